@@ -1,0 +1,72 @@
+#include "cliio.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+std::optional<QByteArray> readInput(const QString &path)
+{
+    QFile file;
+    const bool isStdin = path == "-"_L1;
+    const bool opened = isStdin ? file.open(stdin, QIODevice::ReadOnly)
+                                : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        printError(u"cannot read %1: %2"_s.arg(isStdin ? u"standard input"_s : path, file.errorString()));
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+void printJson(const QJsonObject &object)
+{
+    out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
+void printError(const QString &message)
+{
+    err() << "sentry-harness-cli: " << message << Qt::endl;
+}
+
+bool parseOrExplain(QCommandLineParser &parser, const QStringList &arguments, int positional)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText() + u"\n(see --help)"_s);
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText();
+        out().flush();
+        std::exit(ExitOk);
+    }
+    if (parser.positionalArguments().size() != positional) {
+        printError(u"expected %1 argument(s), got %2\n\n"_s.arg(positional)
+                       .arg(parser.positionalArguments().size())
+                   + parser.helpText());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Cli

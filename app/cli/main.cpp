@@ -1,0 +1,60 @@
+#include "cliio.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Cli {
+int runDsn(const QStringList &arguments);
+int runAuth(const QStringList &arguments);
+int runRequest(const QStringList &arguments);
+int runValidate(const QStringList &arguments);
+int runSend(const QStringList &arguments);
+} // namespace Cli
+
+static const QList<Cli::Command> &commands()
+{
+    static const QList<Cli::Command> table = {
+        // COMMANDS: one row per command, in the order --help lists them
+    };
+    return table;
+}
+
+static QString usage()
+{
+    QString text = u"Usage: sentry-harness-cli <command> [options]\n\n"
+                   "Sentry Harness on the command line: check DSNs and auth headers, build, validate\n"
+                   "and send protocol v4 store requests.\n\nCommands:\n"_s;
+    for (const Cli::Command &command : commands())
+        text += u"  %1  %2\n"_s.arg(command.name, -10).arg(command.summary);
+    text += u"\nRun 'sentry-harness-cli <command> --help' for a command's options.\n"
+            "Exit codes: 0 ok, 1 input judged invalid, 2 usage error, 3 network or server failure.\n"_s;
+    return text;
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"sentry-harness-cli"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    const QString first = arguments.value(1);
+    if (first.isEmpty() || first == "--help"_L1 || first == "-h"_L1 || first == "help"_L1) {
+        (first.isEmpty() ? Cli::err() : Cli::out()) << usage();
+        return first.isEmpty() ? Cli::ExitUsage : Cli::ExitOk;
+    }
+    if (first == "--version"_L1 || first == "-v"_L1) {
+        Cli::out() << "sentry-harness-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Cli::ExitOk;
+    }
+    for (const Cli::Command &command : commands()) {
+        if (command.name == first) {
+            arguments.removeAt(1);
+            arguments[0] += u' ' + first;
+            return command.run(arguments);
+        }
+    }
+    Cli::printError(u"unknown command '%1'\n\n"_s.arg(first) + usage());
+    return Cli::ExitUsage;
+}

@@ -1,0 +1,17 @@
+# sentry_set_compile_options(<target>): the house compile settings, applied per target
+# (usage requirements live on targets, never at directory scope).
+function(sentry_set_compile_options target)
+    target_compile_definitions(${target} PRIVATE
+        QT_NO_CAST_FROM_ASCII
+        QT_NO_CAST_TO_ASCII
+        QT_NO_URL_CAST_FROM_STRING
+        QT_NO_CAST_FROM_BYTEARRAY
+        QT_USE_QSTRINGBUILDER
+        QT_NO_FOREACH
+        QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+    # Partial aggregate initialisation of value structs (Finding{sev, where, msg}) is intended.
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+    if(SENTRY_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+endfunction()

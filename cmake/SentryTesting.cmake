@@ -1,0 +1,18 @@
+# sentry_add_test(<name> SOURCES ... LIBRARIES ... [WIDGETS])
+# One executable per test file, registered with ctest. Tests link the library targets and never
+# recompile production sources. WIDGETS tests run on the offscreen platform.
+function(sentry_add_test name)
+    cmake_parse_arguments(ARG "WIDGETS" "" "SOURCES;LIBRARIES" ${ARGN})
+    qt_add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBRARIES})
+    sentry_set_compile_options(${name})
+    target_compile_definitions(${name} PRIVATE
+        SENTRY_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+        SENTRY_SAMPLES_DIR="${PROJECT_SOURCE_DIR}/resources/samples")
+    add_test(NAME ${name} COMMAND ${name})
+    set(env "QT_LOGGING_RULES=*.debug=false")
+    if(ARG_WIDGETS)
+        list(APPEND env "QT_QPA_PLATFORM=offscreen")
+    endif()
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 300)
+endfunction()

@@ -1,0 +1,75 @@
+#pragma once
+
+// The X-Sentry-Auth header (spec section 3): built for sending, and parsed from a pasted value
+// and judged exactly as the v4 server's crude parser would (split on ",", then on "=").
+//
+//     auto header = Sentry::AuthHeader::parse(pasted);
+//     if (!header.isValid()) showFindings(header.findings());
+
+#include "finding.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Sentry {
+
+class Dsn;
+
+namespace AuthField {
+inline constexpr char16_t Version[] = u"sentry_version";
+inline constexpr char16_t Client[] = u"sentry_client";
+inline constexpr char16_t Timestamp[] = u"sentry_timestamp";
+inline constexpr char16_t Key[] = u"sentry_key";
+inline constexpr char16_t Secret[] = u"sentry_secret";
+} // namespace AuthField
+
+// Who sends the request: a server-side client must send the secret; a browser client must not.
+enum class ClientKind { Server, Browser };
+
+struct AuthParams
+{
+    QString version = QStringLiteral("4");
+    QString client;          // "name/version"; must not contain "," or "="
+    qint64 timestamp = 0;    // unix seconds
+    QString publicKey;
+    QString secretKey;       // omitted from the header when empty
+    // Field order, for emulating real clients. Empty means the document's order:
+    // version, client, timestamp, key, secret. Names not given keep that order after the listed ones.
+    QStringList order;
+};
+
+class AuthHeader
+{
+public:
+    struct Field
+    {
+        QString name;
+        QString value;
+    };
+
+    // Builds a header the v4 server would accept, or refuses with a message in *error (a client
+    // name or key containing "," or "=", a missing key or client).
+    static std::optional<AuthHeader> build(const AuthParams &params, QString *error = nullptr);
+    static AuthParams paramsFor(const Dsn &dsn, const QString &client, qint64 timestamp);
+
+    // Parses "Sentry k=v, k=v" (folded lines, any order; also the value of an Authorization header).
+    static AuthHeader parse(const QString &text, ClientKind kind = ClientKind::Server);
+
+    QList<Field> fields() const { return m_fields; } // in header order; duplicates kept
+    QString value(const QString &name) const;        // the last occurrence wins, as on the server
+    bool contains(const QString &name) const;
+
+    Findings findings() const { return m_findings; }
+    bool isValid() const { return !hasErrors(m_findings); } // would the server accept it?
+
+    QString toString() const; // "Sentry sentry_version=4, sentry_client=…, …"
+
+private:
+    QList<Field> m_fields;
+    Findings m_findings;
+};
+
+} // namespace Sentry

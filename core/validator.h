@@ -1,0 +1,60 @@
+#pragma once
+
+// Judges an event as protocol v4 and the v4-era server did (spec sections 5–7, 9, 10) and shows
+// what the server would have stored. The rules are data (see rules.h); this is the entry point.
+//
+//     const auto result = Sentry::Validator::validate(bytes);
+//     for (const auto &f : result.findings) …;   // JSON pointer, rule, message, server action
+//     result.normalized;                         // the event as the server would store it
+
+#include "finding.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Sentry {
+
+enum class Profile {
+    V4,    // the document plus the v4-era server (6.0–6.3); the default
+    Relay, // today's intake (spec section 10)
+};
+
+QString profileName(Profile profile); // "v4", "relay"
+std::optional<Profile> profileFromName(const QString &name);
+
+// One step of normalization, so a GUI can show a diff of input and stored event.
+struct Change
+{
+    QString path;        // JSON pointer in the input
+    QString description; // "defaulted level to \"error\"", "moved to sentry.interfaces.Exception"
+    QJsonValue before;   // Undefined when the value was added
+    QJsonValue after;    // Undefined when the value was removed
+};
+
+struct ValidationResult
+{
+    Profile profile = Profile::V4;
+    Findings findings;
+    QJsonObject normalized;  // empty when the input is not a JSON object
+    QList<Change> changes;
+    bool parsed = false;     // the input was a JSON object
+    int errorLine = 0;       // for broken JSON: 1-based line and column of the parse error
+    int errorColumn = 0;
+    qsizetype errorOffset = -1; // and its byte offset
+
+    bool isValid() const { return parsed && !hasErrors(findings); }
+};
+
+class Validator
+{
+public:
+    // From the bytes as they would be sent (the JSON text): also checks size limits.
+    static ValidationResult validate(const QByteArray &json, Profile profile = Profile::V4);
+    static ValidationResult validate(const QJsonObject &event, Profile profile = Profile::V4);
+};
+
+} // namespace Sentry

@@ -1,0 +1,32 @@
+#pragma once
+
+// Runs sentry-harness-cli as a process for the CLI tests.
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+inline CliRun runCli(const QStringList &arguments, const QByteArray &stdinData = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(SENTRY_CLI_PATH), arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    if (!stdinData.isEmpty())
+        process.write(stdinData);
+    process.closeWriteChannel();
+    // Waiting on the process itself (not a sleep): finished() or the 60 s guard.
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
