@@ -1,0 +1,460 @@
+#include "authheader.h"
+
+#include "dsn.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+const QString Header = u"header"_s; // the location of whole-header findings
+const QString Prefix = u"Sentry"_s;
+
+// The exact texts the v4 server answered with (spec sections 3 and 7).
+const QString InvalidAuthHeader = u"400 'Invalid auth header'"_s;
+const QString InvalidApiKey = u"403 'Invalid api key'"_s;
+const QString UnsupportedClient = u"400 'Client/server version mismatch: Unsupported client'"_s;
+const QString MissingClient = u"400 'Client request error: Missing client version identifier'"_s;
+const QString MissingSecret = u"400 'Missing required attribute in authentication header: sentry_secret'"_s;
+
+QString versionMismatch(const QString &version)
+{
+    return u"400 'Client/server version mismatch: Unsupported protocol version (%1)'"_s.arg(version);
+}
+
+const QString FieldVersion = QString::fromUtf16(AuthField::Version);
+const QString FieldClient = QString::fromUtf16(AuthField::Client);
+const QString FieldTimestamp = QString::fromUtf16(AuthField::Timestamp);
+const QString FieldKey = QString::fromUtf16(AuthField::Key);
+const QString FieldSecret = QString::fromUtf16(AuthField::Secret);
+
+// The fields a v4 server reads, in the document's order; everything else it ignores.
+const QStringList KnownFields = {FieldVersion, FieldClient, FieldTimestamp, FieldKey, FieldSecret};
+const QStringList SupportedVersions = {u"2.0"_s, u"3"_s, u"4"_s};
+
+Finding finding(Severity severity, const QString &location, const QString &rule, const QString &message)
+{
+    return {severity, location, message, rule};
+}
+
+// ---- parsing: one pass over the pieces exactly as the server split them, then field rules ----
+
+class AuthParser
+{
+public:
+    explicit AuthParser(ClientKind kind) : m_kind(kind) {}
+
+    void parse(const QString &text);
+    QList<AuthHeader::Field> fields() const { return m_fields; }
+    Findings findings() const { return m_findings; }
+
+private:
+    void add(Severity severity, const QString &location, const QString &rule, const QString &message)
+    {
+        m_findings.append(finding(severity, location, rule, message));
+    }
+
+    QString stripHeaderName(const QString &text);
+    bool checkPrefix(const QString &text);
+    void parsePieces(const QString &body);
+    void parsePiece(const QString &piece, bool isLast);
+    void addField(const QString &piece);
+    void checkFieldNames();
+    void checkQuotes();
+    void checkVersion();
+    void checkClient();
+    void checkTimestamp();
+    void checkKey();
+    void checkSecret();
+    QString last(const QString &name) const;
+    bool has(const QString &name) const;
+
+    ClientKind m_kind;
+    QList<AuthHeader::Field> m_fields;
+    Findings m_findings;
+};
+
+void AuthParser::parse(const QString &text)
+{
+    const QString value = stripHeaderName(text.trimmed());
+    if (value.isEmpty()) {
+        add(Severity::Error, Header, u"auth.empty"_s,
+            u"The header is empty. Without auth the server answers %1; paste the X-Sentry-Auth "
+            "value, e.g. 'Sentry sentry_version=4, sentry_client=app/1.0, sentry_key=…'."_s.arg(
+                UnsupportedClient));
+        return;
+    }
+    if (!checkPrefix(value))
+        return;
+    parsePieces(value.mid(value.indexOf(u' ') + 1));
+    checkFieldNames();
+    checkQuotes();
+    checkVersion();
+    checkClient();
+    checkTimestamp();
+    checkKey();
+    checkSecret();
+}
+
+QString AuthParser::stripHeaderName(const QString &text)
+{
+    static const QRegularExpression name(u"^(X-Sentry-Auth|Authorization)\\s*:\\s*"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = name.match(text);
+    if (!match.hasMatch())
+        return text;
+    add(Severity::Info, Header, u"auth.header-name"_s,
+        u"The header name '%1:' was pasted too; judging the value after it."_s.arg(match.captured(1)));
+    return text.mid(match.capturedLength());
+}
+
+bool AuthParser::checkPrefix(const QString &text)
+{
+    // The server only looks at a header that starts with "Sentry" (case-sensitive), then takes
+    // everything after the first space.
+    if (!text.startsWith(Prefix)) {
+        const bool wrongCase = text.startsWith(Prefix, Qt::CaseInsensitive);
+        const bool bare = text.startsWith(FieldVersion + u'=')
+            || text.startsWith(u"sentry_"_s);
+        add(Severity::Error, Header, u"auth.prefix.missing"_s,
+            u"The value does not start with 'Sentry'%1, so the server ignores the header and, with no "
+            "other auth, answers %2. Write 'Sentry ' followed by the fields."_s.arg(
+                wrongCase ? u" (the server compares it case-sensitively)"_s
+                          : bare ? u" (the 'Sentry ' prefix is missing)"_s : QString(),
+                UnsupportedClient));
+        return false;
+    }
+    const qsizetype space = text.indexOf(u' ');
+    if (space < 0) {
+        add(Severity::Error, Header, u"auth.prefix.no-space"_s,
+            u"There is no space after 'Sentry': the server takes everything after the first space, "
+            "finds nothing and answers %1. Write 'Sentry sentry_version=4, …'."_s.arg(InvalidAuthHeader));
+        return false;
+    }
+    if (space != Prefix.size())
+        add(Severity::Warning, Header, u"auth.prefix.swallowed"_s,
+            u"'%1' comes before the first space: the server drops it (it takes everything after "
+            "the first space), so the fields in it are never read. Write 'Sentry ' then the fields."_s
+                .arg(text.left(space)));
+    return true;
+}
+
+void AuthParser::parsePieces(const QString &body)
+{
+    const QStringList pieces = body.split(u',');
+    for (qsizetype i = 0; i < pieces.size(); ++i)
+        parsePiece(pieces.at(i).trimmed(), i == pieces.size() - 1);
+}
+
+void AuthParser::parsePiece(const QString &piece, bool isLast)
+{
+    if (piece.isEmpty()) {
+        add(Severity::Error, Header, isLast ? u"auth.trailing-comma"_s : u"auth.piece.empty"_s,
+            u"%1: the server splits on ',' and cannot split the empty piece on '=', so it answers %2. "
+            "%3"_s.arg(isLast ? u"A trailing comma"_s : u"An empty piece (',,')"_s, InvalidAuthHeader,
+                       isLast ? u"Remove the trailing ','."_s : u"Remove the extra ','."_s));
+        return;
+    }
+    const qsizetype equalsCount = piece.count(u'=');
+    if (equalsCount == 0) {
+        const QString location = m_fields.isEmpty() ? Header : m_fields.constLast().name.trimmed();
+        add(Severity::Error, location, u"auth.value.contains-comma"_s,
+            u"'%1' has no '=': the server splits the header on ',' and this piece cannot be split into "
+            "key=value, so it answers %2. Most likely the previous value contains ','; values must "
+            "not contain ',' or '='."_s.arg(piece, InvalidAuthHeader));
+        return;
+    }
+    addField(piece);
+    const QString name = m_fields.constLast().name;
+    if (name.trimmed().isEmpty())
+        add(Severity::Error, Header, u"auth.name.empty"_s,
+            u"'%1' has no field name before '=': the server would read a field named ''. Remove "
+            "it or write the name."_s.arg(piece));
+    if (equalsCount > 1)
+        add(Severity::Error, name.trimmed(), u"auth.value.contains-equals"_s,
+            u"The value of %1 contains '=' ('%2'): the server splits each piece on '=' and answers "
+            "%3. Values must not contain '=' or ','."_s.arg(name.trimmed(), piece, InvalidAuthHeader));
+}
+
+void AuthParser::addField(const QString &piece)
+{
+    const qsizetype equals = piece.indexOf(u'=');
+    const AuthHeader::Field field{piece.left(equals), piece.mid(equals + 1)};
+    m_fields.append(field);
+    if (field.name != field.name.trimmed() || (!field.value.isEmpty() && field.value.front().isSpace()))
+        add(Severity::Error, field.name.trimmed(), u"auth.spaces-around-equals"_s,
+            u"Spaces around '=' in '%1': the server keeps them, so the field is named '%2' and "
+            "%3 is effectively missing (its value would start with a space). Write %3=%4."_s.arg(
+                piece, field.name, field.name.trimmed(), field.value.trimmed()));
+}
+
+void AuthParser::checkFieldNames()
+{
+    QHash<QString, int> counts;
+    for (const AuthHeader::Field &field : std::as_const(m_fields))
+        ++counts[field.name];
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        const QString &name = it.key();
+        if (it.value() > 1)
+            add(Severity::Warning, name, u"auth.field.duplicate"_s,
+                u"%1 appears %2 times; the server uses the last one ('%3'). Send it once."_s.arg(name)
+                    .arg(it.value()).arg(last(name)));
+        if (KnownFields.contains(name) || KnownFields.contains(name.trimmed()))
+            continue;
+        if (KnownFields.contains(name.toLower()))
+            add(Severity::Warning, name, u"auth.field.case"_s,
+                u"Field names are case-sensitive: the server ignores '%1'. Write '%2'."_s.arg(name, name.toLower()));
+        else
+            add(Severity::Info, name, u"auth.field.unknown"_s,
+                u"'%1' is not a v4 field; the server ignores it."_s.arg(name));
+    }
+}
+
+void AuthParser::checkQuotes()
+{
+    for (const AuthHeader::Field &field : std::as_const(m_fields)) {
+        if (field.value.startsWith(u'"') || field.value.startsWith(u'\''))
+            add(Severity::Warning, field.name.trimmed(), u"auth.value.quoted"_s,
+                u"The value of %1 is quoted (%2): the server does not remove quotes, so they become "
+                "part of the value. Remove the quotes."_s.arg(field.name.trimmed(), field.value));
+    }
+}
+
+void AuthParser::checkVersion()
+{
+    const QString version = last(FieldVersion);
+    if (!has(FieldVersion)) {
+        add(Severity::Error, FieldVersion, u"auth.version.missing"_s,
+            u"sentry_version is missing: the server answers %1. Add sentry_version=4."_s.arg(
+                versionMismatch(u"None"_s)));
+    } else if (!SupportedVersions.contains(version)) {
+        add(Severity::Error, FieldVersion, u"auth.version.unsupported"_s,
+            u"sentry_version '%1' is not one the server knows: it compares the exact strings '2.0', "
+            "'3' and '4'%2 and answers %3. Write sentry_version=4."_s.arg(
+                version, version == "4.0"_L1 ? u" ('4.0' fails)"_s : QString(), versionMismatch(version)));
+    } else if (version != "4"_L1) {
+        add(Severity::Warning, FieldVersion, u"auth.version.old"_s,
+            u"sentry_version %1 is an older protocol; the v4 server still accepts it, but a v4 client "
+            "sends sentry_version=4."_s.arg(version));
+    }
+}
+
+void AuthParser::checkClient()
+{
+    static const QRegularExpression nameVersion(u"^[^/\\s]+/\\S+$"_s);
+    const QString client = last(FieldClient);
+    if (client.isEmpty()) {
+        add(Severity::Warning, FieldClient, u"auth.client.missing"_s,
+            u"sentry_client is %1: the server falls back to the User-Agent header, and with neither "
+            "it answers %2. Add sentry_client=name/version."_s.arg(
+                has(FieldClient) ? u"empty"_s : u"missing"_s, MissingClient));
+    } else if (!nameVersion.match(client).hasMatch()) {
+        add(Severity::Info, FieldClient, u"auth.client.format"_s,
+            u"sentry_client '%1' is not in the form name/version (e.g. raven-python/4.0.0)."_s.arg(client));
+    }
+}
+
+void AuthParser::checkTimestamp()
+{
+    if (!has(FieldTimestamp)) {
+        add(Severity::Info, FieldTimestamp, u"auth.timestamp.missing"_s,
+            u"sentry_timestamp is missing; the document asks for it, although the v4 server never "
+            "reads it."_s);
+        return;
+    }
+    const QString value = last(FieldTimestamp);
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    if (!ok)
+        add(Severity::Info, FieldTimestamp, u"auth.timestamp.not-a-number"_s,
+            u"sentry_timestamp '%1' is not a number; it should be unix seconds (the v4 server never "
+            "reads it)."_s.arg(value));
+    else if (seconds > 1e11)
+        add(Severity::Warning, FieldTimestamp, u"auth.timestamp.milliseconds"_s,
+            u"sentry_timestamp %1 looks like milliseconds (raven-node 0.6 sent those); the protocol "
+            "wants unix seconds: divide by 1000. The v4 server never reads it."_s.arg(value));
+}
+
+void AuthParser::checkKey()
+{
+    const QString key = last(FieldKey);
+    if (key.isEmpty()) {
+        add(Severity::Error, FieldKey, u"auth.key.missing"_s,
+            u"sentry_key is %1: the server answers %2. Add sentry_key=<the DSN's public key>."_s.arg(
+                has(FieldKey) ? u"empty"_s : u"missing"_s, InvalidApiKey));
+    } else if (key.contains(QRegularExpression(u"\\s"_s))) {
+        add(Severity::Error, FieldKey, u"auth.key.whitespace"_s,
+            u"sentry_key contains whitespace, so it matches no key and the server answers %1."_s.arg(
+                InvalidApiKey));
+    }
+}
+
+void AuthParser::checkSecret()
+{
+    const bool present = !last(FieldSecret).isEmpty();
+    const QString version = last(FieldVersion);
+    if (m_kind == ClientKind::Browser && present)
+        add(Severity::Warning, FieldSecret, u"auth.secret.in-browser"_s,
+            u"A browser client sends sentry_secret: anyone can read it from the page. Browser clients "
+            "send only sentry_key and rely on the Origin (CORS); remove the secret."_s);
+    else if (m_kind == ClientKind::Server && !present && version != "2.0"_L1)
+        add(Severity::Warning, FieldSecret, u"auth.secret.missing"_s,
+            u"sentry_secret is missing: it is required for server-side clients (a request with no "
+            "Origin and no Referer), and the server would answer %1. Add sentry_secret=<the DSN's "
+            "secret key>, or judge it as a browser client."_s.arg(MissingSecret));
+}
+
+QString AuthParser::last(const QString &name) const
+{
+    for (auto it = m_fields.crbegin(); it != m_fields.crend(); ++it) {
+        if (it->name == name)
+            return it->value;
+    }
+    return {};
+}
+
+bool AuthParser::has(const QString &name) const
+{
+    return std::any_of(m_fields.cbegin(), m_fields.cend(),
+                       [&name](const AuthHeader::Field &field) { return field.name == name; });
+}
+
+// ---- building: refuse anything the server's parser would break on ----
+
+QString valueProblem(const QString &name, const QString &value)
+{
+    const bool isClient = name == FieldClient;
+    if (value.isEmpty())
+        return u"%1 is empty"_s.arg(name);
+    if (value.contains(u',') || value.contains(u'='))
+        return u"%1 '%2' contains '%3': the server splits the header on ',' and '=' and would answer "
+               "'Invalid auth header'"_s.arg(name, value, value.contains(u',') ? u","_s : u"="_s);
+    for (const QChar c : value) {
+        if (c.category() == QChar::Other_Control || (!isClient && c.isSpace()))
+            return u"%1 '%2' contains whitespace or a control character"_s.arg(name, value.trimmed());
+    }
+    if (value.trimmed() != value || value.startsWith(u'"'))
+        return u"%1 '%2' starts or ends with whitespace or a quote, which the server would keep or "
+               "strip inconsistently"_s.arg(name, value);
+    return {};
+}
+
+QString orderProblem(const QStringList &order)
+{
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        if (!KnownFields.contains(order.at(i)))
+            return u"unknown field '%1' in the field order; the fields are %2"_s.arg(
+                order.at(i), KnownFields.join(u", "_s));
+        if (order.indexOf(order.at(i)) != i)
+            return u"field '%1' is listed twice in the field order"_s.arg(order.at(i));
+    }
+    return {};
+}
+
+QStringList orderedNames(const QStringList &order)
+{
+    QStringList names = order;
+    for (const QString &name : KnownFields) {
+        if (!names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+QString paramValue(const AuthParams &params, const QString &name)
+{
+    if (name == FieldVersion)
+        return params.version;
+    if (name == FieldClient)
+        return params.client;
+    if (name == FieldTimestamp)
+        return QString::number(params.timestamp);
+    return name == FieldKey ? params.publicKey : params.secretKey;
+}
+
+QString buildProblem(const AuthParams &params)
+{
+    if (!SupportedVersions.contains(params.version))
+        return u"sentry_version '%1' is not one the server accepts (2.0, 3 or 4): it would answer "
+               "'Client/server version mismatch: Unsupported protocol version (%1)'"_s.arg(params.version);
+    if (params.timestamp < 0)
+        return u"sentry_timestamp %1 is negative; give unix seconds"_s.arg(params.timestamp);
+    for (const QString &name : {FieldClient, FieldKey}) {
+        if (QString problem = valueProblem(name, paramValue(params, name)); !problem.isEmpty())
+            return problem;
+    }
+    if (!params.secretKey.isEmpty()) {
+        if (QString problem = valueProblem(FieldSecret, params.secretKey); !problem.isEmpty())
+            return problem;
+    }
+    return orderProblem(params.order);
+}
+
+} // namespace
+
+std::optional<AuthHeader> AuthHeader::build(const AuthParams &params, QString *error)
+{
+    const QString problem = buildProblem(params);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = u"Cannot build X-Sentry-Auth: "_s + problem + u'.';
+        return std::nullopt;
+    }
+    AuthHeader header;
+    for (const QString &name : orderedNames(params.order)) {
+        if (name != FieldSecret || !params.secretKey.isEmpty())
+            header.m_fields.append({name, paramValue(params, name)});
+    }
+    return header;
+}
+
+AuthParams AuthHeader::paramsFor(const Dsn &dsn, const QString &client, qint64 timestamp)
+{
+    AuthParams params;
+    params.client = client;
+    params.timestamp = timestamp;
+    params.publicKey = dsn.publicKey();
+    params.secretKey = dsn.secretKey();
+    return params;
+}
+
+AuthHeader AuthHeader::parse(const QString &text, ClientKind kind)
+{
+    AuthParser parser(kind);
+    parser.parse(text);
+    AuthHeader header;
+    header.m_fields = parser.fields();
+    header.m_findings = parser.findings();
+    return header;
+}
+
+QString AuthHeader::value(const QString &name) const
+{
+    for (auto it = m_fields.crbegin(); it != m_fields.crend(); ++it) {
+        if (it->name == name)
+            return it->value;
+    }
+    return {};
+}
+
+bool AuthHeader::contains(const QString &name) const
+{
+    return std::any_of(m_fields.cbegin(), m_fields.cend(),
+                       [&name](const Field &field) { return field.name == name; });
+}
+
+QString AuthHeader::toString() const
+{
+    QStringList pieces;
+    for (const Field &field : m_fields)
+        pieces.append(field.name + u'=' + field.value);
+    return Prefix + u' ' + pieces.join(u", "_s);
+}
+
+} // namespace Sentry

@@ -1,0 +1,545 @@
+#include "dsn.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+namespace Part {
+constexpr auto Dsn = "dsn"_L1; // the whole DSN: only for "empty, client disabled"
+constexpr auto Scheme = "scheme"_L1;
+constexpr auto PublicKey = "public key"_L1;
+constexpr auto Secret = "secret"_L1;
+constexpr auto Host = "host"_L1;
+constexpr auto Port = "port"_L1;
+constexpr auto Path = "path"_L1;
+constexpr auto Project = "project"_L1;
+} // namespace Part
+
+const QString MaskedSecret = u"********"_s;
+const QString Example = u"https://PUBLIC_KEY:SECRET_KEY@sentry.example.com/PROJECT_ID"_s;
+
+// Transport prefixes real v4-era clients understood (raven-python and friends).
+const QStringList KnownTransports = {u"threaded"_s, u"gevent"_s, u"sync"_s, u"zmq"_s,
+                                     u"requests"_s, u"tornado"_s, u"twisted"_s, u"eventlet"_s};
+
+int defaultPort(const QString &scheme)
+{
+    if (scheme == "https"_L1)
+        return 443;
+    return scheme == "http"_L1 ? 80 : -1;
+}
+
+bool isAsciiDigits(const QString &text)
+{
+    static const QRegularExpression digits(u"^[0-9]+$"_s);
+    return digits.match(text).hasMatch();
+}
+
+QString hostForUrl(const QString &host)
+{
+    return host.contains(u':') ? u'[' + host + u']' : host;
+}
+
+QString shortened(const QString &text)
+{
+    return text.size() <= 40 ? text : text.left(37) + u"..."_s;
+}
+
+} // namespace
+
+// Walks the DSN from left to right, filling the Dsn and adding one finding per fault. It keeps
+// going after a fault wherever it can, so a half-typed DSN still shows its other parts.
+class DsnParser
+{
+public:
+    explicit DsnParser(Dsn &dsn) : m_dsn(dsn) {}
+
+    void parse(const QString &text);
+
+private:
+    void add(Severity severity, QLatin1String part, const QString &rule, const QString &message)
+    {
+        m_dsn.m_findings.append({severity, QString(part), message, rule});
+    }
+
+    void checkWhitespace(const QString &text);
+    QString takeFragment(const QString &text);
+    QString takeQuery(const QString &text);
+    void reportNotAUrl(const QString &text);
+    void parseProtocol(const QString &protocol);
+    void checkTransport(bool hasPlus);
+    void checkScheme();
+    void parseAuthority(const QString &authority);
+    void parseUserInfo(const QString &userInfo);
+    QString decodeKey(const QString &raw, QLatin1String part);
+    void checkKeyCharacters(const QString &key, QLatin1String part);
+    void checkKeyFormat(const QString &key, QLatin1String part);
+    void parseHostPort(const QString &hostPort);
+    void parseBracketedHost(const QString &hostPort);
+    void checkHost();
+    void parsePort(const QString &text);
+    void checkPortMatchesScheme();
+    void parsePath(const QString &path);
+    void reportMissingProject();
+    void checkPathPrefix();
+    void checkProject();
+
+    Dsn &m_dsn;
+};
+
+void DsnParser::parse(const QString &text)
+{
+    m_dsn.m_text = text;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        add(Severity::Info, Part::Dsn, u"dsn.empty"_s,
+            u"The DSN is empty: the client is disabled and sends nothing. That is not an error; "
+            "set a DSN such as %1 to enable it."_s.arg(Example));
+        return;
+    }
+    checkWhitespace(text);
+    const QString rest = takeQuery(takeFragment(trimmed));
+    const qsizetype schemeEnd = rest.indexOf("://"_L1);
+    if (schemeEnd < 0)
+        return reportNotAUrl(rest);
+    parseProtocol(rest.left(schemeEnd));
+    const QString afterScheme = rest.mid(schemeEnd + 3);
+    const qsizetype slash = afterScheme.indexOf(u'/');
+    parseAuthority(slash < 0 ? afterScheme : afterScheme.left(slash));
+    parsePath(slash < 0 ? QString() : afterScheme.mid(slash));
+    if (!m_dsn.m_explicitPort)
+        m_dsn.m_port = defaultPort(m_dsn.m_scheme);
+}
+
+void DsnParser::checkWhitespace(const QString &text)
+{
+    // Environment variables and config files often carry a stray space or newline; some clients
+    // take it as part of the scheme or the project id.
+    if (text.front().isSpace())
+        add(Severity::Warning, Part::Scheme, u"dsn.whitespace"_s,
+            u"The DSN starts with whitespace; the harness ignores it, but some clients then reject "
+            "the scheme. Remove the leading whitespace."_s);
+    if (text.back().isSpace())
+        add(Severity::Warning, Part::Project, u"dsn.whitespace"_s,
+            u"The DSN ends with whitespace (a trailing space or newline); the harness ignores it, but "
+            "some clients make it part of the project id. Remove the trailing whitespace."_s);
+}
+
+QString DsnParser::takeFragment(const QString &text)
+{
+    const qsizetype hash = text.indexOf(u'#');
+    if (hash < 0)
+        return text;
+    QString message = u"The DSN has a fragment ('%1') that clients ignore; remove it."_s.arg(
+        shortened(text.mid(hash)));
+    if (text.indexOf(u'@', hash) >= 0)
+        message += u" A '#' inside a key must be percent-encoded as %23: as written, everything "
+                   "after it is cut off."_s;
+    add(Severity::Warning, Part::Path, u"dsn.fragment"_s, message);
+    return text.left(hash);
+}
+
+QString DsnParser::takeQuery(const QString &text)
+{
+    const qsizetype question = text.indexOf(u'?');
+    if (question < 0)
+        return text;
+    const QStringList pairs = text.mid(question + 1).split(u'&', Qt::SkipEmptyParts);
+    for (const QString &pair : pairs) {
+        const qsizetype equals = pair.indexOf(u'=');
+        const auto decode = [](QString part) {
+            return QUrl::fromPercentEncoding(part.replace(u'+', u' ').toUtf8());
+        };
+        m_dsn.m_options.append({decode(pair.left(equals)), equals < 0 ? QString() : decode(pair.mid(equals + 1))});
+    }
+    return text.left(question);
+}
+
+void DsnParser::reportNotAUrl(const QString &text)
+{
+    static const QRegularExpression keyAlone(u"^[0-9a-fA-F]{32}$"_s);
+    QString hint;
+    if (keyAlone.match(text).hasMatch())
+        hint = u" This looks like a key on its own, not a whole DSN."_s;
+    else if (text.contains(u':'))
+        hint = u" The scheme must be followed by '://'."_s;
+    add(Severity::Error, Part::Scheme, u"dsn.not-a-url"_s,
+        u"'%1' is not a DSN: a DSN is a URL starting with https:// or http://, like %2.%3 "
+        "Copy the DSN from the project's settings (Client Keys)."_s.arg(shortened(text), Example, hint));
+}
+
+void DsnParser::parseProtocol(const QString &protocol)
+{
+    const QString lower = protocol.toLower();
+    if (lower != protocol)
+        add(Severity::Info, Part::Scheme, u"dsn.scheme.case"_s,
+            u"The scheme '%1' is not in lower case; schemes are case-insensitive and the harness "
+            "reads it as '%2', but some clients compare it literally. Write it in lower case."_s.arg(
+                protocol, lower));
+    const qsizetype plus = lower.lastIndexOf(u'+');
+    m_dsn.m_transport = plus < 0 ? QString() : lower.left(plus);
+    m_dsn.m_scheme = lower.mid(plus + 1);
+    checkTransport(plus >= 0);
+    checkScheme();
+}
+
+void DsnParser::checkTransport(bool hasPlus)
+{
+    const QString &transport = m_dsn.m_transport;
+    if (hasPlus && transport.isEmpty()) {
+        add(Severity::Error, Part::Scheme, u"dsn.transport.empty"_s,
+            u"The scheme has a '+' with no transport before it; write e.g. 'threaded+https://' or "
+            "just 'https://'."_s);
+    } else if (hasPlus && !KnownTransports.contains(transport)) {
+        add(Severity::Warning, Part::Scheme, u"dsn.transport.unknown"_s,
+            u"Unknown transport prefix '%1': clients that don't know it refuse the DSN. Known "
+            "prefixes: %2; or drop the prefix."_s.arg(transport, KnownTransports.join(u", "_s)));
+    } else if (hasPlus) {
+        add(Severity::Info, Part::Scheme, u"dsn.transport.prefix"_s,
+            u"'%1+' selects the client's transport (raven-python); it is not part of the URL the "
+            "events are sent to."_s.arg(transport));
+    }
+}
+
+void DsnParser::checkScheme()
+{
+    const QString &scheme = m_dsn.m_scheme;
+    if (scheme == "http"_L1 || scheme == "https"_L1)
+        return;
+    if (scheme.isEmpty()) {
+        add(Severity::Error, Part::Scheme, u"dsn.scheme.missing"_s,
+            u"There is no scheme before '://'; start the DSN with https:// (or http:// for a "
+            "local server)."_s);
+    } else if (scheme == "udp"_L1) {
+        add(Severity::Error, Part::Scheme, u"dsn.scheme.udp"_s,
+            u"udp:// is raven-python's UDP transport; the harness speaks HTTP(S) only. Use the "
+            "project's https:// (or http://) DSN: same keys, host and project id, scheme https."_s);
+    } else {
+        add(Severity::Error, Part::Scheme, u"dsn.scheme.unsupported"_s,
+            u"Unsupported scheme '%1': the harness speaks HTTP(S), so a DSN starts with https:// or "
+            "http:// (optionally with a transport prefix such as threaded+https). Change it to "
+            "https://."_s.arg(shortened(scheme)));
+    }
+}
+
+void DsnParser::parseAuthority(const QString &authority)
+{
+    // The last '@' separates the keys from the host, as in most URL parsers.
+    const qsizetype at = authority.lastIndexOf(u'@');
+    if (at < 0) {
+        add(Severity::Error, Part::PublicKey, u"dsn.public-key.missing"_s,
+            u"There is no public key: the DSN needs PUBLIC_KEY:SECRET_KEY@ before the host, like %1. "
+            "Copy the whole DSN from the project's settings (Client Keys)."_s.arg(Example));
+    } else {
+        parseUserInfo(authority.left(at));
+    }
+    parseHostPort(authority.mid(at + 1));
+}
+
+void DsnParser::parseUserInfo(const QString &userInfo)
+{
+    const qsizetype colon = userInfo.indexOf(u':');
+    const QString rawPublic = colon < 0 ? userInfo : userInfo.left(colon);
+    const QString rawSecret = colon < 0 ? QString() : userInfo.mid(colon + 1);
+    m_dsn.m_publicKey = decodeKey(rawPublic, Part::PublicKey);
+    m_dsn.m_secretKey = decodeKey(rawSecret, Part::Secret);
+    if (rawPublic.isEmpty()) {
+        add(Severity::Error, Part::PublicKey, u"dsn.public-key.empty"_s,
+            colon < 0 ? u"The public key before '@' is empty; write PUBLIC_KEY@host or "
+                        "PUBLIC_KEY:SECRET_KEY@host."_s
+                      : u"The public key before ':' is empty (':SECRET@'): the part before ':' is the "
+                        "public key and the part after it the secret. Write PUBLIC_KEY:SECRET_KEY@host."_s);
+    } else {
+        checkKeyFormat(m_dsn.m_publicKey, Part::PublicKey);
+    }
+    if (!rawSecret.isEmpty())
+        checkKeyFormat(m_dsn.m_secretKey, Part::Secret);
+    else
+        add(Severity::Warning, Part::Secret, u"dsn.secret.missing"_s,
+            u"There is no secret key%1. Browser clients legitimately omit it, but a server-side client "
+            "must send it: a v4 server answers 400 'Missing required attribute in authentication "
+            "header: sentry_secret'. Use PUBLIC_KEY:SECRET_KEY@host for a desktop or server client."_s
+                .arg(colon < 0 ? QString() : u" (nothing after ':')"_s));
+    if (userInfo.contains(u'@'))
+        add(Severity::Warning, colon >= 0 && userInfo.indexOf(u'@') > colon ? Part::Secret : Part::PublicKey,
+            u"dsn.key.unescaped-at"_s,
+            u"A key contains an unescaped '@'; the harness splits at the last '@', but other clients "
+            "may not. Percent-encode it as %40."_s);
+}
+
+QString DsnParser::decodeKey(const QString &raw, QLatin1String part)
+{
+    static const QRegularExpression badEscape(u"%(?![0-9A-Fa-f]{2})"_s);
+    if (badEscape.match(raw).hasMatch())
+        add(Severity::Error, part, u"dsn.key.bad-escape"_s,
+            u"The %1 has a '%' that does not start a percent escape (%XX with two hex digits); write "
+            "a literal '%' as %25."_s.arg(part));
+    const QString decoded = QUrl::fromPercentEncoding(raw.toUtf8());
+    if (decoded != raw)
+        add(Severity::Info, part, u"dsn.key.escaped"_s,
+            u"The %1 is percent-escaped; the harness decodes it and sends the decoded value."_s.arg(part));
+    checkKeyCharacters(decoded, part);
+    return decoded;
+}
+
+void DsnParser::checkKeyCharacters(const QString &key, QLatin1String part)
+{
+    // The server splits X-Sentry-Auth on ',' and '=' and strips each piece: such a key can never
+    // reach it intact.
+    for (const QChar c : key) {
+        if (c == u',' || c == u'=' || c.isSpace() || c.category() == QChar::Other_Control) {
+            add(Severity::Error, part, u"dsn.key.unsendable"_s,
+                u"The %1 contains %2, which cannot be sent in X-Sentry-Auth (the server splits the "
+                "header on ',' and '=' and strips spaces). Check the DSN was copied whole and "
+                "correctly."_s.arg(part, c.isSpace() ? u"whitespace"_s : u"'%1'"_s.arg(c)));
+            return;
+        }
+    }
+}
+
+void DsnParser::checkKeyFormat(const QString &key, QLatin1String part)
+{
+    static const QRegularExpression issued(u"^[0-9a-f]{32}$"_s);
+    static const QRegularExpression upperHex(u"^[0-9a-fA-F]{32}$"_s);
+    if (issued.match(key).hasMatch())
+        return;
+    if (upperHex.match(key).hasMatch())
+        add(Severity::Info, part, u"dsn.key.case"_s,
+            u"The %1 is in upper case; servers issued keys as lowercase hex and compare them exactly. "
+            "Write it in lower case."_s.arg(part));
+    else
+        add(Severity::Info, part, u"dsn.key.format"_s,
+            u"The %1 is not 32 lowercase hex characters as servers issued them (it has %2 "
+            "characters); fine for a test server, but check it was copied whole."_s.arg(part).arg(key.size()));
+}
+
+void DsnParser::parseHostPort(const QString &hostPort)
+{
+    if (hostPort.startsWith(u'['))
+        return parseBracketedHost(hostPort);
+    const qsizetype colon = hostPort.indexOf(u':');
+    if (colon >= 0 && hostPort.indexOf(u':', colon + 1) >= 0) {
+        m_dsn.m_host = hostPort;
+        add(Severity::Error, Part::Host, u"dsn.host.ipv6-unbracketed"_s,
+            u"The host '%1' looks like an IPv6 address without brackets; write it as [%1] (with "
+            "a port: [%1]:9000)."_s.arg(hostPort));
+        return;
+    }
+    m_dsn.m_host = colon < 0 ? hostPort : hostPort.left(colon);
+    checkHost();
+    if (colon >= 0)
+        parsePort(hostPort.mid(colon + 1));
+}
+
+void DsnParser::parseBracketedHost(const QString &hostPort)
+{
+    const qsizetype close = hostPort.indexOf(u']');
+    if (close < 0) {
+        add(Severity::Error, Part::Host, u"dsn.host.unclosed-bracket"_s,
+            u"The IPv6 host '%1' has no closing ']'; write it as [::1] or [::1]:9000."_s.arg(hostPort));
+        return;
+    }
+    m_dsn.m_host = hostPort.mid(1, close - 1);
+    const QString after = hostPort.mid(close + 1);
+    if (QHostAddress(m_dsn.m_host).protocol() != QAbstractSocket::IPv6Protocol)
+        add(Severity::Error, Part::Host, u"dsn.host.bad-ipv6"_s,
+            u"'[%1]' is not a valid IPv6 address; brackets are only for IPv6 literals such as [::1]. "
+            "Write a host name or IPv4 address without brackets."_s.arg(m_dsn.m_host));
+    if (after.startsWith(u':'))
+        parsePort(after.mid(1));
+    else if (!after.isEmpty())
+        add(Severity::Error, Part::Host, u"dsn.host.after-bracket"_s,
+            u"Unexpected '%1' after the IPv6 host's ']'; only ':PORT' may follow it."_s.arg(after));
+}
+
+void DsnParser::checkHost()
+{
+    static const QRegularExpression allowed(u"^[\\w.-]+$"_s, QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression dotted(u"^[0-9.]+$"_s);
+    const QString &host = m_dsn.m_host;
+    if (host.isEmpty()) {
+        add(Severity::Error, Part::Host, u"dsn.host.missing"_s,
+            u"There is no host between '@' and the path; write the server's name, like "
+            "PUBLIC_KEY:SECRET_KEY@sentry.example.com/PROJECT_ID."_s);
+    } else if (!allowed.match(host).hasMatch()) {
+        add(Severity::Error, Part::Host, u"dsn.host.invalid"_s,
+            u"The host '%1' contains characters a host name cannot have; use letters, digits, '-' "
+            "and '.' (an IPv6 address goes in brackets)."_s.arg(shortened(host)));
+    } else if (dotted.match(host).hasMatch() && QHostAddress(host).protocol() != QAbstractSocket::IPv4Protocol) {
+        add(Severity::Error, Part::Host, u"dsn.host.bad-ipv4"_s,
+            u"'%1' is not a valid IPv4 address; check the numbers (0-255, four of them)."_s.arg(host));
+    }
+}
+
+void DsnParser::parsePort(const QString &text)
+{
+    if (text.isEmpty()) {
+        add(Severity::Warning, Part::Port, u"dsn.port.empty"_s,
+            u"There is a ':' after the host but no port; the default port is used. Remove the ':' or "
+            "add the port number."_s);
+        return;
+    }
+    if (!isAsciiDigits(text)) {
+        add(Severity::Error, Part::Port, u"dsn.port.not-a-number"_s,
+            u"The port '%1' is not a number; write a port from 1 to 65535 after the host (e.g. "
+            ":9000), or remove ':%1' to use the scheme's default."_s.arg(shortened(text)));
+        return;
+    }
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    if (!ok || port < 1 || port > 65535) {
+        add(Severity::Error, Part::Port, u"dsn.port.out-of-range"_s,
+            u"The port %1 is out of range; a port is a number from 1 to 65535."_s.arg(shortened(text)));
+        return;
+    }
+    m_dsn.m_port = port;
+    m_dsn.m_explicitPort = true;
+    checkPortMatchesScheme();
+}
+
+void DsnParser::checkPortMatchesScheme()
+{
+    const QString &scheme = m_dsn.m_scheme;
+    const int port = m_dsn.m_port;
+    if ((scheme == "http"_L1 && port == 443) || (scheme == "https"_L1 && port == 80))
+        add(Severity::Warning, Part::Port, u"dsn.port.scheme-mismatch"_s,
+            u"Port %1 is the default port of %2, not of %3; did you mean %2://?"_s.arg(port).arg(
+                scheme == "http"_L1 ? u"https"_s : u"http"_s, scheme));
+}
+
+void DsnParser::parsePath(const QString &path)
+{
+    const qsizetype lastSlash = path.lastIndexOf(u'/');
+    m_dsn.m_path = lastSlash < 0 ? u"/"_s : path.left(lastSlash + 1);
+    m_dsn.m_projectId = lastSlash < 0 ? QString() : path.mid(lastSlash + 1);
+    checkPathPrefix();
+    if (m_dsn.m_projectId.isEmpty())
+        reportMissingProject();
+    else
+        checkProject();
+}
+
+void DsnParser::reportMissingProject()
+{
+    static const QRegularExpression storeEndpoint(u"/api/([\\w-]+/)?store/$"_s);
+    const QString &path = m_dsn.m_path;
+    QString message;
+    if (storeEndpoint.match(path).hasMatch())
+        message = u"This is the store endpoint, not a DSN: the DSN has the project id as its last "
+                  "segment, without api/…/store/ (e.g. https://KEY:SECRET@host/1)."_s;
+    else if (path.size() > 1)
+        message = u"The DSN ends in '/', but the project id must be the last path segment: remove "
+                  "the trailing '/'."_s;
+    else
+        message = u"There is no project id: add it as the last path segment after the host, e.g. "
+                  "https://KEY:SECRET@host/1."_s;
+    add(Severity::Error, Part::Project, u"dsn.project.missing"_s, message);
+}
+
+void DsnParser::checkPathPrefix()
+{
+    const QString &path = m_dsn.m_path;
+    if (path.contains("//"_L1))
+        add(Severity::Warning, Part::Path, u"dsn.path.empty-segment"_s,
+            u"The path '%1' has an empty segment ('//'); the store URL keeps it and most servers "
+            "won't route it. Remove the extra '/'."_s.arg(shortened(path)));
+    if (path.endsWith("/api/"_L1) && !m_dsn.m_projectId.isEmpty())
+        add(Severity::Warning, Part::Path, u"dsn.path.api-prefix"_s,
+            u"The path prefix ends in 'api/', so the store URL becomes …/api/api/%1/store/. A DSN's "
+            "path is the server's prefix only: remove 'api/'."_s.arg(m_dsn.m_projectId));
+}
+
+void DsnParser::checkProject()
+{
+    static const QRegularExpression slug(u"^[A-Za-z0-9_-]+$"_s);
+    const QString &project = m_dsn.m_projectId;
+    if (isAsciiDigits(project))
+        return;
+    if (slug.match(project).hasMatch())
+        add(Severity::Info, Part::Project, u"dsn.project.slug"_s,
+            u"The project '%1' is a slug, not a numeric id: the v4 server accepted slugs, but servers "
+            "issued numeric ids and later servers require them."_s.arg(project));
+    else
+        add(Severity::Error, Part::Project, u"dsn.project.invalid"_s,
+            u"The project id '%1' contains characters a project id cannot have; use the numeric "
+            "project id (or a slug of letters, digits, '_' and '-')."_s.arg(shortened(project)));
+}
+
+Dsn Dsn::parse(const QString &text)
+{
+    Dsn dsn;
+    DsnParser(dsn).parse(text);
+    return dsn;
+}
+
+bool Dsn::isEmpty() const
+{
+    return m_text.trimmed().isEmpty();
+}
+
+bool Dsn::isValid() const
+{
+    return !isEmpty() && !hasErrors(m_findings);
+}
+
+QUrl Dsn::baseUrl() const
+{
+    if (!isValid())
+        return {};
+    QUrl url;
+    url.setScheme(m_scheme);
+    url.setHost(m_host);
+    if (m_port != defaultPort(m_scheme))
+        url.setPort(m_port);
+    url.setPath(m_path, QUrl::TolerantMode);
+    return url;
+}
+
+QUrl Dsn::storeUrl() const
+{
+    QUrl url = baseUrl();
+    if (!url.isEmpty())
+        url.setPath(m_path + u"api/"_s + m_projectId + u"/store/"_s, QUrl::TolerantMode);
+    return url;
+}
+
+QUrl Dsn::legacyStoreUrl() const
+{
+    QUrl url = baseUrl();
+    if (!url.isEmpty())
+        url.setPath(m_path + u"api/store/"_s, QUrl::TolerantMode);
+    return url;
+}
+
+QString Dsn::toString(SecretDisplay display) const
+{
+    if (m_scheme.isEmpty() && m_host.isEmpty())
+        return m_text.trimmed(); // not a URL at all: nothing was understood to rebuild
+    QString text = m_transport.isEmpty() ? QString() : m_transport + u'+';
+    text += m_scheme + u"://"_s;
+    const auto encode = [](const QString &part) { return QString::fromUtf8(QUrl::toPercentEncoding(part)); };
+    if (!m_publicKey.isEmpty() || hasSecret()) {
+        text += encode(m_publicKey);
+        if (hasSecret())
+            text += u':' + (display == SecretDisplay::Shown ? encode(m_secretKey) : MaskedSecret);
+        text += u'@';
+    }
+    text += hostForUrl(m_host);
+    if (m_explicitPort)
+        text += u':' + QString::number(m_port);
+    text += m_path + m_projectId;
+    QStringList pairs;
+    for (const auto &[name, value] : m_options)
+        pairs.append(encode(name) + u'=' + encode(value));
+    if (!pairs.isEmpty())
+        text += u'?' + pairs.join(u'&');
+    return text;
+}
+
+} // namespace Sentry
