@@ -170,7 +170,7 @@ void DsnParser::reportNotAUrl(const QString &text)
     else if (text.contains(u':'))
         hint = u" The scheme must be followed by '://'."_s;
     add(Severity::Error, Part::Scheme, u"dsn.not-a-url"_s,
-        u"'%1' is not a DSN: a DSN is a URL starting with https:// or http://, like %2.%3 "
+        u"'%1' is not a DSN (no scheme): a DSN is a URL starting with https:// or http://, like %2.%3 "
         "Copy the DSN from the project's settings (Client Keys)."_s.arg(shortened(text), Example, hint));
 }
 
@@ -349,7 +349,7 @@ void DsnParser::parseBracketedHost(const QString &hostPort)
     const QString after = hostPort.mid(close + 1);
     if (QHostAddress(m_dsn.m_host).protocol() != QAbstractSocket::IPv6Protocol)
         add(Severity::Error, Part::Host, u"dsn.host.bad-ipv6"_s,
-            u"'[%1]' is not a valid IPv6 address; brackets are only for IPv6 literals such as [::1]. "
+            u"The host '[%1]' is not a valid IPv6 address; brackets are only for IPv6 literals such as [::1]. "
             "Write a host name or IPv4 address without brackets."_s.arg(m_dsn.m_host));
     if (after.startsWith(u':'))
         parsePort(after.mid(1));
@@ -373,7 +373,7 @@ void DsnParser::checkHost()
             "and '.' (an IPv6 address goes in brackets)."_s.arg(shortened(host)));
     } else if (dotted.match(host).hasMatch() && QHostAddress(host).protocol() != QAbstractSocket::IPv4Protocol) {
         add(Severity::Error, Part::Host, u"dsn.host.bad-ipv4"_s,
-            u"'%1' is not a valid IPv4 address; check the numbers (0-255, four of them)."_s.arg(host));
+            u"The host '%1' is not a valid IPv4 address; check the numbers (0-255, four of them)."_s.arg(host));
     }
 }
 

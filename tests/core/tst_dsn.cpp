@@ -1,0 +1,266 @@
+#include "dsn.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <functional>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Sentry;
+
+namespace {
+
+// The vector keys that name a Dsn property, and how to read it back as JSON.
+using Getter = std::function<QJsonValue(const Dsn &)>;
+const QList<QPair<QString, Getter>> &vectorFields()
+{
+    static const QList<QPair<QString, Getter>> fields = {
+        {u"scheme"_s, [](const Dsn &d) { return QJsonValue(d.scheme()); }},
+        {u"transport"_s, [](const Dsn &d) { return QJsonValue(d.transport()); }},
+        {u"public_key"_s, [](const Dsn &d) { return QJsonValue(d.publicKey()); }},
+        {u"secret_key"_s, [](const Dsn &d) { return QJsonValue(d.secretKey()); }},
+        {u"host"_s, [](const Dsn &d) { return QJsonValue(d.host()); }},
+        {u"port"_s, [](const Dsn &d) { return QJsonValue(d.port()); }},
+        {u"path"_s, [](const Dsn &d) { return QJsonValue(d.path()); }},
+        {u"project_id"_s, [](const Dsn &d) { return QJsonValue(d.projectId()); }},
+        {u"store_url"_s, [](const Dsn &d) { return QJsonValue(d.storeUrl().toString()); }},
+        {u"legacy_store_url"_s, [](const Dsn &d) { return QJsonValue(d.legacyStoreUrl().toString()); }},
+    };
+    return fields;
+}
+
+const QStringList ControlKeys = {u"name"_s, u"dsn"_s, u"valid"_s, u"fault"_s, u"expect_warning"_s};
+
+QJsonArray loadVectors(const QString &fileName)
+{
+    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR) + u'/' + fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open test data %s", qPrintable(file.fileName()));
+    return QJsonDocument::fromJson(file.readAll()).array();
+}
+
+bool hasFinding(const Findings &findings, Severity severity, const std::function<bool(const Finding &)> &match)
+{
+    return std::any_of(findings.cbegin(), findings.cend(),
+                       [&](const Finding &f) { return f.severity == severity && match(f); });
+}
+
+QString describe(const Findings &findings)
+{
+    QStringList lines;
+    for (const Finding &f : findings)
+        lines.append(severityName(f.severity) + u' ' + f.location + u": "_s + f.message);
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestDsn : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parse_matchesVector_data()
+    {
+        QTest::addColumn<QJsonObject>("vector");
+        for (const QString &file : {u"dsn.json"_s, u"dsn-extra.json"_s}) {
+            const QJsonArray vectors = loadVectors(file);
+            QVERIFY2(!vectors.isEmpty(), qPrintable(file));
+            for (const QJsonValue &vector : vectors)
+                QTest::addRow("%s", qPrintable(vector[u"name"_s].toString())) << vector.toObject();
+        }
+    }
+    void parse_matchesVector()
+    {
+        QFETCH(QJsonObject, vector);
+        const Dsn dsn = Dsn::parse(vector[u"dsn"_s].toString());
+        const QString findings = describe(dsn.findings());
+        QVERIFY2(dsn.isValid() == vector[u"valid"_s].toBool(), qPrintable(findings));
+        int checked = 0;
+        for (const auto &[key, getter] : vectorFields()) {
+            if (!vector.contains(key))
+                continue;
+            QCOMPARE(getter(dsn), vector.value(key));
+            ++checked;
+        }
+        for (const QString &key : vector.keys())
+            QVERIFY2(ControlKeys.contains(key) || std::any_of(vectorFields().cbegin(), vectorFields().cend(),
+                                                               [&key](const auto &f) { return f.first == key; }),
+                     qPrintable(u"the test does not know the vector key '%1'"_s.arg(key)));
+        checkFault(dsn, vector[u"fault"_s].toString());
+        checkWarning(dsn, vector[u"expect_warning"_s].toString());
+        QVERIFY(checked > 0 || vector.contains(u"fault"_s) || vector.contains(u"expect_warning"_s));
+    }
+
+    void parse_emptyMeansDisabled_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addRow("empty") << QString();
+        QTest::addRow("blank") << u" \n\t"_s;
+    }
+    void parse_emptyMeansDisabled()
+    {
+        QFETCH(QString, text);
+        const Dsn dsn = Dsn::parse(text);
+        QVERIFY(dsn.isEmpty());
+        QVERIFY(!dsn.isValid());
+        QCOMPARE(dsn.findings().size(), 1);
+        QCOMPARE(dsn.findings().constFirst().severity, Severity::Info);
+        QVERIFY(dsn.findings().constFirst().message.contains(u"disabled"_s));
+        QVERIFY(dsn.storeUrl().isEmpty());
+    }
+
+    void parse_keepsOptionsOutOfUrls()
+    {
+        const Dsn dsn = Dsn::parse(u"https://pub:sec@example.com/1?timeout=3&verify_ssl=0&name=a+b%26c"_s);
+        QVERIFY(dsn.isValid());
+        const QList<QPair<QString, QString>> expected = {
+            {u"timeout"_s, u"3"_s}, {u"verify_ssl"_s, u"0"_s}, {u"name"_s, u"a b&c"_s}};
+        QCOMPARE(dsn.options(), expected);
+        QVERIFY(!dsn.storeUrl().hasQuery());
+        QVERIFY(!dsn.legacyStoreUrl().hasQuery());
+        QVERIFY(!dsn.baseUrl().hasQuery());
+    }
+
+    void parse_ipv6_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<bool>("explicitPort");
+        QTest::addColumn<QString>("storeUrl");
+        QTest::addRow("with port") << u"http://pub:sec@[::1]:9000/8"_s << 9000 << true
+                                   << u"http://[::1]:9000/api/8/store/"_s;
+        QTest::addRow("without port") << u"http://pub:sec@[fe80::1]/8"_s << 80 << false
+                                      << u"http://[fe80::1]/api/8/store/"_s;
+    }
+    void parse_ipv6()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, port);
+        QFETCH(bool, explicitPort);
+        QFETCH(QString, storeUrl);
+        const Dsn dsn = Dsn::parse(text);
+        QVERIFY2(dsn.isValid(), qPrintable(describe(dsn.findings())));
+        QVERIFY(!dsn.host().contains(u'['));
+        QCOMPARE(dsn.port(), port);
+        QCOMPARE(dsn.hasExplicitPort(), explicitPort);
+        QCOMPARE(dsn.storeUrl().toString(), storeUrl);
+        QVERIFY(dsn.toString().contains(u'[' + dsn.host() + u']'));
+    }
+
+    void toString_masksSecretUnlessShown_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("masked");
+        QTest::addColumn<QString>("shown");
+        QTest::addRow("plain") << u"https://pub:sec@example.com/1"_s << u"https://pub:********@example.com/1"_s
+                               << u"https://pub:sec@example.com/1"_s;
+        QTest::addRow("transport, port, prefix, options")
+            << u"threaded+http://pub:sec@localhost:9000/sentry/2?timeout=3"_s
+            << u"threaded+http://pub:********@localhost:9000/sentry/2?timeout=3"_s
+            << u"threaded+http://pub:sec@localhost:9000/sentry/2?timeout=3"_s;
+        QTest::addRow("no secret") << u"https://pub@example.com/1"_s << u"https://pub@example.com/1"_s
+                                   << u"https://pub@example.com/1"_s;
+        QTest::addRow("escaped secret re-escaped") << u"https://pub:s%40c@example.com/1"_s
+                                                   << u"https://pub:********@example.com/1"_s
+                                                   << u"https://pub:s%40c@example.com/1"_s;
+        QTest::addRow("ipv6") << u"http://pub:sec@[::1]:9000/8"_s << u"http://pub:********@[::1]:9000/8"_s
+                              << u"http://pub:sec@[::1]:9000/8"_s;
+    }
+    void toString_masksSecretUnlessShown()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, masked);
+        QFETCH(QString, shown);
+        const Dsn dsn = Dsn::parse(text);
+        QCOMPARE(dsn.toString(), masked);
+        QCOMPARE(dsn.toString(Dsn::SecretDisplay::Shown), shown);
+        QCOMPARE(Dsn::parse(shown).secretKey(), dsn.secretKey());
+    }
+
+    void parse_keysNotAsIssuedAreInfo_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("part");
+        QTest::addRow("short public key") << u"https://pub:b7d80b520139450f903720eb7991bf3d@example.com/1"_s
+                                          << u"public key"_s;
+        QTest::addRow("upper-case secret")
+            << u"https://b70a31b3510c4cf793964a185cfe1fd0:B7D80B520139450F903720EB7991BF3D@example.com/1"_s
+            << u"secret"_s;
+        QTest::addRow("slug project")
+            << u"https://b70a31b3510c4cf793964a185cfe1fd0:b7d80b520139450f903720eb7991bf3d@example.com/web"_s
+            << u"project"_s;
+    }
+    void parse_keysNotAsIssuedAreInfo()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, part);
+        const Dsn dsn = Dsn::parse(text);
+        QVERIFY(dsn.isValid());
+        QCOMPARE(dsn.findings().size(), 1);
+        QCOMPARE(dsn.findings().constFirst().severity, Severity::Info);
+        QCOMPARE(dsn.findings().constFirst().location, part);
+    }
+
+    void parse_issuedDsnHasNoFindings()
+    {
+        const Dsn dsn = Dsn::parse(
+            u"https://b70a31b3510c4cf793964a185cfe1fd0:b7d80b520139450f903720eb7991bf3d@example.com/1"_s);
+        QVERIFY(dsn.isValid());
+        QVERIFY2(dsn.findings().isEmpty(), qPrintable(describe(dsn.findings())));
+    }
+
+    void parse_missingSecretIsOnlyAWarning()
+    {
+        const Dsn dsn = Dsn::parse(u"https://b70a31b3510c4cf793964a185cfe1fd0@example.com/1"_s);
+        QVERIFY(dsn.isValid());
+        QVERIFY(!dsn.hasSecret());
+        QCOMPARE(dsn.findings().size(), 1);
+        QCOMPARE(dsn.findings().constFirst().severity, Severity::Warning);
+        QCOMPARE(dsn.findings().constFirst().location, u"secret"_s);
+    }
+
+    void parse_everyFindingNamesAPartAndARule()
+    {
+        static const QStringList parts = {u"scheme"_s, u"public key"_s, u"secret"_s, u"host"_s,
+                                          u"port"_s, u"path"_s, u"project"_s};
+        for (const QString &file : {u"dsn.json"_s, u"dsn-extra.json"_s}) {
+            const QJsonArray vectors = loadVectors(file);
+            for (const QJsonValue &vector : vectors) {
+                const Dsn dsn = Dsn::parse(vector[u"dsn"_s].toString());
+                QVERIFY(!dsn.isEmpty());
+                for (const Finding &f : dsn.findings()) {
+                    QVERIFY2(parts.contains(f.location), qPrintable(f.location));
+                    QVERIFY2(f.rule.startsWith(u"dsn."_s), qPrintable(f.message));
+                    QVERIFY2(f.message.size() > 30, qPrintable(f.message));
+                }
+            }
+        }
+    }
+
+private:
+    void checkFault(const Dsn &dsn, const QString &fault)
+    {
+        if (fault.isEmpty())
+            return;
+        const bool found = hasFinding(dsn.findings(), Severity::Error, [&fault](const Finding &f) {
+            return f.location == fault && f.message.contains(fault, Qt::CaseInsensitive);
+        });
+        QVERIFY2(found, qPrintable(u"no error on '%1' naming it; findings:\n%2"_s.arg(fault, describe(dsn.findings()))));
+    }
+
+    void checkWarning(const Dsn &dsn, const QString &word)
+    {
+        if (word.isEmpty())
+            return;
+        const bool found = hasFinding(dsn.findings(), Severity::Warning,
+                                      [&word](const Finding &f) { return f.location.contains(word); });
+        QVERIFY2(found, qPrintable(u"no warning on '%1'; findings:\n%2"_s.arg(word, describe(dsn.findings()))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDsn)
+#include "tst_dsn.moc"
