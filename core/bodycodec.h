@@ -19,6 +19,8 @@ std::optional<BodyEncoding> encodingFromName(const QString &name);
 // What decode() found on the wire.
 enum class BodyForm { Json, Base64Json, Base64Zlib, Unknown };
 
+QString formName(BodyForm form); // "json", "base64-json", "base64-zlib", "unknown"
+
 struct DecodeLimits
 {
     qsizetype maxCompressed = 200 * 1000;    // bytes on the wire
@@ -41,9 +43,15 @@ struct DecodeResult
     QString errorString; // what is wrong and how to fix it; empty on success
     BodyForm form = BodyForm::Unknown;
     QByteArray json;     // the decoded JSON text (empty on error)
+    // Bytes inflate produced before decoding stopped: never more than maxDecompressed, so a test
+    // (or a receiver's log) can see a bomb was cut off at the cap rather than after the fact.
+    qsizetype inflatedBytes = 0;
 
     bool isOk() const { return error == Error::None; }
 };
+
+// A stable code for logs and JSON: "too-large", "inflated-too-large", "gzip-not-accepted", …
+QString decodeErrorName(DecodeResult::Error error);
 
 class BodyCodec
 {
