@@ -1,0 +1,85 @@
+#pragma once
+
+// Sends built store requests through an injected QNetworkAccessManager and finishes each with one
+// SendResult (spec sections 7 and 8). Soft timeout (3 s by default); TLS errors are reported, and
+// only an explicit setAcceptSelfSigned(true) lets a self-signed test server through.
+//
+//     Sentry::Sender sender(&manager);
+//     connect(&sender, &Sentry::Sender::finished, this, [](const Sentry::SendResult &r) { … });
+//     sender.send(*Sentry::StoreRequest::build(dsn, event.toJson()));
+
+#include "sendresult.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QSslError;
+
+namespace Sentry {
+
+class StoreRequest;
+
+class Sender final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Sender)
+
+public:
+    using Clock = std::function<QDateTime()>; // UTC; for Retry-After dates
+    static constexpr int DefaultTimeoutMs = 3000;
+
+    explicit Sender(QNetworkAccessManager *manager, QObject *parent = nullptr);
+    ~Sender() override;
+
+    // Several sends may be in flight; each ends in exactly one finished().
+    void send(const StoreRequest &request);
+    // Aborts every request in flight; each finishes with Verdict::Cancelled.
+    void cancel();
+
+    int pendingCount() const { return int(m_inFlight.size()); }
+
+    int timeoutMs() const { return m_timeoutMs; }
+    void setTimeoutMs(int milliseconds);
+
+    // Off by default. When on, certificate errors that are *only* "self-signed" are ignored;
+    // every other TLS error (expired, wrong host, untrusted CA) still fails the send.
+    bool acceptsSelfSigned() const { return m_acceptSelfSigned; }
+    void setAcceptSelfSigned(bool accept) { m_acceptSelfSigned = accept; }
+
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+
+Q_SIGNALS:
+    void finished(const Sentry::SendResult &result);
+
+private:
+    struct InFlight
+    {
+        QElapsedTimer timer;
+        QByteArray body;
+        bool bodyTruncated = false;
+        QStringList tlsErrors;
+    };
+
+    void watch(QNetworkReply *reply);
+    void readBody(QNetworkReply *reply);
+    void handleSslErrors(QNetworkReply *reply, const QList<QSslError> &errors);
+    void finish(QNetworkReply *reply);
+    RawResponse rawResponse(QNetworkReply *reply, InFlight &state) const;
+    TransportFailure transportFailure(QNetworkReply *reply) const;
+
+    QNetworkAccessManager *m_manager = nullptr;
+    QHash<QNetworkReply *, InFlight> m_inFlight;
+    QList<QNetworkReply *> m_cancelled;
+    int m_timeoutMs = DefaultTimeoutMs;
+    bool m_acceptSelfSigned = false;
+    Clock m_clock;
+};
+
+} // namespace Sentry
