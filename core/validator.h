@@ -9,11 +9,13 @@
 
 #include "finding.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Sentry {
@@ -49,12 +51,33 @@ struct ValidationResult
     bool isValid() const { return parsed && !hasErrors(findings); }
 };
 
+// The receipt time and new event ids are injectable so results are reproducible (tests, diffs).
+struct ValidateOptions
+{
+    Profile profile = Profile::V4;
+    std::function<QDateTime()> clock;     // receipt time (UTC); the current time when empty
+    std::function<QString()> idGenerator; // generated event ids; uuid4 hex when empty
+};
+
 class Validator
 {
 public:
     // From the bytes as they would be sent (the JSON text): also checks size limits.
     static ValidationResult validate(const QByteArray &json, Profile profile = Profile::V4);
     static ValidationResult validate(const QJsonObject &event, Profile profile = Profile::V4);
+    static ValidationResult validate(const QByteArray &json, const ValidateOptions &options);
+    static ValidationResult validate(const QJsonObject &event, const ValidateOptions &options);
+
+    // The JSON form the CLI prints: valid, profile, findings (severity, path, rule, message,
+    // action), normalized; plus parse error details when the JSON is broken.
+    static QJsonObject toJson(const ValidationResult &result);
+
+    // Base64(zlib) is 4/3 of the deflated size, and deflate grows data by a few bytes per block
+    // at worst, so JSON under 150 KB cannot exceed the 200 KB compressed limit: the (costly)
+    // compressed size is only computed above this threshold.
+    static constexpr qsizetype CompressCheckThreshold = 150 * 1000;
+    static constexpr qsizetype MaxCompressed = 200 * 1000;
+    static constexpr qsizetype MaxDecompressed = 1000 * 1000;
 };
 
 } // namespace Sentry

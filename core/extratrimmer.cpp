@@ -1,0 +1,80 @@
+#include "extratrimmer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+constexpr int MaxKeys = 50;
+constexpr int MaxLength = 2048;
+constexpr int MaxDepth = 3;
+
+} // namespace
+
+QJsonObject ExtraTrimmer::trim(const QJsonObject &extra, const QString &path)
+{
+    QJsonObject result = extra;
+    if (extra.size() > MaxKeys && m_context.report(u"extra.keys"_s, path, {QString::number(extra.size())})) {
+        // QJsonObject keeps keys sorted, so "the first 50" are the first 50 in that order.
+        while (result.size() > MaxKeys)
+            result.erase(result.end() - 1);
+        m_context.change(path, u"kept the first 50 keys"_s, extra, result);
+    }
+    return members(result, path, 1);
+}
+
+QJsonValue ExtraTrimmer::value(const QJsonValue &value, const QString &path, int depth)
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        if (text.size() <= MaxLength || !m_context.report(u"extra.value.length"_s, path, {QString::number(text.size())}))
+            return value;
+        m_context.change(path, u"trimmed to 2048 characters"_s, value, text.left(MaxLength));
+        return text.left(MaxLength);
+    }
+    if (!value.isObject() && !value.isArray())
+        return value;
+    if (depth > MaxDepth) {
+        m_context.report(u"extra.depth"_s, path);
+        const QByteArray json = value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                                                 : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+        const QString text = QString::fromUtf8(json).left(MaxLength);
+        m_context.change(path, u"stored as text"_s, value, text);
+        return text;
+    }
+    if (value.isArray()) {
+        const QJsonArray input = value.toArray();
+        QJsonArray list = input;
+        for (qsizetype i = 0; i < input.size(); ++i) {
+            const QJsonValue after = this->value(input.at(i), pointerChild(path, i), depth + 1);
+            if (after != input.at(i))
+                list.replace(i, after);
+        }
+        return list;
+    }
+    return members(value.toObject(), path, depth + 1);
+}
+
+// Iterates without detaching: an object that needs no trimming stays shared with the input.
+QJsonObject ExtraTrimmer::members(const QJsonObject &object, const QString &path, int depth)
+{
+    QList<QPair<QString, QJsonValue>> replaced;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QJsonValue before = it.value();
+        if (!before.isString() && !before.isObject() && !before.isArray())
+            continue;
+        const QJsonValue after = value(before, pointerChild(path, it.key()), depth);
+        if (after != before)
+            replaced.append({it.key(), after});
+    }
+    QJsonObject result = object;
+    for (const auto &[key, after] : std::as_const(replaced))
+        result.insert(key, after);
+    return result;
+}
+
+} // namespace Sentry

@@ -1,0 +1,248 @@
+#include "interfacenormalizer.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+const QString ThisInterface = u"this interface"_s;
+const QString WholeException = u"the whole exception interface"_s;
+const QString ValuesKey = u"values"_s;
+const QString StacktraceKey = u"stacktrace"_s;
+const QString FramesKey = u"frames"_s;
+
+bool isInteger(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return std::isfinite(value.toDouble()) && value.toDouble() == std::floor(value.toDouble());
+    if (value.isString()) {
+        bool ok = false;
+        value.toString().trimmed().toLongLong(&ok);
+        return ok;
+    }
+    return value.isNull();
+}
+
+} // namespace
+
+std::optional<QJsonObject> InterfaceNormalizer::normalize(const InterfaceInfo &info, const QString &key,
+                                                          const QJsonValue &value, const QString &path)
+{
+    const QString &name = info.fullName;
+    if (name == QStringView(Owner::Exception))
+        return exception(value, path);
+    if (name == QStringView(Owner::Stacktrace))
+        return stacktrace(value, path, ThisInterface);
+    QJsonObject object = value.toObject();
+    if (!value.isObject()) {
+        m_context.report(u"interface.not-an-object"_s, path, {key, jsonTypeName(value), info.firstField});
+        if (!m_context.isV4())
+            return std::nullopt;
+        object = QJsonObject{{info.firstField, value}};
+        m_context.change(path, u"passed as the first field \"%1\""_s.arg(info.firstField), value, object);
+    }
+    if (name == QStringView(Owner::Http))
+        return http(object, path);
+    return plain(name, object, path);
+}
+
+std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &value, const QString &path)
+{
+    if (!m_context.checkMember(QString::fromUtf16(Owner::Exception), {}, value, path, WholeException))
+        return std::nullopt;
+    QJsonArray values = value.toArray();
+    QString valuesPath = path;
+    const QJsonObject object = value.toObject();
+    const bool single = value.isObject() && !object.contains(ValuesKey);
+    if (single) {
+        m_context.report(u"exception.single-object"_s, path);
+        values = {object};
+    } else if (value.isObject()) {
+        const QJsonValue list = object.value(ValuesKey);
+        if (!m_context.checkMember(QString::fromUtf16(Owner::Exception), ValuesKey, list, path, WholeException))
+            return std::nullopt;
+        values = list.toArray();
+        valuesPath = pointerChild(path, ValuesKey);
+    }
+    const qsizetype mark = m_context.findingCount();
+    QJsonArray stored;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QString valuePath = single ? path : pointerChild(valuesPath, i);
+        if (const auto kept = exceptionValue(values.at(i), valuePath, WholeException))
+            stored.append(*kept);
+    }
+    if (m_context.hasErrorSince(mark))
+        return std::nullopt;
+    QJsonObject result = object;
+    result.insert(ValuesKey, stored);
+    if (!value.isObject() || single)
+        m_context.change(path, u"stored as {\"values\": [...]}"_s, value, result);
+    return result;
+}
+
+std::optional<QJsonObject> InterfaceNormalizer::exceptionValue(const QJsonValue &value,
+                                                               const QString &path, const QString &dropped)
+{
+    if (!value.isObject()) {
+        m_context.report(u"exception.value.not-an-object"_s, path, {jsonTypeName(value), dropped});
+        return std::nullopt;
+    }
+    QJsonObject object = value.toObject();
+    const QString owner = QString::fromUtf16(Owner::ExceptionValue);
+    bool ok = m_context.checkRequired(owner, object, path, dropped);
+    for (const QString &key : {u"type"_s, u"module"_s}) {
+        if (object.contains(key))
+            ok = m_context.checkMember(owner, key, object.value(key), path, dropped) && ok;
+    }
+    if (object.contains(StacktraceKey)) {
+        const auto trace = stacktrace(object.value(StacktraceKey), pointerChild(path, StacktraceKey), dropped);
+        if (!trace)
+            return std::nullopt;
+        if (*trace != object.value(StacktraceKey).toObject())
+            object.insert(StacktraceKey, *trace);
+    }
+    return ok ? std::optional<QJsonObject>(object) : std::nullopt;
+}
+
+std::optional<QJsonObject> InterfaceNormalizer::stacktrace(const QJsonValue &value, const QString &path,
+                                                           const QString &dropped)
+{
+    const QString owner = QString::fromUtf16(Owner::Stacktrace);
+    if (!m_context.checkMember(owner, {}, value, path, dropped))
+        return std::nullopt;
+    QJsonObject object = value.toObject();
+    if (value.isArray()) {
+        m_context.report(u"interface.not-an-object"_s, path, {StacktraceKey, jsonTypeName(value), FramesKey});
+        if (!m_context.isV4())
+            return std::nullopt;
+        object = QJsonObject{{FramesKey, value}};
+        m_context.change(path, u"passed as the first field \"frames\""_s, value, object);
+    }
+    if (!m_context.checkRequired(owner, object, path, dropped))
+        return std::nullopt;
+    const QJsonValue frames = object.value(FramesKey);
+    const QString framesPath = value.isArray() ? path : pointerChild(path, FramesKey);
+    if (!m_context.checkMember(owner, FramesKey, frames, path, dropped))
+        return std::nullopt;
+    const QJsonArray list = frames.toArray();
+    if (list.isEmpty()) {
+        m_context.report(u"stacktrace.frames.empty"_s, framesPath, {dropped});
+        return std::nullopt;
+    }
+    bool ok = true;
+    for (qsizetype i = 0; i < list.size(); ++i)
+        ok = frame(list.at(i), pointerChild(framesPath, i), dropped) && ok;
+    return ok ? std::optional<QJsonObject>(object) : std::nullopt;
+}
+
+bool InterfaceNormalizer::frame(const QJsonValue &value, const QString &path, const QString &dropped)
+{
+    if (!value.isObject()) {
+        m_context.report(u"frame.not-an-object"_s, path, {jsonTypeName(value), dropped});
+        return false;
+    }
+    const QJsonObject object = value.toObject();
+    bool ok = true;
+    bool located = false;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString key = it.key();
+        ok = frameMember(key, it.value(), path, dropped) && ok;
+        if (key == "filename"_L1 || key == "function"_L1 || key == "module"_L1)
+            located = located || it.value().isString();
+    }
+    if (!located) {
+        m_context.report(u"frame.location"_s, path, {dropped});
+        return false;
+    }
+    return ok;
+}
+
+bool InterfaceNormalizer::frameMember(const QString &key, const QJsonValue &value, const QString &path,
+                                      const QString &dropped)
+{
+    if (!m_context.checkMember(QString::fromUtf16(Owner::Frame), key, value, path, dropped))
+        return false;
+    if ((key == "lineno"_L1 || key == "colno"_L1) && !isInteger(value)) {
+        m_context.report(u"frame.number.integer"_s, pointerChild(path, key), {key, value.isString() ? value.toString() : QString::number(value.toDouble()), dropped});
+        return false;
+    }
+    if ((key == "pre_context"_L1 || key == "post_context"_L1) && value.isArray()) {
+        const QJsonArray lines = value.toArray();
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (!lines.at(i).isString() && !lines.at(i).isNull()) {
+                m_context.report(u"frame.context.item"_s, pointerChild(pointerChild(path, key), i),
+                                 {jsonTypeName(lines.at(i)), dropped});
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+std::optional<QJsonObject> InterfaceNormalizer::http(const QJsonObject &object, const QString &path)
+{
+    const auto stored = plain(QString::fromUtf16(Owner::Http), object, path);
+    if (!stored)
+        return std::nullopt;
+    QJsonObject result = *stored;
+    httpUrl(result, path);
+    httpMethod(result, path);
+    return result;
+}
+
+void InterfaceNormalizer::httpUrl(QJsonObject &object, const QString &path)
+{
+    const QString url = object.value(u"url"_s).toString();
+    const qsizetype question = url.indexOf(u'?');
+    if (question < 0)
+        return;
+    const QString query = url.mid(question + 1);
+    if (!m_context.report(u"http.url.query"_s, pointerChild(path, u"url"_s), {query}))
+        return;
+    object.insert(u"url"_s, url.left(question));
+    m_context.change(pointerChild(path, u"url"_s), u"query moved to query_string"_s, url, url.left(question));
+    if (object.value(u"query_string"_s).toString().isEmpty() && !object.value(u"query_string"_s).isObject())
+        object.insert(u"query_string"_s, query);
+}
+
+void InterfaceNormalizer::httpMethod(QJsonObject &object, const QString &path)
+{
+    const QJsonValue method = object.value(u"method"_s);
+    if (!method.isString()) {
+        m_context.report(u"http.method.missing"_s, path);
+        return;
+    }
+    const QString upper = method.toString().toUpper();
+    if (upper != method.toString() && m_context.report(u"http.method.case"_s, pointerChild(path, u"method"_s),
+                                                       {method.toString(), upper})) {
+        object.insert(u"method"_s, upper);
+        m_context.change(pointerChild(path, u"method"_s), u"upper-cased"_s, method, upper);
+    }
+}
+
+std::optional<QJsonObject> InterfaceNormalizer::plain(const QString &owner, const QJsonObject &object,
+                                                      const QString &path)
+{
+    if (!m_context.checkRequired(owner, object, path, ThisInterface))
+        return std::nullopt;
+    QJsonObject result = object;
+    bool ok = true;
+    const auto &members = Rules::membersOf(owner);
+    for (auto it = members.cbegin(); it != members.cend(); ++it) {
+        if (it.key().isEmpty() || !object.contains(it.key()))
+            continue;
+        const QJsonValue value = object.value(it.key());
+        QJsonValue stored = value;
+        ok = m_context.checkMember(owner, it.key(), value, path, ThisInterface, &stored) && ok;
+        if (stored != value)
+            result.insert(it.key(), stored);
+    }
+    return ok ? std::optional<QJsonObject>(result) : std::nullopt;
+}
+
+} // namespace Sentry

@@ -1,0 +1,42 @@
+#pragma once
+
+// Internal to the normalizer: the seven v4 interfaces (spec section 6). Each returns what the
+// server stores, or nullopt when it drops the interface (the findings say why).
+
+#include "normalizecontext.h"
+#include "rules.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace Sentry {
+
+class InterfaceNormalizer
+{
+public:
+    explicit InterfaceNormalizer(NormalizeContext &context) : m_context(context) {}
+
+    // `key` and `path` are as in the input ("request", "/request").
+    std::optional<QJsonObject> normalize(const InterfaceInfo &info, const QString &key,
+                                         const QJsonValue &value, const QString &path);
+
+private:
+    std::optional<QJsonObject> exception(const QJsonValue &value, const QString &path);
+    std::optional<QJsonObject> exceptionValue(const QJsonValue &value, const QString &path,
+                                              const QString &dropped);
+    std::optional<QJsonObject> stacktrace(const QJsonValue &value, const QString &path,
+                                          const QString &dropped);
+    bool frame(const QJsonValue &value, const QString &path, const QString &dropped);
+    bool frameMember(const QString &key, const QJsonValue &value, const QString &path,
+                     const QString &dropped);
+    std::optional<QJsonObject> http(const QJsonObject &object, const QString &path);
+    void httpUrl(QJsonObject &object, const QString &path);
+    void httpMethod(QJsonObject &object, const QString &path);
+    std::optional<QJsonObject> plain(const QString &owner, const QJsonObject &object,
+                                     const QString &path);
+
+    NormalizeContext &m_context;
+};
+
+} // namespace Sentry

@@ -1,0 +1,60 @@
+#pragma once
+
+// Internal to the normalizer: what one walk over an event collects (findings and changes) and the
+// generic application of the Type / Required / MaxLength rows of rules.h.
+
+#include "finding.h"
+#include "rules.h"
+#include "validator.h"
+
+#include <QDateTime>
+#include <QJsonValue>
+#include <QStringList>
+
+#include <functional>
+
+namespace Sentry {
+
+QString jsonTypeName(const QJsonValue &value); // "a number", "null", "an object" …
+QString pointerChild(const QString &parent, const QString &key);
+QString pointerChild(const QString &parent, qsizetype index);
+
+class NormalizeContext
+{
+public:
+    explicit NormalizeContext(Profile profile) : m_profile(profile) {}
+
+    Profile profile() const { return m_profile; }
+    bool isV4() const { return m_profile == Profile::V4; }
+
+    // Reports `ruleId` at `path` when the profile applies it; %1, %2 … in the message become args.
+    // Returns whether it was reported.
+    bool report(const QString &ruleId, const QString &path, const QStringList &args = {});
+    bool report(const Rule &rule, const QString &path, const QStringList &args = {});
+    void change(const QString &path, const QString &description, const QJsonValue &before,
+                const QJsonValue &after);
+
+    // The Type and MaxLength rows about owner/key, for the value at parent/key (at parent itself
+    // when key is empty). Returns false when the type is wrong (the row was reported with
+    // %1 = the actual type, %2 = `dropped`); truncates *stored when too long.
+    bool checkMember(const QString &owner, const QString &key, const QJsonValue &value,
+                     const QString &parent, const QString &dropped, QJsonValue *stored = nullptr);
+    // The Required rows of `owner`: each missing key is reported at `path` (%1 = `dropped`).
+    bool checkRequired(const QString &owner, const QJsonObject &object, const QString &path,
+                       const QString &dropped);
+
+    Findings takeFindings() { return std::move(m_findings); }
+    QList<Change> takeChanges() { return std::move(m_changes); }
+    bool hasErrorSince(qsizetype findingCount) const;
+    qsizetype findingCount() const { return m_findings.size(); }
+
+private:
+    Profile m_profile;
+    Findings m_findings;
+    QList<Change> m_changes;
+};
+
+// Cuts `text` to `limit` characters; with `ellipsis` the result ends in "..." within the limit.
+QString truncated(const QString &text, int limit, bool ellipsis);
+
+} // namespace Sentry

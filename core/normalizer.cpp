@@ -1,0 +1,433 @@
+#include "normalizer.h"
+
+#include "interfacenormalizer.h"
+#include "normalizecontext.h"
+#include "rules.h"
+#include "extratrimmer.h"
+#include "tagnormalizer.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+namespace Key {
+const QString EventId = u"event_id"_s;
+const QString Message = u"message"_s;
+const QString Timestamp = u"timestamp"_s;
+const QString Level = u"level"_s;
+const QString Logger = u"logger"_s;
+} // namespace Key
+
+const QString EventOwner = QString::fromUtf16(Owner::Event);
+const QString ThisValue = u"this value"_s;
+
+bool isEmptyValue(const QJsonValue &value)
+{
+    return (value.isString() && value.toString().isEmpty()) || (value.isArray() && value.toArray().isEmpty())
+        || (value.isObject() && value.toObject().isEmpty());
+}
+
+QString emptyText(const QJsonValue &value)
+{
+    return value.isString() ? u"\"\""_s : value.isArray() ? u"[]"_s : u"{}"_s;
+}
+
+bool isHexId(const QString &id)
+{
+    static const QRegularExpression hex(u"^[0-9a-fA-F]{32}$"_s);
+    return hex.match(id).hasMatch();
+}
+
+bool isRelayUuid(const QString &id)
+{
+    return isHexId(id) || (id.size() == 36 && !QUuid::fromString(id).isNull());
+}
+
+// Keys of later protocols: v4 ignored them; Relay knows them.
+const QSet<QString> &laterProtocolKeys()
+{
+    static const QSet<QString> keys = {
+        u"release"_s,  u"environment"_s, u"sdk"_s,        u"fingerprint"_s, u"breadcrumbs"_s,
+        u"contexts"_s, u"dist"_s,        u"transaction"_s, u"threads"_s,    u"debug_meta"_s,
+        u"type"_s,     u"errors"_s,      u"logentry"_s,    u"start_timestamp"_s, u"received"_s,
+        u"version"_s,  u"spans"_s,       u"measurements"_s, u"key_id"_s,
+    };
+    return keys;
+}
+
+struct LevelName
+{
+    QString name;
+    int number;
+};
+
+const QList<LevelName> &levelNames()
+{
+    static const QList<LevelName> names = {
+        {u"debug"_s, 10}, {u"info"_s, 20}, {u"warning"_s, 30}, {u"error"_s, 40}, {u"fatal"_s, 50},
+    };
+    return names;
+}
+
+class EventNormalizer
+{
+public:
+    explicit EventNormalizer(const NormalizeOptions &options)
+        : m_options(options), m_context(options.profile), m_interfaces(m_context)
+    {
+        m_now = m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc();
+    }
+
+    NormalizeResult run(const QJsonObject &event);
+
+private:
+    using Handler = void (EventNormalizer::*)(const QString &key, const QJsonValue &value);
+    static const QHash<QString, Handler> &handlers();
+
+    void member(const QString &key, const QJsonValue &value);
+    void eventId(const QString &key, const QJsonValue &value);
+    void message(const QString &key, const QJsonValue &value);
+    void timestamp(const QString &key, const QJsonValue &value);
+    void level(const QString &key, const QJsonValue &value);
+    void plain(const QString &key, const QJsonValue &value);
+    void project(const QString &key, const QJsonValue &value);
+    void tags(const QString &key, const QJsonValue &value);
+    void modules(const QString &key, const QJsonValue &value);
+    void extra(const QString &key, const QJsonValue &value);
+    void interface(const InterfaceInfo &info, const QString &key, const QJsonValue &value);
+    void unknown(const QString &key, const QJsonValue &value);
+    void moveStacktraceIntoException();
+    void fillDefaults();
+    void fillDefault(const QString &key, const QString &ruleId, const QJsonValue &value);
+
+    void store(const QString &key, const QJsonValue &before, const QJsonValue &after,
+               const QString &description = {});
+    void drop(const QString &key, const QJsonValue &before, const QString &description);
+    static QString path(const QString &key) { return pointerChild(QString(), key); }
+
+    NormalizeOptions m_options;
+    NormalizeContext m_context;
+    InterfaceNormalizer m_interfaces;
+    QDateTime m_now;
+    QJsonObject m_out;
+    QSet<QString> m_judged; // defaulted attributes already explained by a finding
+    QHash<QString, QString> m_inputKey; // stored key → input key
+};
+
+NormalizeResult EventNormalizer::run(const QJsonObject &event)
+{
+    m_out = QJsonObject();
+    for (auto it = event.constBegin(); it != event.constEnd(); ++it)
+        member(it.key(), it.value());
+    if (m_context.isV4())
+        moveStacktraceIntoException();
+    fillDefaults();
+    return {m_out, m_context.takeChanges(), m_context.takeFindings()};
+}
+
+const QHash<QString, EventNormalizer::Handler> &EventNormalizer::handlers()
+{
+    static const QHash<QString, Handler> table = {
+        {Key::EventId, &EventNormalizer::eventId},       {Key::Message, &EventNormalizer::message},
+        {Key::Timestamp, &EventNormalizer::timestamp},   {Key::Level, &EventNormalizer::level},
+        {Key::Logger, &EventNormalizer::plain},          {u"platform"_s, &EventNormalizer::plain},
+        {u"culprit"_s, &EventNormalizer::plain},         {u"server_name"_s, &EventNormalizer::plain},
+        {u"site"_s, &EventNormalizer::plain},            {u"checksum"_s, &EventNormalizer::plain},
+        {u"time_spent"_s, &EventNormalizer::plain},      {u"project"_s, &EventNormalizer::project},
+        {u"tags"_s, &EventNormalizer::tags},             {u"modules"_s, &EventNormalizer::modules},
+        {u"extra"_s, &EventNormalizer::extra},
+    };
+    return table;
+}
+
+void EventNormalizer::member(const QString &key, const QJsonValue &value)
+{
+    static const QSet<QString> defaulted = {Key::EventId, Key::Message, Key::Timestamp, Key::Level, Key::Logger};
+    if (isEmptyValue(value)) {
+        if (defaulted.contains(key))
+            return drop(key, value, u"empty: defaulted"_s); // fillDefaults() explains it
+        if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}))
+            return drop(key, value, u"ignored: empty"_s);
+    }
+    if (const Handler handler = handlers().value(key))
+        return (this->*handler)(key, value);
+    if (const InterfaceInfo *info = Rules::interface(key, m_context.profile()))
+        return interface(*info, key, value);
+    unknown(key, value);
+}
+
+void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
+{
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
+        m_judged.insert(key);
+        return drop(key, value, u"not a string: replaced"_s);
+    }
+    if (value.isNull())
+        return;
+    const QString id = value.toString();
+    if (m_context.isV4() && id.size() > 32) {
+        m_context.report(u"event.event_id.length"_s, path(key), {QString::number(id.size())});
+        m_judged.insert(key);
+        return drop(key, value, u"longer than 32 characters: replaced"_s);
+    }
+    const bool accepted = m_context.isV4() ? isHexId(id) : isRelayUuid(id);
+    if (!accepted && m_context.report(u"event.event_id.not-hex"_s, path(key), {id}) && !m_context.isV4()) {
+        m_judged.insert(key);
+        return drop(key, value, u"not a UUID: replaced"_s);
+    }
+    store(key, value, value);
+}
+
+void EventNormalizer::message(const QString &key, const QJsonValue &value)
+{
+    QJsonValue stored = value;
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
+        m_judged.insert(key);
+        return drop(key, value, u"not a string"_s);
+    }
+    if (value.isNull())
+        return;
+    const qsizetype length = value.toString().size();
+    if (length > 1000 && length <= 2048)
+        m_context.report(u"event.message.document-length"_s, path(key), {QString::number(length)});
+    store(key, value, stored);
+}
+
+void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
+{
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
+        m_judged.insert(key);
+        return drop(key, value, u"wrong type: receipt time used"_s);
+    }
+    const QDateTime time = Normalizer::parseTimestamp(value);
+    const QString text = value.isString() ? value.toString() : QString::number(value.toDouble(), 'f', 3);
+    if (!time.isValid() || time > m_now.addSecs(60)) {
+        m_context.report(time.isValid() ? u"event.timestamp.future"_s : u"event.timestamp.unparsable"_s,
+                         path(key), {text});
+        m_judged.insert(key);
+        return drop(key, value, u"dropped: receipt time used"_s);
+    }
+    store(key, value, value);
+}
+
+void EventNormalizer::level(const QString &key, const QJsonValue &value)
+{
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
+        m_judged.insert(key);
+        return drop(key, value, u"wrong type: \"error\" used"_s);
+    }
+    if (value.isNull())
+        return;
+    for (const LevelName &level : levelNames()) {
+        if (value.isString() && value.toString() == level.name)
+            return store(key, value, level.name);
+        if (value.isDouble() && value.toDouble() == level.number) {
+            m_context.report(u"event.level.numeric"_s, path(key), {QString::number(level.number), level.name});
+            return store(key, value, level.name, u"resolved to its name"_s);
+        }
+    }
+    if (!m_context.isV4() && value.toString() == "critical"_L1) {
+        m_context.report(u"event.level.critical"_s, path(key));
+        return store(key, value, u"fatal"_s, u"critical becomes fatal"_s);
+    }
+    const QString shown = value.isString() ? u'"' + value.toString() + u'"' : jsonTypeName(value);
+    m_context.report(u"event.level.unknown"_s, path(key), {shown});
+    store(key, value, u"error"_s, u"unknown level: \"error\" used"_s);
+}
+
+void EventNormalizer::plain(const QString &key, const QJsonValue &value)
+{
+    QJsonValue stored = value;
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
+        m_judged.insert(key);
+        return drop(key, value, u"wrong type: not stored"_s);
+    }
+    if (!value.isNull())
+        store(key, value, stored);
+}
+
+void EventNormalizer::project(const QString &key, const QJsonValue &value)
+{
+    m_context.report(u"event.project.legacy"_s, path(key));
+    store(key, value, value);
+}
+
+void EventNormalizer::tags(const QString &key, const QJsonValue &value)
+{
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue))
+        return drop(key, value, u"not a map or a list of pairs: all tags dropped"_s);
+    if (value.isNull())
+        return;
+    const QJsonValue stored = TagNormalizer(m_context).normalize(value, path(key));
+    store(key, value, stored, m_context.isV4() ? u"stored as [key, value] pairs"_s : u"stored as a map"_s);
+}
+
+void EventNormalizer::modules(const QString &key, const QJsonValue &value)
+{
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue))
+        return drop(key, value, u"not a map: dropped"_s);
+    if (value.isArray()) {
+        m_context.report(u"event.modules.list"_s, path(key));
+        return drop(key, value, u"a list, not a map: dropped"_s);
+    }
+    store(key, value, value);
+}
+
+void EventNormalizer::extra(const QString &key, const QJsonValue &value)
+{
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue))
+        return drop(key, value, u"not a map: dropped"_s);
+    if (value.isNull()) {
+        m_context.report(u"event.extra.null"_s, path(key));
+        return store(key, value, QJsonObject(), u"null: {} stored"_s);
+    }
+    if (!m_context.isV4())
+        return store(key, value, value);
+    store(key, value, ExtraTrimmer(m_context).trim(value.toObject(), path(key)));
+}
+
+void EventNormalizer::interface(const InterfaceInfo &info, const QString &key, const QJsonValue &value)
+{
+    const bool v4 = m_context.isV4();
+    if (!v4 && info.relayName.isEmpty()) {
+        m_context.report(u"interface.no-relay-name"_s, path(key), {key});
+        return drop(key, value, u"no canonical name in Relay: dropped"_s);
+    }
+    const QString storedKey = v4 ? info.fullName : info.relayName;
+    if (key == info.fullName && (!v4 || !info.alias.isEmpty()))
+        m_context.report(u"interface.full-name"_s, path(key), {key, v4 ? info.alias : info.relayName});
+    const auto stored = m_interfaces.normalize(info, key, value, path(key));
+    if (!stored)
+        return drop(key, value, u"the interface fails validation: dropped"_s);
+    if (storedKey != key)
+        m_context.change(path(key), u"stored as \"%1\""_s.arg(storedKey), value, *stored);
+    m_out.insert(storedKey, *stored);
+    m_inputKey.insert(storedKey, key);
+}
+
+void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
+{
+    const bool v4 = m_context.isV4();
+    if (key == "query"_L1) {
+        m_context.report(u"interface.query-short-key"_s, path(key));
+    } else if (key.startsWith("sentry.interfaces."_L1)) {
+        QStringList names;
+        for (const InterfaceInfo &info : Rules::interfaces())
+            names << info.fullName;
+        m_context.report(u"event.key.interface-misspelled"_s, path(key), {key, names.join(u", "_s)});
+    } else if (key.contains(u'.')) {
+        m_context.report(u"event.key.dotted"_s, path(key), {key});
+    } else if (laterProtocolKeys().contains(key)) {
+        if (!v4)
+            return store(key, value, value);
+        m_context.report(u"event.key.later-protocol"_s, path(key), {key});
+    } else {
+        m_context.report(u"event.key.unknown"_s, path(key), {key});
+    }
+    drop(key, value, v4 ? u"ignored by the v4 server"_s : u"invalid_attribute: dropped"_s);
+}
+
+void EventNormalizer::moveStacktraceIntoException()
+{
+    const QString exceptionKey = QString::fromUtf16(Owner::Exception);
+    const QString stacktraceKey = QString::fromUtf16(Owner::Stacktrace);
+    if (!m_out.contains(exceptionKey) || !m_out.contains(stacktraceKey))
+        return;
+    QJsonObject exception = m_out.value(exceptionKey).toObject();
+    QJsonArray values = exception.value(u"values"_s).toArray();
+    if (values.isEmpty() || values.first().toObject().contains(u"stacktrace"_s))
+        return;
+    const QString target = path(m_inputKey.value(exceptionKey)) + u"/0/stacktrace"_s;
+    const QString from = path(m_inputKey.value(stacktraceKey));
+    m_context.report(u"exception.stacktrace-moved"_s, from, {target});
+    QJsonObject first = values.first().toObject();
+    first.insert(u"stacktrace"_s, m_out.value(stacktraceKey));
+    values.replace(0, first);
+    exception.insert(u"values"_s, values);
+    m_context.change(from, u"moved into the first exception value"_s, m_out.value(stacktraceKey), QJsonValue());
+    m_out.insert(exceptionKey, exception);
+    m_out.remove(stacktraceKey);
+}
+
+void EventNormalizer::fillDefaults()
+{
+    const auto newId = m_options.idGenerator ? m_options.idGenerator : &Normalizer::newEventId;
+    if (!m_out.contains(Key::EventId))
+        fillDefault(Key::EventId, u"event.event_id.missing"_s, newId());
+    if (!m_out.contains(Key::Message) && m_context.isV4())
+        fillDefault(Key::Message, u"event.message.missing"_s, u"<no message value>"_s);
+    if (!m_out.contains(Key::Timestamp))
+        fillDefault(Key::Timestamp, u"event.timestamp.missing"_s, Normalizer::formatTimestamp(m_now));
+    if (!m_out.contains(Key::Level))
+        fillDefault(Key::Level, u"event.level.missing"_s, u"error"_s);
+    if (!m_out.contains(Key::Logger) && m_context.isV4())
+        fillDefault(Key::Logger, u"event.logger.missing"_s, u"root"_s);
+}
+
+void EventNormalizer::fillDefault(const QString &key, const QString &ruleId, const QJsonValue &value)
+{
+    if (!m_judged.contains(key))
+        m_context.report(ruleId, path(key));
+    m_out.insert(key, value);
+    m_context.change(path(key), u"defaulted"_s, QJsonValue::Undefined, value);
+}
+
+void EventNormalizer::store(const QString &key, const QJsonValue &before, const QJsonValue &after,
+                            const QString &description)
+{
+    m_out.insert(key, after);
+    if (after != before)
+        m_context.change(path(key), description.isEmpty() ? u"repaired"_s : description, before, after);
+}
+
+void EventNormalizer::drop(const QString &key, const QJsonValue &before, const QString &description)
+{
+    m_context.change(path(key), description, before, QJsonValue::Undefined);
+}
+
+} // namespace
+
+NormalizeResult Normalizer::normalize(const QJsonObject &event, const NormalizeOptions &options)
+{
+    return EventNormalizer(options).run(event);
+}
+
+QString Normalizer::newEventId()
+{
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+QString Normalizer::formatTimestamp(const QDateTime &utc)
+{
+    return utc.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s);
+}
+
+QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
+{
+    static const QRegularExpression iso(
+        u"^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,6}))?Z?$"_s);
+    static const QRegularExpression number(u"^\\d+(?:\\.\\d+)?$"_s);
+    if (value.isDouble())
+        return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC);
+    const QString text = value.toString();
+    if (number.match(text).hasMatch())
+        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
+    const QRegularExpressionMatch match = iso.match(text);
+    if (!match.hasMatch())
+        return {};
+    QDateTime time = QDateTime::fromString(match.captured(1) + u'T' + match.captured(2), Qt::ISODate);
+    if (!time.isValid())
+        return {};
+    time.setTimeSpec(Qt::UTC);
+    return time.addMSecs(match.captured(3).leftJustified(3, u'0').left(3).toInt());
+}
+
+} // namespace Sentry

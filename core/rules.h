@@ -1,0 +1,109 @@
+#pragma once
+
+// The v4 rules as data (spec sections 5, 6, 9, 10): one row per thing the harness checks, with the
+// JSON path, the expected type or constraint, and — per profile — the severity, the server's action
+// and the message. Type, required and length rows are applied generically; "check" rows name a
+// judgement made in code (timestamps, levels, tag pairs …) whose verdict still comes from the row.
+//
+//     for (const Sentry::Rule &rule : Sentry::Rules::all())
+//         list << rule.id << rule.path() << severityName(rule.verdict(profile).severity);
+
+#include "finding.h"
+#include "validator.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace Sentry {
+
+enum JsonType : unsigned {
+    NullType = 1u << 0,
+    BoolType = 1u << 1,
+    NumberType = 1u << 2,
+    StringType = 1u << 3,
+    ArrayType = 1u << 4,
+    ObjectType = 1u << 5,
+    AnyType = 0x3f,
+};
+
+QString jsonTypeNames(unsigned types); // "a string or a number"
+
+enum class RuleKind {
+    Type,      // the member must have one of `types`
+    Required,  // the member must be present
+    MaxLength, // a string member longer than `limit` characters
+    Check,     // judged in code; the row holds the verdict
+};
+
+// The verdict of one rule under one profile. `message` may hold %1, %2 … for the details the
+// check fills in (a length, a key, a value).
+struct Verdict
+{
+    Severity severity = Severity::Error;
+    ServerAction action = ServerAction::None;
+    QString message;
+    bool applies = true; // false: the profile has no such rule
+};
+
+// The objects rules are about; an interface is named by its full v4 name.
+namespace Owner {
+inline constexpr char16_t Event[] = u"event";
+inline constexpr char16_t Exception[] = u"sentry.interfaces.Exception";
+inline constexpr char16_t ExceptionValue[] = u"exception value";
+inline constexpr char16_t Stacktrace[] = u"sentry.interfaces.Stacktrace";
+inline constexpr char16_t Frame[] = u"frame";
+inline constexpr char16_t Http[] = u"sentry.interfaces.Http";
+inline constexpr char16_t User[] = u"sentry.interfaces.User";
+inline constexpr char16_t Template[] = u"sentry.interfaces.Template";
+inline constexpr char16_t Message[] = u"sentry.interfaces.Message";
+inline constexpr char16_t Query[] = u"sentry.interfaces.Query";
+inline constexpr char16_t Extra[] = u"extra";
+inline constexpr char16_t Tags[] = u"tags";
+inline constexpr char16_t Body[] = u"body";
+} // namespace Owner
+
+struct Rule
+{
+    QString id;         // stable: "event.message.type"
+    QString owner;      // one of Owner::*
+    QString key;        // the member the rule is about; "" for the owner itself
+    RuleKind kind = RuleKind::Check;
+    QString constraint; // human: "a string", "≤ 2048 characters"
+    unsigned types = 0; // RuleKind::Type: the accepted JSON types
+    int limit = 0;      // RuleKind::MaxLength
+    bool ellipsis = false; // RuleKind::MaxLength: the server's cut ends in "..."
+    Verdict v4;
+    Verdict relay;      // empty message: the v4 message applies
+
+    QString path() const; // "/message", "/sentry.interfaces.Exception/values/*/value"
+    Verdict verdict(Profile profile) const;
+};
+
+// One of the seven v4 interfaces: its alias (empty for Message and Query), full name, the
+// canonical name today's intake uses (empty: Relay has none), and the member a non-object value
+// is passed as.
+struct InterfaceInfo
+{
+    QString alias;
+    QString fullName;
+    QString relayName;
+    QString firstField;
+};
+
+class Rules
+{
+public:
+    static const QList<Rule> &all();
+    static QList<Rule> all(Profile profile); // only the rules the profile applies
+    static const Rule &byId(const QString &id); // the id must exist (programming error otherwise)
+    // The Type and MaxLength rows of `owner`, by member key ("" for the owner itself), in table order.
+    static const QHash<QString, QList<const Rule *>> &membersOf(const QString &owner);
+    static QList<const Rule *> requiredOf(const QString &owner);
+
+    static const QList<InterfaceInfo> &interfaces();
+    // By alias or full name (Relay canonical names too, for the relay profile); nullptr if none.
+    static const InterfaceInfo *interface(const QString &key, Profile profile);
+};
+
+} // namespace Sentry

@@ -1,0 +1,88 @@
+#include "tagnormalizer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+QString compactJson(const QJsonValue &value)
+{
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isString())
+        return u'"' + value.toString() + u'"';
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    return value.isNull() ? u"null"_s : value.toBool() ? u"true"_s : u"false"_s;
+}
+
+} // namespace
+
+QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
+{
+    m_pairs.clear();
+    if (tags.isObject()) {
+        const QJsonObject map = tags.toObject();
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it)
+            pair(it.key(), it.value(), pointerChild(path, it.key()));
+    } else {
+        m_context.report(u"tags.pair-form"_s, path);
+        const QJsonArray list = tags.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonArray entry = list.at(i).toArray();
+            if (!list.at(i).isArray() || entry.size() != 2)
+                m_context.report(u"tags.entry.not-a-pair"_s, pointerChild(path, i), {compactJson(list.at(i))});
+            else
+                pair(entry.at(0), entry.at(1), pointerChild(path, i));
+        }
+    }
+    if (m_context.isV4()) {
+        QJsonArray pairs;
+        for (const auto &[key, value] : std::as_const(m_pairs))
+            pairs.append(QJsonArray{key, value});
+        return pairs;
+    }
+    QJsonObject map;
+    for (const auto &[key, value] : std::as_const(m_pairs))
+        map.insert(key, value);
+    return map;
+}
+
+void TagNormalizer::pair(const QJsonValue &key, const QJsonValue &value, const QString &path)
+{
+    const QString keyText = text(key);
+    const QString valueText = text(value);
+    if (!value.isString())
+        m_context.report(u"tags.value.not-a-string"_s, path, {keyText, jsonTypeName(value), valueText});
+    if (keyText.size() > 32
+        && m_context.report(u"tags.key.length"_s, path, {keyText, QString::number(keyText.size())})) {
+        m_context.change(path, u"tag pair dropped"_s, value, QJsonValue::Undefined);
+        return;
+    }
+    if (valueText.size() > 200
+        && m_context.report(u"tags.value.length"_s, path, {keyText, QString::number(valueText.size())})) {
+        m_context.change(path, u"tag pair dropped"_s, value, QJsonValue::Undefined);
+        return;
+    }
+    m_pairs.append({keyText, valueText});
+}
+
+QString TagNormalizer::text(const QJsonValue &value) const
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isNull())
+        return u"None"_s;
+    if (value.isBool())
+        return value.toBool() ? u"True"_s : u"False"_s;
+    return compactJson(value);
+}
+
+} // namespace Sentry

@@ -1,0 +1,28 @@
+#pragma once
+
+// Internal to the normalizer: tags (spec section 5) as the server kept them — v4 as [key, value]
+// pairs of strings, Relay as a map — with over-long pairs dropped.
+
+#include "normalizecontext.h"
+
+#include <QJsonValue>
+
+namespace Sentry {
+
+class TagNormalizer
+{
+public:
+    explicit TagNormalizer(NormalizeContext &context) : m_context(context) {}
+
+    // `tags` is a map or a list (the caller checked the type); `path` is its input pointer.
+    QJsonValue normalize(const QJsonValue &tags, const QString &path);
+
+private:
+    void pair(const QJsonValue &key, const QJsonValue &value, const QString &path);
+    QString text(const QJsonValue &value) const; // as the v4 server's str() wrote it
+
+    NormalizeContext &m_context;
+    QList<QPair<QString, QString>> m_pairs;
+};
+
+} // namespace Sentry

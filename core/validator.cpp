@@ -1,0 +1,172 @@
+#include "validator.h"
+
+#include "bodycodec.h"
+#include "normalizecontext.h"
+#include "normalizer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+// How to fix each kind of JSON syntax error, in the words people use.
+QString parseHint(QJsonParseError::ParseError error)
+{
+    switch (error) {
+    case QJsonParseError::UnterminatedObject:
+        return u"missing comma between members, or a missing '}'"_s;
+    case QJsonParseError::MissingNameSeparator:
+        return u"missing ':' between a key and its value"_s;
+    case QJsonParseError::UnterminatedArray:
+        return u"missing comma between list items, or a missing ']'"_s;
+    case QJsonParseError::MissingValueSeparator:
+        return u"missing comma between values"_s;
+    case QJsonParseError::IllegalValue:
+        return u"not a JSON value: quote strings with \", write true/false/null in lower case, no trailing commas"_s;
+    case QJsonParseError::TerminationByNumber:
+    case QJsonParseError::IllegalNumber:
+        return u"a malformed number"_s;
+    case QJsonParseError::IllegalEscapeSequence:
+        return u"a bad escape in a string: use \\\\, \\\", \\n, \\uXXXX"_s;
+    case QJsonParseError::IllegalUTF8String:
+        return u"the text is not valid UTF-8: save it as UTF-8"_s;
+    case QJsonParseError::UnterminatedString:
+        return u"a string is missing its closing quote"_s;
+    case QJsonParseError::MissingObject:
+        return u"the event must start with '{'"_s;
+    case QJsonParseError::DeepNesting:
+        return u"nested too deeply"_s;
+    case QJsonParseError::DocumentTooLarge:
+        return u"the document is too large"_s;
+    case QJsonParseError::GarbageAtEnd:
+        return u"text after the closing '}': send one object"_s;
+    case QJsonParseError::NoError:
+        break;
+    }
+    return {};
+}
+
+void locate(const QByteArray &json, qsizetype offset, int *line, int *column)
+{
+    offset = qBound(qsizetype(0), offset, json.size());
+    const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
+    *line = int(json.left(offset).count('\n')) + 1;
+    *column = int(QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size()) + 1;
+}
+
+void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const QByteArray &json,
+                      const QJsonParseError &error)
+{
+    result.errorOffset = error.offset;
+    locate(json, error.offset, &result.errorLine, &result.errorColumn);
+    context.report(u"body.json.broken"_s, QString(),
+                   {QString::number(result.errorLine), QString::number(result.errorColumn),
+                    parseHint(error.error), error.errorString()});
+}
+
+// Size limits and the first byte, judged on the bytes as sent.
+void checkBody(NormalizeContext &context, const QByteArray &json)
+{
+    const qsizetype skipped = json.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    if (skipped || (!json.isEmpty() && QChar::isSpace(uchar(json.front()))))
+        context.report(u"body.leading-whitespace"_s, QString(),
+                       {skipped ? u"a byte order mark"_s : u"whitespace"_s});
+    if (json.size() > Validator::MaxDecompressed) {
+        context.report(u"body.size.decompressed"_s, QString(), {QString::number(json.size())});
+    } else if (json.size() > Validator::CompressCheckThreshold) {
+        const qsizetype deflated = BodyCodec::zlibCompress(json).size();
+        const qsizetype encoded = (deflated + 2) / 3 * 4;
+        if (encoded > Validator::MaxCompressed)
+            context.report(u"body.size.compressed"_s, QString(), {QString::number(encoded)});
+    }
+}
+
+QString topLevelName(const QJsonDocument &document)
+{
+    if (document.isArray())
+        return u"a list"_s;
+    return document.isEmpty() ? u"an empty body"_s : u"a JSON value that is not an object"_s;
+}
+
+} // namespace
+
+QString profileName(Profile profile)
+{
+    return profile == Profile::Relay ? u"relay"_s : u"v4"_s;
+}
+
+std::optional<Profile> profileFromName(const QString &name)
+{
+    if (name.compare("v4"_L1, Qt::CaseInsensitive) == 0)
+        return Profile::V4;
+    if (name.compare("relay"_L1, Qt::CaseInsensitive) == 0)
+        return Profile::Relay;
+    return std::nullopt;
+}
+
+ValidationResult Validator::validate(const QByteArray &json, Profile profile)
+{
+    return validate(json, ValidateOptions{profile, {}, {}});
+}
+
+ValidationResult Validator::validate(const QJsonObject &event, Profile profile)
+{
+    return validate(event, ValidateOptions{profile, {}, {}});
+}
+
+ValidationResult Validator::validate(const QByteArray &json, const ValidateOptions &options)
+{
+    ValidationResult result;
+    result.profile = options.profile;
+    NormalizeContext context(options.profile);
+    checkBody(context, json);
+    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError) {
+        reportBrokenJson(result, context, text, error);
+    } else if (!document.isObject()) {
+        context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
+    } else {
+        result = validate(document.object(), options);
+        result.findings = context.takeFindings() + result.findings;
+        return result;
+    }
+    result.findings = context.takeFindings();
+    return result;
+}
+
+ValidationResult Validator::validate(const QJsonObject &event, const ValidateOptions &options)
+{
+    NormalizeResult normalized = Normalizer::normalize(event, {options.profile, options.clock, options.idGenerator});
+    ValidationResult result;
+    result.profile = options.profile;
+    result.parsed = true;
+    result.findings = std::move(normalized.findings);
+    result.normalized = std::move(normalized.event);
+    result.changes = std::move(normalized.changes);
+    return result;
+}
+
+QJsonObject Validator::toJson(const ValidationResult &result)
+{
+    QJsonObject object{
+        {u"valid"_s, result.isValid()},
+        {u"profile"_s, profileName(result.profile)},
+        {u"findings"_s, Sentry::toJson(result.findings, u"path"_s)},
+        {u"normalized"_s, result.parsed ? QJsonValue(result.normalized) : QJsonValue()},
+    };
+    if (result.errorOffset >= 0) {
+        object.insert(u"error_line"_s, result.errorLine);
+        object.insert(u"error_column"_s, result.errorColumn);
+        object.insert(u"error_offset"_s, result.errorOffset);
+    }
+    return object;
+}
+
+} // namespace Sentry
