@@ -1,0 +1,164 @@
+#include "filecontroller.h"
+
+#include "eventdocument.h"
+#include "samplecatalog.h"
+#include "settings.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace SentryUi {
+
+namespace {
+// A new event starts with what protocol v4 calls required; the form fills in the rest.
+const QString EmptyEvent = uR"({
+    "event_id": "",
+    "message": "",
+    "timestamp": "",
+    "level": "error",
+    "logger": "root"
+}
+)"_s;
+} // namespace
+
+FileController::FileController(EventDocument *document, Settings *settings, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_settings(settings)
+    , m_window(window)
+{
+}
+
+FileController::~FileController() = default;
+
+bool FileController::newDocument()
+{
+    if (!maybeSave())
+        return false;
+    m_document->reset(EmptyEvent);
+    Q_EMIT statusMessage(tr("New event"));
+    return true;
+}
+
+bool FileController::newFromTemplate(const Sample &sample)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    const QString text = SampleCatalog::read(sample, &error);
+    if (!error.isEmpty()) {
+        Q_EMIT failed(error);
+        return false;
+    }
+    m_document->reset(text);
+    Q_EMIT statusMessage(tr("New event from the template \"%1\"").arg(sample.title));
+    return true;
+}
+
+bool FileController::open()
+{
+    if (!maybeSave())
+        return false;
+    const QString path = askForFile(false, m_settings->lastDirectory);
+    return !path.isEmpty() && load(path);
+}
+
+bool FileController::openFile(const QString &path)
+{
+    return maybeSave() && load(path);
+}
+
+bool FileController::load(const QString &path)
+{
+    QString error;
+    if (!m_document->load(path, &error)) {
+        Q_EMIT failed(error);
+        return false;
+    }
+    remember(path);
+    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool FileController::save()
+{
+    return m_document->filePath().isEmpty() ? saveAs() : saveTo(m_document->filePath());
+}
+
+bool FileController::saveAs()
+{
+    const QString directory = m_document->filePath().isEmpty()
+        ? m_settings->lastDirectory
+        : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = askForFile(true, directory);
+    return !path.isEmpty() && saveTo(path);
+}
+
+bool FileController::saveTo(const QString &path)
+{
+    QString error;
+    if (!m_document->save(path, &error)) {
+        Q_EMIT failed(error);
+        return false;
+    }
+    remember(path);
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool FileController::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    switch (askToSave(m_document->displayName())) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool FileController::isEventFile(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.isFile() && info.suffix().compare("json"_L1, Qt::CaseInsensitive) == 0;
+}
+
+void FileController::remember(const QString &path)
+{
+    const QFileInfo info(path);
+    m_settings->addRecentFile(info.absoluteFilePath());
+    m_settings->lastDirectory = info.absolutePath();
+    Q_EMIT recentFilesChanged();
+}
+
+QMessageBox::StandardButton FileController::askToSave(const QString &name) const
+{
+    if (m_savePrompt)
+        return m_savePrompt(name);
+    return QMessageBox::warning(m_window, tr("Unsaved changes"),
+                                tr("%1 has changes that are not saved. Save them first?").arg(name),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                QMessageBox::Save);
+}
+
+QString FileController::askForFile(bool forSaving, const QString &directory) const
+{
+    if (m_filePrompt)
+        return m_filePrompt(forSaving, directory);
+    const QString start = directory.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+        : directory;
+    const QString filter = tr("Events (*.json);;All files (*)");
+    return forSaving
+        ? QFileDialog::getSaveFileName(m_window, tr("Save Event"), start, filter)
+        : QFileDialog::getOpenFileName(m_window, tr("Open Event"), start, filter);
+}
+
+} // namespace SentryUi

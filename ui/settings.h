@@ -1,0 +1,80 @@
+#pragma once
+
+// The one wrapper around QSettings (snake_case keys). Values are plain members: load() fills them,
+// save() writes them. DSN secrets go to the SecretStore, not to the settings file, unless the user
+// opted in with secretsInPlainText.
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace SentryUi {
+
+class SecretStore;
+
+// A saved target. In memory `dsn` carries its secret; on disk the secret is split off.
+struct Target
+{
+    QString id; // stable across renames: names the secret in the keyring
+    QString name;
+    QString dsn;
+
+    friend bool operator==(const Target &a, const Target &b)
+    {
+        return a.id == b.id && a.name == b.name && a.dsn == b.dsn;
+    }
+};
+
+class Settings final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Settings)
+
+public:
+    enum class Theme { System, Light, Dark };
+    Q_ENUM(Theme)
+
+    static constexpr int MaxRecentFiles = 10;
+
+    // The user's settings with secrets in the keyring (when one answers).
+    explicit Settings(QObject *parent = nullptr);
+    // An explicit ini file and secret backend: for tests and portable set-ups.
+    Settings(const QString &iniFile, bool useKeyring, QObject *parent = nullptr);
+    ~Settings() override;
+
+    void load();
+    void save();
+    SecretStore *secretStore() const { return m_secrets; }
+
+    void addRecentFile(const QString &path); // most recent first, no duplicates
+    static Target defaultTarget();
+
+    QList<Target> targets;
+    QString currentTargetId;
+    QStringList recentFiles;
+    QString lastDirectory;
+    Theme theme = Theme::System;
+    QByteArray windowGeometry;
+    QByteArray windowState;
+    bool secretsInPlainText = false;
+
+Q_SIGNALS:
+    void targetSecretLoaded(const QString &id, const QString &dsn); // arrived from the keyring
+
+private:
+    void loadTargets();
+    void saveTargets();
+    void applySecret(const QString &key, const QString &secret);
+
+    std::unique_ptr<QSettings> m_settings;
+    SecretStore *m_secrets = nullptr;
+    QStringList m_savedIds; // to forget secrets of removed targets
+};
+
+} // namespace SentryUi

@@ -1,0 +1,102 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace SentryUi::Theme {
+
+namespace {
+// What the platform gave us, captured before the first change.
+struct System
+{
+    QString styleName = QApplication::style()->name();
+    QPalette palette = QApplication::palette();
+};
+
+const System &system()
+{
+    static const System captured;
+    return captured;
+}
+
+bool isDarkPalette(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QPalette darkPalette()
+{
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xdf, 0xe1, 0xe5);
+    const QColor highlight(0x6c, 0x5f, 0xc7);
+    QPalette p;
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x80, 0x84, 0x8c));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4e));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3c, 0x41));
+    p.setColor(QPalette::Mid, QColor(0x25, 0x26, 0x29));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Shadow, Qt::black);
+    const QColor disabled(0x7a, 0x7d, 0x84);
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x45, 0x48, 0x4e));
+    return p;
+}
+
+QPalette lightPalette()
+{
+    QPalette p = QStyleFactory::create(u"Fusion"_s)->standardPalette();
+    p.setColor(QPalette::Highlight, QColor(0x6c, 0x5f, 0xc7));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    return p;
+}
+} // namespace
+
+void apply(Settings::Theme theme)
+{
+    const System &original = system();
+    switch (theme) {
+    case Settings::Theme::System:
+        QApplication::setStyle(original.styleName);
+        QApplication::setPalette(original.palette);
+        return;
+    case Settings::Theme::Light:
+        QApplication::setStyle(u"Fusion"_s);
+        QApplication::setPalette(lightPalette());
+        return;
+    case Settings::Theme::Dark:
+        QApplication::setStyle(u"Fusion"_s);
+        QApplication::setPalette(darkPalette());
+        return;
+    }
+}
+
+bool systemIsDark()
+{
+    return isDarkPalette(system().palette);
+}
+
+bool isDark()
+{
+    return isDarkPalette(QApplication::palette());
+}
+
+} // namespace SentryUi::Theme

@@ -1,0 +1,14 @@
+#pragma once
+
+// Light and dark palettes. Qt 6.4 has no colour-scheme hint, so "System" keeps the platform style
+// and palette, and whether that is dark is judged from the lightness of its window colour.
+
+#include "settings.h"
+
+namespace SentryUi::Theme {
+
+void apply(Settings::Theme theme);
+bool systemIsDark();
+bool isDark(); // the palette in use now
+
+} // namespace SentryUi::Theme
