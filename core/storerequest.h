@@ -65,6 +65,11 @@ public:
     QByteArray body() const { return m_body; }
     BodyEncoding encoding() const { return m_encoding; }
 
+    // "host[:port]" as the Host header carries it (port only when not the scheme's default,
+    // IPv6 in brackets); not part of headers(), since curl and QNetworkAccessManager add it.
+    QByteArray hostHeader() const;
+    QByteArray target() const;  // the request target: path (and query), percent-encoded
+
     QByteArray toHttp() const;  // "POST /api/1/store/ HTTP/1.1\r\nHost: …\r\n…\r\n\r\n<body>"
     QString toCurl() const;     // a runnable command sending exactly these headers and bytes
     QJsonObject toJson() const; // {method, url, headers: {name: value}, body}

@@ -1,0 +1,364 @@
+#include "storerequest.h"
+
+#include "bodycodec.h"
+#include "dsn.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Sentry;
+
+namespace {
+
+constexpr qint64 FixedTime = 1329096377;
+const QByteArray EventJson = "{\"message\":\"Disk full\",\"level\":\"error\"}";
+
+StoreRequestOptions fixedOptions(BodyEncoding encoding = BodyEncoding::Json)
+{
+    StoreRequestOptions options;
+    options.encoding = encoding;
+    options.client = u"raven-python/4.0.0"_s;
+    options.clock = [] { return FixedTime; };
+    return options;
+}
+
+StoreRequest buildOrFail(const QString &dsn, const QByteArray &json,
+                         const StoreRequestOptions &options = fixedOptions())
+{
+    QString error;
+    const auto request = StoreRequest::build(Dsn::parse(dsn), json, options, &error);
+    if (!request)
+        qWarning("build failed: %s", qPrintable(error));
+    return request.value_or(StoreRequest());
+}
+
+QJsonArray dsnVectors()
+{
+    QFile file(QDir(QStringLiteral(SENTRY_TEST_DATA_DIR)).filePath(u"dsn.json"_s));
+    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).array()
+                                          : QJsonArray();
+}
+
+// What a POSIX shell makes of one quoted word: the check that the escaping is right.
+QByteArray shellWord(const QString &word)
+{
+    QProcess shell;
+    shell.start(u"/bin/sh"_s, {u"-c"_s, u"printf '%s' "_s + word});
+    shell.waitForFinished(10000);
+    return shell.readAllStandardOutput();
+}
+
+QString curlDataWord(const QString &curl)
+{
+    const qsizetype at = curl.lastIndexOf(u"--data-binary "_s);
+    return at < 0 ? QString() : curl.mid(at + 14);
+}
+
+} // namespace
+
+class TestStoreRequest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void build_usesTheDsnsStoreUrl_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<QString>("storeUrl");
+        for (const QJsonValue &vector : dsnVectors()) {
+            const QJsonObject row = vector.toObject();
+            if (row.value(u"valid"_s).toBool() && row.contains(u"store_url"_s)) {
+                QTest::addRow("%s", qPrintable(row.value(u"name"_s).toString()))
+                    << row.value(u"dsn"_s).toString() << row.value(u"store_url"_s).toString();
+            }
+        }
+    }
+    void build_usesTheDsnsStoreUrl()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(QString, storeUrl);
+        const StoreRequest request = buildOrFail(dsn, EventJson);
+        QCOMPARE(request.url().toString(), storeUrl);
+        QCOMPARE(request.method(), QByteArray("POST"));
+    }
+
+    void build_refusesInvalidDsnQuotingTheFinding_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<QString>("fault");
+        for (const QJsonValue &vector : dsnVectors()) {
+            const QJsonObject row = vector.toObject();
+            if (!row.value(u"valid"_s).toBool()) {
+                QTest::addRow("%s", qPrintable(row.value(u"name"_s).toString()))
+                    << row.value(u"dsn"_s).toString() << row.value(u"fault"_s).toString();
+            }
+        }
+        QTest::addRow("empty") << QString() << u"empty"_s;
+    }
+    void build_refusesInvalidDsnQuotingTheFinding()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(QString, fault);
+        QString error;
+        const auto request = StoreRequest::build(Dsn::parse(dsn), EventJson, fixedOptions(), &error);
+        QVERIFY(!request);
+        QVERIFY2(error.contains(fault), qPrintable(error));
+        const Dsn parsed = Dsn::parse(dsn);
+        for (const Finding &finding : parsed.findings()) {
+            if (finding.severity == Severity::Error) {
+                QVERIFY2(error.contains(finding.message), qPrintable(error));
+                break;
+            }
+        }
+    }
+
+    void build_refusesAClientTheServerCouldNotParse_data()
+    {
+        QTest::addColumn<QString>("client");
+        QTest::addRow("comma") << u"app/1.0 (a, b)"_s;
+        QTest::addRow("equals") << u"app/1.0 (build=5)"_s;
+        QTest::addRow("newline") << u"app/1.0\r\nX-Evil: 1"_s;
+        QTest::addRow("empty") << QString();
+    }
+    void build_refusesAClientTheServerCouldNotParse()
+    {
+        QFETCH(QString, client);
+        StoreRequestOptions options = fixedOptions();
+        options.client = client;
+        QString error;
+        QVERIFY(!StoreRequest::build(Dsn::parse(u"https://pub:sec@example.com/1"_s), EventJson,
+                                     options, &error));
+        QVERIFY2(error.contains(u"sentry_client"_s), qPrintable(error));
+    }
+
+    void build_headersInWireOrder_data()
+    {
+        QTest::addColumn<BodyEncoding>("encoding");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addRow("json") << BodyEncoding::Json << QByteArray("application/json");
+        QTest::addRow("base64-zlib") << BodyEncoding::Base64Zlib
+                                     << QByteArray("application/octet-stream");
+    }
+    void build_headersInWireOrder()
+    {
+        QFETCH(BodyEncoding, encoding);
+        QFETCH(QByteArray, contentType);
+        const StoreRequest request = buildOrFail(u"https://pub:sec@example.com/1"_s, EventJson,
+                                                 fixedOptions(encoding));
+        const QList<StoreRequest::Header> expected = {
+            {"X-Sentry-Auth", "Sentry sentry_version=4, sentry_client=raven-python/4.0.0, "
+                              "sentry_timestamp=1329096377, sentry_key=pub, sentry_secret=sec"},
+            {"User-Agent", "raven-python/4.0.0"},
+            {"Content-Type", contentType},
+            {"Content-Length", QByteArray::number(request.body().size())},
+        };
+        QCOMPARE(request.headers(), expected);
+        QCOMPARE(request.header("content-length").toLongLong(), request.body().size());
+        QCOMPARE(request.encoding(), encoding);
+        for (const char *absent : {"Host", "Origin", "Referer"})
+            QVERIFY2(request.header(absent).isNull(), absent);
+    }
+
+    void build_bodyIsTheEncodedEvent_data()
+    {
+        QTest::addColumn<BodyEncoding>("encoding");
+        QTest::addColumn<BodyForm>("form");
+        QTest::addRow("json") << BodyEncoding::Json << BodyForm::Json;
+        QTest::addRow("base64-zlib") << BodyEncoding::Base64Zlib << BodyForm::Base64Zlib;
+    }
+    void build_bodyIsTheEncodedEvent()
+    {
+        QFETCH(BodyEncoding, encoding);
+        QFETCH(BodyForm, form);
+        const StoreRequest request =
+            buildOrFail(u"https://pub:sec@example.com/1"_s, EventJson, fixedOptions(encoding));
+        const DecodeResult decoded = BodyCodec::decode(request.body());
+        QVERIFY2(decoded.isOk(), qPrintable(decoded.errorString));
+        QCOMPARE(decoded.form, form);
+        QCOMPARE(decoded.json, EventJson);
+    }
+
+    void build_authFieldOrderAndNoSecret()
+    {
+        StoreRequestOptions options = fixedOptions();
+        options.authFieldOrder = {u"sentry_key"_s, u"sentry_version"_s};
+        const StoreRequest request = buildOrFail(u"https://pub@example.com/1"_s, EventJson, options);
+        QCOMPARE(request.header("X-Sentry-Auth"),
+                 QByteArray("Sentry sentry_key=pub, sentry_version=4, "
+                            "sentry_client=raven-python/4.0.0, sentry_timestamp=1329096377"));
+    }
+
+    void build_withoutClockUsesTheCurrentTime()
+    {
+        StoreRequestOptions options = fixedOptions();
+        options.clock = {};
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        const StoreRequest request = buildOrFail(u"https://pub:sec@example.com/1"_s, EventJson, options);
+        const QByteArray auth = request.header("X-Sentry-Auth");
+        const qsizetype at = auth.indexOf("sentry_timestamp=") + 17;
+        const qint64 stamp = auth.mid(at, auth.indexOf(',', at) - at).toLongLong();
+        QVERIFY(stamp >= before && stamp <= QDateTime::currentSecsSinceEpoch());
+    }
+
+    void hostHeaderAndTarget_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<bool>("legacy");
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addRow("default https port") << u"https://pub:sec@example.com/1"_s << false
+                                            << QByteArray("example.com") << QByteArray("/api/1/store/");
+        QTest::addRow("explicit default port omitted")
+            << u"https://pub:sec@example.com:443/1"_s << false << QByteArray("example.com")
+            << QByteArray("/api/1/store/");
+        QTest::addRow("explicit port") << u"http://pub:sec@localhost:9000/2"_s << false
+                                       << QByteArray("localhost:9000") << QByteArray("/api/2/store/");
+        QTest::addRow("ipv6 with port") << u"http://pub:sec@[::1]:9000/8"_s << false
+                                        << QByteArray("[::1]:9000") << QByteArray("/api/8/store/");
+        QTest::addRow("ipv6 default port") << u"https://pub:sec@[2001:db8::7]/8"_s << false
+                                           << QByteArray("[2001:db8::7]") << QByteArray("/api/8/store/");
+        QTest::addRow("legacy endpoint with prefix")
+            << u"https://pub:sec@example.com/sentry/default"_s << true << QByteArray("example.com")
+            << QByteArray("/sentry/api/store/");
+    }
+    void hostHeaderAndTarget()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(bool, legacy);
+        QFETCH(QByteArray, host);
+        QFETCH(QByteArray, target);
+        StoreRequestOptions options = fixedOptions();
+        options.useLegacyEndpoint = legacy;
+        const StoreRequest request = buildOrFail(dsn, EventJson, options);
+        QCOMPARE(request.hostHeader(), host);
+        QCOMPARE(request.target(), target);
+        QVERIFY(request.toHttp().startsWith(QByteArray("POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n")));
+    }
+
+    void toHttp_isByteExact()
+    {
+        const StoreRequest request =
+            buildOrFail(u"http://pub:sec@[::1]:9000/8"_s, EventJson, fixedOptions());
+        const QByteArray expected =
+            "POST /api/8/store/ HTTP/1.1\r\n"
+            "Host: [::1]:9000\r\n"
+            "X-Sentry-Auth: Sentry sentry_version=4, sentry_client=raven-python/4.0.0, "
+            "sentry_timestamp=1329096377, sentry_key=pub, sentry_secret=sec\r\n"
+            "User-Agent: raven-python/4.0.0\r\n"
+            "Content-Type: application/json\r\n"
+            "Content-Length: 39\r\n"
+            "\r\n"
+            "{\"message\":\"Disk full\",\"level\":\"error\"}";
+        QCOMPARE(EventJson.size(), 39);
+        QCOMPARE(request.toHttp(), expected);
+    }
+
+    void toCurl_quotesTheBodyForAPosixShell_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<BodyEncoding>("encoding");
+        QTest::addRow("plain") << EventJson << BodyEncoding::Json;
+        QTest::addRow("single quote") << QByteArray("{\"message\":\"it's 'quoted'\"}")
+                                      << BodyEncoding::Json;
+        QTest::addRow("shell metacharacters")
+            << QByteArray("{\"m\":\"$HOME `id` \\\\ \\\"x\\\" ! * ;\"}") << BodyEncoding::Json;
+        QTest::addRow("newlines, unicode") << u"{\n  \"message\": \"Größe\"\n}\n"_s.toUtf8()
+                                           << BodyEncoding::Json;
+        QTest::addRow("base64-zlib") << QByteArray("{\"message\":\"it's\"}") << BodyEncoding::Base64Zlib;
+    }
+    void toCurl_quotesTheBodyForAPosixShell()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(BodyEncoding, encoding);
+        const StoreRequest request =
+            buildOrFail(u"https://pub:sec@example.com/1"_s, json, fixedOptions(encoding));
+        const QString curl = request.toCurl();
+        const QString word = curlDataWord(curl);
+        QVERIFY2(!word.isEmpty(), qPrintable(curl));
+        QCOMPARE(shellWord(word), request.body());
+        if (json.contains('\'') && encoding == BodyEncoding::Json)
+            QVERIFY2(word.contains(u"'\\''"_s), qPrintable(word));
+    }
+
+    void toCurl_sendsExactlyOurHeaders()
+    {
+        const StoreRequest request =
+            buildOrFail(u"http://pub:sec@localhost:9000/2"_s, EventJson, fixedOptions());
+        const QString curl = request.toCurl();
+        QVERIFY2(curl.startsWith(u"curl -sS --http1.1 -X POST 'http://localhost:9000/api/2/store/'"_s),
+                 qPrintable(curl));
+        QString previous;
+        qsizetype last = -1;
+        for (const StoreRequest::Header &header : request.headers()) {
+            const QString option = u"-H '"_s + QString::fromLatin1(header.first) + u": "_s;
+            const qsizetype at = curl.indexOf(option);
+            QVERIFY2(at > last, qPrintable(option + u" after "_s + previous));
+            last = at;
+            previous = option;
+        }
+        QVERIFY(curl.contains(u"-H 'Accept:'"_s));
+        QVERIFY(curl.contains(u"-H 'Expect:'"_s));
+        QVERIFY(!curl.contains(u"@-"_s));
+        QVERIFY(!curl.contains(u"Origin"_s));
+    }
+
+    void toCurl_bodyStartingWithAtIsNotAFileName()
+    {
+        const StoreRequest request =
+            buildOrFail(u"https://pub:sec@example.com/1"_s, "@/etc/passwd", fixedOptions());
+        const QString curl = request.toCurl();
+        QVERIFY2(curl.endsWith(u"--data-raw '@/etc/passwd'"_s), qPrintable(curl));
+    }
+
+    void toCurl_binaryBodyGoesThroughBase64()
+    {
+        const QByteArray binary("{\"a\":\"\xff\x00\x01\"}", 11);
+        const StoreRequest request =
+            buildOrFail(u"https://pub:sec@example.com/1"_s, binary, fixedOptions());
+        const QString curl = request.toCurl();
+        QVERIFY2(curl.contains(QString::fromLatin1(binary.toBase64())), qPrintable(curl));
+        QVERIFY(curl.contains(u"base64 -d"_s));
+    }
+
+    void toJson_hasMethodUrlHeadersAndBody()
+    {
+        const StoreRequest request = buildOrFail(u"https://pub:sec@example.com/1"_s, EventJson,
+                                                 fixedOptions(BodyEncoding::Base64Zlib));
+        const QJsonObject json = request.toJson();
+        QCOMPARE(json.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(json.value(u"url"_s).toString(), u"https://example.com/api/1/store/"_s);
+        QCOMPARE(json.value(u"body"_s).toString().toLatin1(), request.body());
+        QCOMPARE(json.value(u"encoding"_s).toString(), u"base64-zlib"_s);
+        const QJsonObject headers = json.value(u"headers"_s).toObject();
+        QCOMPARE(headers.size(), request.headers().size());
+        for (const StoreRequest::Header &header : request.headers())
+            QCOMPARE(headers.value(QString::fromLatin1(header.first)).toString().toUtf8(), header.second);
+    }
+
+    void toNetworkRequest_setsExactlyTheseHeaders()
+    {
+        const StoreRequest request =
+            buildOrFail(u"http://pub:sec@localhost:9000/2"_s, EventJson, fixedOptions());
+        const QNetworkRequest network = request.toNetworkRequest();
+        QCOMPARE(network.url(), request.url());
+        QList<QByteArray> names;
+        for (const StoreRequest::Header &header : request.headers()) {
+            names.append(header.first);
+            QCOMPARE(network.rawHeader(header.first), header.second);
+        }
+        QCOMPARE(network.rawHeaderList(), names);
+        QCOMPARE(network.attribute(QNetworkRequest::Http2AllowedAttribute).toBool(), false);
+        QVERIFY(!network.hasRawHeader("Origin"));
+        QVERIFY(!network.hasRawHeader("Referer"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreRequest)
+#include "tst_storerequest.moc"
