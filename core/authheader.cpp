@@ -247,7 +247,7 @@ void AuthParser::checkVersion()
 
 void AuthParser::checkClient()
 {
-    static const QRegularExpression nameVersion(u"^[^/\\s]+/\\S+$"_s);
+    static const QRegularExpression nameVersion(u"^[^/\\s]+/\\S"_s);
     const QString client = last(FieldClient);
     if (client.isEmpty()) {
         add(Severity::Warning, FieldClient, u"auth.client.missing"_s,

@@ -16,6 +16,8 @@ static const QList<Cli::Command> &commands()
 {
     static const QList<Cli::Command> table = {
         // COMMANDS: one row per command, in the order --help lists them
+        {u"dsn"_s, u"Break a DSN down and check it"_s, Cli::runDsn},
+        {u"auth"_s, u"Judge an X-Sentry-Auth header as the v4 server would"_s, Cli::runAuth},
     };
     return table;
 }

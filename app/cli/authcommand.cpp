@@ -1,0 +1,83 @@
+// `auth [--json] [--browser] HEADER|-`: judge a pasted X-Sentry-Auth value as the v4 server would.
+
+#include "cliio.h"
+
+#include "authheader.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Cli {
+
+namespace {
+
+QJsonObject authJson(const Sentry::AuthHeader &header)
+{
+    QJsonObject fields; // name → value; the last occurrence wins, as on the server
+    for (const Sentry::AuthHeader::Field &field : header.fields())
+        fields.insert(field.name, field.value);
+    return {
+        {u"valid"_s, header.isValid()},
+        {u"fields"_s, fields},
+        {u"findings"_s, Sentry::toJson(header.findings(), u"part"_s)},
+    };
+}
+
+void printReport(const Sentry::AuthHeader &header)
+{
+    const int errors = Sentry::countSeverity(header.findings(), Sentry::Severity::Error);
+    const int warnings = Sentry::countSeverity(header.findings(), Sentry::Severity::Warning);
+    out() << "Accepted: "
+          << (header.isValid() ? u"yes (%1 warning(s))"_s.arg(warnings)
+                               : u"no (%1 error(s), %2 warning(s))"_s.arg(errors).arg(warnings))
+          << '\n';
+    if (!header.fields().isEmpty())
+        out() << "\nFields, as the server split them:\n";
+    for (const Sentry::AuthHeader::Field &field : header.fields())
+        out() << "  " << QString(u'\'' + field.name + u"':"_s).leftJustified(20) << '\'' << field.value << "'\n";
+    if (!header.findings().isEmpty())
+        out() << "\nFindings:\n";
+    for (const Sentry::Finding &finding : header.findings())
+        out() << "  " << Sentry::severityName(finding.severity).leftJustified(8) << finding.location << ": "
+              << finding.message << '\n';
+    out().flush();
+}
+
+} // namespace
+
+int runAuth(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Parse a pasted X-Sentry-Auth value (or the 'Sentry …' value of an Authorization header) and\n"
+        "judge it exactly as the v4 server's parser would.\n"
+        "Exit codes: 0 the server would accept it, 1 it would not, 2 usage error."_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields, findings."_s);
+    const QCommandLineOption browser(u"browser"_s,
+                                     u"Judge it as sent by a browser client (no secret expected)."_s);
+    parser.addOptions({json, browser});
+    parser.addPositionalArgument(u"HEADER"_s, u"The header value, or - to read it from standard input."_s);
+    if (!parseOrExplain(parser, arguments, 1))
+        return ExitUsage;
+
+    QString text = parser.positionalArguments().constFirst();
+    if (text == "-"_L1) {
+        const std::optional<QByteArray> input = readInput(text);
+        if (!input)
+            return ExitUsage;
+        text = QString::fromUtf8(*input);
+    }
+    const auto kind = parser.isSet(browser) ? Sentry::ClientKind::Browser : Sentry::ClientKind::Server;
+    const Sentry::AuthHeader header = Sentry::AuthHeader::parse(text, kind);
+    if (parser.isSet(json))
+        printJson(authJson(header));
+    else
+        printReport(header);
+    return header.isValid() ? ExitOk : ExitInvalid;
+}
+
+} // namespace Cli
