@@ -25,7 +25,7 @@ QString parseHint(QJsonParseError::ParseError error)
     case QJsonParseError::UnterminatedArray:
         return u"missing comma between list items, or a missing ']'"_s;
     case QJsonParseError::MissingValueSeparator:
-        return u"missing comma between values"_s;
+        return u"missing comma between list items"_s;
     case QJsonParseError::IllegalValue:
         return u"not a JSON value: quote strings with \", write true/false/null in lower case, no trailing commas"_s;
     case QJsonParseError::TerminationByNumber:
@@ -38,7 +38,7 @@ QString parseHint(QJsonParseError::ParseError error)
     case QJsonParseError::UnterminatedString:
         return u"a string is missing its closing quote"_s;
     case QJsonParseError::MissingObject:
-        return u"the event must start with '{'"_s;
+        return u"a trailing comma: remove the ',' before '}' or add the next \"key\": value"_s;
     case QJsonParseError::DeepNesting:
         return u"nested too deeply"_s;
     case QJsonParseError::DocumentTooLarge:
@@ -59,11 +59,26 @@ void locate(const QByteArray &json, qsizetype offset, int *line, int *column)
     *column = int(QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size()) + 1;
 }
 
+// Qt reports a missing comma where the next token ended; the comma belongs right after the
+// previous value, which is where people look: back over the token and the whitespace before it.
+qsizetype missingCommaOffset(const QByteArray &json, qsizetype offset)
+{
+    offset = qBound(qsizetype(0), offset, json.size());
+    while (offset > 0 && !QChar::isSpace(uchar(json.at(offset - 1))) && json.at(offset - 1) != ',')
+        --offset;
+    while (offset > 0 && QChar::isSpace(uchar(json.at(offset - 1))))
+        --offset;
+    return offset;
+}
+
 void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const QByteArray &json,
                       const QJsonParseError &error)
 {
-    result.errorOffset = error.offset;
-    locate(json, error.offset, &result.errorLine, &result.errorColumn);
+    const bool comma = error.error == QJsonParseError::UnterminatedObject
+        || error.error == QJsonParseError::UnterminatedArray
+        || error.error == QJsonParseError::MissingValueSeparator;
+    result.errorOffset = comma ? missingCommaOffset(json, error.offset) : error.offset;
+    locate(json, result.errorOffset, &result.errorLine, &result.errorColumn);
     context.report(u"body.json.broken"_s, QString(),
                    {QString::number(result.errorLine), QString::number(result.errorColumn),
                     parseHint(error.error), error.errorString()});
