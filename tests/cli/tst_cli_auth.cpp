@@ -1,0 +1,90 @@
+#include "cliprocess.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+const QString Accepted = u"Sentry sentry_version=4, sentry_client=raven-python/4.0.0, "
+                         "sentry_timestamp=1329096377, sentry_key=pub, sentry_secret=sec"_s;
+}
+
+class TestCliAuth : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void auth_exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addRow("accepted") << QStringList{u"auth"_s, Accepted} << 0;
+        QTest::addRow("accepted, json") << QStringList{u"auth"_s, u"--json"_s, Accepted} << 0;
+        QTest::addRow("authorization prefix") << QStringList{u"auth"_s, u"Authorization: "_s + Accepted} << 0;
+        QTest::addRow("trailing comma") << QStringList{u"auth"_s, Accepted + u","_s} << 1;
+        QTest::addRow("version 4.0")
+            << QStringList{u"auth"_s, u"Sentry sentry_version=4.0, sentry_client=x/1, sentry_key=pub, sentry_secret=s"_s}
+            << 1;
+        QTest::addRow("empty") << QStringList{u"auth"_s, QString()} << 1;
+        QTest::addRow("no header") << QStringList{u"auth"_s} << 2;
+        QTest::addRow("unknown option") << QStringList{u"auth"_s, u"--nope"_s, Accepted} << 2;
+    }
+    void auth_exitCodes()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        const CliRun run = runCli(arguments);
+        QVERIFY2(run.exitCode == exitCode, QByteArray(run.out + run.err).constData());
+    }
+
+    void auth_jsonGivesFieldsAndFindings()
+    {
+        const CliRun run = runCli({u"auth"_s, u"--json"_s,
+                                   u"Sentry sentry_version=4, sentry_client=raven-node/0.6.2, "
+                                   "sentry_timestamp=1395097600123, sentry_key=pub, sentry_secret=sec"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = run.json();
+        QCOMPARE(json[u"valid"_s].toBool(), true);
+        const QJsonObject fields{{u"sentry_version"_s, u"4"_s}, {u"sentry_client"_s, u"raven-node/0.6.2"_s},
+                                 {u"sentry_timestamp"_s, u"1395097600123"_s}, {u"sentry_key"_s, u"pub"_s},
+                                 {u"sentry_secret"_s, u"sec"_s}};
+        QCOMPARE(json[u"fields"_s].toObject(), fields);
+        const QJsonArray findings = json[u"findings"_s].toArray();
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.first()[u"severity"_s].toString(), u"warning"_s);
+        QCOMPARE(findings.first()[u"part"_s].toString(), u"sentry_timestamp"_s);
+    }
+
+    void auth_jsonRejectedNamesTheField()
+    {
+        const CliRun run = runCli({u"auth"_s, u"--json"_s, u"Sentry sentry_version=4, sentry_client=x/1, sentry_secret=s"_s});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject json = run.json();
+        QCOMPARE(json[u"valid"_s].toBool(), false);
+        bool keyError = false;
+        for (const QJsonValue &finding : json[u"findings"_s].toArray())
+            keyError |= finding[u"severity"_s].toString() == "error"_L1 && finding[u"part"_s].toString() == "sentry_key"_L1;
+        QVERIFY2(keyError, run.out.constData());
+    }
+
+    void auth_readsStandardInput()
+    {
+        const CliRun run = runCli({u"auth"_s, u"--json"_s, u"-"_s},
+                                  "Sentry sentry_version=4, sentry_client=x/1,\n    sentry_key=pub,\n    sentry_secret=s\n");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json()[u"fields"_s].toObject().value(u"sentry_secret"_s).toString(), u"s"_s);
+    }
+
+    void auth_browserOptionWarnsAboutSecret()
+    {
+        const CliRun server = runCli({u"auth"_s, Accepted});
+        const CliRun browser = runCli({u"auth"_s, u"--browser"_s, Accepted});
+        QCOMPARE(server.exitCode, 0);
+        QCOMPARE(browser.exitCode, 0);
+        QVERIFY(!server.out.contains("warning sentry_secret"));
+        QVERIFY2(browser.out.contains("warning sentry_secret"), browser.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAuth)
+#include "tst_cli_auth.moc"
