@@ -1,0 +1,180 @@
+#include "secretstore.h"
+#include "settings.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using SentryUi::SecretStore;
+using SentryUi::Settings;
+using SentryUi::Target;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void splitSecret_separatesTheSecret_data();
+    void splitSecret_separatesTheSecret();
+    void saveLoad_roundTripsEveryValue();
+    void save_neverWritesSecretsUnlessOptedIn_data();
+    void save_neverWritesSecretsUnlessOptedIn();
+    void load_returnsSecretsKeptThisSession();
+    void load_offersTheLocalReceiverOnFirstRun();
+    void load_keepsAnEmptyTargetList();
+    void addRecentFile_keepsTenMostRecentWithoutDuplicates();
+    void sessionStore_saysSecretsAreNotSaved();
+
+private:
+    QString iniPath() const { return m_dir.filePath(u"settings.ini"_s); }
+    QTemporaryDir m_dir;
+};
+
+void TestSettings::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestSettings::splitSecret_separatesTheSecret_data()
+{
+    QTest::addColumn<QString>("dsn");
+    QTest::addColumn<QString>("publicDsn");
+    QTest::addColumn<QString>("secret");
+    QTest::newRow("with secret") << u"https://pub:sec@example.com/1"_s << u"https://pub@example.com/1"_s << u"sec"_s;
+    QTest::newRow("no secret") << u"https://pub@example.com/1"_s << u"https://pub@example.com/1"_s << QString();
+    QTest::newRow("port, not secret") << u"http://pub@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << QString();
+    QTest::newRow("secret and port") << u"http://pub:s3c@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << u"s3c"_s;
+    QTest::newRow("transport") << u"threaded+https://p:s@h/3"_s << u"threaded+https://p@h/3"_s << u"s"_s;
+    QTest::newRow("no user info") << u"https://example.com/5"_s << u"https://example.com/5"_s << QString();
+    QTest::newRow("@ in the path only") << u"https://example.com/a@b/5"_s << u"https://example.com/a@b/5"_s << QString();
+    QTest::newRow("not a dsn") << u"just words"_s << u"just words"_s << QString();
+}
+
+void TestSettings::splitSecret_separatesTheSecret()
+{
+    QFETCH(QString, dsn);
+    QFETCH(QString, publicDsn);
+    QFETCH(QString, secret);
+    QString split;
+    QCOMPARE(SentryUi::splitSecret(dsn, &split), publicDsn);
+    QCOMPARE(split, secret);
+    QCOMPARE(SentryUi::joinSecret(publicDsn, secret), secret.isEmpty() ? publicDsn : dsn);
+}
+
+void TestSettings::saveLoad_roundTripsEveryValue()
+{
+    QFile::remove(iniPath());
+    {
+        Settings settings(iniPath(), false);
+        settings.targets = {{u"id-1"_s, u"Prod"_s, u"https://pub@example.com/1"_s},
+                            {u"id-2"_s, u"Local"_s, u"http://k@127.0.0.1:9000/2"_s}};
+        settings.currentTargetId = u"id-2"_s;
+        settings.recentFiles = {u"/tmp/a.json"_s};
+        settings.lastDirectory = u"/tmp"_s;
+        settings.theme = Settings::Theme::Dark;
+        settings.windowGeometry = "geometry";
+        settings.windowState = "state";
+        settings.save();
+    }
+    Settings settings(iniPath(), false);
+    settings.load();
+    QCOMPARE(settings.targets.size(), 2);
+    QCOMPARE(settings.targets.at(1), (Target{u"id-2"_s, u"Local"_s, u"http://k@127.0.0.1:9000/2"_s}));
+    QCOMPARE(settings.currentTargetId, u"id-2"_s);
+    QCOMPARE(settings.recentFiles, QStringList{u"/tmp/a.json"_s});
+    QCOMPARE(settings.lastDirectory, u"/tmp"_s);
+    QCOMPARE(settings.theme, Settings::Theme::Dark);
+    QCOMPARE(settings.windowGeometry, QByteArray("geometry"));
+    QCOMPARE(settings.windowState, QByteArray("state"));
+}
+
+void TestSettings::save_neverWritesSecretsUnlessOptedIn_data()
+{
+    QTest::addColumn<bool>("plainText");
+    QTest::newRow("default") << false;
+    QTest::newRow("opted in") << true;
+}
+
+void TestSettings::save_neverWritesSecretsUnlessOptedIn()
+{
+    QFETCH(bool, plainText);
+    QFile::remove(iniPath());
+    Settings settings(iniPath(), false);
+    settings.secretsInPlainText = plainText;
+    settings.targets = {{u"id"_s, u"T"_s, u"https://pub:topsecret42@example.com/1"_s}};
+    settings.save();
+    QFile file(iniPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.contains("pub"));
+    QCOMPARE(written.contains("topsecret42"), plainText);
+}
+
+void TestSettings::load_returnsSecretsKeptThisSession()
+{
+    QFile::remove(iniPath());
+    Settings settings(iniPath(), false);
+    settings.targets = {{u"id"_s, u"T"_s, u"https://pub:sec@example.com/1"_s}};
+    settings.save();
+    QSignalSpy loaded(&settings, &Settings::targetSecretLoaded);
+    settings.load();
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(loaded.at(0).at(1).toString(), u"https://pub:sec@example.com/1"_s);
+    QCOMPARE(settings.targets.at(0).dsn, u"https://pub:sec@example.com/1"_s);
+
+    Settings nextSession(iniPath(), false); // a session store forgets with the process
+    nextSession.load();
+    QCOMPARE(nextSession.targets.at(0).dsn, u"https://pub@example.com/1"_s);
+}
+
+void TestSettings::load_offersTheLocalReceiverOnFirstRun()
+{
+    QFile::remove(iniPath());
+    Settings settings(iniPath(), false);
+    settings.load();
+    QCOMPARE(settings.targets.size(), 1);
+    QVERIFY(settings.targets.at(0).dsn.contains(u"127.0.0.1"_s));
+    QVERIFY(!settings.targets.at(0).id.isEmpty());
+}
+
+void TestSettings::load_keepsAnEmptyTargetList()
+{
+    QFile::remove(iniPath());
+    {
+        Settings settings(iniPath(), false);
+        settings.targets.clear();
+        settings.save();
+    }
+    Settings settings(iniPath(), false);
+    settings.load();
+    QVERIFY(settings.targets.isEmpty()); // the user removed them all: no default comes back
+}
+
+void TestSettings::addRecentFile_keepsTenMostRecentWithoutDuplicates()
+{
+    Settings settings(iniPath(), false);
+    for (int i = 0; i < 12; ++i)
+        settings.addRecentFile(u"/e/%1.json"_s.arg(i));
+    settings.addRecentFile(u"/e/5.json"_s);
+    QCOMPARE(settings.recentFiles.size(), Settings::MaxRecentFiles);
+    QCOMPARE(settings.recentFiles.first(), u"/e/5.json"_s);
+    QCOMPARE(settings.recentFiles.count(u"/e/5.json"_s), 1);
+    QCOMPARE(settings.recentFiles.at(1), u"/e/11.json"_s);
+    QVERIFY(!settings.recentFiles.contains(u"/e/1.json"_s));
+}
+
+void TestSettings::sessionStore_saysSecretsAreNotSaved()
+{
+    Settings settings(iniPath(), false);
+    QCOMPARE(settings.secretStore()->backend(), SecretStore::Backend::Session);
+    QVERIFY(!settings.secretStore()->isPersistent());
+    QVERIFY(settings.secretStore()->statusText().contains(u"session only"_s));
+}
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"

@@ -1,0 +1,204 @@
+#include "settings.h"
+#include "targetpanel.h"
+#include "targetsmodel.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QListView>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using SentryUi::Settings;
+using SentryUi::TargetPanel;
+using Part = SentryUi::TargetPanel::Part;
+
+Q_DECLARE_METATYPE(Part)
+
+namespace {
+QJsonArray dsnVectors()
+{
+    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR "/dsn.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).array();
+}
+
+// The vector's field names and the breakdown rows they are shown in.
+const std::pair<QLatin1StringView, Part> VectorParts[] = {
+    {"scheme"_L1, Part::Scheme},         {"transport"_L1, Part::Transport},
+    {"public_key"_L1, Part::PublicKey},  {"host"_L1, Part::Host},
+    {"path"_L1, Part::Path},             {"project_id"_L1, Part::Project},
+    {"store_url"_L1, Part::StoreUrl},
+};
+
+Part partOfLocation(const QString &location)
+{
+    static const QHash<QString, Part> parts{
+        {u"scheme"_s, Part::Scheme}, {u"public key"_s, Part::PublicKey}, {u"secret"_s, Part::Secret},
+        {u"host"_s, Part::Host},     {u"port"_s, Part::Port},            {u"path"_s, Part::Path},
+        {u"project"_s, Part::Project}};
+    return parts.value(location, Part::StoreUrl);
+}
+} // namespace
+
+class TestTargetPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void breakdown_showsEveryPart_data();
+    void breakdown_showsEveryPart();
+    void breakdown_marksThePartAtFault_data();
+    void breakdown_marksThePartAtFault();
+    void secret_isMaskedUntilShown();
+    void selectTarget_switchesInOneClick();
+    void editing_updatesTheCurrentTargetAndPersists();
+    void addAndRemove_changeTheSavedTargets();
+
+private:
+    QTemporaryDir m_dir;
+    Settings *m_settings = nullptr;
+    TargetPanel *m_panel = nullptr;
+};
+
+void TestTargetPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(!dsnVectors().isEmpty(), "tests/data/dsn.json is readable");
+}
+
+void TestTargetPanel::init()
+{
+    QFile::remove(m_dir.filePath(u"s.ini"_s));
+    m_settings = new Settings(m_dir.filePath(u"s.ini"_s), false);
+    m_settings->targets = {{u"one"_s, u"Prod"_s, u"https://pub:sec@example.com/1"_s},
+                           {u"two"_s, u"Local"_s, u"http://k:s@127.0.0.1:9000/2"_s}};
+    m_panel = new TargetPanel(m_settings);
+}
+
+void TestTargetPanel::cleanup()
+{
+    delete m_panel;
+    delete m_settings;
+}
+
+void TestTargetPanel::breakdown_showsEveryPart_data()
+{
+    QTest::addColumn<QJsonObject>("vector");
+    for (const QJsonValue &vector : dsnVectors()) {
+        if (vector["valid"_L1].toBool())
+            QTest::newRow(qPrintable(vector["name"_L1].toString())) << vector.toObject();
+    }
+}
+
+void TestTargetPanel::breakdown_showsEveryPart()
+{
+    QFETCH(QJsonObject, vector);
+    QSignalSpy changed(m_panel, &TargetPanel::dsnChanged);
+    m_panel->setDsnText(vector["dsn"_L1].toString());
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(changed.at(0).at(0).value<Sentry::Dsn>().isValid());
+    for (const auto &[field, part] : VectorParts) {
+        if (vector.contains(field))
+            QCOMPARE(m_panel->partText(part), vector[field].toString());
+    }
+    if (vector.contains("port"_L1))
+        QVERIFY(m_panel->partText(Part::Port).startsWith(QString::number(vector["port"_L1].toInt())));
+}
+
+void TestTargetPanel::breakdown_marksThePartAtFault_data()
+{
+    QTest::addColumn<QString>("dsn");
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<Sentry::Severity>("severity");
+    for (const QJsonValue &vector : dsnVectors()) {
+        const QString fault = vector["fault"_L1].toString();
+        const QString warning = vector["expect_warning"_L1].toString();
+        if (!fault.isEmpty() || !warning.isEmpty())
+            QTest::newRow(qPrintable(vector["name"_L1].toString()))
+                << vector["dsn"_L1].toString() << (fault.isEmpty() ? warning : fault)
+                << (fault.isEmpty() ? Sentry::Severity::Warning : Sentry::Severity::Error);
+    }
+}
+
+void TestTargetPanel::breakdown_marksThePartAtFault()
+{
+    QFETCH(QString, dsn);
+    QFETCH(QString, location);
+    QFETCH(Sentry::Severity, severity);
+    m_panel->setDsnText(dsn);
+    const Sentry::Findings findings = m_panel->partFindings(partOfLocation(location));
+    QVERIFY2(!findings.isEmpty(), qPrintable(location));
+    const bool found = std::any_of(findings.begin(), findings.end(), [severity](const Sentry::Finding &f) {
+        return f.severity == severity;
+    });
+    QVERIFY(found);
+    // The message is where the user looks: on the part's value.
+    auto *value = m_panel->findChild<QLineEdit *>(u"part_"_s + QString(location).replace(u' ', u'_'));
+    QVERIFY(value);
+    QVERIFY2(value->toolTip().contains(findings.first().message), qPrintable(value->toolTip()));
+}
+
+void TestTargetPanel::secret_isMaskedUntilShown()
+{
+    m_panel->selectTarget(0);
+    QVERIFY(!m_panel->isSecretShown());
+    QVERIFY(!m_panel->partText(Part::Secret).contains(u"sec"_s));
+    QVERIFY(!m_panel->partText(Part::Secret).isEmpty());
+    m_panel->setSecretShown(true);
+    QCOMPARE(m_panel->partText(Part::Secret), u"sec"_s);
+}
+
+void TestTargetPanel::selectTarget_switchesInOneClick()
+{
+    QSignalSpy changed(m_panel, &TargetPanel::dsnChanged);
+    auto *list = m_panel->findChild<QListView *>(u"targetList"_s);
+    QVERIFY(list);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    const QRect rect = list->visualRect(m_panel->model()->index(1));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(m_panel->currentRow(), 1);
+    QCOMPARE(m_panel->dsnText(), u"http://k:s@127.0.0.1:9000/2"_s);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_panel->dsn().port(), 9000);
+    QCOMPARE(m_settings->currentTargetId, u"two"_s);
+}
+
+void TestTargetPanel::editing_updatesTheCurrentTargetAndPersists()
+{
+    m_panel->selectTarget(0);
+    m_panel->setDsnText(u"https://pub:sec@example.com/42"_s);
+    QCOMPARE(m_panel->model()->target(0).dsn, u"https://pub:sec@example.com/42"_s);
+    m_panel->saveTargets();
+    Settings reread(m_dir.filePath(u"s.ini"_s), false);
+    reread.load();
+    QCOMPARE(reread.targets.at(0).dsn, u"https://pub@example.com/42"_s); // secret not on disk
+}
+
+void TestTargetPanel::addAndRemove_changeTheSavedTargets()
+{
+    const int row = m_panel->addTarget(u"Staging"_s, u"https://a:b@staging.example.com/3"_s);
+    QCOMPARE(m_panel->currentRow(), row);
+    QCOMPARE(m_panel->dsn().host(), u"staging.example.com"_s);
+    m_panel->selectTarget(0);
+    m_panel->removeCurrentTarget();
+    m_panel->saveTargets();
+    QCOMPARE(m_settings->targets.size(), 2);
+    QCOMPARE(m_settings->targets.at(0).name, u"Local"_s);
+    QCOMPARE(m_settings->targets.at(1).name, u"Staging"_s);
+}
+
+QTEST_MAIN(TestTargetPanel)
+#include "tst_targetpanel.moc"
