@@ -2,7 +2,6 @@
 
 #include "dsn.h"
 
-#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -66,6 +65,7 @@ private:
     void parsePiece(const QString &piece, bool isLast);
     void addField(const QString &piece);
     void checkFieldNames();
+    void checkFieldName(const QString &name);
     void checkQuotes();
     void checkVersion();
     void checkClient();
@@ -196,24 +196,32 @@ void AuthParser::addField(const QString &piece)
 
 void AuthParser::checkFieldNames()
 {
-    QHash<QString, int> counts;
-    for (const AuthHeader::Field &field : std::as_const(m_fields))
-        ++counts[field.name];
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        const QString &name = it.key();
-        if (it.value() > 1)
+    QStringList seen; // in header order, so the findings come out in a stable order
+    for (const AuthHeader::Field &field : std::as_const(m_fields)) {
+        const QString &name = field.name;
+        if (seen.contains(name))
+            continue;
+        seen.append(name);
+        const auto count = std::count_if(m_fields.cbegin(), m_fields.cend(),
+                                         [&name](const AuthHeader::Field &f) { return f.name == name; });
+        if (count > 1)
             add(Severity::Warning, name, u"auth.field.duplicate"_s,
                 u"%1 appears %2 times; the server uses the last one ('%3'). Send it once."_s.arg(name)
-                    .arg(it.value()).arg(last(name)));
-        if (KnownFields.contains(name) || KnownFields.contains(name.trimmed()))
-            continue;
-        if (KnownFields.contains(name.toLower()))
-            add(Severity::Warning, name, u"auth.field.case"_s,
-                u"Field names are case-sensitive: the server ignores '%1'. Write '%2'."_s.arg(name, name.toLower()));
-        else
-            add(Severity::Info, name, u"auth.field.unknown"_s,
-                u"'%1' is not a v4 field; the server ignores it."_s.arg(name));
+                    .arg(count).arg(last(name)));
+        checkFieldName(name);
     }
+}
+
+void AuthParser::checkFieldName(const QString &name)
+{
+    if (KnownFields.contains(name) || KnownFields.contains(name.trimmed()))
+        return;
+    if (KnownFields.contains(name.toLower()))
+        add(Severity::Warning, name, u"auth.field.case"_s,
+            u"Field names are case-sensitive: the server ignores '%1'. Write '%2'."_s.arg(name, name.toLower()));
+    else
+        add(Severity::Info, name, u"auth.field.unknown"_s,
+            u"'%1' is not a v4 field; the server ignores it."_s.arg(name));
 }
 
 void AuthParser::checkQuotes()

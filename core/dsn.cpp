@@ -70,6 +70,7 @@ private:
 
     void checkWhitespace(const QString &text);
     QString takeFragment(const QString &text);
+    void reportHashInKey(const QString &text, qsizetype hash);
     QString takeQuery(const QString &text);
     void reportNotAUrl(const QString &text);
     void parseProtocol(const QString &protocol);
@@ -133,16 +134,29 @@ void DsnParser::checkWhitespace(const QString &text)
 
 QString DsnParser::takeFragment(const QString &text)
 {
-    const qsizetype hash = text.indexOf(u'#');
+    // A '#' before the last '@' is an unescaped '#' in a key, not a fragment: URL parsers would
+    // cut the DSN there and then complain about everything after it.
+    const qsizetype lastAt = text.lastIndexOf(u'@');
+    qsizetype hash = text.indexOf(u'#');
+    if (hash >= 0 && hash < lastAt) {
+        reportHashInKey(text, hash);
+        hash = text.indexOf(u'#', lastAt);
+    }
     if (hash < 0)
         return text;
-    QString message = u"The DSN has a fragment ('%1') that clients ignore; remove it."_s.arg(
-        shortened(text.mid(hash)));
-    if (text.indexOf(u'@', hash) >= 0)
-        message += u" A '#' inside a key must be percent-encoded as %23: as written, everything "
-                   "after it is cut off."_s;
-    add(Severity::Warning, Part::Path, u"dsn.fragment"_s, message);
+    add(Severity::Warning, Part::Path, u"dsn.fragment"_s,
+        u"The DSN has a fragment ('%1') that clients ignore; remove it."_s.arg(shortened(text.mid(hash))));
     return text.left(hash);
+}
+
+void DsnParser::reportHashInKey(const QString &text, qsizetype hash)
+{
+    const qsizetype keysStart = text.indexOf("://"_L1);
+    const qsizetype colon = text.indexOf(u':', keysStart < 0 ? 0 : keysStart + 3);
+    const QLatin1String part = colon >= 0 && colon < hash ? Part::Secret : Part::PublicKey;
+    add(Severity::Error, part, u"dsn.key.unescaped-hash"_s,
+        u"The %1 contains an unescaped '#': URL parsers (and most clients) cut the DSN there and lose "
+        "the host and project. Percent-encode it as %23."_s.arg(part));
 }
 
 QString DsnParser::takeQuery(const QString &text)
@@ -327,8 +341,8 @@ void DsnParser::parseHostPort(const QString &hostPort)
     if (colon >= 0 && hostPort.indexOf(u':', colon + 1) >= 0) {
         m_dsn.m_host = hostPort;
         add(Severity::Error, Part::Host, u"dsn.host.ipv6-unbracketed"_s,
-            u"The host '%1' looks like an IPv6 address without brackets; write it as [%1] (with "
-            "a port: [%1]:9000)."_s.arg(hostPort));
+            u"The host '%1' looks like an IPv6 address without brackets; write the address in "
+            "brackets, with the port after them: [ADDRESS] or [ADDRESS]:PORT (e.g. [::1]:9000)."_s.arg(hostPort));
         return;
     }
     m_dsn.m_host = colon < 0 ? hostPort : hostPort.left(colon);

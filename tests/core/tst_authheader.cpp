@@ -154,6 +154,36 @@ private Q_SLOTS:
         QCOMPARE(countSeverity(header.findings(), Severity::Warning), 0);
     }
 
+    void parse_judgesFieldNames_data()
+    {
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<int>("severity");
+        QTest::addColumn<QString>("rule");
+        QTest::addRow("unknown") << u"sentry_flavour=vanilla"_s << u"sentry_flavour"_s << int(Severity::Info)
+                                 << u"auth.field.unknown"_s;
+        QTest::addRow("mis-cased") << u"Sentry_Client=y/2"_s << u"Sentry_Client"_s << int(Severity::Warning)
+                                   << u"auth.field.case"_s;
+        QTest::addRow("duplicate") << u"sentry_client=y/2"_s << u"sentry_client"_s << int(Severity::Warning)
+                                   << u"auth.field.duplicate"_s;
+        QTest::addRow("quoted") << u"sentry_flavour='x'"_s << u"sentry_flavour"_s << int(Severity::Warning)
+                                << u"auth.value.quoted"_s;
+    }
+    void parse_judgesFieldNames()
+    {
+        QFETCH(QString, extra);
+        QFETCH(QString, location);
+        QFETCH(int, severity);
+        QFETCH(QString, rule);
+        const AuthHeader header = AuthHeader::parse(
+            u"Sentry sentry_version=4, sentry_client=x/1, sentry_timestamp=1, sentry_key=pub, sentry_secret=s, "_s
+            + extra);
+        QVERIFY2(header.isValid(), qPrintable(describe(header.findings())));
+        QVERIFY2(hasFinding(header.findings(), Severity(severity),
+                            [&](const Finding &f) { return f.location == location && f.rule == rule; }),
+                 qPrintable(describe(header.findings())));
+    }
+
     void parse_keepsDuplicatesInOrder()
     {
         const AuthHeader header = AuthHeader::parse(
