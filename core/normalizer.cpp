@@ -152,10 +152,10 @@ void EventNormalizer::member(const QString &key, const QJsonValue &value)
 {
     static const QSet<QString> defaulted = {Key::EventId, Key::Message, Key::Timestamp, Key::Level, Key::Logger};
     if (isEmptyValue(value)) {
-        if (defaulted.contains(key))
-            return drop(key, value, u"empty: defaulted"_s); // fillDefaults() explains it
-        if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}))
+        if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}) || defaulted.contains(key)) {
+            m_judged.insert(key); // a defaulted attribute gets its default in fillDefaults()
             return drop(key, value, u"ignored: empty"_s);
+        }
     }
     if (const Handler handler = handlers().value(key))
         return (this->*handler)(key, value);

@@ -61,14 +61,18 @@ void locate(const QByteArray &json, qsizetype offset, int *line, int *column)
 
 // Qt reports a missing comma where the next token ended; the comma belongs right after the
 // previous value, which is where people look: back over the token and the whitespace before it.
-qsizetype missingCommaOffset(const QByteArray &json, qsizetype offset)
+// When that lands right after '{' or ',' no comma is missing: the token itself is not a "key".
+qsizetype missingCommaOffset(const QByteArray &json, qsizetype offset, bool *badKey)
 {
     offset = qBound(qsizetype(0), offset, json.size());
-    while (offset > 0 && !QChar::isSpace(uchar(json.at(offset - 1))) && json.at(offset - 1) != ',')
+    while (offset > 0 && !QChar::isSpace(uchar(json.at(offset - 1))) && json.at(offset - 1) != ','
+           && json.at(offset - 1) != '{')
         --offset;
+    const qsizetype tokenStart = offset;
     while (offset > 0 && QChar::isSpace(uchar(json.at(offset - 1))))
         --offset;
-    return offset;
+    *badKey = offset > 0 && (json.at(offset - 1) == '{' || json.at(offset - 1) == ',');
+    return *badKey ? tokenStart : offset;
 }
 
 void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const QByteArray &json,
@@ -77,11 +81,17 @@ void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const
     const bool comma = error.error == QJsonParseError::UnterminatedObject
         || error.error == QJsonParseError::UnterminatedArray
         || error.error == QJsonParseError::MissingValueSeparator;
-    result.errorOffset = comma ? missingCommaOffset(json, error.offset) : error.offset;
+    bool badKey = false;
+    result.errorOffset = comma ? missingCommaOffset(json, error.offset, &badKey) : error.offset;
+    QString hint = parseHint(error.error);
+    if (badKey)
+        hint = u"expected a \"key\" in double quotes"_s;
+    if (json.trimmed().isEmpty())
+        hint = u"the body is empty: send one event as a JSON object {…}"_s;
     locate(json, result.errorOffset, &result.errorLine, &result.errorColumn);
     context.report(u"body.json.broken"_s, QString(),
                    {QString::number(result.errorLine), QString::number(result.errorColumn),
-                    parseHint(error.error), error.errorString()});
+                    hint, error.errorString()});
 }
 
 // Size limits and the first byte, judged on the bytes as sent.

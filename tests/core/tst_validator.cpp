@@ -1,0 +1,396 @@
+#include "rules.h"
+#include "validator.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Sentry;
+
+namespace {
+
+QByteArray readData(const QString &relative)
+{
+    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR) + u'/' + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read test data %s", qPrintable(relative));
+    return file.readAll();
+}
+
+QStringList strings(const QJsonValue &array)
+{
+    QStringList list;
+    for (const QJsonValue &value : array.toArray())
+        list << value.toString();
+    return list;
+}
+
+bool atOrBelow(const QString &location, const QString &path)
+{
+    return path.isEmpty() || location == path || location.startsWith(path + u'/');
+}
+
+QString describe(const Findings &findings)
+{
+    QStringList lines;
+    for (const Finding &f : findings)
+        lines << severityName(f.severity) + u' ' + f.location + u' ' + f.rule + u": "_s + f.message;
+    return lines.join(u'\n');
+}
+
+ValidateOptions fixed(Profile profile)
+{
+    return {profile, [] { return QDateTime(QDate(2013, 6, 1), QTime(12, 0), Qt::UTC); },
+            [] { return u"0123456789abcdef0123456789abcdef"_s; }};
+}
+
+// A well-formed v4 event with `key` replaced by the JSON text `value` (or removed when empty).
+QByteArray eventWith(const QString &key, const QByteArray &value)
+{
+    QJsonObject event = QJsonDocument::fromJson(readData(u"events/seed-example.json"_s)).object();
+    event.remove(key);
+    QByteArray json = QJsonDocument(event).toJson(QJsonDocument::Compact);
+    if (!value.isEmpty()) {
+        json.chop(1);
+        json += ",\"" + key.toUtf8() + "\":" + value + '}';
+    }
+    return json;
+}
+
+} // namespace
+
+class TestValidator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void vectors_matchExpectedVerdict_data();
+    void vectors_matchExpectedVerdict();
+    void relay_judgesWhatTodaysIntakeDoes_data();
+    void relay_judgesWhatTodaysIntakeDoes();
+    void attribute_judgedPerValueType_data();
+    void attribute_judgedPerValueType();
+    void brokenJson_reportsLineAndColumn_data();
+    void brokenJson_reportsLineAndColumn();
+    void body_sizeLimitsChecked_data();
+    void body_sizeLimitsChecked();
+    void findings_nameTheProfileAndCarryAction();
+    void rules_haveUniqueIdsAndTexts();
+    void rules_relayListingLeavesOutV4OnlyRules();
+};
+
+void TestValidator::vectors_matchExpectedVerdict_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QStringList>("errorPaths");
+    QTest::addColumn<QStringList>("findingPaths");
+    const QJsonArray vectors = QJsonDocument::fromJson(readData(u"events.json"_s)).array();
+    QVERIFY(vectors.size() >= 20);
+    for (const QJsonValue &vector : vectors) {
+        const QJsonObject v = vector.toObject();
+        QTest::addRow("%s", qPrintable(v.value(u"file"_s).toString()))
+            << v.value(u"file"_s).toString() << v.value(u"valid"_s).toBool()
+            << strings(v.value(u"error_paths"_s)) << strings(v.value(u"finding_paths"_s));
+    }
+}
+
+void TestValidator::vectors_matchExpectedVerdict()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, valid);
+    QFETCH(QStringList, errorPaths);
+    QFETCH(QStringList, findingPaths);
+    const ValidationResult result = Validator::validate(readData(file), fixed(Profile::V4));
+    QVERIFY2(result.isValid() == valid, qPrintable(describe(result.findings)));
+    QCOMPARE(hasErrors(result.findings), !valid);
+    for (const QString &path : std::as_const(errorPaths)) {
+        const bool found = std::any_of(result.findings.cbegin(), result.findings.cend(), [&](const Finding &f) {
+            return f.severity == Severity::Error && atOrBelow(f.location, path);
+        });
+        QVERIFY2(found, qPrintable(u"no error at "_s + path + u'\n' + describe(result.findings)));
+    }
+    for (const QString &path : std::as_const(findingPaths)) {
+        const bool found = std::any_of(result.findings.cbegin(), result.findings.cend(),
+                                       [&](const Finding &f) { return f.location == path; });
+        QVERIFY2(found, qPrintable(u"no finding at "_s + path + u'\n' + describe(result.findings)));
+    }
+    for (const Finding &finding : result.findings) {
+        QVERIFY(!finding.message.isEmpty());
+        QVERIFY(!finding.rule.isEmpty());
+        QVERIFY2(!finding.message.contains(u"%1"_s), qPrintable(finding.message));
+    }
+}
+
+void TestValidator::relay_judgesWhatTodaysIntakeDoes_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("rule");
+    QTest::addRow("numeric level mapped") << u"events/level-as-python-int.json"_s << true << u"/level"_s << u"event.level.numeric"_s;
+    QTest::addRow("tag pairs to a map") << u"events/tags-as-pair-list.json"_s << true << u"/tags"_s << u"tags.pair-form"_s;
+    QTest::addRow("full names renamed") << u"events/full-interface-names.json"_s << true << u"/sentry.interfaces.Message"_s << u"interface.full-name"_s;
+    QTest::addRow("no Query in relay") << u"events/query-interface.json"_s << true << u"/sentry.interfaces.Query"_s << u"interface.no-relay-name"_s;
+    QTest::addRow("single exception wrapped") << u"events/exception-single-object-legacy.json"_s << true << u"/exception"_s << u"exception.single-object"_s;
+    QTest::addRow("project in the body") << u"events/working-example-with-project.json"_s << true << u"/project"_s << u"event.project.legacy"_s;
+    QTest::addRow("message not a string") << u"events/message-not-a-string.json"_s << false << u"/message"_s << u"event.message.type"_s;
+    QTest::addRow("http without url") << u"events/http-without-url.json"_s << false << u"/request"_s << u"http.url.required"_s;
+    QTest::addRow("frames not a list") << u"events/stacktrace-frames-not-a-list.json"_s << false << u"/stacktrace/frames"_s << u"stacktrace.frames.type"_s;
+    QTest::addRow("top-level array") << u"events/top-level-array.json"_s << false << QString() << u"body.not-an-object"_s;
+}
+
+void TestValidator::relay_judgesWhatTodaysIntakeDoes()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, valid);
+    QFETCH(QString, path);
+    QFETCH(QString, rule);
+    const ValidationResult result = Validator::validate(readData(file), fixed(Profile::Relay));
+    QCOMPARE(result.profile, Profile::Relay);
+    QVERIFY2(result.isValid() == valid, qPrintable(describe(result.findings)));
+    const bool found = std::any_of(result.findings.cbegin(), result.findings.cend(), [&](const Finding &f) {
+        return f.location == path && f.rule == rule;
+    });
+    QVERIFY2(found, qPrintable(describe(result.findings)));
+}
+
+void TestValidator::attribute_judgedPerValueType_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<Profile>("profile");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<ServerAction>("action");
+    const auto v4 = Profile::V4;
+    const auto relay = Profile::Relay;
+    const auto E = Severity::Error, W = Severity::Warning, I = Severity::Info;
+    using A = ServerAction;
+    const QByteArray longId = '"' + QByteArray(36, 'a') + '"';
+    QTest::addRow("event_id number") << u"event_id"_s << "42"_ba << v4 << u"/event_id"_s << u"event.event_id.type"_s << E << A::Refuse;
+    QTest::addRow("event_id too long") << u"event_id"_s << longId << v4 << u"/event_id"_s << u"event.event_id.length"_s << W << A::Replace;
+    QTest::addRow("event_id missing") << u"event_id"_s << ""_ba << v4 << u"/event_id"_s << u"event.event_id.missing"_s << W << A::Default;
+    QTest::addRow("event_id dashed uuid v4") << u"event_id"_s << "\"fc6d8c0c-43fc-4630-ad85-0ee518f1b9d0\""_ba << v4 << u"/event_id"_s << u"event.event_id.length"_s << W << A::Replace;
+    QTest::addRow("message too long") << u"message"_s << '"' + QByteArray(3000, 'm') + '"' << v4 << u"/message"_s << u"event.message.length"_s << W << A::Truncate;
+    QTest::addRow("message over document 1000") << u"message"_s << '"' + QByteArray(1500, 'm') + '"' << v4 << u"/message"_s << u"event.message.document-length"_s << I << A::Accept;
+    QTest::addRow("message missing") << u"message"_s << ""_ba << v4 << u"/message"_s << u"event.message.missing"_s << W << A::Default;
+    QTest::addRow("timestamp null") << u"timestamp"_s << "null"_ba << v4 << u"/timestamp"_s << u"event.timestamp.type"_s << E << A::Refuse;
+    QTest::addRow("timestamp array") << u"timestamp"_s << "[1]"_ba << v4 << u"/timestamp"_s << u"event.timestamp.type"_s << E << A::Refuse;
+    QTest::addRow("timestamp object") << u"timestamp"_s << "{\"a\":1}"_ba << v4 << u"/timestamp"_s << u"event.timestamp.type"_s << E << A::Refuse;
+    QTest::addRow("timestamp offset") << u"timestamp"_s << "\"2011-05-02T17:41:36+02:00\""_ba << v4 << u"/timestamp"_s << u"event.timestamp.unparsable"_s << W << A::Replace;
+    QTest::addRow("timestamp space") << u"timestamp"_s << "\"2011-05-02 17:41:36\""_ba << v4 << u"/timestamp"_s << u"event.timestamp.unparsable"_s << W << A::Replace;
+    QTest::addRow("timestamp date only") << u"timestamp"_s << "\"2011-05-02\""_ba << v4 << u"/timestamp"_s << u"event.timestamp.unparsable"_s << W << A::Replace;
+    QTest::addRow("timestamp future") << u"timestamp"_s << "\"2013-06-01T12:02:00\""_ba << v4 << u"/timestamp"_s << u"event.timestamp.future"_s << W << A::Replace;
+    QTest::addRow("timestamp future unix") << u"timestamp"_s << "1999999999"_ba << v4 << u"/timestamp"_s << u"event.timestamp.future"_s << W << A::Replace;
+    QTest::addRow("level warn") << u"level"_s << "\"warn\""_ba << v4 << u"/level"_s << u"event.level.unknown"_s << W << A::Default;
+    QTest::addRow("level WARNING") << u"level"_s << "\"WARNING\""_ba << v4 << u"/level"_s << u"event.level.unknown"_s << W << A::Default;
+    QTest::addRow("level numeric string") << u"level"_s << "\"30\""_ba << v4 << u"/level"_s << u"event.level.unknown"_s << W << A::Default;
+    QTest::addRow("level other int") << u"level"_s << "35"_ba << v4 << u"/level"_s << u"event.level.unknown"_s << W << A::Default;
+    QTest::addRow("level array") << u"level"_s << "[\"error\"]"_ba << v4 << u"/level"_s << u"event.level.type"_s << E << A::Refuse;
+    QTest::addRow("level object") << u"level"_s << "{\"a\":1}"_ba << v4 << u"/level"_s << u"event.level.type"_s << E << A::Refuse;
+    QTest::addRow("level critical v4") << u"level"_s << "\"critical\""_ba << v4 << u"/level"_s << u"event.level.unknown"_s << W << A::Default;
+    QTest::addRow("level critical relay") << u"level"_s << "\"critical\""_ba << relay << u"/level"_s << u"event.level.critical"_s << I << A::Replace;
+    QTest::addRow("logger too long") << u"logger"_s << '"' + QByteArray(70, 'l') + '"' << v4 << u"/logger"_s << u"event.logger.length"_s << W << A::Truncate;
+    QTest::addRow("culprit number") << u"culprit"_s << "7"_ba << v4 << u"/culprit"_s << u"event.culprit.type"_s << E << A::Refuse;
+    QTest::addRow("culprit too long") << u"culprit"_s << '"' + QByteArray(201, 'c') + '"' << v4 << u"/culprit"_s << u"event.culprit.length"_s << W << A::Truncate;
+    QTest::addRow("server_name too long") << u"server_name"_s << '"' + QByteArray(129, 's') + '"' << v4 << u"/server_name"_s << u"event.server_name.length"_s << W << A::Truncate;
+    QTest::addRow("platform too long") << u"platform"_s << '"' + QByteArray(65, 'p') + '"' << v4 << u"/platform"_s << u"event.platform.length"_s << W << A::Truncate;
+    QTest::addRow("tags a string") << u"tags"_s << "\"a=b\""_ba << v4 << u"/tags"_s << u"event.tags.type"_s << E << A::Discard;
+    QTest::addRow("tags number") << u"tags"_s << "3"_ba << v4 << u"/tags"_s << u"event.tags.type"_s << E << A::Discard;
+    QTest::addRow("tag key too long") << u"tags"_s << "{\"" + QByteArray(33, 'k') + "\":\"v\"}" << v4 << u"/tags/"_s + QString(33, u'k') << u"tags.key.length"_s << E << A::Discard;
+    QTest::addRow("tag value too long") << u"tags"_s << "[[\"k\",\"" + QByteArray(201, 'v') + "\"]]" << v4 << u"/tags/0"_s << u"tags.value.length"_s << E << A::Discard;
+    QTest::addRow("tag entry not a pair") << u"tags"_s << "[[\"a\"]]"_ba << v4 << u"/tags/0"_s << u"tags.entry.not-a-pair"_s << E << A::Refuse;
+    QTest::addRow("tag value a number") << u"tags"_s << "{\"a\":1}"_ba << v4 << u"/tags/a"_s << u"tags.value.not-a-string"_s << W << A::Replace;
+    QTest::addRow("modules list of maps") << u"modules"_s << "[{\"django\":\"1.5\"}]"_ba << v4 << u"/modules"_s << u"event.modules.list"_s << E << A::Discard;
+    QTest::addRow("modules string") << u"modules"_s << "\"django\""_ba << v4 << u"/modules"_s << u"event.modules.type"_s << E << A::Discard;
+    QTest::addRow("extra list") << u"extra"_s << "[1]"_ba << v4 << u"/extra"_s << u"event.extra.type"_s << E << A::Discard;
+    QTest::addRow("extra null") << u"extra"_s << "null"_ba << v4 << u"/extra"_s << u"event.extra.null"_s << W << A::Default;
+    QTest::addRow("extra value too long") << u"extra"_s << "{\"a\":\"" + QByteArray(3000, 'x') + "\"}" << v4 << u"/extra/a"_s << u"extra.value.length"_s << W << A::Truncate;
+    QTest::addRow("extra too deep") << u"extra"_s << "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":1}}}}}"_ba << v4 << u"/extra/a/b/c/d"_s << u"extra.depth"_s << W << A::Truncate;
+    QTest::addRow("release later protocol") << u"release"_s << "\"1.0\""_ba << v4 << u"/release"_s << u"event.key.later-protocol"_s << W << A::Discard;
+    QTest::addRow("unknown key") << u"foo"_s << "1"_ba << v4 << u"/foo"_s << u"event.key.unknown"_s << W << A::Discard;
+    QTest::addRow("unknown key relay") << u"foo"_s << "1"_ba << relay << u"/foo"_s << u"event.key.unknown"_s << W << A::Discard;
+    QTest::addRow("dotted key") << u"my.thing"_s << "{\"a\":1}"_ba << v4 << u"/my.thing"_s << u"event.key.dotted"_s << W << A::Discard;
+    QTest::addRow("misspelled interface") << u"sentry.interfaces.Exceptions"_s << "[]"_ba << v4 << u"/sentry.interfaces.Exceptions"_s << u"event.key.empty"_s << W << A::Discard;
+    QTest::addRow("misspelled interface object") << u"sentry.interfaces.Exceptions"_s << "{\"values\":[]}"_ba << v4 << u"/sentry.interfaces.Exceptions"_s << u"event.key.interface-misspelled"_s << E << A::Discard;
+    QTest::addRow("empty timestamp ignored") << u"timestamp"_s << "[]"_ba << v4 << u"/timestamp"_s << u"event.key.empty"_s << W << A::Discard;
+    QTest::addRow("empty string ignored") << u"culprit"_s << "\"\""_ba << v4 << u"/culprit"_s << u"event.key.empty"_s << W << A::Discard;
+    QTest::addRow("exception value missing") << u"exception"_s << "[{\"type\":\"E\"}]"_ba << v4 << u"/exception/0"_s << u"exception.value.required"_s << E << A::Discard;
+    QTest::addRow("exception values wrapper") << u"exception"_s << "{\"values\":[{\"type\":\"E\"}]}"_ba << v4 << u"/exception/values/0"_s << u"exception.value.required"_s << E << A::Discard;
+    QTest::addRow("exception a string") << u"exception"_s << "\"boom\""_ba << v4 << u"/exception"_s << u"exception.type"_s << E << A::Discard;
+    QTest::addRow("exception bad frame") << u"exception"_s << "[{\"value\":null,\"stacktrace\":{\"frames\":[{\"filename\":\"a.py\"},{\"lineno\":3}]}}]"_ba << v4 << u"/exception/0/stacktrace/frames/1"_s << u"frame.location"_s << E << A::Discard;
+    QTest::addRow("frame lineno not integer") << u"stacktrace"_s << "{\"frames\":[{\"filename\":\"a.py\",\"lineno\":\"ten\"}]}"_ba << v4 << u"/stacktrace/frames/0/lineno"_s << u"frame.number.integer"_s << E << A::Discard;
+    QTest::addRow("frame in_app string") << u"stacktrace"_s << "{\"frames\":[{\"filename\":\"a.py\",\"in_app\":\"yes\"}]}"_ba << v4 << u"/stacktrace/frames/0/in_app"_s << u"frame.in_app.type"_s << E << A::Discard;
+    QTest::addRow("frame vars list") << u"stacktrace"_s << "{\"frames\":[{\"function\":\"f\",\"vars\":[1]}]}"_ba << v4 << u"/stacktrace/frames/0/vars"_s << u"frame.vars.type"_s << E << A::Discard;
+    QTest::addRow("frames missing") << u"stacktrace"_s << "{\"frame\":[]}"_ba << v4 << u"/stacktrace"_s << u"stacktrace.frames.required"_s << E << A::Discard;
+    QTest::addRow("stacktrace as list") << u"stacktrace"_s << "[{\"function\":\"f\"}]"_ba << v4 << u"/stacktrace"_s << u"interface.not-an-object"_s << I << A::Replace;
+    QTest::addRow("user a string") << u"user"_s << "\"alice\""_ba << v4 << u"/user"_s << u"interface.not-an-object"_s << I << A::Replace;
+    QTest::addRow("user a string relay") << u"user"_s << "\"alice\""_ba << relay << u"/user"_s << u"interface.not-an-object"_s << E << A::Discard;
+    QTest::addRow("request a url") << u"request"_s << "\"http://x/\""_ba << v4 << u"/request"_s << u"interface.not-an-object"_s << I << A::Replace;
+    QTest::addRow("request url query") << u"request"_s << "{\"url\":\"http://x/?a=1\",\"method\":\"GET\"}"_ba << v4 << u"/request/url"_s << u"http.url.query"_s << I << A::Replace;
+    QTest::addRow("request method lower") << u"request"_s << "{\"url\":\"http://x/\",\"method\":\"get\"}"_ba << v4 << u"/request/method"_s << u"http.method.case"_s << W << A::Replace;
+    QTest::addRow("request no method") << u"request"_s << "{\"url\":\"http://x/\"}"_ba << v4 << u"/request"_s << u"http.method.missing"_s << I << A::Accept;
+    QTest::addRow("request headers list") << u"request"_s << "{\"url\":\"http://x/\",\"headers\":[1]}"_ba << v4 << u"/request/headers"_s << u"http.headers.type"_s << E << A::Discard;
+    QTest::addRow("query short key") << u"query"_s << "{\"query\":\"SELECT 1\"}"_ba << v4 << u"/query"_s << u"interface.query-short-key"_s << W << A::Discard;
+    QTest::addRow("message interface too long") << u"sentry.interfaces.Message"_s << "{\"message\":\"" + QByteArray(5001, 'm') + "\"}" << v4 << u"/sentry.interfaces.Message/message"_s << u"message.message.length"_s << W << A::Truncate;
+    QTest::addRow("message interface params string") << u"sentry.interfaces.Message"_s << "{\"message\":\"x\",\"params\":\"y\"}"_ba << v4 << u"/sentry.interfaces.Message/params"_s << u"message.params.type"_s << E << A::Discard;
+    QTest::addRow("template lineno missing") << u"template"_s << "{\"filename\":\"a\",\"context_line\":\"b\"}"_ba << v4 << u"/template"_s << u"template.lineno.required"_s << E << A::Discard;
+    QTest::addRow("query interface no query") << u"sentry.interfaces.Query"_s << "{\"engine\":\"pg\"}"_ba << v4 << u"/sentry.interfaces.Query"_s << u"query.query.required"_s << E << A::Discard;
+    QTest::addRow("full name info") << u"sentry.interfaces.Exception"_s << "[{\"value\":\"x\"}]"_ba << v4 << u"/sentry.interfaces.Exception"_s << u"interface.full-name"_s << I << A::Accept;
+}
+
+void TestValidator::attribute_judgedPerValueType()
+{
+    QFETCH(QString, key);
+    QFETCH(QByteArray, value);
+    QFETCH(Profile, profile);
+    QFETCH(QString, path);
+    QFETCH(QString, rule);
+    QFETCH(Severity, severity);
+    QFETCH(ServerAction, action);
+    const ValidationResult result = Validator::validate(eventWith(key, value), fixed(profile));
+    QVERIFY(result.parsed);
+    const auto it = std::find_if(result.findings.cbegin(), result.findings.cend(), [&](const Finding &f) {
+        return f.location == path && f.rule == rule;
+    });
+    QVERIFY2(it != result.findings.cend(), qPrintable(describe(result.findings)));
+    QCOMPARE(it->severity, severity);
+    QCOMPARE(it->action, action);
+    QCOMPARE(result.isValid(), !hasErrors(result.findings));
+}
+
+void TestValidator::brokenJson_reportsLineAndColumn_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("hint");
+    QTest::addRow("vector: missing comma") << readData(u"events/broken-json.json"_s) << 2 << 19 << u"missing comma"_s;
+    QTest::addRow("missing colon") << "{\"a\": 1,\n \"b\" 2}"_ba << 2 << 7 << u"missing ':'"_s;
+    QTest::addRow("trailing comma") << "{\"a\": 1,}"_ba << 1 << 10 << u"trailing comma"_s;
+    QTest::addRow("unterminated string") << "{\"a\": \"x}"_ba << 1 << 10 << u"closing quote"_s;
+    QTest::addRow("single quotes") << "{\n\n  'a': 1}"_ba << 3 << 3 << u"double quotes"_s;
+    QTest::addRow("missing comma in a list") << "{\"a\": [1,\n 2\n 3]}"_ba << 2 << 3 << u"missing comma"_s;
+    QTest::addRow("empty body") << QByteArray() << 1 << 1 << u"empty"_s;
+}
+
+void TestValidator::brokenJson_reportsLineAndColumn()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, hint);
+    const ValidationResult result = Validator::validate(json);
+    QVERIFY(!result.isValid());
+    QCOMPARE(countSeverity(result.findings, Severity::Error), 1);
+    const Finding &finding = result.findings.constFirst();
+    QVERIFY2(finding.message.contains(hint), qPrintable(finding.message));
+    QCOMPARE(finding.location, QString());
+    if (json.isEmpty())
+        return; // an empty body is not JSON at all: Qt reports it as a missing object
+    QCOMPARE(result.errorLine, line);
+    QCOMPARE(result.errorColumn, column);
+    QVERIFY(result.errorOffset >= 0);
+    QVERIFY2(finding.message.contains(u"line %1, column %2"_s.arg(line).arg(column)), qPrintable(finding.message));
+}
+
+void TestValidator::body_sizeLimitsChecked_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("rule");
+    // Incompressible text: random hex survives deflate at about half its size, ×4/3 in base64.
+    QByteArray random;
+    auto *generator = QRandomGenerator::global();
+    for (int i = 0; i < 330 * 1000 / 8; ++i)
+        random += QByteArray::number(generator->generate(), 16).rightJustified(8, '0');
+    QTest::addRow("over 1 MB") << eventWith(u"extra"_s, "{\"a\":\"" + QByteArray(1000 * 1000, 'x') + "\"}")
+                               << u"body.size.decompressed"_s;
+    QTest::addRow("over 200 KB compressed") << eventWith(u"extra"_s, "{\"a\":\"" + random + "\"}")
+                                            << u"body.size.compressed"_s;
+    QTest::addRow("large but compressible") << eventWith(u"extra"_s, "{\"a\":\"" + QByteArray(600 * 1000, 'x') + "\"}")
+                                            << QString();
+    QTest::addRow("leading whitespace") << "\n" + eventWith(u"culprit"_s, "\"c\"") << u"body.leading-whitespace"_s;
+    QTest::addRow("byte order mark") << "\xEF\xBB\xBF" + eventWith(u"culprit"_s, "\"c\"") << u"body.leading-whitespace"_s;
+}
+
+void TestValidator::body_sizeLimitsChecked()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, rule);
+    const ValidationResult result = Validator::validate(json);
+    QVERIFY(result.parsed);
+    const auto sizeFinding = std::find_if(result.findings.cbegin(), result.findings.cend(), [](const Finding &f) {
+        return f.rule.startsWith(u"body."_s);
+    });
+    if (rule.isEmpty()) {
+        QVERIFY2(sizeFinding == result.findings.cend(), qPrintable(describe(result.findings)));
+        return;
+    }
+    QVERIFY2(sizeFinding != result.findings.cend(), qPrintable(describe(result.findings)));
+    QCOMPARE(sizeFinding->rule, rule);
+    QCOMPARE(sizeFinding->location, QString());
+    QCOMPARE(sizeFinding->severity, Severity::Error);
+}
+
+void TestValidator::findings_nameTheProfileAndCarryAction()
+{
+    const QByteArray json = eventWith(u"foo"_s, "1");
+    const ValidationResult v4 = Validator::validate(json, Profile::V4);
+    const ValidationResult relay = Validator::validate(json, Profile::Relay);
+    QCOMPARE(v4.profile, Profile::V4);
+    QCOMPARE(relay.profile, Profile::Relay);
+    QVERIFY(v4.findings.constFirst().message.contains(u"v4"_s));
+    QVERIFY(relay.findings.constFirst().message.contains(u"Relay"_s));
+    QCOMPARE(relay.findings.constFirst().action, ServerAction::Discard);
+    const QJsonObject json4 = Validator::toJson(v4);
+    QCOMPARE(json4.value(u"profile"_s).toString(), u"v4"_s);
+    QCOMPARE(json4.value(u"valid"_s).toBool(), true);
+    QCOMPARE(json4.value(u"findings"_s).toArray().first().toObject().value(u"path"_s).toString(), u"/foo"_s);
+    QCOMPARE(json4.value(u"findings"_s).toArray().first().toObject().value(u"action"_s).toString(), u"discard"_s);
+    QVERIFY(!json4.value(u"normalized"_s).toObject().contains(u"foo"_s));
+    QCOMPARE(profileFromName(u"relay"_s), std::optional<Profile>(Profile::Relay));
+    QCOMPARE(profileFromName(u"v5"_s), std::nullopt);
+}
+
+void TestValidator::rules_haveUniqueIdsAndTexts()
+{
+    QSet<QString> ids;
+    for (const Rule &rule : Rules::all()) {
+        QVERIFY2(!ids.contains(rule.id), qPrintable(rule.id));
+        ids.insert(rule.id);
+        QVERIFY(!rule.owner.isEmpty());
+        QVERIFY(rule.path().isEmpty() || rule.path().startsWith(u'/'));
+        QVERIFY(!rule.constraint.isEmpty());
+        for (const Profile profile : {Profile::V4, Profile::Relay}) {
+            const Verdict verdict = rule.verdict(profile);
+            QVERIFY2(!verdict.applies || !verdict.message.isEmpty(), qPrintable(rule.id));
+        }
+        QCOMPARE(&Rules::byId(rule.id), &rule);
+    }
+    QVERIFY(ids.size() > 80);
+}
+
+void TestValidator::rules_relayListingLeavesOutV4OnlyRules()
+{
+    const auto has = [](const QList<Rule> &rules, const QString &id) {
+        return std::any_of(rules.cbegin(), rules.cend(), [&](const Rule &r) { return r.id == id; });
+    };
+    const QList<Rule> v4 = Rules::all(Profile::V4);
+    const QList<Rule> relay = Rules::all(Profile::Relay);
+    QVERIFY(has(v4, u"exception.value.required"_s));
+    QVERIFY(!has(relay, u"exception.value.required"_s));
+    QVERIFY(has(relay, u"event.level.critical"_s));
+    QVERIFY(!has(v4, u"event.level.critical"_s));
+    QCOMPARE(Rules::byId(u"event.message.type"_s).path(), u"/message"_s);
+    QCOMPARE(Rules::byId(u"frame.lineno.type"_s).path(), u"/sentry.interfaces.Stacktrace/frames/*/lineno"_s);
+}
+
+QTEST_GUILESS_MAIN(TestValidator)
+#include "tst_validator.moc"
