@@ -78,7 +78,7 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
     }
     if (m_context.hasErrorSince(mark))
         return std::nullopt;
-    QJsonObject result = object;
+    QJsonObject result = single ? QJsonObject() : object;
     result.insert(ValuesKey, stored);
     if (!value.isObject() || single)
         m_context.change(path, u"stored as {\"values\": [...]}"_s, value, result);
