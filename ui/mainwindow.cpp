@@ -1,14 +1,323 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "composerpanel.h"
+#include "eventdocument.h"
+#include "filecontroller.h"
+#include "icons.h"
+#include "jsontext.h"
+#include "samplecatalog.h"
+#include "settings.h"
+#include "targetpanel.h"
+#include "theme.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTextDocument>
+#include <QToolBar>
+
+using namespace Qt::Literals::StringLiterals;
+
 namespace SentryUi {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidget *parent)
     : QMainWindow(parent)
+    , m_settings(settings)
+    , m_document(new EventDocument(this))
+    , m_files(new FileController(m_document, settings, this))
 {
-    setWindowTitle(tr("Sentry Harness"));
-    resize(1200, 800);
+    setWindowIcon(Icons::icon(u"sentry-harness"_s));
+    setAcceptDrops(true);
+    setupPanels(network);
+    setupActions();
+    setupMenus();
+    setupToolBar();
+    setupLayout();
+    connectPanels();
+    restoreWindow();
+    m_files->newDocument();
+    updateTitle();
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    return m_files->openFile(path);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setupPanels(QNetworkAccessManager *network)
+{
+    m_target = new TargetPanel(m_settings, this);
+    m_composer = new ComposerPanel(m_document, this);
+    Q_UNUSED(network)
+}
+
+void MainWindow::setupActions()
+{
+    const auto make = [this](const QString &icon, const QString &text, const QKeySequence &keys,
+                             const QString &tip) {
+        auto *action = new QAction(Icons::icon(icon), text, this);
+        action->setShortcut(keys);
+        action->setStatusTip(tip);
+        action->setToolTip(keys.isEmpty() ? text : u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
+                                                                      keys.toString(QKeySequence::NativeText)));
+        return action;
+    };
+    m_actions.newEvent = make(u"new"_s, tr("&New Event"), QKeySequence::New, tr("Start an event with the required attributes"));
+    m_actions.open = make(u"open"_s, tr("&Open…"), QKeySequence::Open, tr("Open an event from a JSON file"));
+    m_actions.save = make(u"save"_s, tr("&Save"), QKeySequence::Save, tr("Save the event JSON"));
+    m_actions.saveAs = make(u"save-as"_s, tr("Save &As…"), QKeySequence::SaveAs, tr("Save the event JSON under a new name"));
+    m_actions.quit = make(u"quit"_s, tr("&Quit"), QKeySequence::Quit, tr("Quit Sentry Harness"));
+    m_actions.undo = make(u"undo"_s, tr("&Undo"), QKeySequence::Undo, tr("Undo the last change of the event"));
+    m_actions.redo = make(u"redo"_s, tr("&Redo"), QKeySequence::Redo, tr("Redo the change"));
+    m_actions.format = make(u"format"_s, tr("&Format JSON"), QKeySequence(u"Ctrl+Shift+F"_s), tr("Indent the JSON, keeping the key order"));
+    m_actions.minify = make(u"minify"_s, tr("&Minify JSON"), QKeySequence(u"Ctrl+Shift+M"_s), tr("Remove whitespace outside strings"));
+    m_actions.send = make(u"send"_s, tr("&Send"), QKeySequence(u"Ctrl+Return"_s), tr("Send the event to the target"));
+    m_actions.cancel = make(u"cancel"_s, tr("&Cancel Send"), QKeySequence(u"Ctrl+."_s), tr("Abort the request in flight"));
+    m_actions.about = make(u"about"_s, tr("&About Sentry Harness"), {}, tr("Version and credits"));
+    m_actions.aboutQt = new QAction(tr("About &Qt"), this);
+    m_actions.undo->setEnabled(false);
+    m_actions.redo->setEnabled(false);
+    m_actions.cancel->setEnabled(false);
+    m_actions.send->setObjectName(u"sendAction"_s);
+
+    connect(m_actions.newEvent, &QAction::triggered, m_files, &FileController::newDocument);
+    connect(m_actions.open, &QAction::triggered, m_files, &FileController::open);
+    connect(m_actions.save, &QAction::triggered, m_files, &FileController::save);
+    connect(m_actions.saveAs, &QAction::triggered, m_files, &FileController::saveAs);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.undo, &QAction::triggered, m_document->textDocument(), qOverload<>(&QTextDocument::undo));
+    connect(m_actions.redo, &QAction::triggered, m_document->textDocument(), qOverload<>(&QTextDocument::redo));
+    connect(m_actions.format, &QAction::triggered, this, &MainWindow::formatJson);
+    connect(m_actions.minify, &QAction::triggered, this, &MainWindow::minifyJson);
+    connect(m_actions.send, &QAction::triggered, this, &MainWindow::send);
+    connect(m_actions.about, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+    connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setupMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.newEvent);
+    file->addMenu(createTemplateMenu());
+    file->addAction(m_actions.open);
+    m_recentMenu = file->addMenu(Icons::icon(u"recent"_s), tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(m_actions.save);
+    file->addAction(m_actions.saveAs);
+    file->addSeparator();
+    file->addAction(m_actions.quit);
+    updateRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({m_actions.undo, m_actions.redo});
+    edit->addSeparator();
+    edit->addActions({m_actions.format, m_actions.minify});
+
+    QMenu *event = menuBar()->addMenu(tr("E&vent"));
+    event->addActions({m_actions.send, m_actions.cancel});
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    view->addMenu(createThemeMenu());
+    view->addSeparator();
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({m_actions.about, m_actions.aboutQt});
+}
+
+QMenu *MainWindow::createTemplateMenu()
+{
+    auto *menu = new QMenu(tr("New from &Template"), this);
+    menu->setIcon(Icons::icon(u"template"_s));
+    menu->setToolTipsVisible(true);
+    const QList<Sample> samples = SampleCatalog::load();
+    for (const Sample &sample : samples) {
+        QAction *action = menu->addAction(sample.title);
+        action->setToolTip(sample.description);
+        action->setStatusTip(sample.description);
+        action->setIcon(sample.validV4 ? Icons::ok() : Icons::severity(Sentry::Severity::Warning));
+        connect(action, &QAction::triggered, m_files, [this, sample] { m_files->newFromTemplate(sample); });
+    }
+    menu->setEnabled(!samples.isEmpty());
+    return menu;
+}
+
+QMenu *MainWindow::createThemeMenu()
+{
+    auto *menu = new QMenu(tr("&Theme"), this);
+    menu->setIcon(Icons::icon(u"theme"_s));
+    auto *group = new QActionGroup(menu);
+    const std::pair<Settings::Theme, QString> themes[] = {
+        {Settings::Theme::System, tr("&System")},
+        {Settings::Theme::Light, tr("&Light")},
+        {Settings::Theme::Dark, tr("&Dark")},
+    };
+    for (const auto &[theme, name] : themes) {
+        QAction *action = menu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(m_settings->theme == theme);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, theme = theme] {
+            m_settings->theme = theme;
+            Theme::apply(theme);
+        });
+    }
+    return menu;
+}
+
+void MainWindow::setupToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({m_actions.open, m_actions.save});
+    bar->addSeparator();
+    bar->addActions({m_actions.undo, m_actions.redo, m_actions.format});
+    bar->addSeparator();
+    bar->addActions({m_actions.send, m_actions.cancel});
+    m_validity = new QLabel(this);
+    statusBar()->addPermanentWidget(m_validity);
+}
+
+void MainWindow::setupLayout()
+{
+    setCentralWidget(m_composer);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    QDockWidget *target = addDock(m_target, tr("Target"), u"targetDock"_s, Qt::LeftDockWidgetArea);
+    resize(1400, 900);
+    resizeDocks({target}, {340}, Qt::Horizontal);
+}
+
+QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QString &name,
+                                 Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+                      | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    findChild<QMenu *>(u"viewMenu"_s)->addAction(dock->toggleViewAction());
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::connectPanels()
+{
+    QTextDocument *text = m_document->textDocument();
+    connect(text, &QTextDocument::undoAvailable, m_actions.undo, &QAction::setEnabled);
+    connect(text, &QTextDocument::redoAvailable, m_actions.redo, &QAction::setEnabled);
+    connect(m_document, &EventDocument::modificationChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &EventDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_files, &FileController::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 5000);
+    });
+    connect(m_files, &FileController::failed, this, &MainWindow::showError);
+    connect(m_files, &FileController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+
+}
+
+void MainWindow::send()
+{
+    statusBar()->showMessage(tr("Sending arrives with the request and response panels"), 5000);
+}
+
+void MainWindow::formatJson()
+{
+    rewriteJson(false);
+}
+
+void MainWindow::minifyJson()
+{
+    rewriteJson(true);
+}
+
+void MainWindow::rewriteJson(bool minify)
+{
+    const QString text = m_document->text();
+    const std::optional<QString> rewritten = minify ? Sentry::JsonText::minify(text)
+                                                    : Sentry::JsonText::format(text);
+    if (!rewritten) {
+        const auto error = Sentry::JsonText::syntaxError(text);
+        statusBar()->showMessage(error ? tr("Cannot reformat: line %1, column %2: %3")
+                                             .arg(error->line).arg(error->column).arg(error->message)
+                                       : tr("Cannot reformat: the text is not valid JSON"),
+                                 8000);
+        return;
+    }
+    m_document->setText(*rewritten);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : std::as_const(m_settings->recentFiles)) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, m_files, [this, path] { m_files->openFile(path); });
+    }
+    m_recentMenu->setEnabled(!m_settings->recentFiles.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_document->displayName() + u"[*] — "_s + QApplication::applicationDisplayName());
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::restoreWindow()
+{
+    if (!m_settings->windowGeometry.isEmpty())
+        restoreGeometry(m_settings->windowGeometry);
+    if (!m_settings->windowState.isEmpty())
+        restoreState(m_settings->windowState);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message, 8000);
+    // Window-modal but not blocking: the event loop (and a send in flight) keeps running.
+    auto *box = new QMessageBox(QMessageBox::Warning, QApplication::applicationDisplayName(), message,
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_target->saveTargets();
+    m_settings->windowGeometry = saveGeometry();
+    m_settings->windowState = saveState();
+    m_settings->save();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && FileController::isEventFile(urls.first().toLocalFile()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && m_files->openFile(urls.first().toLocalFile()))
+        event->acceptProposedAction();
+}
 
 } // namespace SentryUi

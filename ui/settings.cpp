@@ -52,17 +52,10 @@ Settings::Theme themeFromName(const QString &name)
 }
 } // namespace
 
-Settings::Settings(QObject *parent)
-    : QObject(parent)
-    , m_settings(std::make_unique<QSettings>())
-    , m_secrets(new SecretStore(SecretStore::Backend::Keyring, this))
-{
-    connect(m_secrets, &SecretStore::secretRead, this, &Settings::applySecret);
-}
-
 Settings::Settings(const QString &iniFile, bool useKeyring, QObject *parent)
     : QObject(parent)
-    , m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+    , m_settings(iniFile.isEmpty() ? std::make_unique<QSettings>()
+                                   : std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
     , m_secrets(new SecretStore(useKeyring ? SecretStore::Backend::Keyring
                                            : SecretStore::Backend::Session,
                                 this))

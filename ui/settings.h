@@ -42,10 +42,9 @@ public:
 
     static constexpr int MaxRecentFiles = 10;
 
-    // The user's settings with secrets in the keyring (when one answers).
-    explicit Settings(QObject *parent = nullptr);
-    // An explicit ini file and secret backend: for tests and portable set-ups.
-    Settings(const QString &iniFile, bool useKeyring, QObject *parent = nullptr);
+    // No ini file: the user's settings. useKeyring false keeps secrets for the session only
+    // (tests, and machines where asking the keyring is unwelcome).
+    explicit Settings(const QString &iniFile = {}, bool useKeyring = true, QObject *parent = nullptr);
     ~Settings() override;
 
     void load();
