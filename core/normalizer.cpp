@@ -345,7 +345,7 @@ void EventNormalizer::moveStacktraceIntoException()
     QJsonArray values = exception.value(u"values"_s).toArray();
     if (values.isEmpty() || values.first().toObject().contains(u"stacktrace"_s))
         return;
-    const QString target = path(m_inputKey.value(exceptionKey)) + u"/0/stacktrace"_s;
+    const QString target = path(exceptionKey) + u"/values/0/stacktrace"_s; // in the stored event
     const QString from = path(m_inputKey.value(stacktraceKey));
     m_context.report(u"exception.stacktrace-moved"_s, from, {target});
     QJsonObject first = values.first().toObject();

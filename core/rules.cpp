@@ -72,7 +72,7 @@ QList<Rule> eventIdAndMessageRules()
     return {
         typeRow(u"event.event_id.type"_s, E, u"event_id"_s, StringType | NullType,
                 err(A::Refuse, u"event_id must be a string of 32 hex characters (a uuid4), not %1: "_s + crash + u"."_s),
-                err(A::Replace, u"event_id must be a UUID string, not %1: Relay replaces it with a new id."_s)),
+                warn(A::Replace, u"event_id must be a UUID string, not %1: Relay replaces it with a new id."_s)),
         checkRow(u"event.event_id.missing"_s, E, u"event_id"_s, u"present"_s,
                  warn(A::Default, u"no event_id: the server generates one, so the client cannot refer to the event. The document requires a uuid4 as 32 hex characters."_s)),
         checkRow(u"event.event_id.length"_s, E, u"event_id"_s, u"at most 32 characters"_s,
@@ -102,7 +102,7 @@ QList<Rule> timeAndLevelRules()
     return {
         typeRow(u"event.timestamp.type"_s, E, u"timestamp"_s, StringType | NumberType,
                 err(A::Refuse, u"timestamp must be an ISO 8601 string in UTC without zone (2011-05-02T17:41:36) or a unix number, not %1: "_s + crash + u"."_s),
-                err(A::Replace, u"timestamp must be a string or a number, not %1: Relay drops it and uses the receipt time."_s)),
+                warn(A::Replace, u"timestamp must be a string or a number, not %1: Relay drops it and uses the receipt time (⚠ the v4 server crashed on it, 500)."_s)),
         checkRow(u"event.timestamp.missing"_s, E, u"timestamp"_s, u"present"_s,
                  warn(A::Default, u"no timestamp: the server uses the time it received the event. The document requires one (ISO 8601, UTC, no zone)."_s)),
         checkRow(u"event.timestamp.unparsable"_s, E, u"timestamp"_s, u"ISO 8601 or unix time"_s,
@@ -112,7 +112,7 @@ QList<Rule> timeAndLevelRules()
                  warn(A::Replace, u"timestamp %1 is more than 1 minute in the future: the server drops it and uses the receipt time. Check the client's clock and that it sends UTC."_s)),
         typeRow(u"event.level.type"_s, E, u"level"_s, StringType | NumberType | BoolType | NullType,
                 err(A::Refuse, u"level must be debug, info, warning, error or fatal (or 10–50), not %1: "_s + crash + u"."_s),
-                err(A::Default, u"level must be a name, not %1: Relay drops it and uses \"error\"."_s)),
+                warn(A::Default, u"level must be a name, not %1: Relay drops it and uses \"error\" (⚠ the v4 server crashed on it, 500)."_s)),
         checkRow(u"event.level.missing"_s, E, u"level"_s, u"present"_s,
                  warn(A::Default, u"no level: the server uses \"error\". The document requires one of debug, info, warning, error, fatal."_s)),
         checkRow(u"event.level.unknown"_s, E, u"level"_s, u"debug|info|warning|error|fatal|10–50"_s,
