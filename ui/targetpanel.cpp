@@ -5,6 +5,7 @@
 #include "settings.h"
 #include "targetsmodel.h"
 
+#include <QCheckBox>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -182,6 +183,12 @@ QWidget *TargetPanel::createBreakdown()
     m_secretStatus->setWordWrap(true);
     m_secretStatus->setEnabled(false); // greyed: a remark, not a value
     grid->addWidget(m_secretStatus, grid->rowCount(), 0, 1, 4);
+    m_plainText = new QCheckBox(tr("Also save secrets in the settings file (plain text)"), box);
+    m_plainText->setObjectName(u"secretsInPlainText"_s);
+    m_plainText->setToolTip(tr("Off: secrets stay in the keyring, or in memory for this session. "
+                               "On: anyone who can read your settings file can read them."));
+    m_plainText->setChecked(m_settings->secretsInPlainText);
+    grid->addWidget(m_plainText, grid->rowCount(), 0, 1, 4);
     grid->setRowStretch(grid->rowCount(), 1);
     grid->setColumnStretch(1, 1);
     return box;
@@ -199,6 +206,10 @@ void TargetPanel::connectSignals()
             [this](const QModelIndex &current) { currentTargetChanged(current.row()); });
     connect(m_model, &TargetsModel::targetsEdited, m_saveTimer, qOverload<>(&QTimer::start));
     connect(m_saveTimer, &QTimer::timeout, this, &TargetPanel::saveTargets);
+    connect(m_plainText, &QCheckBox::toggled, this, [this](bool plainText) {
+        m_settings->secretsInPlainText = plainText;
+        saveTargets();
+    });
     connect(m_settings, &Settings::targetSecretLoaded, this, &TargetPanel::targetSecretLoaded);
     connect(m_settings->secretStore(), &SecretStore::backendChanged, this,
             &TargetPanel::updateSecretStatus);

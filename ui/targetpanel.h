@@ -9,6 +9,7 @@
 
 #include <array>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -84,6 +85,7 @@ private:
     QLabel *m_summary = nullptr;
     QLabel *m_other = nullptr;
     QLabel *m_secretStatus = nullptr;
+    QCheckBox *m_plainText = nullptr;
     QTimer *m_saveTimer = nullptr;
     std::array<Row, PartCount> m_rows{};
     Sentry::Dsn m_dsn;
