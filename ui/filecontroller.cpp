@@ -80,7 +80,7 @@ bool FileController::load(const QString &path)
         return false;
     }
     remember(path);
-    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_document->filePath())));
     return true;
 }
 
@@ -106,7 +106,7 @@ bool FileController::saveTo(const QString &path)
         return false;
     }
     remember(path);
-    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())));
     return true;
 }
 
