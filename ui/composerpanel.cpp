@@ -266,6 +266,7 @@ QWidget *ComposerPanel::buildExceptionPage()
     m_exceptionSelector = new QComboBox;
     m_exceptionSelector->setObjectName(u"exceptionSelector"_s);
     auto *add = toolButton(u"add"_s, tr("Add an exception value"));
+    add->setObjectName(u"addException"_s);
     auto *remove = toolButton(u"remove"_s, tr("Remove this exception value"));
     selectorRow->addWidget(new QLabel(tr("Exception")));
     selectorRow->addWidget(m_exceptionSelector, 1);

@@ -1,0 +1,233 @@
+#include "composerpanel.h"
+#include "eventdocument.h"
+#include "framesmodel.h"
+#include "jsoneditor.h"
+#include "jsonpointer.h"
+#include "keyvaluemodel.h"
+
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTest>
+#include <QTextDocument>
+#include <QToolButton>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace SentryUi;
+
+namespace {
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parse(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+QString baseEvent()
+{
+    return u"{\"message\": \"a\", \"custom_key\": {\"x\": 1}, \"level\": \"error\","
+           " \"exception\": [{\"type\": \"A\", \"value\": \"x\"},"
+           " {\"type\": \"B\", \"value\": \"y\", \"stacktrace\": {\"frames\": [{\"filename\": \"f.py\", \"lineno\": 3, \"vars\": {\"v\": 1}}]}}],"
+           " \"tags\": [[\"k\", \"v\"]], \"unknown_key\": 5}"_s;
+}
+
+QString textOf(QWidget *widget)
+{
+    if (auto *combo = qobject_cast<QComboBox *>(widget))
+        return combo->currentText();
+    return qobject_cast<QLineEdit *>(widget)->text();
+}
+
+// Types into a form field as a user would and commits by pressing Return.
+void typeInto(QWidget *widget, const QString &text)
+{
+    auto *line = qobject_cast<QLineEdit *>(widget);
+    if (auto *combo = qobject_cast<QComboBox *>(widget))
+        line = combo->lineEdit();
+    QVERIFY(line);
+    line->selectAll();
+    QTest::keyClicks(line, text);
+    QTest::keyClick(line, Qt::Key_Return);
+}
+
+} // namespace
+
+class TestComposerPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formEdit_writesOnlyItsKey_data()
+    {
+        QTest::addColumn<QString>("event");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::addRow("message") << baseEvent() << u"/message"_s << u"hello"_s << QJsonValue(u"hello"_s);
+        QTest::addRow("level as name") << baseEvent() << u"/level"_s << u"fatal"_s << QJsonValue(u"fatal"_s);
+        QTest::addRow("level as number") << baseEvent() << u"/level"_s << u"40"_s << QJsonValue(40);
+        QTest::addRow("user alias created") << baseEvent() << u"/user/email"_s << u"a@b.c"_s
+                                            << QJsonValue(u"a@b.c"_s);
+        QTest::addRow("user full name kept")
+            << u"{\"sentry.interfaces.User\": {\"id\": \"1\"}}"_s
+            << u"/sentry.interfaces.User/email"_s << u"a@b.c"_s << QJsonValue(u"a@b.c"_s);
+        QTest::addRow("template lineno is a number") << baseEvent() << u"/template/lineno"_s << u"12"_s
+                                                     << QJsonValue(12);
+        QTest::addRow("second exception type") << baseEvent() << u"/exception/1/type"_s << u"C"_s
+                                               << QJsonValue(u"C"_s);
+        QTest::addRow("request headers as JSON") << baseEvent() << u"/request/headers"_s
+                                                 << u"{\"Host\": \"x\"}"_s
+                                                 << QJsonValue(QJsonObject{{u"Host"_s, u"x"_s}});
+    }
+    void formEdit_writesOnlyItsKey()
+    {
+        QFETCH(QString, event);
+        QFETCH(QString, pointer);
+        QFETCH(QString, typed);
+        QFETCH(QJsonValue, expected);
+        EventDocument document;
+        document.reset(event);
+        ComposerPanel composer(&document);
+        composer.revealPath(pointer); // selects the right exception for exception fields
+        QWidget *field = composer.fieldForPath(pointer);
+        QVERIFY(field);
+        typeInto(field, typed);
+
+        QJsonObject before = parse(event);
+        const QJsonObject after = *document.object();
+        QCOMPARE(Sentry::JsonPointer::value(after, pointer), expected);
+        Sentry::JsonPointer::setValue(before, pointer, expected);
+        QCOMPARE(compact(after), compact(before)); // nothing else changed, unknown keys kept
+    }
+
+    void clearingAField_removesTheKeyAndEmptyInterface()
+    {
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\", \"user\": {\"email\": \"e\"}}"_s);
+        ComposerPanel composer(&document);
+        QWidget *field = composer.fieldForPath(u"/user/email"_s);
+        QVERIFY(field);
+        qobject_cast<QLineEdit *>(field)->selectAll();
+        QTest::keyClick(field, Qt::Key_Backspace);
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(compact(*document.object()), u"{\"message\":\"m\"}"_s);
+    }
+
+    void textEdit_refreshesTheForm()
+    {
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        QWidget *message = composer.fieldForPath(u"/message"_s);
+        QCOMPARE(textOf(message), u"a"_s);
+        document.setText(u"{\"message\": \"from text\", \"level\": 30, \"user\": {\"id\": 7}}"_s);
+        QTRY_COMPARE(textOf(message), u"from text"_s);
+        QCOMPARE(textOf(composer.fieldForPath(u"/level"_s)), u"30"_s);
+        QCOMPARE(textOf(composer.fieldForPath(u"/user/id"_s)), u"7"_s);
+        QCOMPARE(document.text(), u"{\"message\": \"from text\", \"level\": 30, \"user\": {\"id\": 7}}"_s);
+    }
+
+    void brokenJson_disablesFormAndLosesNothing()
+    {
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        QVERIFY(composer.isFormEnabled());
+        const QString broken = u"{\"message\": \"a\",\n  \"oops\" }"_s;
+        document.setText(broken);
+        QTRY_VERIFY(!composer.isFormEnabled());
+        QCOMPARE(document.text(), broken);
+        document.setText(u"{\"message\": \"fixed\"}"_s);
+        QTRY_VERIFY(composer.isFormEnabled());
+        QCOMPARE(textOf(composer.fieldForPath(u"/message"_s)), u"fixed"_s);
+    }
+
+    void undoRedo_restoresTextAndForm()
+    {
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        QWidget *message = composer.fieldForPath(u"/message"_s);
+        typeInto(message, u"changed"_s);
+        QCOMPARE(document.object()->value(u"message"_s).toString(), u"changed"_s);
+        document.textDocument()->undo();
+        QCOMPARE(document.text(), baseEvent());
+        QTRY_COMPARE(textOf(message), u"a"_s);
+        document.textDocument()->redo();
+        QCOMPARE(document.object()->value(u"message"_s).toString(), u"changed"_s);
+        QTRY_COMPARE(textOf(message), u"changed"_s);
+    }
+
+    void tagsTable_keepsThePairListForm()
+    {
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        auto *view = composer.findChild<QTableView *>(u"tagsView"_s);
+        QVERIFY(view);
+        auto *model = qobject_cast<KeyValueModel *>(view->model());
+        QVERIFY(model->setData(model->index(0, KeyValueModel::ValueColumn), u"w"_s));
+        QVERIFY(model->insertRows(1, 1));
+        QVERIFY(model->setData(model->index(1, KeyValueModel::KeyColumn), u"n"_s));
+        const QJsonArray expected{QJsonArray{u"k"_s, u"w"_s}, QJsonArray{u"n"_s, u""_s}};
+        QCOMPARE(document.object()->value(u"tags"_s).toArray(), expected);
+        QCOMPARE(document.object()->value(u"unknown_key"_s).toInt(), 5);
+    }
+
+    void framesTable_editKeepsUnknownFrameKeys()
+    {
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        composer.revealPath(u"/exception/1/stacktrace/frames/0/lineno"_s);
+        auto *view = composer.findChild<QTableView *>(u"framesView"_s);
+        QCOMPARE(view->currentIndex().row(), 0);
+        QCOMPARE(view->currentIndex().column(), int(FramesModel::LinenoColumn));
+        QVERIFY(view->model()->setData(view->currentIndex(), u"42"_s));
+        const QJsonObject frame = Sentry::JsonPointer::value(
+            *document.object(), u"/exception/1/stacktrace/frames/0"_s).toObject();
+        QCOMPARE(frame.value(u"lineno"_s), QJsonValue(42));
+        QCOMPARE(frame.value(u"vars"_s).toObject().value(u"v"_s).toInt(), 1);
+    }
+
+    void addException_convertsTheSingleObjectForm()
+    {
+        EventDocument document;
+        document.reset(u"{\"exception\": {\"type\": \"A\", \"value\": \"x\"}}"_s);
+        ComposerPanel composer(&document);
+        auto *add = composer.findChild<QToolButton *>(u"addException"_s);
+        QVERIFY(add);
+        add->click();
+        const QJsonArray list = document.object()->value(u"exception"_s).toArray();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).toObject().value(u"type"_s).toString(), u"A"_s);
+    }
+
+    void revealPath_focusesTheFieldOrTheJson()
+    {
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+
+        composer.revealPath(u"/exception/1/type"_s);
+        QWidget *type = composer.fieldForPath(u"/exception/1/type"_s);
+        QTRY_VERIFY(type->hasFocus());
+        QCOMPARE(textOf(type), u"B"_s);
+
+        composer.revealPath(u"/unknown_key"_s);
+        QTRY_VERIFY(composer.editor()->hasFocus());
+        QCOMPARE(composer.editor()->textCursor().selectedText(), u"\"unknown_key\": 5"_s);
+    }
+};
+
+QTEST_MAIN(TestComposerPanel)
+#include "tst_composerpanel.moc"
