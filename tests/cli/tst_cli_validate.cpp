@@ -1,0 +1,130 @@
+#include "cliprocess.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString eventFile(const QString &name)
+{
+    return QStringLiteral(SENTRY_TEST_DATA_DIR "/events/") + name;
+}
+
+QString sample(const QString &name)
+{
+    return QStringLiteral(SENTRY_SAMPLES_DIR "/") + name;
+}
+
+QStringList lines(const QByteArray &out)
+{
+    return QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TestCliValidate : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validate_exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addRow("valid") << QStringList{u"validate"_s, eventFile(u"seed-example.json"_s)} << 0;
+        QTest::addRow("valid with warnings") << QStringList{u"validate"_s, eventFile(u"level-unknown.json"_s)} << 0;
+        QTest::addRow("invalid") << QStringList{u"validate"_s, eventFile(u"http-without-url.json"_s)} << 1;
+        QTest::addRow("broken JSON") << QStringList{u"validate"_s, eventFile(u"broken-json.json"_s)} << 1;
+        QTest::addRow("relay: valid in v4 only") << QStringList{u"validate"_s, u"--profile"_s, u"relay"_s, sample(u"user-as-string.json"_s)} << 1;
+        QTest::addRow("v4: same file") << QStringList{u"validate"_s, u"--profile"_s, u"v4"_s, sample(u"user-as-string.json"_s)} << 0;
+        QTest::addRow("no file") << QStringList{u"validate"_s} << 2;
+        QTest::addRow("unknown profile") << QStringList{u"validate"_s, u"--profile"_s, u"v5"_s, eventFile(u"seed-example.json"_s)} << 2;
+        QTest::addRow("missing file") << QStringList{u"validate"_s, u"/nonexistent/event.json"_s} << 2;
+        QTest::addRow("unknown option") << QStringList{u"validate"_s, u"--frobnicate"_s, eventFile(u"seed-example.json"_s)} << 2;
+        QTest::addRow("help") << QStringList{u"validate"_s, u"--help"_s} << 0;
+    }
+
+    void validate_exitCodes()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        const CliRun run = runCli(arguments);
+        QVERIFY2(run.exitCode == exitCode, QByteArray(run.out + run.err).constData());
+        if (exitCode == 2)
+            QVERIFY(!run.err.isEmpty());
+    }
+
+    void validate_printsOneFindingPerLine()
+    {
+        const CliRun run = runCli({u"validate"_s, eventFile(u"http-without-url.json"_s)});
+        const QStringList out = lines(run.out);
+        QVERIFY(out.contains(u"error  /request  the server drops this interface: \"url\" is required (the full URL of the request)"_s));
+        QVERIFY(out.constLast().startsWith(u"invalid (v4): 1 error(s)"_s));
+    }
+
+    void validate_brokenJsonNamesLineAndColumn()
+    {
+        const CliRun run = runCli({u"validate"_s, eventFile(u"broken-json.json"_s)});
+        QVERIFY2(run.out.contains("line 2, column 19: missing comma"), run.out.constData());
+    }
+
+    void validate_jsonHasEveryKey()
+    {
+        const CliRun run = runCli({u"validate"_s, u"--json"_s, eventFile(u"level-unknown.json"_s)});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = run.json();
+        QCOMPARE(json.value(u"valid"_s).toBool(), true);
+        QCOMPARE(json.value(u"profile"_s).toString(), u"v4"_s);
+        const QJsonObject finding = json.value(u"findings"_s).toArray().first().toObject();
+        QCOMPARE(finding.value(u"severity"_s).toString(), u"warning"_s);
+        QCOMPARE(finding.value(u"path"_s).toString(), u"/level"_s);
+        QCOMPARE(finding.value(u"rule"_s).toString(), u"event.level.unknown"_s);
+        QCOMPARE(finding.value(u"action"_s).toString(), u"default"_s);
+        QVERIFY(!finding.value(u"message"_s).toString().isEmpty());
+        QCOMPARE(json.value(u"normalized"_s).toObject().value(u"level"_s).toString(), u"error"_s);
+    }
+
+    void validate_relayProfileNamedAndNormalized()
+    {
+        const CliRun run = runCli({u"validate"_s, u"--json"_s, u"--profile"_s, u"relay"_s, eventFile(u"full-interface-names.json"_s)});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = run.json();
+        QCOMPARE(json.value(u"profile"_s).toString(), u"relay"_s);
+        QVERIFY(json.value(u"normalized"_s).toObject().contains(u"logentry"_s));
+    }
+
+    void validate_readsStandardInput()
+    {
+        QFile file(eventFile(u"tags-not-a-map-or-list.json"_s));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const CliRun run = runCli({u"validate"_s, u"--json"_s, u"-"_s}, file.readAll());
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(u"findings"_s).toArray().first().toObject().value(u"path"_s).toString(), u"/tags"_s);
+    }
+
+    void validate_scrubReportsWhatWasScrubbed()
+    {
+        const QByteArray input = "{\"message\":\"m\",\"extra\":{\"password\":\"hunter2\"},"
+                                 "\"request\":{\"url\":\"http://x/\",\"method\":\"GET\",\"cookies\":{\"sid\":\"1\"}}}";
+        const CliRun run = runCli({u"validate"_s, u"--json"_s, u"--scrub"_s, u"-"_s}, input);
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = run.json();
+        QStringList scrubbed;
+        for (const QJsonValue &entry : json.value(u"scrubbed"_s).toArray())
+            scrubbed << entry[u"path"_s].toString() + u' ' + entry[u"action"_s].toString();
+        scrubbed.sort();
+        QCOMPARE(scrubbed, (QStringList{u"/extra/password masked"_s, u"/request/cookies removed"_s}));
+        const QJsonObject normalized = json.value(u"normalized"_s).toObject();
+        QCOMPARE(normalized[u"extra"_s][u"password"_s].toString(), u"********"_s);
+        QVERIFY(!normalized[u"sentry.interfaces.Http"_s].toObject().contains(u"cookies"_s));
+
+        const CliRun kept = runCli({u"validate"_s, u"--scrub"_s, u"--keep-cookies"_s, u"-"_s}, input);
+        QVERIFY(kept.out.contains("scrubbed  /extra/password  masked (sanitize)"));
+        QVERIFY(!kept.out.contains("/request/cookies"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliValidate)
+#include "tst_cli_validate.moc"
