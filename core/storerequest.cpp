@@ -43,16 +43,28 @@ bool isShellSafeText(const QByteArray &body)
     return !body.contains('\0') && QString::fromUtf8(body).toUtf8() == body;
 }
 
-// curl's --data-binary reads a file for "@name"; --data-raw sends it literally. A body that a shell
-// word cannot hold (a NUL, invalid UTF-8) goes through base64 and bash process substitution.
-QString curlDataArgument(const QByteArray &body)
+// Linux refuses a single exec argument over 128 KiB (MAX_ARG_STRLEN); printf is a shell builtin
+// and has no such limit, so larger bodies are piped into curl by the command itself.
+constexpr qsizetype MaxInlineBody = 100 * 1000;
+
+struct CurlBody
+{
+    QString pipe;     // "printf … |" in front of curl, or empty
+    QString argument; // the --data-binary / --data-raw option
+};
+
+// curl's --data-binary reads a file for "@name"; --data-raw sends it literally. A body that a
+// shell word cannot hold (a NUL, invalid UTF-8) travels as base64 and is decoded by base64 -d.
+CurlBody curlBody(const QByteArray &body)
 {
     if (!isShellSafeText(body)) {
-        return u"--data-binary @<(printf '%s' %1 | base64 -d)"_s.arg(
-            QString::fromLatin1(body.toBase64()));
+        return {u"printf '%s' %1 | base64 -d | "_s.arg(QString::fromLatin1(body.toBase64())),
+                u"--data-binary @-"_s};
     }
-    const QString text = shellQuote(QString::fromUtf8(body));
-    return (body.startsWith('@') ? u"--data-raw "_s : u"--data-binary "_s) + text;
+    const QString quoted = shellQuote(QString::fromUtf8(body));
+    if (body.size() > MaxInlineBody)
+        return {u"printf '%s' "_s + quoted + u" | "_s, u"--data-binary @-"_s};
+    return {{}, (body.startsWith('@') ? u"--data-raw "_s : u"--data-binary "_s) + quoted};
 }
 
 } // namespace
@@ -127,12 +139,13 @@ QByteArray StoreRequest::toHttp() const
 // --http1.1 stops it from negotiating HTTP/2 over TLS, so the bytes on the wire equal toHttp().
 QString StoreRequest::toCurl() const
 {
-    QStringList words = {u"curl -sS --http1.1 -X "_s + QString::fromLatin1(m_method) + u' '
-                         + shellQuote(QString::fromUtf8(m_url.toEncoded()))};
+    const CurlBody body = curlBody(m_body);
+    QStringList words = {body.pipe + u"curl -sS --http1.1 -X "_s + QString::fromLatin1(m_method)
+                         + u' ' + shellQuote(QString::fromUtf8(m_url.toEncoded()))};
     for (const Header &header : m_headers)
         words.append(u"-H "_s + shellQuote(QString::fromUtf8(header.first + ": " + header.second)));
     words.append(u"-H 'Accept:' -H 'Expect:'"_s);
-    words.append(curlDataArgument(m_body));
+    words.append(body.argument);
     return words.join(u" \\\n  "_s);
 }
 

@@ -18,6 +18,7 @@ static const QList<Cli::Command> &commands()
         // COMMANDS: one row per command, in the order --help lists them
         {u"dsn"_s, u"Break a DSN down and check it"_s, Cli::runDsn},
         {u"auth"_s, u"Judge an X-Sentry-Auth header as the v4 server would"_s, Cli::runAuth},
+        {u"request"_s, u"Build the store request for an event: raw HTTP, JSON or curl"_s, Cli::runRequest},
         {u"validate"_s, u"Judge an event as protocol v4 (or Relay) and show what is stored"_s, Cli::runValidate},
     };
     return table;
