@@ -86,7 +86,7 @@ void Sender::cancel()
 void Sender::readBody(QNetworkReply *reply)
 {
     auto it = m_inFlight.find(reply);
-    if (it == m_inFlight.end())
+    if (it == m_inFlight.end() || !reply->isOpen()) // an aborted reply is closed
         return;
     const QByteArray chunk = reply->readAll();
     const qsizetype room = SendResult::MaxBodyBytes - it->body.size();
@@ -167,9 +167,9 @@ void Sender::finish(QNetworkReply *reply)
     if (result.verdict == Verdict::Cancelled)
         qCInfo(lcTransport) << "send cancelled:" << reply->url().toDisplayString();
     else if (!result.isAccepted())
-        qCWarning(lcErrors).noquote() << "event not delivered to" << reply->url().toDisplayString() << "-"
-                                      << verdictName(result.verdict) << "(HTTP" << result.status << "):"
-                                      << result.explanation;
+        qCWarning(lcErrors).noquote() << u"event not delivered to %1 - %2 (HTTP %3): %4"_s.arg(
+            reply->url().toDisplayString(), verdictName(result.verdict), QString::number(result.status),
+            result.explanation);
     Q_EMIT finished(result);
 }
 

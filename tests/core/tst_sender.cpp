@@ -1,0 +1,185 @@
+#include "dsn.h"
+#include "loopbackserver.h"
+#include "sender.h"
+#include "storerequest.h"
+
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Sentry;
+
+namespace {
+
+const QByteArray eventJson = R"({"event_id":"fc6d8c0c43fc4630ad850ee518f1b9d0","message":"hi"})";
+
+StoreRequest requestFor(const QString &dsn)
+{
+    QString error;
+    const auto request = StoreRequest::build(Dsn::parse(dsn), eventJson, {}, &error);
+    if (!request)
+        qFatal("cannot build a store request: %s", qPrintable(error));
+    return *request;
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+} // namespace
+
+class TestSender : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Sends one request to a fresh server scripted with `response` and returns the result.
+    SendResult sendOnce(LoopbackServer &server, Sender &sender)
+    {
+        QSignalSpy spy(&sender, &Sender::finished);
+        sender.send(requestFor(server.dsn()));
+        if (!spy.wait(5000))
+            return {};
+        return spy.at(0).at(0).value<SendResult>();
+    }
+
+    QNetworkAccessManager m_manager;
+
+private Q_SLOTS:
+    void send_reportsScriptedAnswer_data()
+    {
+        QTest::addColumn<ScriptedResponse>("response");
+        QTest::addColumn<Verdict>("verdict");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("eventId");
+        QTest::addColumn<QString>("serverError");
+        QTest::addColumn<qint64>("retryAfter"); // -1: none
+
+        QTest::addRow("200 with id") << ScriptedResponse::stored("abc") << Verdict::Accepted << 200 << u"abc"_s
+                                     << QString() << qint64(-1);
+        QTest::addRow("200 without id") << ScriptedResponse{200, {{"Content-Type", "application/json"}}, "{}"}
+                                        << Verdict::ServerError << 200 << QString() << QString() << qint64(-1);
+        QTest::addRow("400 with X-Sentry-Error")
+            << ScriptedResponse::sentryError(400, "Missing required attribute in authentication header: sentry_secret")
+            << Verdict::AuthFailed << 400 << QString()
+            << u"Missing required attribute in authentication header: sentry_secret"_s << qint64(-1);
+        QTest::addRow("401") << ScriptedResponse::sentryError(401, "Unauthorized") << Verdict::AuthFailed << 401
+                             << QString() << u"Unauthorized"_s << qint64(-1);
+        QTest::addRow("403") << ScriptedResponse::sentryError(403, "Invalid api key") << Verdict::AuthFailed << 403
+                             << QString() << u"Invalid api key"_s << qint64(-1);
+        ScriptedResponse limited = ScriptedResponse::sentryError(429, "rate limited");
+        limited = limited.withHeader("Retry-After", "30");
+        QTest::addRow("429 with Retry-After") << limited << Verdict::RateLimited << 429 << QString()
+                                              << u"rate limited"_s << qint64(30);
+        QTest::addRow("500") << ScriptedResponse::sentryError(500, "") << Verdict::ServerError << 500 << QString()
+                             << QString() << qint64(-1);
+    }
+    void send_reportsScriptedAnswer()
+    {
+        QFETCH(ScriptedResponse, response);
+        QFETCH(Verdict, verdict);
+        QFETCH(int, status);
+        QFETCH(QString, eventId);
+        QFETCH(QString, serverError);
+        QFETCH(qint64, retryAfter);
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.enqueue(response);
+        Sender sender(&m_manager);
+        if (verdict != Verdict::Accepted)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+
+        const SendResult result = sendOnce(server, sender);
+        QCOMPARE(verdictName(result.verdict), verdictName(verdict));
+        QCOMPARE(result.status, status);
+        QCOMPARE(result.eventId, eventId);
+        QCOMPARE(result.serverError, serverError);
+        QCOMPARE(result.retryAfterSeconds.value_or(-1), retryAfter);
+        QVERIFY(!result.explanation.isEmpty());
+        QCOMPARE(result.body, response.body);
+        QCOMPARE(sender.pendingCount(), 0);
+    }
+
+    void send_timesOutWhenServerNeverAnswers()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::neverAnswers());
+        Sender sender(&m_manager);
+        sender.setTimeoutMs(300);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        const SendResult result = sendOnce(server, sender);
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
+        QCOMPARE(result.status, 0);
+        QVERIFY(result.elapsedMs >= 250);
+        QVERIFY(result.explanation.contains(u"host and port"_s));
+    }
+
+    void send_reportsConnectionRefusedNamingHostAndPort()
+    {
+        const quint16 port = closedPort();
+        Sender sender(&m_manager);
+        QSignalSpy spy(&sender, &Sender::finished);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        sender.send(requestFor(u"http://public:secret@127.0.0.1:%1/1"_s.arg(port)));
+        QVERIFY(spy.wait(5000));
+        const auto result = spy.at(0).at(0).value<SendResult>();
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Unreachable));
+        QVERIFY2(result.explanation.contains(u"127.0.0.1:%1"_s.arg(port)), qPrintable(result.explanation));
+        QVERIFY(result.explanation.contains(u"host and port"_s));
+    }
+
+    void send_carriesSecretAndNoOriginOrReferer()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        Sender sender(&m_manager);
+        QVERIFY(sendOnce(server, sender).isAccepted());
+        QCOMPARE(server.requests().size(), 1);
+        const QByteArray raw = server.requests().constFirst();
+        QVERIFY(raw.startsWith("POST /api/42/store/ HTTP/1.1\r\n"));
+        const QByteArray auth = LoopbackServer::headerValue(raw, "X-Sentry-Auth");
+        QVERIFY2(auth.contains("sentry_key=public") && auth.contains("sentry_secret=secret"), auth.constData());
+        QVERIFY(LoopbackServer::headerValue(raw, "Origin").isNull());
+        QVERIFY(LoopbackServer::headerValue(raw, "Referer").isNull());
+        QCOMPARE(LoopbackServer::body(raw), eventJson);
+    }
+
+    void send_reusesTheConnection()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        Sender sender(&m_manager);
+        QVERIFY(sendOnce(server, sender).isAccepted());
+        QVERIFY(sendOnce(server, sender).isAccepted());
+        QCOMPARE(server.requests().size(), 2);
+        QCOMPARE(server.connectionCount(), 1);
+    }
+
+    void cancel_finishesEveryPendingSendAsCancelled()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.setDefaultResponse(ScriptedResponse::neverAnswers());
+        Sender sender(&m_manager);
+        QSignalSpy spy(&sender, &Sender::finished);
+        sender.send(requestFor(server.dsn()));
+        sender.send(requestFor(server.dsn()));
+        QTRY_COMPARE(server.requests().size(), 2);
+        sender.cancel();
+        QTRY_COMPARE(spy.size(), 2);
+        for (const auto &arguments : spy)
+            QCOMPARE(verdictName(arguments.at(0).value<SendResult>().verdict), verdictName(Verdict::Cancelled));
+        QCOMPARE(sender.pendingCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSender)
+#include "tst_sender.moc"
