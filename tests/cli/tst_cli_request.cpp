@@ -1,0 +1,168 @@
+#include "cliprocess.h"
+
+#include "bodycodec.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString Dsn = u"http://pub:sec@localhost:9000/2"_s;
+// Odd spacing on purpose: the request must carry these bytes, not a re-serialisation.
+const QByteArray EventBytes = "{ \"message\" :\"it's here\",\n  \"level\": \"error\" }\n";
+
+QString seedFile()
+{
+    return QDir(QStringLiteral(SENTRY_TEST_DATA_DIR)).filePath(u"events/seed-example.json"_s);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList requestArgs(const QStringList &extra)
+{
+    return QStringList{u"request"_s, u"--dsn"_s, Dsn, u"--timestamp"_s, u"1329096377"_s} + extra;
+}
+
+} // namespace
+
+class TestCliRequest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void default_printsRawHttpWithTheFileBytes()
+    {
+        const CliRun run = runCli(requestArgs({u"--client"_s, u"test/1.0"_s, u"-"_s}), EventBytes);
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray expected =
+            "POST /api/2/store/ HTTP/1.1\r\n"
+            "Host: localhost:9000\r\n"
+            "X-Sentry-Auth: Sentry sentry_version=4, sentry_client=test/1.0, "
+            "sentry_timestamp=1329096377, sentry_key=pub, sentry_secret=sec\r\n"
+            "User-Agent: test/1.0\r\n"
+            "Content-Type: application/json\r\n"
+            "Content-Length: " + QByteArray::number(EventBytes.size()) + "\r\n"
+            "\r\n" + EventBytes;
+        QCOMPARE(run.out, expected);
+        QVERIFY2(run.err.isEmpty(), run.err.constData());
+    }
+
+    void json_hasMethodUrlHeadersAndBody_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("contentType");
+        QTest::addRow("json") << QStringList{} << u"http://localhost:9000/api/2/store/"_s
+                              << u"application/json"_s;
+        QTest::addRow("legacy") << QStringList{u"--legacy"_s} << u"http://localhost:9000/api/store/"_s
+                                << u"application/json"_s;
+        QTest::addRow("base64-zlib") << QStringList{u"--encoding"_s, u"base64-zlib"_s}
+                                     << u"http://localhost:9000/api/2/store/"_s
+                                     << u"application/octet-stream"_s;
+    }
+    void json_hasMethodUrlHeadersAndBody()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, url);
+        QFETCH(QString, contentType);
+        const CliRun run = runCli(requestArgs(extra + QStringList{u"--json"_s, seedFile()}));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = run.json();
+        QCOMPARE(json.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(json.value(u"url"_s).toString(), url);
+        const QJsonObject headers = json.value(u"headers"_s).toObject();
+        QCOMPARE(headers.keys(), (QStringList{u"Content-Length"_s, u"Content-Type"_s,
+                                              u"User-Agent"_s, u"X-Sentry-Auth"_s}));
+        QCOMPARE(headers.value(u"Content-Type"_s).toString(), contentType);
+        const QByteArray body = json.value(u"body"_s).toString().toUtf8();
+        QCOMPARE(headers.value(u"Content-Length"_s).toString().toLongLong(), body.size());
+        const Sentry::DecodeResult decoded = Sentry::BodyCodec::decode(body);
+        QVERIFY2(decoded.isOk(), qPrintable(decoded.errorString));
+        QCOMPARE(decoded.json, readFile(seedFile()));
+    }
+
+    void curl_isARunnableCommandWithTheQuotedBody()
+    {
+        const CliRun run = runCli(requestArgs({u"--curl"_s, u"-"_s}), EventBytes);
+        QCOMPARE(run.exitCode, 0);
+        const QString curl = QString::fromUtf8(run.out);
+        QVERIFY2(curl.startsWith(u"curl -sS --http1.1 -X POST 'http://localhost:9000/api/2/store/'"_s),
+                 run.out.constData());
+        QVERIFY(curl.contains(u"-H 'User-Agent: sentry-harness/0.1.0'"_s));
+        QVERIFY(curl.contains(u"-H 'Content-Length: %1'"_s.arg(EventBytes.size())));
+        QVERIFY(curl.contains(u"--data-binary '{ \"message\" :\"it'\\''s here\",\n"_s));
+        QVERIFY(curl.endsWith(u"}\n'\n"_s));
+    }
+
+    void brokenJson_stillBuildsButWarns()
+    {
+        const QByteArray broken = readFile(QDir(QStringLiteral(SENTRY_TEST_DATA_DIR))
+                                               .filePath(u"events/broken-json.json"_s));
+        QVERIFY(!broken.isEmpty());
+        const CliRun run = runCli(requestArgs({u"--json"_s, u"-"_s}), broken);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(u"body"_s).toString().toUtf8(), broken);
+        QVERIFY2(run.err.contains("warning") && run.err.contains("not valid JSON"), run.err.constData());
+    }
+
+    void errors_exitWithCodeAndNameTheProblem_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("mentions");
+        const QString file = seedFile();
+        QTest::addRow("invalid dsn") << QStringList{u"request"_s, u"--dsn"_s, u"ftp://pub:sec@example.com/6"_s, file}
+                                     << 1 << QStringList{u"--dsn"_s, u"scheme"_s};
+        QTest::addRow("dsn without project")
+            << QStringList{u"request"_s, u"--dsn"_s, u"https://pub:sec@example.com/"_s, file} << 1
+            << QStringList{u"project"_s};
+        QTest::addRow("missing --dsn") << QStringList{u"request"_s, file} << 2 << QStringList{u"--dsn"_s};
+        QTest::addRow("bad encoding")
+            << requestArgs({u"--encoding"_s, u"gzip"_s, file}) << 2
+            << QStringList{u"--encoding"_s, u"'gzip'"_s, u"json"_s, u"base64-zlib"_s};
+        QTest::addRow("bad timestamp") << requestArgs({u"--timestamp"_s, u"yesterday"_s, file}) << 2
+                                       << QStringList{u"--timestamp"_s, u"'yesterday'"_s};
+        QTest::addRow("negative timestamp") << requestArgs({u"--timestamp"_s, u"-5"_s, file}) << 2
+                                            << QStringList{u"--timestamp"_s};
+        QTest::addRow("json and curl") << requestArgs({u"--json"_s, u"--curl"_s, file}) << 2
+                                       << QStringList{u"--json"_s, u"--curl"_s};
+        QTest::addRow("client with equals") << requestArgs({u"--client"_s, u"app/1 (b=5)"_s, file})
+                                            << 2 << QStringList{u"--client"_s, u"="_s};
+        QTest::addRow("no file") << requestArgs({}) << 2 << QStringList{u"argument"_s};
+        QTest::addRow("unreadable file") << requestArgs({u"/nonexistent/event.json"_s}) << 2
+                                         << QStringList{u"/nonexistent/event.json"_s};
+    }
+    void errors_exitWithCodeAndNameTheProblem()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, mentions);
+        const CliRun run = runCli(arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY(run.out.isEmpty());
+        for (const QString &mention : mentions)
+            QVERIFY2(QString::fromUtf8(run.err).contains(mention), run.err.constData());
+    }
+
+    void help_listsTheOptions()
+    {
+        const CliRun run = runCli({u"request"_s, u"--help"_s});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *option : {"--dsn", "--encoding", "--client", "--timestamp", "--legacy",
+                                   "--json", "--curl"})
+            QVERIFY2(run.out.contains(option), option);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRequest)
+#include "tst_cli_request.moc"
