@@ -1,0 +1,135 @@
+#include "composerpanel.h"
+#include "eventdocument.h"
+#include "findingsfilter.h"
+#include "findingsmodel.h"
+#include "validationpanel.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace SentryUi;
+
+namespace {
+
+QString sampleEvent(const QString &name)
+{
+    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR "/events/") + name);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// The proxy row of the first finding at `location`, or an invalid index.
+QModelIndex findingAt(const ValidationPanel &panel, const QString &location)
+{
+    const FindingsFilter *filter = panel.findingsFilter();
+    for (int row = 0; row < filter->rowCount(); ++row) {
+        const QModelIndex index = filter->index(row, 0);
+        if (index.data(FindingsModel::LocationRole).toString() == location)
+            return index;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestValidationPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void edit_isValidatedInTheBackground_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addRow("unknown level") << u"level-unknown.json"_s;
+        QTest::addRow("message not a string") << u"message-not-a-string.json"_s;
+        QTest::addRow("broken json") << u"broken-json.json"_s;
+        QTest::addRow("seed") << u"seed-example.json"_s;
+    }
+    void edit_isValidatedInTheBackground()
+    {
+        QFETCH(QString, file);
+        const QString text = sampleEvent(file);
+        QVERIFY(!text.isEmpty());
+        EventDocument document;
+        document.reset(u"{}"_s);
+        ValidationPanel panel(&document);
+        QSignalSpy validated(&panel, &ValidationPanel::validated);
+        QVERIFY(validated.wait());
+        document.setText(text);
+        QVERIFY(validated.wait());
+        const auto expected = Sentry::Validator::validate(text.toUtf8(), Sentry::Profile::V4);
+        QCOMPARE(panel.result().findings, expected.findings);
+        QCOMPARE(panel.findingsModel()->rowCount(), expected.findings.size());
+        QCOMPARE(panel.result().parsed, expected.parsed);
+    }
+
+    void staleResults_areDropped()
+    {
+        EventDocument document;
+        document.reset(u"{}"_s);
+        ValidationPanel panel(&document);
+        QSignalSpy validated(&panel, &ValidationPanel::validated);
+        QVERIFY(validated.wait());
+        validated.clear();
+        const QString last = sampleEvent(u"level-unknown.json"_s);
+        document.setText(sampleEvent(u"message-not-a-string.json"_s));
+        panel.validateNow(); // starts a worker on text that is about to change
+        document.setText(last);
+        QVERIFY(validated.wait());
+        QCOMPARE(validated.count(), 1);
+        QCOMPARE(panel.result().findings,
+                 Sentry::Validator::validate(last.toUtf8(), Sentry::Profile::V4).findings);
+    }
+
+    void profile_switchRevalidates()
+    {
+        EventDocument document;
+        document.reset(sampleEvent(u"level-as-python-int.json"_s));
+        ValidationPanel panel(&document);
+        QSignalSpy validated(&panel, &ValidationPanel::validated);
+        QVERIFY(validated.wait());
+        QCOMPARE(panel.profile(), Sentry::Profile::V4);
+        panel.setProfile(Sentry::Profile::Relay);
+        QVERIFY(validated.wait());
+        QCOMPARE(panel.result().profile, Sentry::Profile::Relay);
+    }
+
+    void normalizedEvent_isShownAsADiff()
+    {
+        EventDocument document;
+        document.reset(sampleEvent(u"level-and-logger-defaulted.json"_s));
+        ValidationPanel panel(&document);
+        QSignalSpy validated(&panel, &ValidationPanel::validated);
+        QVERIFY(validated.wait());
+        QVERIFY(!panel.result().changes.isEmpty());
+        QVERIFY2(panel.diffText().contains(u"\n+ "_s), qPrintable(panel.diffText()));
+    }
+
+    void activatingAFinding_emitsPathAndOffset_andFocusesTheField()
+    {
+        EventDocument document;
+        const QString text = sampleEvent(u"level-unknown.json"_s);
+        document.reset(text);
+        ValidationPanel panel(&document);
+        ComposerPanel composer(&document);
+        connect(&panel, &ValidationPanel::findingActivated, &composer, &ComposerPanel::revealPath);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        QSignalSpy validated(&panel, &ValidationPanel::validated);
+        QVERIFY(validated.wait());
+
+        const QModelIndex index = findingAt(panel, u"/level"_s);
+        QVERIFY(index.isValid());
+        QSignalSpy activated(&panel, &ValidationPanel::findingActivated);
+        Q_EMIT panel.findingsView()->activated(index);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), u"/level"_s);
+        QCOMPARE(activated.at(0).at(1).toInt(), int(text.indexOf(u"\"level\""_s)));
+        QTRY_VERIFY(composer.fieldForPath(u"/level"_s)->hasFocus());
+    }
+};
+
+QTEST_MAIN(TestValidationPanel)
+#include "tst_validationpanel.moc"

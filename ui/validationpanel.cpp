@@ -1,0 +1,304 @@
+#include "validationpanel.h"
+
+#include "eventdocument.h"
+#include "findingsfilter.h"
+#include "findingsmodel.h"
+#include "jsontext.h"
+
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QSyntaxHighlighter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace SentryUi {
+
+namespace {
+
+constexpr int DiffContext = 3;
+
+// Colours "+ " and "- " lines of the diff view.
+class DiffHighlighter final : public QSyntaxHighlighter
+{
+public:
+    using QSyntaxHighlighter::QSyntaxHighlighter;
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        const bool dark = QPalette().color(QPalette::Base).lightness() < 128;
+        QTextCharFormat format;
+        if (text.startsWith(u"+ "_s))
+            format.setBackground(dark ? QColor(0x1e, 0x4d, 0x2b) : QColor(0xd7, 0xf5, 0xdd));
+        else if (text.startsWith(u"- "_s))
+            format.setBackground(dark ? QColor(0x5c, 0x1e, 0x1e) : QColor(0xfb, 0xdc, 0xdc));
+        else if (text.startsWith(u"@@"_s))
+            format.setForeground(QPalette().color(QPalette::PlaceholderText));
+        else
+            return;
+        setFormat(0, int(text.size()), format);
+    }
+};
+
+QStringList jsonLines(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).split(u'\n');
+}
+
+// Runs on a worker thread: no widgets, no document — only the bytes it was given.
+ValidationPanel::Outcome runValidation(const QByteArray &json, Sentry::Profile profile,
+                                       quint64 generation)
+{
+    ValidationPanel::Outcome outcome;
+    outcome.generation = generation;
+    outcome.result = Sentry::Validator::validate(json, profile);
+    if (outcome.result.parsed) {
+        const QJsonObject input = QJsonDocument::fromJson(json).object();
+        outcome.diff = Sentry::LineDiff::compute(jsonLines(input), jsonLines(outcome.result.normalized));
+    }
+    return outcome;
+}
+
+QString diffMark(Sentry::DiffLine::Kind kind)
+{
+    switch (kind) {
+    case Sentry::DiffLine::Kind::Added:
+        return u"+ "_s;
+    case Sentry::DiffLine::Kind::Removed:
+        return u"- "_s;
+    case Sentry::DiffLine::Kind::Same:
+        break;
+    }
+    return u"  "_s;
+}
+
+// Changed lines with a few lines of context, like `diff -u`.
+QString renderHunks(const QList<Sentry::DiffLine> &diff)
+{
+    QList<bool> shown(diff.size(), false);
+    for (qsizetype i = 0; i < diff.size(); ++i) {
+        if (diff.at(i).kind == Sentry::DiffLine::Kind::Same)
+            continue;
+        for (qsizetype j = qMax<qsizetype>(0, i - DiffContext);
+             j <= qMin(diff.size() - 1, i + DiffContext); ++j)
+            shown[j] = true;
+    }
+    QString out;
+    bool gap = false;
+    for (qsizetype i = 0; i < diff.size(); ++i) {
+        if (!shown.at(i)) {
+            gap = true;
+            continue;
+        }
+        if (gap || out.isEmpty())
+            out += u"@@ line %1\n"_s.arg(i + 1);
+        gap = false;
+        out += diffMark(diff.at(i).kind) + diff.at(i).text + u'\n';
+    }
+    return out;
+}
+
+} // namespace
+
+ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+{
+    m_model = new FindingsModel(this);
+    m_filter = new FindingsFilter(this);
+    m_filter->setSourceModel(m_model);
+    m_view = new QTreeView;
+    m_view->setModel(m_filter);
+    m_view->setRootIsDecorated(false);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setToolTip(tr("Double-click or press Enter to go to the field or JSON position"));
+    m_view->header()->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+
+    m_diff = new QPlainTextEdit;
+    m_diff->setReadOnly(true);
+    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_diff->setToolTip(tr("The event as the server would store it, against the input "
+                          "(both with sorted keys): - removed, + added"));
+    new DiffHighlighter(m_diff->document());
+    m_changes = new QPlainTextEdit;
+    m_changes->setReadOnly(true);
+    auto *tabs = new QTabWidget;
+    tabs->setDocumentMode(true);
+    tabs->addTab(m_diff, tr("Stored event (diff)"));
+    tabs->addTab(m_changes, tr("Changes"));
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_view);
+    splitter->addWidget(tabs);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildToolbar());
+    layout->addWidget(splitter, 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    m_watcher = new QFutureWatcher<Outcome>(this);
+    connect(m_document, &EventDocument::contentsChanged, this, &ValidationPanel::scheduleValidation);
+    connect(m_debounce, &QTimer::timeout, this, &ValidationPanel::validateNow);
+    connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &ValidationPanel::workerFinished);
+    connect(m_view, &QTreeView::activated, this, &ValidationPanel::activateFinding);
+    validateNow();
+}
+
+ValidationPanel::~ValidationPanel()
+{
+    m_watcher->waitForFinished();
+}
+
+QWidget *ValidationPanel::buildToolbar()
+{
+    auto *bar = new QWidget;
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(4, 2, 4, 2);
+    m_profile = new QComboBox;
+    m_profile->addItem(tr("Protocol v4 (server 6.0–6.3)"), int(Sentry::Profile::V4));
+    m_profile->addItem(tr("Relay (today's intake)"), int(Sentry::Profile::Relay));
+    m_profile->setToolTip(tr("Which server's rules to judge the event by"));
+    m_severity = new QComboBox;
+    m_severity->addItem(tr("All findings"), int(Sentry::Severity::Info));
+    m_severity->addItem(tr("Warnings and errors"), int(Sentry::Severity::Warning));
+    m_severity->addItem(tr("Errors only"), int(Sentry::Severity::Error));
+    m_summary = new QLabel;
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_profile);
+    layout->addWidget(m_severity);
+    layout->addWidget(m_summary, 1);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &ValidationPanel::validateNow);
+    connect(m_severity, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setMinimumSeverity(Sentry::Severity(m_severity->currentData().toInt()));
+    });
+    return bar;
+}
+
+Sentry::Profile ValidationPanel::profile() const
+{
+    return Sentry::Profile(m_profile->currentData().toInt());
+}
+
+void ValidationPanel::setProfile(Sentry::Profile profile)
+{
+    m_profile->setCurrentIndex(m_profile->findData(int(profile)));
+}
+
+QString ValidationPanel::diffText() const
+{
+    return m_diff->toPlainText();
+}
+
+void ValidationPanel::scheduleValidation()
+{
+    ++m_generation;
+    m_debounce->start();
+}
+
+void ValidationPanel::validateNow()
+{
+    m_debounce->stop();
+    if (m_watcher->isRunning()) {
+        m_rerun = true; // one validation at a time; the newest text is validated next
+        return;
+    }
+    m_rerun = false;
+    m_summary->setText(tr("Validating…"));
+    m_watcher->setFuture(QtConcurrent::run(&runValidation, m_document->json(), profile(), m_generation));
+}
+
+void ValidationPanel::workerFinished()
+{
+    const Outcome outcome = m_watcher->result();
+    if (m_rerun || outcome.generation != m_generation) {
+        validateNow(); // stale: the text changed while the worker ran
+        return;
+    }
+    apply(outcome);
+}
+
+void ValidationPanel::apply(const Outcome &outcome)
+{
+    m_result = outcome.result;
+    m_model->setFindings(m_result.findings);
+    showSummary(m_result);
+    showDiff(outcome.diff);
+    showChanges(m_result.changes);
+    Q_EMIT validated(m_result);
+}
+
+void ValidationPanel::showSummary(const Sentry::ValidationResult &result)
+{
+    const int errors = Sentry::countSeverity(result.findings, Sentry::Severity::Error);
+    const int warnings = Sentry::countSeverity(result.findings, Sentry::Severity::Warning);
+    const int infos = Sentry::countSeverity(result.findings, Sentry::Severity::Info);
+    QString verdict;
+    if (!result.parsed)
+        verdict = tr("not a JSON object (line %1, column %2)").arg(result.errorLine).arg(result.errorColumn);
+    else if (result.isValid())
+        verdict = tr("the server would accept it");
+    else
+        verdict = tr("the server would refuse it or drop parts");
+    m_summary->setText(tr("%1 errors, %2 warnings, %3 notes — %4")
+                           .arg(errors).arg(warnings).arg(infos).arg(verdict));
+}
+
+void ValidationPanel::showDiff(const QList<Sentry::DiffLine> &diff)
+{
+    const QString hunks = renderHunks(diff);
+    if (!m_result.parsed)
+        m_diff->setPlainText(tr("Fix the JSON to see what the server would store."));
+    else if (hunks.isEmpty())
+        m_diff->setPlainText(tr("The server would store the event as sent (apart from key order)."));
+    else
+        m_diff->setPlainText(hunks);
+}
+
+void ValidationPanel::showChanges(const QList<Sentry::Change> &changes)
+{
+    QStringList lines;
+    for (const Sentry::Change &change : changes)
+        lines.append(u"%1: %2"_s.arg(change.path.isEmpty() ? u"/"_s : change.path, change.description));
+    m_changes->setPlainText(lines.isEmpty() ? tr("No changes.") : lines.join(u'\n'));
+}
+
+void ValidationPanel::activateFinding(const QModelIndex &proxyIndex)
+{
+    const QModelIndex source = m_filter->mapToSource(proxyIndex);
+    if (!source.isValid())
+        return;
+    const Sentry::Finding finding = m_model->finding(source.row());
+    Q_EMIT findingActivated(finding.location, offsetOf(finding));
+}
+
+int ValidationPanel::offsetOf(const Sentry::Finding &finding) const
+{
+    const QString text = m_document->text();
+    if (!m_result.parsed && m_result.errorLine > 0)
+        return int(Sentry::JsonText::offsetOf(text, m_result.errorLine, m_result.errorColumn));
+    if (!finding.location.isEmpty() && !finding.location.startsWith(u'/'))
+        return -1;
+    const auto span = Sentry::JsonText::locateNearest(text, finding.location);
+    if (!span)
+        return -1;
+    return int(span->keyStart >= 0 ? span->keyStart : span->valueStart);
+}
+
+} // namespace SentryUi
