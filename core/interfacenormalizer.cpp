@@ -15,6 +15,11 @@ const QString WholeException = u"the whole exception interface"_s;
 const QString ValuesKey = u"values"_s;
 const QString StacktraceKey = u"stacktrace"_s;
 const QString FramesKey = u"frames"_s;
+const QString ExceptionOwner = QString::fromUtf16(Owner::Exception);
+const QString ExceptionValueOwner = QString::fromUtf16(Owner::ExceptionValue);
+const QString StacktraceOwner = QString::fromUtf16(Owner::Stacktrace);
+const QString FrameOwner = QString::fromUtf16(Owner::Frame);
+const QString HttpOwner = QString::fromUtf16(Owner::Http);
 
 bool isInteger(const QJsonValue &value)
 {
@@ -53,7 +58,7 @@ std::optional<QJsonObject> InterfaceNormalizer::normalize(const InterfaceInfo &i
 
 std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &value, const QString &path)
 {
-    if (!m_context.checkMember(QString::fromUtf16(Owner::Exception), {}, value, path, WholeException))
+    if (!m_context.checkMember(ExceptionOwner, {}, value, path, WholeException))
         return std::nullopt;
     QJsonArray values = value.toArray();
     QString valuesPath = path;
@@ -64,7 +69,7 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
         values = {object};
     } else if (value.isObject()) {
         const QJsonValue list = object.value(ValuesKey);
-        if (!m_context.checkMember(QString::fromUtf16(Owner::Exception), ValuesKey, list, path, WholeException))
+        if (!m_context.checkMember(ExceptionOwner, ValuesKey, list, path, WholeException))
             return std::nullopt;
         values = list.toArray();
         valuesPath = pointerChild(path, ValuesKey);
@@ -93,7 +98,7 @@ std::optional<QJsonObject> InterfaceNormalizer::exceptionValue(const QJsonValue 
         return std::nullopt;
     }
     QJsonObject object = value.toObject();
-    const QString owner = QString::fromUtf16(Owner::ExceptionValue);
+    const QString &owner = ExceptionValueOwner;
     bool ok = m_context.checkRequired(owner, object, path, dropped);
     for (const QString &key : {u"type"_s, u"module"_s}) {
         if (object.contains(key))
@@ -112,7 +117,7 @@ std::optional<QJsonObject> InterfaceNormalizer::exceptionValue(const QJsonValue 
 std::optional<QJsonObject> InterfaceNormalizer::stacktrace(const QJsonValue &value, const QString &path,
                                                            const QString &dropped)
 {
-    const QString owner = QString::fromUtf16(Owner::Stacktrace);
+    const QString &owner = StacktraceOwner;
     if (!m_context.checkMember(owner, {}, value, path, dropped))
         return std::nullopt;
     QJsonObject object = value.toObject();
@@ -165,7 +170,7 @@ bool InterfaceNormalizer::frame(const QJsonValue &value, const QString &path, co
 bool InterfaceNormalizer::frameMember(const QString &key, const QJsonValue &value, const QString &path,
                                       const QString &dropped)
 {
-    if (!m_context.checkMember(QString::fromUtf16(Owner::Frame), key, value, path, dropped))
+    if (!m_context.checkMember(FrameOwner, key, value, path, dropped))
         return false;
     if ((key == "lineno"_L1 || key == "colno"_L1) && !isInteger(value)) {
         m_context.report(u"frame.number.integer"_s, pointerChild(path, key), {key, value.isString() ? value.toString() : QString::number(value.toDouble()), dropped});
@@ -186,7 +191,7 @@ bool InterfaceNormalizer::frameMember(const QString &key, const QJsonValue &valu
 
 std::optional<QJsonObject> InterfaceNormalizer::http(const QJsonObject &object, const QString &path)
 {
-    const auto stored = plain(QString::fromUtf16(Owner::Http), object, path);
+    const auto stored = plain(HttpOwner, object, path);
     if (!stored)
         return std::nullopt;
     QJsonObject result = *stored;

@@ -124,7 +124,7 @@ private:
 
 NormalizeResult EventNormalizer::run(const QJsonObject &event)
 {
-    m_out = QJsonObject();
+    m_out = event; // shared until the first repair: unchanged values are never copied
     for (auto it = event.constBegin(); it != event.constEnd(); ++it)
         member(it.key(), it.value());
     if (m_context.isV4())
@@ -171,7 +171,7 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
         return drop(key, value, u"not a string: replaced"_s);
     }
     if (value.isNull())
-        return;
+        return drop(key, value, u"null: generated"_s);
     const QString id = value.toString();
     if (m_context.isV4() && id.size() > 32) {
         m_context.report(u"event.event_id.length"_s, path(key), {QString::number(id.size())});
@@ -194,7 +194,7 @@ void EventNormalizer::message(const QString &key, const QJsonValue &value)
         return drop(key, value, u"not a string"_s);
     }
     if (value.isNull())
-        return;
+        return drop(key, value, u"null: defaulted"_s);
     const qsizetype length = value.toString().size();
     if (length > 1000 && length <= 2048)
         m_context.report(u"event.message.document-length"_s, path(key), {QString::number(length)});
@@ -225,7 +225,7 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
         return drop(key, value, u"wrong type: \"error\" used"_s);
     }
     if (value.isNull())
-        return;
+        return drop(key, value, u"null: defaulted"_s);
     for (const LevelName &level : levelNames()) {
         if (value.isString() && value.toString() == level.name)
             return store(key, value, level.name);
@@ -250,8 +250,9 @@ void EventNormalizer::plain(const QString &key, const QJsonValue &value)
         m_judged.insert(key);
         return drop(key, value, u"wrong type: not stored"_s);
     }
-    if (!value.isNull())
-        store(key, value, stored);
+    if (value.isNull())
+        return drop(key, value, u"null: not stored"_s);
+    store(key, value, stored);
 }
 
 void EventNormalizer::project(const QString &key, const QJsonValue &value)
@@ -307,9 +308,13 @@ void EventNormalizer::interface(const InterfaceInfo &info, const QString &key, c
     const auto stored = m_interfaces.normalize(info, key, value, path(key));
     if (!stored)
         return drop(key, value, u"the interface fails validation: dropped"_s);
-    if (storedKey != key)
+    if (storedKey != key) {
         m_context.change(path(key), u"stored as \"%1\""_s.arg(storedKey), value, *stored);
-    m_out.insert(storedKey, *stored);
+        m_out.remove(key);
+        m_out.insert(storedKey, *stored);
+    } else if (!value.isObject() || *stored != value.toObject()) {
+        m_out.insert(storedKey, *stored);
+    }
     m_inputKey.insert(storedKey, key);
 }
 
@@ -383,13 +388,15 @@ void EventNormalizer::fillDefault(const QString &key, const QString &ruleId, con
 void EventNormalizer::store(const QString &key, const QJsonValue &before, const QJsonValue &after,
                             const QString &description)
 {
+    if (after == before) // cheap: an unchanged container compares by its shared data
+        return;
     m_out.insert(key, after);
-    if (after != before)
-        m_context.change(path(key), description.isEmpty() ? u"repaired"_s : description, before, after);
+    m_context.change(path(key), description.isEmpty() ? u"repaired"_s : description, before, after);
 }
 
 void EventNormalizer::drop(const QString &key, const QJsonValue &before, const QString &description)
 {
+    m_out.remove(key);
     m_context.change(path(key), description, before, QJsonValue::Undefined);
 }
 
@@ -414,20 +421,25 @@ QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
 {
     static const QRegularExpression iso(
         u"^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,6}))?Z?$"_s);
-    static const QRegularExpression number(u"^\\d+(?:\\.\\d+)?$"_s);
+    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
     if (value.isDouble())
         return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC);
     const QString text = value.toString();
-    if (number.match(text).hasMatch())
+    if (unix.match(text).hasMatch())
         return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
     const QRegularExpressionMatch match = iso.match(text);
     if (!match.hasMatch())
         return {};
-    QDateTime time = QDateTime::fromString(match.captured(1) + u'T' + match.captured(2), Qt::ISODate);
-    if (!time.isValid())
+    // Built from its parts in UTC: going through local time would consult the system time zone.
+    const auto number = [&match](int group, qsizetype from, qsizetype length) {
+        return match.capturedView(group).mid(from, length).toInt();
+    };
+    const QDate date(number(1, 0, 4), number(1, 5, 2), number(1, 8, 2));
+    const QTime time(number(2, 0, 2), number(2, 3, 2), number(2, 6, 2),
+                     match.captured(3).leftJustified(3, u'0').left(3).toInt());
+    if (!date.isValid() || !time.isValid())
         return {};
-    time.setTimeSpec(Qt::UTC);
-    return time.addMSecs(match.captured(3).leftJustified(3, u'0').left(3).toInt());
+    return QDateTime(date, time, Qt::UTC);
 }
 
 } // namespace Sentry

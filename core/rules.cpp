@@ -451,12 +451,15 @@ const QHash<QString, QList<const Rule *>> &Rules::membersOf(const QString &owner
 
 QList<const Rule *> Rules::requiredOf(const QString &owner)
 {
-    QList<const Rule *> rules;
-    for (const Rule &rule : all()) {
-        if (rule.owner == owner && rule.kind == RuleKind::Required)
-            rules << &rule;
-    }
-    return rules;
+    static const QHash<QString, QList<const Rule *>> index = [] {
+        QHash<QString, QList<const Rule *>> byOwner;
+        for (const Rule &rule : all()) {
+            if (rule.kind == RuleKind::Required)
+                byOwner[rule.owner].append(&rule);
+        }
+        return byOwner;
+    }();
+    return index.value(owner);
 }
 
 const QList<InterfaceInfo> &Rules::interfaces()
