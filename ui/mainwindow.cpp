@@ -10,6 +10,7 @@
 #include "settings.h"
 #include "targetpanel.h"
 #include "theme.h"
+#include "validationpanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -58,6 +59,7 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
 {
     m_target = new TargetPanel(m_settings, this);
     m_composer = new ComposerPanel(m_document, this);
+    m_validation = new ValidationPanel(m_document, this);
     Q_UNUSED(network)
 }
 
@@ -192,10 +194,13 @@ void MainWindow::setupToolBar()
 void MainWindow::setupLayout()
 {
     setCentralWidget(m_composer);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     QDockWidget *target = addDock(m_target, tr("Target"), u"targetDock"_s, Qt::LeftDockWidgetArea);
+    QDockWidget *validation = addDock(m_validation, tr("Validation"), u"validationDock"_s, Qt::BottomDockWidgetArea);
     resize(1400, 900);
     resizeDocks({target}, {340}, Qt::Horizontal);
+    resizeDocks({validation}, {300}, Qt::Vertical);
 }
 
 QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QString &name,
@@ -225,6 +230,24 @@ void MainWindow::connectPanels()
     connect(m_files, &FileController::failed, this, &MainWindow::showError);
     connect(m_files, &FileController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
 
+    connect(m_validation, &ValidationPanel::findingActivated, this, [this](const QString &pointer) {
+        m_composer->revealPath(pointer);
+    });
+    connect(m_validation, &ValidationPanel::validated, this, &MainWindow::showValidity);
+}
+
+void MainWindow::showValidity(const Sentry::ValidationResult &result)
+{
+    const int errors = Sentry::countSeverity(result.findings, Sentry::Severity::Error);
+    const int warnings = Sentry::countSeverity(result.findings, Sentry::Severity::Warning);
+    const QString profile = Sentry::profileName(result.profile);
+    if (!result.parsed)
+        m_validity->setText(tr("Not a JSON object"));
+    else if (errors > 0)
+        m_validity->setText(tr("%1: %n error(s)", nullptr, errors).arg(profile));
+    else
+        m_validity->setText(tr("%1: accepted, %n warning(s)", nullptr, warnings).arg(profile));
+    m_validity->setToolTip(tr("What the %1 profile says about the event; details in the Validation panel").arg(profile));
 }
 
 void MainWindow::send()

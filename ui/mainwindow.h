@@ -13,6 +13,10 @@ class QLabel;
 class QMenu;
 class QNetworkAccessManager;
 
+namespace Sentry {
+struct ValidationResult;
+}
+
 namespace SentryUi {
 
 class EventDocument;
@@ -65,6 +69,7 @@ private:
     void updateTitle();
     void restoreWindow();
     void showError(const QString &message);
+    void showValidity(const Sentry::ValidationResult &result);
     void rewriteJson(bool minify);
 
     Settings *m_settings = nullptr;
