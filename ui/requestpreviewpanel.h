@@ -1,0 +1,92 @@
+#pragma once
+
+// Request preview: exactly what Send will put on the wire for the current event and DSN — the
+// event JSON after scrubbing, the X-Sentry-Auth fields and raw header, the whole HTTP request in
+// the chosen body encoding, and a curl command — plus what the scrubbing switches mask or remove.
+
+#include "dsn.h"
+#include "scrubber.h"
+#include "storerequest.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTimer;
+
+namespace SentryUi {
+
+class EventDocument;
+class PairsModel;
+
+class RequestPreviewPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestPreviewPanel)
+
+public:
+    explicit RequestPreviewPanel(EventDocument *document, QWidget *parent = nullptr);
+    ~RequestPreviewPanel() override;
+
+    void setDsn(const Sentry::Dsn &dsn);
+    Sentry::Dsn dsn() const { return m_dsn; }
+
+    // The request Send would make now (scrubbing applied); nullopt and *error when it cannot be
+    // built (no valid DSN).
+    std::optional<Sentry::StoreRequest> currentRequest(QString *error) const;
+
+    Sentry::BodyEncoding encoding() const;
+    void setEncoding(Sentry::BodyEncoding encoding);
+    Sentry::ScrubOptions scrubOptions() const;
+    void setProcessorEnabled(const QString &processorId, bool enabled); // "sanitize", "cookies", …
+
+    void refresh(); // normally ~200 ms after an edit
+    QString bodyText() const;   // the tabs' texts as shown (secrets masked unless shown)
+    QString authText() const;
+    QString httpText() const;
+    QString curlText() const;
+    QString scrubText() const;
+    PairsModel *authFieldsModel() const { return m_authFields; }
+
+private:
+    struct Built
+    {
+        QByteArray json; // the event bytes after scrubbing
+        Sentry::ScrubResult scrub;
+        bool scrubbed = false;
+    };
+
+    QWidget *buildOptions();
+    QWidget *buildScrubbing();
+    QWidget *textTab(QPlainTextEdit *view, const std::function<QString()> &copyText);
+    Built scrubbedBody() const;
+    void showRequest(const Sentry::StoreRequest &request, const Built &built);
+    void showError(const QString &error, const Built &built);
+    void showScrub(const Built &built);
+    QString masked(const QString &text) const;
+
+    EventDocument *m_document = nullptr;
+    Sentry::Dsn m_dsn;
+    QComboBox *m_encoding = nullptr;
+    QCheckBox *m_legacyEndpoint = nullptr;
+    QCheckBox *m_showSecrets = nullptr;
+    QList<QCheckBox *> m_processors;
+    QLabel *m_status = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    QPlainTextEdit *m_authRaw = nullptr;
+    QPlainTextEdit *m_http = nullptr;
+    QPlainTextEdit *m_curl = nullptr;
+    QPlainTextEdit *m_scrub = nullptr;
+    PairsModel *m_authFields = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    std::optional<Sentry::StoreRequest> m_request; // as last shown, for the copy buttons
+};
+
+} // namespace SentryUi

@@ -1,0 +1,275 @@
+#include "responsepanel.h"
+
+#include "icons.h"
+#include "pairsmodel.h"
+#include "sender.h"
+#include "storerequest.h"
+
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace SentryUi {
+
+namespace {
+
+QColor bannerColor(Sentry::Verdict verdict)
+{
+    switch (verdict) {
+    case Sentry::Verdict::Accepted:
+        return QColor(0x2e, 0x7d, 0x32);
+    case Sentry::Verdict::InvalidData:
+    case Sentry::Verdict::AuthFailed:
+    case Sentry::Verdict::TlsError:
+        return QColor(0xc6, 0x28, 0x28);
+    case Sentry::Verdict::RateLimited:
+    case Sentry::Verdict::ServerError:
+    case Sentry::Verdict::Timeout:
+    case Sentry::Verdict::Unreachable:
+        return QColor(0xe6, 0x7c, 0x00);
+    case Sentry::Verdict::Cancelled:
+        break;
+    }
+    return QColor(0x61, 0x61, 0x61);
+}
+
+QString headerText(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes);
+}
+
+} // namespace
+
+ResponsePanel::ResponsePanel(QNetworkAccessManager *network, QWidget *parent)
+    : QWidget(parent)
+    , m_sender(new Sentry::Sender(network, this))
+    , m_backoff([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_headers = new PairsModel(tr("Header"), tr("Value"), this);
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(100);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(buildDetails());
+    m_body = new QPlainTextEdit;
+    m_body->setReadOnly(true);
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setPlaceholderText(tr("The response body appears here"));
+    splitter->addWidget(m_body);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildBanner());
+    layout->addWidget(splitter, 1);
+
+    connect(m_sender, &Sentry::Sender::finished, this, &ResponsePanel::showResult);
+    connect(m_cancel, &QPushButton::clicked, this, &ResponsePanel::cancel);
+    connect(m_ticker, &QTimer::timeout, this, [this] {
+        updateProgress();
+        updateBackoff();
+    });
+}
+
+ResponsePanel::~ResponsePanel() = default;
+
+QWidget *ResponsePanel::buildBanner()
+{
+    auto *box = new QWidget;
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_banner = new QLabel(tr("Nothing sent yet. Send with Ctrl+Return."));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setMargin(8);
+    m_banner->setAutoFillBackground(true);
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 0); // busy indicator: the server gives no progress
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_cancel = new QPushButton(Icons::icon(u"cancel"_s), tr("Cancel"));
+    m_cancel->setEnabled(false);
+    layout->addWidget(m_banner, 1);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_cancel);
+    return box;
+}
+
+QWidget *ResponsePanel::buildDetails()
+{
+    auto *box = new QWidget;
+    auto *layout = new QHBoxLayout(box);
+    auto *form = new QFormLayout;
+    m_status = new QLabel;
+    m_serverError = new QLabel;
+    m_serverError->setWordWrap(true);
+    m_serverError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_eventId = new QLineEdit;
+    m_eventId->setReadOnly(true);
+    m_eventId->setPlaceholderText(tr("none: the server did not confirm storage"));
+    auto *copyId = new QToolButton;
+    copyId->setIcon(Icons::icon(u"copy"_s));
+    copyId->setToolTip(tr("Copy the event id"));
+    auto *idRow = new QHBoxLayout;
+    idRow->addWidget(m_eventId, 1);
+    idRow->addWidget(copyId);
+    m_time = new QLabel;
+    m_backoffLabel = new QLabel(tr("ready"));
+    m_backoffLabel->setWordWrap(true);
+    form->addRow(tr("Status"), m_status);
+    form->addRow(u"X-Sentry-Error"_s, m_serverError);
+    form->addRow(tr("Event id"), idRow);
+    form->addRow(tr("Time"), m_time);
+    form->addRow(tr("Backoff"), m_backoffLabel);
+    auto *headers = new QTableView;
+    headers->setModel(m_headers);
+    headers->horizontalHeader()->setStretchLastSection(true);
+    headers->verticalHeader()->hide();
+    layout->addLayout(form, 1);
+    layout->addWidget(headers, 1);
+    connect(copyId, &QToolButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_eventId->text()); });
+    return box;
+}
+
+void ResponsePanel::send(const Sentry::StoreRequest &request)
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    m_elapsed.start();
+    m_banner->setText(tr("Sending to %1…").arg(request.url().toDisplayString()));
+    m_banner->setPalette(palette());
+    m_sender->send(request);
+}
+
+void ResponsePanel::cancel()
+{
+    if (m_busy)
+        m_sender->cancel();
+}
+
+void ResponsePanel::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    m_progress->setVisible(busy);
+    m_cancel->setEnabled(busy);
+    if (busy)
+        m_ticker->start();
+    Q_EMIT busyChanged(busy);
+}
+
+void ResponsePanel::showResult(const Sentry::SendResult &result)
+{
+    m_result = result;
+    m_backoff.record(result);
+    setBusy(false);
+    showBanner(result);
+    m_status->setText(result.status > 0 ? QString::number(result.status) : tr("no HTTP answer"));
+    m_serverError->setText(result.hasServerError
+                               ? (result.serverError.isEmpty() ? tr("(present, empty)") : result.serverError)
+                               : tr("(absent)"));
+    m_eventId->setText(result.eventId);
+    m_time->setText(tr("%1 ms").arg(result.elapsedMs));
+    QList<PairsModel::Pair> headers;
+    for (const auto &header : result.headers)
+        headers.append({headerText(header.first), headerText(header.second)});
+    m_headers->setPairs(headers);
+    m_body->setPlainText(QString::fromUtf8(result.body)
+                         + (result.bodyTruncated ? u"\n…"_s + tr("(truncated)") : QString()));
+    updateBackoff();
+    if (m_backoff.state().phase != Sentry::BackoffState::Phase::Waiting)
+        m_ticker->stop();
+    Q_EMIT sendFinished(result);
+}
+
+void ResponsePanel::showBanner(const Sentry::SendResult &result)
+{
+    m_banner->setText(u"<b>%1</b><br>%2"_s.arg(verdictTitle(result.verdict).toHtmlEscaped(),
+                                               result.explanation.toHtmlEscaped()));
+    QPalette banner = palette();
+    banner.setColor(QPalette::Window, bannerColor(result.verdict));
+    banner.setColor(QPalette::WindowText, Qt::white);
+    m_banner->setPalette(banner);
+}
+
+void ResponsePanel::updateProgress()
+{
+    if (m_busy)
+        m_time->setText(tr("%1 ms…").arg(m_elapsed.elapsed()));
+}
+
+void ResponsePanel::updateBackoff()
+{
+    const Sentry::BackoffState state = m_backoff.state();
+    QString text;
+    switch (state.phase) {
+    case Sentry::BackoffState::Phase::Ready:
+        text = tr("ready: a client would send now");
+        break;
+    case Sentry::BackoffState::Phase::WontRetry:
+        text = tr("won't retry: the server will refuse the same request again");
+        break;
+    case Sentry::BackoffState::Phase::Waiting: {
+        const qint64 seconds = (m_backoff.msUntilReady() + 999) / 1000;
+        text = seconds > 0
+            ? tr("waiting: %n failure(s) in a row; a client would retry in %1 s", nullptr, state.failures)
+                  .arg(seconds)
+            : tr("ready to retry after %n failure(s)", nullptr, state.failures);
+        if (seconds <= 0 && !m_busy)
+            m_ticker->stop();
+        break;
+    }
+    }
+    if (!state.reason.isEmpty())
+        text += u" — "_s + state.reason;
+    m_backoffLabel->setText(text);
+}
+
+QString ResponsePanel::verdictTitle(Sentry::Verdict verdict)
+{
+    switch (verdict) {
+    case Sentry::Verdict::Accepted:
+        return tr("Stored: the server accepted the event");
+    case Sentry::Verdict::InvalidData:
+        return tr("Refused: the server rejected the event data");
+    case Sentry::Verdict::AuthFailed:
+        return tr("Refused: the credentials were not accepted");
+    case Sentry::Verdict::RateLimited:
+        return tr("Rate limited: the server is dropping events for now");
+    case Sentry::Verdict::ServerError:
+        return tr("Server error: the event was not confirmed as stored");
+    case Sentry::Verdict::Timeout:
+        return tr("Timed out: no answer in time");
+    case Sentry::Verdict::Unreachable:
+        return tr("Unreachable: could not connect to the server");
+    case Sentry::Verdict::TlsError:
+        return tr("TLS error: the secure connection failed");
+    case Sentry::Verdict::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QString ResponsePanel::verdictText() const { return m_banner->text(); }
+QString ResponsePanel::statusText() const { return m_status->text(); }
+QString ResponsePanel::eventIdText() const { return m_eventId->text(); }
+QString ResponsePanel::bodyText() const { return m_body->toPlainText(); }
+QString ResponsePanel::backoffText() const { return m_backoffLabel->text(); }
+
+} // namespace SentryUi

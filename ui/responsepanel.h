@@ -1,0 +1,91 @@
+#pragma once
+
+// Send and response: sends a built StoreRequest through core's Sender (on the injected network
+// manager), shows progress with Cancel, then the answer — a verdict banner in plain words, status,
+// X-Sentry-Error, headers, body, event id, time — and the client's backoff state with a countdown.
+
+#include "backoff.h"
+#include "sendresult.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace Sentry {
+class Sender;
+class StoreRequest;
+} // namespace Sentry
+
+namespace SentryUi {
+
+class PairsModel;
+
+class ResponsePanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResponsePanel)
+
+public:
+    explicit ResponsePanel(QNetworkAccessManager *network, QWidget *parent = nullptr);
+    ~ResponsePanel() override;
+
+    void send(const Sentry::StoreRequest &request); // ignored while busy
+    void cancel();
+    bool isBusy() const { return m_busy; }
+
+    Sentry::Sender *sender() const { return m_sender; }
+    Sentry::BackoffState backoffState() const { return m_backoff.state(); }
+    std::optional<Sentry::SendResult> lastResult() const { return m_result; }
+
+    // What the panel shows, for tests and copy.
+    QString verdictText() const;
+    QString statusText() const;
+    QString eventIdText() const;
+    QString bodyText() const;
+    QString backoffText() const;
+    PairsModel *headersModel() const { return m_headers; }
+
+    static QString verdictTitle(Sentry::Verdict verdict); // "Stored", "Refused: bad credentials", …
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void sendFinished(const Sentry::SendResult &result);
+
+private:
+    QWidget *buildBanner();
+    QWidget *buildDetails();
+    void setBusy(bool busy);
+    void showResult(const Sentry::SendResult &result);
+    void showBanner(const Sentry::SendResult &result);
+    void updateProgress();
+    void updateBackoff();
+
+    Sentry::Sender *m_sender = nullptr;
+    Sentry::Backoff m_backoff;
+    std::optional<Sentry::SendResult> m_result;
+    bool m_busy = false;
+    QElapsedTimer m_elapsed;
+    QTimer *m_ticker = nullptr; // progress and backoff countdown, once per 100 ms / 1 s
+
+    QLabel *m_banner = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_serverError = nullptr;
+    QLineEdit *m_eventId = nullptr;
+    QLabel *m_time = nullptr;
+    QLabel *m_backoffLabel = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    PairsModel *m_headers = nullptr;
+};
+
+} // namespace SentryUi
