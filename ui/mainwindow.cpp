@@ -5,7 +5,10 @@
 #include "eventdocument.h"
 #include "filecontroller.h"
 #include "icons.h"
+#include "jsoneditor.h"
 #include "jsontext.h"
+#include "requestpreviewpanel.h"
+#include "responsepanel.h"
 #include "samplecatalog.h"
 #include "settings.h"
 #include "targetpanel.h"
@@ -60,7 +63,8 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
     m_target = new TargetPanel(m_settings, this);
     m_composer = new ComposerPanel(m_document, this);
     m_validation = new ValidationPanel(m_document, this);
-    Q_UNUSED(network)
+    m_preview = new RequestPreviewPanel(m_document, this);
+    m_response = new ResponsePanel(network, this);
 }
 
 void MainWindow::setupActions()
@@ -102,6 +106,7 @@ void MainWindow::setupActions()
     connect(m_actions.format, &QAction::triggered, this, &MainWindow::formatJson);
     connect(m_actions.minify, &QAction::triggered, this, &MainWindow::minifyJson);
     connect(m_actions.send, &QAction::triggered, this, &MainWindow::send);
+    connect(m_actions.cancel, &QAction::triggered, m_response, &ResponsePanel::cancel);
     connect(m_actions.about, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
     connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -194,13 +199,19 @@ void MainWindow::setupToolBar()
 void MainWindow::setupLayout()
 {
     setCentralWidget(m_composer);
+    // A .json dropped on the editor opens the file instead of pasting its URL into the event.
+    m_composer->editor()->viewport()->installEventFilter(this);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     QDockWidget *target = addDock(m_target, tr("Target"), u"targetDock"_s, Qt::LeftDockWidgetArea);
     QDockWidget *validation = addDock(m_validation, tr("Validation"), u"validationDock"_s, Qt::BottomDockWidgetArea);
+    QDockWidget *preview = addDock(m_preview, tr("Request"), u"requestDock"_s, Qt::RightDockWidgetArea);
+    QDockWidget *response = addDock(m_response, tr("Response"), u"responseDock"_s, Qt::RightDockWidgetArea);
+    splitDockWidget(preview, response, Qt::Vertical);
     resize(1400, 900);
-    resizeDocks({target}, {340}, Qt::Horizontal);
+    resizeDocks({target, preview}, {340, 440}, Qt::Horizontal);
     resizeDocks({validation}, {300}, Qt::Vertical);
+    resizeDocks({preview, response}, {480, 320}, Qt::Vertical);
 }
 
 QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QString &name,
@@ -230,10 +241,21 @@ void MainWindow::connectPanels()
     connect(m_files, &FileController::failed, this, &MainWindow::showError);
     connect(m_files, &FileController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
 
+    m_preview->setDsn(m_target->dsn());
+    connect(m_target, &TargetPanel::dsnChanged, m_preview, &RequestPreviewPanel::setDsn);
     connect(m_validation, &ValidationPanel::findingActivated, this, [this](const QString &pointer) {
         m_composer->revealPath(pointer);
     });
     connect(m_validation, &ValidationPanel::validated, this, &MainWindow::showValidity);
+    connect(m_response, &ResponsePanel::busyChanged, this, [this](bool busy) {
+        m_actions.send->setEnabled(!busy);
+        m_actions.cancel->setEnabled(busy);
+        if (busy)
+            statusBar()->showMessage(tr("Sending…"));
+    });
+    connect(m_response, &ResponsePanel::sendFinished, this, [this] {
+        statusBar()->showMessage(tr("Response received"), 5000);
+    });
 }
 
 void MainWindow::showValidity(const Sentry::ValidationResult &result)
@@ -252,7 +274,13 @@ void MainWindow::showValidity(const Sentry::ValidationResult &result)
 
 void MainWindow::send()
 {
-    statusBar()->showMessage(tr("Sending arrives with the request and response panels"), 5000);
+    QString error;
+    const std::optional<Sentry::StoreRequest> request = m_preview->currentRequest(&error);
+    if (!request) {
+        showError(tr("Cannot send: %1").arg(error));
+        return;
+    }
+    m_response->send(*request);
 }
 
 void MainWindow::formatJson()
@@ -329,17 +357,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    const auto type = event->type();
+    if (type == QEvent::DragEnter || type == QEvent::DragMove || type == QEvent::Drop) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (acceptsDrop(drop->mimeData())) {
+            if (type == QEvent::Drop)
+                dropEvent(drop);
+            else
+                drop->acceptProposedAction();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::acceptsDrop(const QMimeData *mime) const
+{
+    const QList<QUrl> urls = mime->urls();
+    return urls.size() == 1 && FileController::isEventFile(urls.first().toLocalFile());
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && FileController::isEventFile(urls.first().toLocalFile()))
+    if (acceptsDrop(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && m_files->openFile(urls.first().toLocalFile()))
+    if (acceptsDrop(event->mimeData()) && m_files->openFile(event->mimeData()->urls().first().toLocalFile()))
         event->acceptProposedAction();
 }
 

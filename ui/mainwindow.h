@@ -11,6 +11,7 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QMimeData;
 class QNetworkAccessManager;
 
 namespace Sentry {
@@ -51,6 +52,7 @@ public:
     void minifyJson();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -68,6 +70,7 @@ private:
     void updateRecentMenu();
     void updateTitle();
     void restoreWindow();
+    bool acceptsDrop(const QMimeData *mime) const;
     void showError(const QString &message);
     void showValidity(const Sentry::ValidationResult &result);
     void rewriteJson(bool minify);
