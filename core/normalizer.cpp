@@ -226,19 +226,20 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
     }
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
+    const QString name = value.toString();
     for (const LevelName &level : levelNames()) {
-        if (value.isString() && value.toString() == level.name)
-            return store(key, value, level.name);
+        if (value.isString() && name == level.name)
+            return;
         if (value.isDouble() && value.toDouble() == level.number) {
             m_context.report(u"event.level.numeric"_s, path(key), {QString::number(level.number), level.name});
             return store(key, value, level.name, u"resolved to its name"_s);
         }
     }
-    if (!m_context.isV4() && value.toString() == "critical"_L1) {
+    if (!m_context.isV4() && name == "critical"_L1) {
         m_context.report(u"event.level.critical"_s, path(key));
         return store(key, value, u"fatal"_s, u"critical becomes fatal"_s);
     }
-    const QString shown = value.isString() ? u'"' + value.toString() + u'"' : jsonTypeName(value);
+    const QString shown = value.isString() ? u'"' + name + u'"' : jsonTypeName(value);
     m_context.report(u"event.level.unknown"_s, path(key), {shown});
     store(key, value, u"error"_s, u"unknown level: \"error\" used"_s);
 }
@@ -400,6 +401,22 @@ void EventNormalizer::drop(const QString &key, const QJsonValue &before, const Q
     m_context.change(path(key), description, before, QJsonValue::Undefined);
 }
 
+// The document's own form "2011-05-02T17:41:36", read without a regular expression (the common case).
+QDateTime parsePlainIso(const QString &text)
+{
+    static const QString pattern = u"dddd-dd-ddTdd:dd:dd"_s;
+    if (text.size() != pattern.size())
+        return {};
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (pattern.at(i) == u'd' ? !text.at(i).isDigit() : text.at(i) != pattern.at(i))
+            return {};
+    }
+    const auto number = [&text](qsizetype from, qsizetype length) { return QStringView(text).mid(from, length).toInt(); };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2));
+    return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
+}
+
 } // namespace
 
 NormalizeResult Normalizer::normalize(const QJsonObject &event, const NormalizeOptions &options)
@@ -427,6 +444,8 @@ QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
     const QString text = value.toString();
     if (unix.match(text).hasMatch())
         return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
+    if (const QDateTime plain = parsePlainIso(text); plain.isValid())
+        return plain;
     const QRegularExpressionMatch match = iso.match(text);
     if (!match.hasMatch())
         return {};

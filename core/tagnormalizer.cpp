@@ -31,18 +31,22 @@ QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
     if (tags.isObject()) {
         const QJsonObject map = tags.toObject();
         for (auto it = map.constBegin(); it != map.constEnd(); ++it)
-            pair(it.key(), it.value(), pointerChild(path, it.key()));
+            pair(it.key(), it.value(), path, -1);
     } else {
         m_context.report(u"tags.pair-form"_s, path);
         const QJsonArray list = tags.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QJsonArray entry = list.at(i).toArray();
-            if (!list.at(i).isArray() || entry.size() != 2)
+            if (!list.at(i).isArray() || entry.size() != 2) {
                 m_context.report(u"tags.entry.not-a-pair"_s, pointerChild(path, i), {compactJson(list.at(i))});
-            else
-                pair(entry.at(0), entry.at(1), pointerChild(path, i));
+                m_modified = true;
+            } else {
+                pair(entry.at(0), entry.at(1), path, i);
+            }
         }
     }
+    if (m_context.isV4() && tags.isArray() && !m_modified)
+        return tags; // already the server's form: shared, not rebuilt
     if (m_context.isV4()) {
         QJsonArray pairs;
         for (const auto &[key, value] : std::as_const(m_pairs))
@@ -55,20 +59,21 @@ QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
     return map;
 }
 
-void TagNormalizer::pair(const QJsonValue &key, const QJsonValue &value, const QString &path)
+void TagNormalizer::pair(const QJsonValue &key, const QJsonValue &value, const QString &parent, qsizetype index)
 {
     const QString keyText = text(key);
     const QString valueText = text(value);
+    const auto path = [&] { return index < 0 ? pointerChild(parent, keyText) : pointerChild(parent, index); };
+    if (!key.isString() || !value.isString())
+        m_modified = true;
     if (!value.isString())
-        m_context.report(u"tags.value.not-a-string"_s, path, {keyText, jsonTypeName(value), valueText});
-    if (keyText.size() > 32
-        && m_context.report(u"tags.key.length"_s, path, {keyText, QString::number(keyText.size())})) {
-        m_context.change(path, u"tag pair dropped"_s, value, QJsonValue::Undefined);
-        return;
-    }
-    if (valueText.size() > 200
-        && m_context.report(u"tags.value.length"_s, path, {keyText, QString::number(valueText.size())})) {
-        m_context.change(path, u"tag pair dropped"_s, value, QJsonValue::Undefined);
+        m_context.report(u"tags.value.not-a-string"_s, path(), {keyText, jsonTypeName(value), valueText});
+    const bool longKey = keyText.size() > 32;
+    if ((longKey || valueText.size() > 200)
+        && m_context.report(longKey ? u"tags.key.length"_s : u"tags.value.length"_s, path(),
+                            {keyText, QString::number(longKey ? keyText.size() : valueText.size())})) {
+        m_context.change(path(), u"tag pair dropped"_s, value, QJsonValue::Undefined);
+        m_modified = true;
         return;
     }
     m_pairs.append({keyText, valueText});

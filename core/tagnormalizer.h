@@ -18,11 +18,13 @@ public:
     QJsonValue normalize(const QJsonValue &tags, const QString &path);
 
 private:
-    void pair(const QJsonValue &key, const QJsonValue &value, const QString &path);
+    // `index` is the entry's position in a pair list, or -1 for a map (the path then ends in the key).
+    void pair(const QJsonValue &key, const QJsonValue &value, const QString &parent, qsizetype index);
     QString text(const QJsonValue &value) const; // as the v4 server's str() wrote it
 
     NormalizeContext &m_context;
     QList<QPair<QString, QString>> m_pairs;
+    bool m_modified = false; // a pair list that needed no repair is returned as it came
 };
 
 } // namespace Sentry

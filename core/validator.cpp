@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <future>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry {
@@ -94,21 +96,35 @@ void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const
                     hint, error.errorString()});
 }
 
-// Size limits and the first byte, judged on the bytes as sent.
-void checkBody(NormalizeContext &context, const QByteArray &json)
+// The first byte, judged on the bytes as sent.
+void checkStart(NormalizeContext &context, const QByteArray &json)
 {
     const qsizetype skipped = json.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     if (skipped || (!json.isEmpty() && QChar::isSpace(uchar(json.front()))))
         context.report(u"body.leading-whitespace"_s, QString(),
                        {skipped ? u"a byte order mark"_s : u"whitespace"_s});
-    if (json.size() > Validator::MaxDecompressed) {
+}
+
+// The size of base64(zlib(json)) when it may exceed the limit, else nullopt. Deflating 1 MB costs
+// about as much as parsing it, so it runs on another thread while this one parses and walks.
+std::future<qsizetype> compressedSize(const QByteArray &json)
+{
+    if (json.size() <= Validator::CompressCheckThreshold || json.size() > Validator::MaxDecompressed)
+        return {};
+    return std::async(std::launch::async, [json] {
+        return (BodyCodec::zlibCompress(json).size() + 2) / 3 * 4;
+    });
+}
+
+void checkSize(NormalizeContext &context, const QByteArray &json, std::future<qsizetype> &compressed)
+{
+    if (json.size() > Validator::MaxDecompressed)
         context.report(u"body.size.decompressed"_s, QString(), {QString::number(json.size())});
-    } else if (json.size() > Validator::CompressCheckThreshold) {
-        const qsizetype deflated = BodyCodec::zlibCompress(json).size();
-        const qsizetype encoded = (deflated + 2) / 3 * 4;
-        if (encoded > Validator::MaxCompressed)
-            context.report(u"body.size.compressed"_s, QString(), {QString::number(encoded)});
-    }
+    if (!compressed.valid())
+        return;
+    const qsizetype encoded = compressed.get();
+    if (encoded > Validator::MaxCompressed)
+        context.report(u"body.size.compressed"_s, QString(), {QString::number(encoded)});
 }
 
 QString topLevelName(const QJsonDocument &document)
@@ -146,23 +162,22 @@ ValidationResult Validator::validate(const QJsonObject &event, Profile profile)
 
 ValidationResult Validator::validate(const QByteArray &json, const ValidateOptions &options)
 {
-    ValidationResult result;
-    result.profile = options.profile;
+    std::future<qsizetype> compressed = compressedSize(json);
     NormalizeContext context(options.profile);
-    checkBody(context, json);
+    checkStart(context, json);
     const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError) {
+    ValidationResult result;
+    result.profile = options.profile;
+    if (error.error != QJsonParseError::NoError)
         reportBrokenJson(result, context, text, error);
-    } else if (!document.isObject()) {
+    else if (!document.isObject())
         context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
-    } else {
+    else
         result = validate(document.object(), options);
-        result.findings = context.takeFindings() + result.findings;
-        return result;
-    }
-    result.findings = context.takeFindings();
+    checkSize(context, json, compressed);
+    result.findings = context.takeFindings() + result.findings;
     return result;
 }
 
