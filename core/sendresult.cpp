@@ -161,7 +161,9 @@ void classifySuccess(SendResult &result)
 const AnswerRule *findRule(const SendResult &result)
 {
     for (const AnswerRule &rule : answerRules) {
-        if (rule.status == result.status && result.serverError.startsWith(QLatin1StringView(rule.errorPrefix)))
+        const bool anyText = *rule.errorPrefix == '\0'; // a null QString starts with nothing, not even ""
+        if (rule.status == result.status
+            && (anyText || result.serverError.startsWith(QLatin1StringView(rule.errorPrefix))))
             return &rule;
     }
     return nullptr;
@@ -183,7 +185,10 @@ void classifyFailure(SendResult &result)
     const AnswerRule *rule = findRule(result);
     result.verdict = rule ? rule->verdict : Verdict::ServerError;
     result.explanation = rule ? QString::fromLatin1(rule->explanation) : genericExplanation(result);
-    if (!result.hasServerError)
+    if (!result.hasServerError && result.status == 500)
+        result.explanation += u" (No X-Sentry-Error arrived: a v4 server sends an empty one on a crash, "
+                              "which the Qt network stack drops, so a proxy's 500 looks the same.)"_s;
+    else if (!result.hasServerError)
         result.explanation += u" The answer has no X-Sentry-Error header: a proxy or another web server "
                               "answered, not Sentry itself."_s;
     else if (!result.serverError.isEmpty())

@@ -20,6 +20,7 @@ static const QList<Cli::Command> &commands()
         {u"auth"_s, u"Judge an X-Sentry-Auth header as the v4 server would"_s, Cli::runAuth},
         {u"request"_s, u"Build the store request for an event: raw HTTP, JSON or curl"_s, Cli::runRequest},
         {u"validate"_s, u"Judge an event as protocol v4 (or Relay) and show what is stored"_s, Cli::runValidate},
+        {u"send"_s, u"Validate an event, send it, and explain the server's answer"_s, Cli::runSend},
     };
     return table;
 }

@@ -73,6 +73,7 @@ private Q_SLOTS:
                              << Verdict::RateLimited << u"Retry-After"_s;
         QTest::addRow("500 empty error") << answer(500, {{"X-Sentry-Error", ""}})
                                          << Verdict::ServerError << u"wrong type"_s;
+        QTest::addRow("500 no header") << answer(500, {}) << Verdict::ServerError << u"wrong type"_s;
         QTest::addRow("502 without header") << answer(502, {})
                                             << Verdict::ServerError << u"a proxy"_s;
         QTest::addRow("302 redirect") << answer(302, {{"Location", "https://x/"}})

@@ -1,0 +1,246 @@
+// `send --dsn DSN [--encoding json|base64-zlib] [--timeout SECONDS] [--client NAME/VERSION] [--force]
+// [--repeat N] [--json] FILE|-`: validate an event, send it, and explain the server's answer.
+
+#include "cliio.h"
+
+#include "backoff.h"
+#include "dsn.h"
+#include "sender.h"
+#include "storerequest.h"
+#include "validator.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Cli {
+
+namespace {
+
+struct SendOptions
+{
+    Sentry::Dsn dsn;
+    Sentry::StoreRequestOptions request;
+    int timeoutMs = Sentry::Sender::DefaultTimeoutMs;
+    int repeat = 1;
+    bool force = false;
+    bool json = false;
+    QString file;
+};
+
+QJsonObject attemptJson(int attempt, const Sentry::SendResult &result)
+{
+    return {
+        {u"attempt"_s, attempt},
+        {u"status"_s, result.status},
+        {u"event_id"_s, result.eventId.isEmpty() ? QJsonValue() : QJsonValue(result.eventId)},
+        {u"verdict"_s, Sentry::verdictName(result.verdict)},
+        {u"explanation"_s, result.explanation},
+        {u"server_error"_s, result.hasServerError ? QJsonValue(result.serverError) : QJsonValue()},
+        {u"retry_after"_s, result.retryAfterSeconds ? QJsonValue(*result.retryAfterSeconds) : QJsonValue()},
+        {u"elapsed_ms"_s, result.elapsedMs},
+    };
+}
+
+void printJsonLine(const QJsonObject &object)
+{
+    out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+    out().flush();
+}
+
+void printAttempt(int attempt, int total, const Sentry::SendResult &result)
+{
+    const QString status = result.status ? u"HTTP %1"_s.arg(result.status) : u"no HTTP answer"_s;
+    out() << "attempt " << attempt << '/' << total << ": " << Sentry::verdictName(result.verdict) << " ("
+          << status << ", " << result.elapsedMs << " ms)\n";
+    if (!result.eventId.isEmpty())
+        out() << "  event id:       " << result.eventId << '\n';
+    if (result.hasServerError)
+        out() << "  X-Sentry-Error: " << result.serverError << '\n';
+    if (result.retryAfterSeconds)
+        out() << "  Retry-After:    " << *result.retryAfterSeconds << " s\n";
+    out() << "  " << result.explanation << '\n';
+    out().flush();
+}
+
+// Sends the request `repeat` times, one after another, waiting whenever the backoff says so.
+class RepeatRun
+{
+public:
+    RepeatRun(const SendOptions &options, const Sentry::StoreRequest &request)
+        : m_options(options), m_request(request), m_sender(&m_manager)
+    {
+        m_sender.setTimeoutMs(options.timeoutMs);
+        QObject::connect(&m_sender, &Sentry::Sender::finished, &m_loop,
+                         [this](const Sentry::SendResult &result) { handle(result); });
+    }
+
+    int run()
+    {
+        QTimer::singleShot(0, &m_loop, [this] { next(); });
+        m_loop.exec();
+        return m_allAccepted ? ExitOk : ExitFailure;
+    }
+
+private:
+    void next()
+    {
+        if (m_attempt >= m_options.repeat)
+            return m_loop.quit();
+        const qint64 wait = m_backoff.msUntilReady();
+        if (wait > 0)
+            printWait(wait);
+        QTimer::singleShot(std::chrono::milliseconds(wait), &m_loop, [this] {
+            ++m_attempt;
+            m_sender.send(m_request);
+        });
+    }
+
+    void printWait(qint64 ms)
+    {
+        const QString text = u"waiting %1 s before attempt %2: %3"_s.arg(double(ms) / 1000.0, 0, 'f', 1)
+                                  .arg(m_attempt + 1).arg(m_backoff.state().reason);
+        (m_options.json ? err() : out()) << text << Qt::endl;
+    }
+
+    void handle(const Sentry::SendResult &result)
+    {
+        m_allAccepted = m_allAccepted && result.isAccepted();
+        if (m_options.json)
+            printJsonLine(attemptJson(m_attempt, result));
+        else
+            printAttempt(m_attempt, m_options.repeat, result);
+        const Sentry::BackoffState state = m_backoff.record(result);
+        if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
+            (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
+            return m_loop.quit();
+        }
+        next();
+    }
+
+    SendOptions m_options;
+    Sentry::StoreRequest m_request;
+    QNetworkAccessManager m_manager;
+    Sentry::Sender m_sender;
+    Sentry::Backoff m_backoff;
+    QEventLoop m_loop;
+    int m_attempt = 0;
+    bool m_allAccepted = true;
+};
+
+struct Parsed
+{
+    std::optional<SendOptions> options;
+    QString error;
+};
+
+Parsed optionsFrom(const QCommandLineParser &parser)
+{
+    SendOptions options;
+    options.dsn = Sentry::Dsn::parse(parser.value(u"dsn"_s));
+    if (!options.dsn.isValid())
+        return {std::nullopt, u"--dsn is not a usable DSN (run 'sentry-harness-cli dsn' on it to see why)"_s};
+    const auto encoding = Sentry::encodingFromName(parser.value(u"encoding"_s));
+    if (!encoding)
+        return {std::nullopt, u"--encoding must be json or base64-zlib, not '%1'"_s.arg(parser.value(u"encoding"_s))};
+    options.request.encoding = *encoding;
+    if (parser.isSet(u"client"_s))
+        options.request.client = parser.value(u"client"_s);
+    bool ok = false;
+    const double seconds = parser.value(u"timeout"_s).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 600)
+        return {std::nullopt, u"--timeout must be a number of seconds between 0 and 600, not '%1'"_s.arg(parser.value(u"timeout"_s))};
+    options.timeoutMs = std::max(1, int(seconds * 1000));
+    options.repeat = parser.value(u"repeat"_s).toInt(&ok);
+    if (!ok || options.repeat < 1)
+        return {std::nullopt, u"--repeat must be a whole number of at least 1, not '%1'"_s.arg(parser.value(u"repeat"_s))};
+    options.force = parser.isSet(u"force"_s);
+    options.json = parser.isSet(u"json"_s);
+    options.file = parser.positionalArguments().constFirst();
+    return {options, {}};
+}
+
+// Prints why the event is invalid; true when sending may go on (valid, or --force).
+bool checkEvent(const QByteArray &bytes, const SendOptions &options)
+{
+    const Sentry::ValidationResult validation = Sentry::Validator::validate(bytes);
+    if (validation.isValid())
+        return true;
+    if (options.json && !options.force) {
+        printJsonLine({{u"sent"_s, false}, {u"valid"_s, false},
+                       {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}});
+    } else {
+        QTextStream &stream = options.json ? err() : out();
+        stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";
+        for (const Sentry::Finding &finding : validation.findings) {
+            if (finding.severity == Sentry::Severity::Error)
+                stream << "  " << (finding.location.isEmpty() ? u"/"_s : finding.location) << ": " << finding.message << '\n';
+        }
+        if (!validation.parsed)
+            stream << "  the input is not a JSON object\n";
+        stream.flush();
+    }
+    return options.force;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {u"dsn"_s, u"Where to send: scheme://PUBLIC:SECRET@host/PROJECT (required)."_s, u"DSN"_s},
+        {u"encoding"_s, u"Body encoding: json or base64-zlib (default json)."_s, u"ENCODING"_s, u"json"_s},
+        {u"timeout"_s, u"Soft timeout in seconds (default 3)."_s, u"SECONDS"_s, u"3"_s},
+        {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
+        {u"force"_s, u"Send even if the event is invalid."_s},
+        {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
+        {u"json"_s, u"Print one JSON object per attempt (one per line)."_s},
+    });
+    parser.addPositionalArgument(u"FILE"_s, u"The event JSON, or - for standard input."_s);
+}
+
+} // namespace
+
+int runSend(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Validate an event, send it to a Sentry server as a v4 store request, and explain the answer.\n"
+        "Exit codes: 0 accepted (every attempt), 1 invalid event (not sent), 2 usage error,\n"
+        "3 not accepted."_s);
+    addOptions(parser);
+    if (!parseOrExplain(parser, arguments, 1))
+        return ExitUsage;
+    if (!parser.isSet(u"dsn"_s)) {
+        printError(u"--dsn is required (see --help)"_s);
+        return ExitUsage;
+    }
+    const Parsed parsed = optionsFrom(parser);
+    if (!parsed.options) {
+        printError(parsed.error);
+        return ExitUsage;
+    }
+    const SendOptions &options = *parsed.options;
+    const auto bytes = readInput(options.file);
+    if (!bytes)
+        return ExitUsage;
+    if (!checkEvent(*bytes, options))
+        return ExitInvalid;
+    QString error;
+    const auto request = Sentry::StoreRequest::build(options.dsn, *bytes, options.request, &error);
+    if (!request) {
+        printError(u"cannot build the request: "_s + error);
+        return ExitUsage;
+    }
+    // The command reports every failure itself; the library's failover log would only repeat it.
+    QLoggingCategory::setFilterRules(u"sentry.errors.warning=false"_s);
+    return RepeatRun(options, *request).run();
+}
+
+} // namespace Cli

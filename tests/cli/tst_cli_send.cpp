@@ -1,0 +1,180 @@
+#include "../core/loopbackserver.h"
+#include "cliprocess.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QByteArray validEvent = R"({"event_id": "fc6d8c0c43fc4630ad850ee518f1b9d0", "message": "hello",
+    "timestamp": "2026-11-28T12:00:00", "level": "error", "logger": "root"})";
+const QByteArray invalidEvent = R"({"event_id": "fc6d8c0c43fc4630ad850ee518f1b9d0", "message": 42,
+    "timestamp": "2026-11-28T12:00:00", "level": "error", "logger": "root"})";
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> objects;
+    const QList<QByteArray> lines = out.split('\n');
+    for (const QByteArray &line : lines) {
+        if (!line.trimmed().isEmpty())
+            objects.append(QJsonDocument::fromJson(line).object());
+    }
+    return objects;
+}
+
+} // namespace
+
+class TestCliSend : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Runs the CLI while this process's event loop keeps serving the loopback server.
+    CliRun runServed(const QStringList &arguments, const QByteArray &stdinData = validEvent)
+    {
+        QProcess process;
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SENTRY_CLI_PATH), QStringList{u"send"_s} + arguments);
+        process.write(stdinData);
+        process.closeWriteChannel();
+        if (!finished.wait(30000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    std::unique_ptr<LoopbackServer> m_server;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<LoopbackServer>();
+        QVERIFY(m_server->listen());
+    }
+
+    void send_acceptedPrintsVerdictAndExitsZero()
+    {
+        m_server->enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"-"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("accepted (HTTP 200"), run.out.constData());
+        QVERIFY(run.out.contains("fc6d8c0c43fc4630ad850ee518f1b9d0"));
+        QCOMPARE(m_server->requests().size(), 1);
+        const QByteArray raw = m_server->requests().constFirst();
+        QVERIFY(LoopbackServer::headerValue(raw, "X-Sentry-Auth").contains("sentry_secret=secret"));
+        QVERIFY(LoopbackServer::headerValue(raw, "Origin").isNull());
+    }
+
+    void send_notAcceptedReportsVerdictAndExitsThree_data()
+    {
+        QTest::addColumn<ScriptedResponse>("response");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QJsonValue>("serverError");
+        QTest::addRow("403 invalid api key") << ScriptedResponse::sentryError(403, "Invalid api key")
+                                             << u"auth_failed"_s << 403 << QJsonValue(u"Invalid api key"_s);
+        QTest::addRow("200 without id") << ScriptedResponse{200, {}, "{}"} << u"server_error"_s << 200
+                                        << QJsonValue(QJsonValue::Null);
+        // Qt's network stack drops a header whose value is empty, so the v4 server's empty X-Sentry-Error
+        // on a 500 arrives as no header at all.
+        QTest::addRow("500") << ScriptedResponse::sentryError(500, "") << u"server_error"_s << 500
+                             << QJsonValue(QJsonValue::Null);
+        QTest::addRow("503 from a proxy") << ScriptedResponse{503, {}, "<html>bad gateway</html>"} << u"server_error"_s
+                                          << 503 << QJsonValue(QJsonValue::Null);
+        QTest::addRow("no answer") << ScriptedResponse::neverAnswers() << u"timeout"_s << 0
+                                   << QJsonValue(QJsonValue::Null);
+    }
+    void send_notAcceptedReportsVerdictAndExitsThree()
+    {
+        QFETCH(ScriptedResponse, response);
+        QFETCH(QString, verdict);
+        QFETCH(int, status);
+        QFETCH(QJsonValue, serverError);
+        m_server->enqueue(response);
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--timeout"_s, u"0.3"_s, u"--json"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 3);
+        const QList<QJsonObject> attempts = jsonLines(run.out);
+        QCOMPARE(attempts.size(), 1);
+        const QJsonObject attempt = attempts.constFirst();
+        QCOMPARE(attempt.value(u"verdict"_s).toString(), verdict);
+        QCOMPARE(attempt.value(u"status"_s).toInt(), status);
+        QCOMPARE(attempt.value(u"server_error"_s), serverError);
+        QVERIFY(attempt.value(u"event_id"_s).isNull());
+        QVERIFY(!attempt.value(u"explanation"_s).toString().isEmpty());
+        QVERIFY(attempt.value(u"elapsed_ms"_s).isDouble());
+        QVERIFY(attempt.contains(u"retry_after"_s));
+    }
+
+    void send_refusesInvalidEventUnlessForced()
+    {
+        const CliRun refused = runServed({u"--dsn"_s, m_server->dsn(), u"-"_s}, invalidEvent);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.out.contains("/message"), refused.out.constData());
+        QCOMPARE(m_server->requests().size(), 0);
+
+        const CliRun forced = runServed({u"--dsn"_s, m_server->dsn(), u"--force"_s, u"-"_s}, invalidEvent);
+        QCOMPARE(forced.exitCode, 0);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void send_repeatHonoursBackoffAndPrintsWaits()
+    {
+        ScriptedResponse limited = ScriptedResponse::sentryError(429, "slow down");
+        limited = limited.withHeader("Retry-After", "1");
+        m_server->enqueue(limited);
+        m_server->enqueue(ScriptedResponse::stored("a1"));
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--repeat"_s, u"2"_s, u"--json"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 3); // not every attempt was accepted
+        const QList<QJsonObject> attempts = jsonLines(run.out);
+        QCOMPARE(attempts.size(), 2);
+        QCOMPARE(attempts.at(0).value(u"verdict"_s).toString(), u"rate_limited"_s);
+        QCOMPARE(attempts.at(0).value(u"retry_after"_s).toInt(), 1);
+        QCOMPARE(attempts.at(1).value(u"verdict"_s).toString(), u"accepted"_s);
+        QCOMPARE(attempts.at(1).value(u"event_id"_s).toString(), u"a1"_s);
+        QVERIFY2(run.err.contains("waiting 1.0 s before attempt 2"), run.err.constData());
+    }
+
+    void send_repeatStopsAfterDeterministicRefusal()
+    {
+        m_server->setDefaultResponse(ScriptedResponse::sentryError(403, "Invalid api key"));
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--repeat"_s, u"3"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(m_server->requests().size(), 1);
+        QVERIFY2(run.out.contains("not repeating"), run.out.constData());
+        QVERIFY(run.out.contains("secret key of the DSN"));
+    }
+
+    void send_base64ZlibEncodingSendsCompressedBody()
+    {
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--encoding"_s, u"base64-zlib"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray body = LoopbackServer::body(m_server->requests().value(0));
+        QVERIFY(body.startsWith("eJ")); // base64 of a zlib header
+        QCOMPARE(LoopbackServer::headerValue(m_server->requests().value(0), "Content-Type"),
+                 QByteArray("application/octet-stream"));
+    }
+
+    void send_rejectsBadUsage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addRow("no dsn") << QStringList{u"-"_s};
+        QTest::addRow("bad dsn") << QStringList{u"--dsn"_s, u"http://nokey@h/1x/"_s, u"-"_s};
+        QTest::addRow("bad encoding") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--encoding"_s, u"gzip"_s, u"-"_s};
+        QTest::addRow("bad timeout") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--timeout"_s, u"soon"_s, u"-"_s};
+        QTest::addRow("bad repeat") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--repeat"_s, u"0"_s, u"-"_s};
+        QTest::addRow("bad client") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--client"_s, u"a,b=c"_s, u"-"_s};
+    }
+    void send_rejectsBadUsage()
+    {
+        QFETCH(QStringList, arguments);
+        const CliRun run = runServed(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!run.err.isEmpty());
+        QCOMPARE(m_server->requests().size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSend)
+#include "tst_cli_send.moc"
