@@ -24,6 +24,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTextDocument>
 #include <QToolBar>
@@ -208,9 +210,10 @@ void MainWindow::setupLayout()
     QDockWidget *preview = addDock(m_preview, tr("Request"), u"requestDock"_s, Qt::RightDockWidgetArea);
     QDockWidget *response = addDock(m_response, tr("Response"), u"responseDock"_s, Qt::RightDockWidgetArea);
     splitDockWidget(preview, response, Qt::Vertical);
-    resize(1400, 900);
-    resizeDocks({target, preview}, {340, 440}, Qt::Horizontal);
-    resizeDocks({validation}, {300}, Qt::Vertical);
+    const QSize available = screen()->availableGeometry().size();
+    resize(QSize(1600, 1000).boundedTo(available));
+    resizeDocks({target, preview}, {300, width() >= 1500 ? 600 : 480}, Qt::Horizontal);
+    resizeDocks({validation}, {290}, Qt::Vertical);
     resizeDocks({preview, response}, {480, 320}, Qt::Vertical);
 }
 
@@ -219,7 +222,12 @@ QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QSt
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(name);
-    dock->setWidget(panel);
+    // A panel's minimum width must never push the window past the screen: below it, it scrolls.
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
                       | QDockWidget::DockWidgetFloatable);
     addDockWidget(area, dock);

@@ -183,10 +183,10 @@ QWidget *TargetPanel::createBreakdown()
     m_secretStatus->setWordWrap(true);
     m_secretStatus->setEnabled(false); // greyed: a remark, not a value
     grid->addWidget(m_secretStatus, grid->rowCount(), 0, 1, 4);
-    m_plainText = new QCheckBox(tr("Also save secrets in the settings file (plain text)"), box);
+    m_plainText = new QCheckBox(tr("Save secrets in plain text"), box);
     m_plainText->setObjectName(u"secretsInPlainText"_s);
-    m_plainText->setToolTip(tr("Off: secrets stay in the keyring, or in memory for this session. "
-                               "On: anyone who can read your settings file can read them."));
+    m_plainText->setToolTip(tr("Also write secrets into the settings file. Off: they stay in the keyring, or in memory for "
+                               "this session. On: anyone who can read your settings file can read them."));
     m_plainText->setChecked(m_settings->secretsInPlainText);
     grid->addWidget(m_plainText, grid->rowCount(), 0, 1, 4);
     grid->setRowStretch(grid->rowCount(), 1);
