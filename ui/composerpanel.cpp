@@ -131,6 +131,7 @@ ComposerPanel::ComposerPanel(EventDocument *document, QWidget *parent)
     splitter->addWidget(buildForm());
     splitter->addWidget(buildEditor());
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({440, 560});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -154,14 +155,19 @@ QWidget *ComposerPanel::buildForm()
     m_brokenNote = new QLabel;
     m_brokenNote->setWordWrap(true);
     m_brokenNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_brokenNote->setStyleSheet(u"QLabel { background: palette(tool-tip-base); padding: 6px; }"_s);
+    m_brokenNote->setMargin(6);
+    m_brokenNote->setAutoFillBackground(true);
+    m_brokenNote->setBackgroundRole(QPalette::ToolTipBase);
+    m_brokenNote->setForegroundRole(QPalette::ToolTipText);
     m_brokenNote->hide();
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(scrolling(buildAttributesPage()), tr("Attributes"));
     m_tabs->addTab(buildExceptionPage(), tr("Exception"));
     m_tabs->addTab(scrolling(buildInterfacesPage()), tr("Interfaces"));
-    m_tabs->addTab(buildTablesPage(), tr("Tags, extra, modules"));
+    m_tabs->addTab(buildTablesPage(), tr("Tags & extra"));
+    m_tabs->setTabToolTip(3, tr("Tags, extra and modules"));
+    box->setMinimumWidth(360);
     layout->addWidget(m_brokenNote);
     layout->addWidget(m_tabs, 1);
     return box;
@@ -504,8 +510,10 @@ void ComposerPanel::refreshExceptions(const QJsonObject &event)
         + u"/stacktrace/frames"_s;
     const QJsonArray array = exceptions.count > 0 ? JsonPointer::value(event, frames).toArray()
                                                   : QJsonArray();
-    if (array != m_frames->frames())
+    if (array != m_frames->frames()) {
         m_frames->setFrames(array);
+        m_framesView->resizeColumnsToContents();
+    }
     m_framesView->setEnabled(exceptions.count > 0);
 }
 

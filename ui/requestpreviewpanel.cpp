@@ -29,6 +29,17 @@ namespace SentryUi {
 namespace {
 
 const QString SecretMask = u"********"_s;
+// A 1 MB event would make every view slow to lay out; the copy buttons still copy everything.
+constexpr qsizetype MaxShownChars = 64 * 1024;
+
+QString shown(const QString &text)
+{
+    if (text.size() <= MaxShownChars)
+        return text;
+    return text.left(MaxShownChars) + u"\n\n"_s
+        + RequestPreviewPanel::tr("… %n more character(s) not shown; Copy copies everything.", nullptr,
+                                  int(text.size() - MaxShownChars));
+}
 
 QPlainTextEdit *readOnlyText()
 {
@@ -64,6 +75,7 @@ RequestPreviewPanel::RequestPreviewPanel(EventDocument *document, QWidget *paren
 {
     m_authFields = new PairsModel(tr("Field"), tr("Value"), this);
     m_body = readOnlyText();
+    m_body->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_authRaw = readOnlyText();
     m_authRaw->setMaximumHeight(fontMetrics().height() * 4);
     m_http = readOnlyText();
@@ -104,7 +116,7 @@ RequestPreviewPanel::RequestPreviewPanel(EventDocument *document, QWidget *paren
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(200);
-    connect(m_refreshTimer, &QTimer::timeout, this, &RequestPreviewPanel::refresh);
+    connect(m_refreshTimer, &QTimer::timeout, this, &RequestPreviewPanel::refreshIfVisible);
     connect(m_document, &EventDocument::contentsChanged, m_refreshTimer, qOverload<>(&QTimer::start));
     refresh();
 }
@@ -244,8 +256,25 @@ std::optional<Sentry::StoreRequest> RequestPreviewPanel::currentRequest(QString 
     return Sentry::StoreRequest::build(m_dsn, scrubbedBody().json, options, error);
 }
 
+void RequestPreviewPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+// Building, encoding and laying out a large request costs real time: skip it while hidden.
+void RequestPreviewPanel::refreshIfVisible()
+{
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
 void RequestPreviewPanel::refresh()
 {
+    m_stale = false;
     m_refreshTimer->stop();
     const Built built = scrubbedBody();
     QString error;
@@ -259,7 +288,7 @@ void RequestPreviewPanel::refresh()
 
 void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const Built &built)
 {
-    m_body->setPlainText(QString::fromUtf8(built.json));
+    m_body->setPlainText(shown(QString::fromUtf8(built.json)));
     const auto auth = Sentry::AuthHeader::parse(
         QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth)));
     QList<PairsModel::Pair> fields;
@@ -268,15 +297,15 @@ void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const
         fields.append({field.name, masked(field.value)});
     m_authFields->setPairs(fields);
     m_authRaw->setPlainText(masked(QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth))));
-    m_http->setPlainText(masked(httpAsText(request.toHttp())));
-    m_curl->setPlainText(masked(request.toCurl()));
+    m_http->setPlainText(shown(masked(httpAsText(request.toHttp()))));
+    m_curl->setPlainText(shown(masked(request.toCurl())));
     m_status->setText(tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
                           .arg(QString::fromLatin1(request.method()), request.url().toDisplayString()));
 }
 
 void RequestPreviewPanel::showError(const QString &error, const Built &built)
 {
-    m_body->setPlainText(QString::fromUtf8(built.json));
+    m_body->setPlainText(shown(QString::fromUtf8(built.json)));
     m_authFields->setPairs({});
     m_authRaw->clear();
     m_http->setPlainText(error);

@@ -54,6 +54,9 @@ public:
     QString scrubText() const;
     PairsModel *authFieldsModel() const { return m_authFields; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Built
     {
@@ -70,6 +73,7 @@ private:
     void showError(const QString &error, const Built &built);
     void showScrub(const Built &built);
     QString masked(const QString &text) const;
+    void refreshIfVisible();
 
     EventDocument *m_document = nullptr;
     Sentry::Dsn m_dsn;
@@ -87,6 +91,7 @@ private:
     PairsModel *m_authFields = nullptr;
     QTimer *m_refreshTimer = nullptr;
     std::optional<Sentry::StoreRequest> m_request; // as last shown, for the copy buttons
+    bool m_stale = false; // an edit arrived while hidden: refresh when shown
 };
 
 } // namespace SentryUi

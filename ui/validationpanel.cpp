@@ -256,8 +256,9 @@ void ValidationPanel::showSummary(const Sentry::ValidationResult &result)
         verdict = tr("the server would accept it");
     else
         verdict = tr("the server would refuse it or drop parts");
-    m_summary->setText(tr("%1 errors, %2 warnings, %3 notes — %4")
-                           .arg(errors).arg(warnings).arg(infos).arg(verdict));
+    m_summary->setText(tr("%1, %2, %3 — %4")
+                           .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                                tr("%n note(s)", nullptr, infos), verdict));
 }
 
 void ValidationPanel::showDiff(const QList<Sentry::DiffLine> &diff)
