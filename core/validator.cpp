@@ -105,14 +105,18 @@ void checkStart(NormalizeContext &context, const QByteArray &json)
                        {skipped ? u"a byte order mark"_s : u"whitespace"_s});
 }
 
-// The size of base64(zlib(json)) when it may exceed the limit, else nullopt. Deflating 1 MB costs
-// about as much as parsing it, so it runs on another thread while this one parses and walks.
+// The size of base64(zlib(json)) as BodyCodec sends it, when it may exceed the limit. Deflate costs
+// more than parsing, so it runs on another thread while this one parses and walks, and it tries
+// level 1 first: level 6 never compresses worse in practice, so a level-1 body under the limit
+// settles it; only one over the limit is measured exactly at BodyCodec's level.
 std::future<qsizetype> compressedSize(const QByteArray &json)
 {
     if (json.size() <= Validator::CompressCheckThreshold || json.size() > Validator::MaxDecompressed)
         return {};
     return std::async(std::launch::async, [json] {
-        return (BodyCodec::zlibCompress(json).size() + 2) / 3 * 4;
+        const auto encoded = [](qsizetype deflated) { return (deflated + 2) / 3 * 4; };
+        const qsizetype fast = encoded(BodyCodec::zlibCompress(json, 1).size());
+        return fast <= Validator::MaxCompressed ? fast : encoded(BodyCodec::zlibCompress(json).size());
     });
 }
 
