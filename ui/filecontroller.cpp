@@ -1,12 +1,16 @@
 #include "filecontroller.h"
 
 #include "eventdocument.h"
+#include "finding.h"
+#include "icons.h"
 #include "samplecatalog.h"
 #include "settings.h"
 
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMimeData>
 #include <QStandardPaths>
 
 using namespace Qt::Literals::StringLiterals;
@@ -128,6 +132,51 @@ bool FileController::isEventFile(const QString &path)
 {
     const QFileInfo info(path);
     return info.isFile() && info.suffix().compare("json"_L1, Qt::CaseInsensitive) == 0;
+}
+
+bool FileController::isEventDrop(const QMimeData *mime)
+{
+    const QList<QUrl> urls = mime->urls();
+    return urls.size() == 1 && isEventFile(urls.first().toLocalFile());
+}
+
+QMenu *FileController::createTemplateMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(tr("New from &Template"), parent);
+    menu->setIcon(Icons::icon(u"template"_s));
+    menu->setToolTipsVisible(true);
+    const QList<Sample> samples = SampleCatalog::load();
+    for (const Sample &sample : samples) {
+        QAction *action = menu->addAction(sample.title);
+        action->setToolTip(sample.description);
+        action->setStatusTip(sample.description);
+        // The mark tells at a glance which samples a v4 server refuses or repairs.
+        action->setIcon(sample.validV4 ? Icons::ok() : Icons::severity(Sentry::Severity::Warning));
+        connect(action, &QAction::triggered, this, [this, sample] { newFromTemplate(sample); });
+    }
+    menu->setEnabled(!samples.isEmpty());
+    return menu;
+}
+
+QMenu *FileController::createRecentMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(tr("Open &Recent"), parent);
+    menu->setIcon(Icons::icon(u"recent"_s));
+    fillRecentMenu(menu);
+    connect(this, &FileController::recentFilesChanged, menu, [this, menu] { fillRecentMenu(menu); });
+    return menu;
+}
+
+void FileController::fillRecentMenu(QMenu *menu)
+{
+    menu->clear();
+    for (const QString &path : std::as_const(m_settings->recentFiles)) {
+        QAction *action = menu->addAction(QFileInfo(path).fileName());
+        action->setStatusTip(path);
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    menu->setEnabled(!m_settings->recentFiles.isEmpty());
 }
 
 void FileController::remember(const QString &path)

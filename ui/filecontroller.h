@@ -9,6 +9,8 @@
 
 #include <functional>
 
+class QMenu;
+class QMimeData;
 class QWidget;
 
 namespace SentryUi {
@@ -43,7 +45,12 @@ public:
     bool saveTo(const QString &path);
     bool maybeSave();                      // true when it is fine to drop the current text
 
-    static bool isEventFile(const QString &path); // what drag-and-drop accepts
+    static bool isEventFile(const QString &path);     // a local .json file
+    static bool isEventDrop(const QMimeData *mime);   // exactly one event file: what drops accept
+
+    // "New from Template" (the sample corpus) and "Open Recent" (kept up to date).
+    QMenu *createTemplateMenu(QWidget *parent);
+    QMenu *createRecentMenu(QWidget *parent);
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
@@ -53,6 +60,7 @@ Q_SIGNALS:
 private:
     bool load(const QString &path);
     void remember(const QString &path);
+    void fillRecentMenu(QMenu *menu);
     QMessageBox::StandardButton askToSave(const QString &name) const;
     QString askForFile(bool forSaving, const QString &directory) const;
 

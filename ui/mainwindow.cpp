@@ -9,17 +9,14 @@
 #include "jsontext.h"
 #include "requestpreviewpanel.h"
 #include "responsepanel.h"
-#include "samplecatalog.h"
 #include "settings.h"
 #include "targetpanel.h"
 #include "theme.h"
 #include "validationpanel.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -117,15 +114,14 @@ void MainWindow::setupMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions.newEvent);
-    file->addMenu(createTemplateMenu());
+    file->addMenu(m_files->createTemplateMenu(this));
     file->addAction(m_actions.open);
-    m_recentMenu = file->addMenu(Icons::icon(u"recent"_s), tr("Open &Recent"));
+    file->addMenu(m_files->createRecentMenu(this));
     file->addSeparator();
     file->addAction(m_actions.save);
     file->addAction(m_actions.saveAs);
     file->addSeparator();
     file->addAction(m_actions.quit);
-    updateRecentMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_actions.undo, m_actions.redo});
@@ -137,51 +133,11 @@ void MainWindow::setupMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
-    view->addMenu(createThemeMenu());
+    view->addMenu(Theme::createMenu(m_settings, this));
     view->addSeparator();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addActions({m_actions.about, m_actions.aboutQt});
-}
-
-QMenu *MainWindow::createTemplateMenu()
-{
-    auto *menu = new QMenu(tr("New from &Template"), this);
-    menu->setIcon(Icons::icon(u"template"_s));
-    menu->setToolTipsVisible(true);
-    const QList<Sample> samples = SampleCatalog::load();
-    for (const Sample &sample : samples) {
-        QAction *action = menu->addAction(sample.title);
-        action->setToolTip(sample.description);
-        action->setStatusTip(sample.description);
-        action->setIcon(sample.validV4 ? Icons::ok() : Icons::severity(Sentry::Severity::Warning));
-        connect(action, &QAction::triggered, m_files, [this, sample] { m_files->newFromTemplate(sample); });
-    }
-    menu->setEnabled(!samples.isEmpty());
-    return menu;
-}
-
-QMenu *MainWindow::createThemeMenu()
-{
-    auto *menu = new QMenu(tr("&Theme"), this);
-    menu->setIcon(Icons::icon(u"theme"_s));
-    auto *group = new QActionGroup(menu);
-    const std::pair<Settings::Theme, QString> themes[] = {
-        {Settings::Theme::System, tr("&System")},
-        {Settings::Theme::Light, tr("&Light")},
-        {Settings::Theme::Dark, tr("&Dark")},
-    };
-    for (const auto &[theme, name] : themes) {
-        QAction *action = menu->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(m_settings->theme == theme);
-        group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, theme = theme] {
-            m_settings->theme = theme;
-            Theme::apply(theme);
-        });
-    }
-    return menu;
 }
 
 void MainWindow::setupToolBar()
@@ -247,7 +203,6 @@ void MainWindow::connectPanels()
         statusBar()->showMessage(message, 5000);
     });
     connect(m_files, &FileController::failed, this, &MainWindow::showError);
-    connect(m_files, &FileController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
 
     m_preview->setDsn(m_target->dsn());
     connect(m_target, &TargetPanel::dsnChanged, m_preview, &RequestPreviewPanel::setDsn);
@@ -317,17 +272,6 @@ void MainWindow::rewriteJson(bool minify)
     m_document->setText(*rewritten);
 }
 
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    for (const QString &path : std::as_const(m_settings->recentFiles)) {
-        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
-        action->setStatusTip(path);
-        connect(action, &QAction::triggered, m_files, [this, path] { m_files->openFile(path); });
-    }
-    m_recentMenu->setEnabled(!m_settings->recentFiles.isEmpty());
-}
-
 void MainWindow::updateTitle()
 {
     setWindowTitle(m_document->displayName() + u"[*] — "_s + QApplication::applicationDisplayName());
@@ -370,7 +314,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     const auto type = event->type();
     if (type == QEvent::DragEnter || type == QEvent::DragMove || type == QEvent::Drop) {
         auto *drop = static_cast<QDropEvent *>(event);
-        if (acceptsDrop(drop->mimeData())) {
+        if (FileController::isEventDrop(drop->mimeData())) {
             if (type == QEvent::Drop)
                 dropEvent(drop);
             else
@@ -381,21 +325,15 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     return QMainWindow::eventFilter(watched, event);
 }
 
-bool MainWindow::acceptsDrop(const QMimeData *mime) const
-{
-    const QList<QUrl> urls = mime->urls();
-    return urls.size() == 1 && FileController::isEventFile(urls.first().toLocalFile());
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (acceptsDrop(event->mimeData()))
+    if (FileController::isEventDrop(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    if (acceptsDrop(event->mimeData()) && m_files->openFile(event->mimeData()->urls().first().toLocalFile()))
+    if (FileController::isEventDrop(event->mimeData()) && m_files->openFile(event->mimeData()->urls().first().toLocalFile()))
         event->acceptProposedAction();
 }
 

@@ -7,11 +7,9 @@
 #include <QMainWindow>
 
 class QAction;
-class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QMimeData;
 class QNetworkAccessManager;
 
 namespace Sentry {
@@ -65,12 +63,8 @@ private:
     void setupLayout();
     void connectPanels();
     QDockWidget *addDock(QWidget *panel, const QString &title, const QString &name, Qt::DockWidgetArea area);
-    QMenu *createTemplateMenu();
-    QMenu *createThemeMenu();
-    void updateRecentMenu();
     void updateTitle();
     void restoreWindow();
-    bool acceptsDrop(const QMimeData *mime) const;
     void showError(const QString &message);
     void showValidity(const Sentry::ValidationResult &result);
     void rewriteJson(bool minify);
@@ -84,7 +78,6 @@ private:
     RequestPreviewPanel *m_preview = nullptr;
     ResponsePanel *m_response = nullptr;
     QList<QDockWidget *> m_docks;
-    QMenu *m_recentMenu = nullptr;
     QLabel *m_validity = nullptr;
 
     struct Actions

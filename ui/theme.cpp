@@ -1,6 +1,10 @@
 #include "theme.h"
 
+#include "icons.h"
+
+#include <QActionGroup>
 #include <QApplication>
+#include <QMenu>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -87,6 +91,29 @@ void apply(Settings::Theme theme)
         QApplication::setPalette(darkPalette());
         return;
     }
+}
+
+QMenu *createMenu(Settings *settings, QWidget *parent)
+{
+    auto *menu = new QMenu(QApplication::translate("SentryUi::Theme", "&Theme"), parent);
+    menu->setIcon(Icons::icon(u"theme"_s));
+    auto *group = new QActionGroup(menu);
+    const std::pair<Settings::Theme, const char *> themes[] = {
+        {Settings::Theme::System, QT_TRANSLATE_NOOP("SentryUi::Theme", "&System")},
+        {Settings::Theme::Light, QT_TRANSLATE_NOOP("SentryUi::Theme", "&Light")},
+        {Settings::Theme::Dark, QT_TRANSLATE_NOOP("SentryUi::Theme", "&Dark")},
+    };
+    for (const auto &[theme, name] : themes) {
+        QAction *action = menu->addAction(QApplication::translate("SentryUi::Theme", name));
+        action->setCheckable(true);
+        action->setChecked(settings->theme == theme);
+        group->addAction(action);
+        QObject::connect(action, &QAction::triggered, settings, [settings, theme = theme] {
+            settings->theme = theme;
+            apply(theme);
+        });
+    }
+    return menu;
 }
 
 bool systemIsDark()

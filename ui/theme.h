@@ -5,10 +5,15 @@
 
 #include "settings.h"
 
+class QMenu;
+class QWidget;
+
 namespace SentryUi::Theme {
 
 void apply(Settings::Theme theme);
 bool systemIsDark();
 bool isDark(); // the palette in use now
+// View > Theme: System, Light, Dark; a choice applies at once and is kept in settings->theme.
+QMenu *createMenu(Settings *settings, QWidget *parent);
 
 } // namespace SentryUi::Theme
