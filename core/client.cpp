@@ -108,6 +108,8 @@ Client::Client(const ClientOptions &options, QNetworkAccessManager *manager, QOb
     m_outbox->sender()->setTimeoutMs(options.timeoutMs);
     m_outbox->sender()->setAcceptSelfSigned(options.acceptSelfSigned);
     connect(m_outbox, &Outbox::eventFinished, this, &Client::eventFinished);
+    if (options.scrub)
+        addProcessor(scrubProcessor(*options.scrub));
     logStatus();
 }
 
@@ -180,6 +182,11 @@ void Client::applyDefaults(Event &event) const
     const QString extraKey = QString::fromUtf16(EventKey::Extra);
     if (!m_options.extra.isEmpty())
         event.setValue(extraKey, mergedObject(m_options.extra, event.value(extraKey).toObject()));
+}
+
+Client::Processor Client::scrubProcessor(const ScrubOptions &options)
+{
+    return [options](const QJsonObject &event) { return Scrubber::scrub(event, options).event; };
 }
 
 QJsonObject Client::process(QJsonObject event) const

@@ -14,6 +14,7 @@
 
 #include "dsn.h"
 #include "event.h"
+#include "scrubber.h"
 #include "sendresult.h"
 #include "storerequest.h"
 
@@ -24,6 +25,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -43,6 +45,9 @@ struct ClientOptions
     int timeoutMs = 3000;
     int outboxCapacity = 100;
     bool acceptSelfSigned = false; // for a self-signed test server only
+    // The default scrubbing chain (spec section 9), run before any added processor; nullopt turns
+    // it off. By default passwords and card numbers are masked, cookies and POST data removed.
+    std::optional<ScrubOptions> scrub = ScrubOptions{};
 };
 
 class Client final : public QObject
@@ -63,8 +68,10 @@ public:
     ClientOptions options() const { return m_options; }
     Outbox *outbox() const { return m_outbox; }
 
-    // Processors run in the order added, on every event, before it is queued.
+    // Processors run in the order added, on every event, before it is queued (after the scrubber
+    // of ClientOptions::scrub, which the constructor adds first).
     void addProcessor(Processor processor) { m_processors.append(std::move(processor)); }
+    static Processor scrubProcessor(const ScrubOptions &options);
 
     // Each returns the event id immediately, or "" when the client is disabled or the event could
     // not be queued (the reason goes to the log category sentry.errors).

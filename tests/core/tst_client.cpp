@@ -168,6 +168,32 @@ private Q_SLOTS:
         QCOMPARE(sentEvent(server).value(u"message"_s).toString(), u"login (seen)"_s);
     }
 
+    void scrub_masksSecretsAndDropsCookiesByDefault_data()
+    {
+        QTest::addColumn<bool>("scrub");
+        QTest::addRow("default chain") << true;
+        QTest::addRow("scrubbing off") << false;
+    }
+    void scrub_masksSecretsAndDropsCookiesByDefault()
+    {
+        QFETCH(bool, scrub);
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        ClientOptions options = optionsFor(server);
+        if (!scrub)
+            options.scrub.reset();
+        const auto client = enabledClient(options);
+        QSignalSpy finished(client.get(), &Client::eventFinished);
+        Event event = Event::message(u"login"_s);
+        event.setExtra(u"password"_s, u"hunter2"_s);
+        event.setValue(u"request"_s, QJsonObject{{u"url"_s, u"http://x/"_s}, {u"cookies"_s, u"sid=abc"_s}});
+        client->captureEvent(event);
+        QVERIFY(finished.wait(5000));
+        const QByteArray raw = server.requests().value(0);
+        QCOMPARE(raw.contains("hunter2"), !scrub);
+        QCOMPARE(raw.contains("sid=abc"), !scrub);
+    }
+
     void messageHandler_capturesAtOrAboveThreshold()
     {
         LoopbackServer server;
