@@ -6,6 +6,7 @@
 #include "targetsmodel.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -147,6 +148,7 @@ QWidget *TargetPanel::createBreakdown()
     m_dsnEdit->setClearButtonEnabled(true);
     m_dsnEdit->setPlaceholderText(u"https://public:secret@example.com/1"_s);
     m_dsnEdit->setToolTip(tr("{PROTOCOL}://{PUBLIC_KEY}:{SECRET_KEY}@{HOST}/{PATH}{PROJECT_ID}"));
+    m_dsnEdit->installEventFilter(this);
     grid->addWidget(m_dsnEdit, 0, 0, 1, 4);
     m_summary = new QLabel(box);
     m_summary->setObjectName(u"dsnSummary"_s);
@@ -200,6 +202,7 @@ void TargetPanel::connectSignals()
     connect(m_showSecret, &QToolButton::toggled, this, [this](bool shown) {
         m_showSecret->setIcon(Icons::icon(shown ? u"eye-off"_s : u"eye"_s));
         m_showSecret->setToolTip(shown ? tr("Hide the secret key") : tr("Show the secret key"));
+        showDsnText();
         updateBreakdown();
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -227,12 +230,34 @@ void TargetPanel::loadTargets()
 
 QString TargetPanel::dsnText() const
 {
-    return m_dsnEdit->text();
+    return m_dsnText;
 }
 
 void TargetPanel::setDsnText(const QString &text)
 {
-    m_dsnEdit->setText(text);
+    applyDsn(text);
+    showDsnText();
+}
+
+bool TargetPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_dsnEdit && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut))
+        showDsnText();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TargetPanel::showDsnText()
+{
+    // Masked while not being edited, so a screen share or a screenshot does not leak the secret.
+    QString secret;
+    const QString publicDsn = splitSecret(m_dsnText, &secret);
+    const bool mask = !secret.isEmpty() && !isSecretShown() && !m_dsnEdit->hasFocus();
+    const QString shown = mask ? joinSecret(publicDsn, MaskedSecret) : m_dsnText;
+    if (m_dsnEdit->text() == shown)
+        return;
+    m_updatingEdit = true;
+    m_dsnEdit->setText(shown);
+    m_updatingEdit = false;
 }
 
 int TargetPanel::currentRow() const
@@ -277,6 +302,13 @@ void TargetPanel::setSecretShown(bool shown)
 
 void TargetPanel::dsnEdited(const QString &text)
 {
+    if (!m_updatingEdit)
+        applyDsn(text);
+}
+
+void TargetPanel::applyDsn(const QString &text)
+{
+    m_dsnText = text;
     if (currentRow() >= 0)
         m_model->setDsn(currentRow(), text);
     m_dsn = Sentry::Dsn::parse(text.trimmed());
@@ -290,10 +322,7 @@ void TargetPanel::currentTargetChanged(int row)
         return;
     const Target target = m_model->target(row);
     m_settings->currentTargetId = target.id;
-    if (m_dsnEdit->text() != target.dsn)
-        m_dsnEdit->setText(target.dsn);
-    else
-        dsnEdited(target.dsn);
+    setDsnText(target.dsn);
 }
 
 void TargetPanel::targetSecretLoaded(const QString &id, const QString &dsn)
@@ -305,7 +334,7 @@ void TargetPanel::targetSecretLoaded(const QString &id, const QString &dsn)
         return; // the user typed a secret meanwhile: theirs wins
     m_model->setDsn(row, dsn);
     if (current)
-        m_dsnEdit->setText(dsn);
+        setDsnText(dsn);
 }
 
 void TargetPanel::saveTargets()

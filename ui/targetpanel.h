@@ -54,6 +54,9 @@ public:
 
     void saveTargets(); // writes the targets to the settings now (also done shortly after edits)
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void dsnChanged(const Sentry::Dsn &dsn);
 
@@ -69,6 +72,8 @@ private:
     void connectSignals();
     void loadTargets();
     void dsnEdited(const QString &text);
+    void applyDsn(const QString &text);
+    void showDsnText();
     void currentTargetChanged(int row);
     void targetSecretLoaded(const QString &id, const QString &dsn);
     void updateBreakdown();
@@ -89,6 +94,8 @@ private:
     QTimer *m_saveTimer = nullptr;
     std::array<Row, PartCount> m_rows{};
     Sentry::Dsn m_dsn;
+    QString m_dsnText;          // the real text; the editor masks the secret while it has no focus
+    bool m_updatingEdit = false; // showDsnText() is writing to the editor
 };
 
 } // namespace SentryUi

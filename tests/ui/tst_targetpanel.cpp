@@ -61,6 +61,7 @@ private Q_SLOTS:
     void breakdown_marksThePartAtFault_data();
     void breakdown_marksThePartAtFault();
     void secret_isMaskedUntilShown();
+    void dsnEditor_masksTheSecretUnlessEditing();
     void selectTarget_switchesInOneClick();
     void editing_updatesTheCurrentTargetAndPersists();
     void addAndRemove_changeTheSavedTargets();
@@ -158,6 +159,27 @@ void TestTargetPanel::secret_isMaskedUntilShown()
     QVERIFY(!m_panel->partText(Part::Secret).isEmpty());
     m_panel->setSecretShown(true);
     QCOMPARE(m_panel->partText(Part::Secret), u"sec"_s);
+}
+
+void TestTargetPanel::dsnEditor_masksTheSecretUnlessEditing()
+{
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_panel));
+    m_panel->selectTarget(0);
+    auto *editor = m_panel->findChild<QLineEdit *>(u"dsnEdit"_s);
+    QVERIFY(editor);
+    editor->clearFocus();
+    QVERIFY2(!editor->text().contains(u":sec@"_s), qPrintable(editor->text()));
+    QVERIFY(editor->text().startsWith(u"https://pub:"_s));
+    QCOMPARE(m_panel->dsnText(), u"https://pub:sec@example.com/1"_s);
+    QCOMPARE(m_panel->dsn().secretKey(), u"sec"_s); // masking is display only
+
+    editor->setFocus();
+    QTRY_COMPARE(editor->text(), u"https://pub:sec@example.com/1"_s);
+    editor->clearFocus();
+    QTRY_VERIFY(!editor->text().contains(u":sec@"_s));
+    m_panel->setSecretShown(true);
+    QCOMPARE(editor->text(), u"https://pub:sec@example.com/1"_s);
 }
 
 void TestTargetPanel::selectTarget_switchesInOneClick()
