@@ -257,6 +257,8 @@ void TargetPanel::showDsnText()
         return;
     m_updatingEdit = true;
     m_dsnEdit->setText(shown);
+    if (!m_dsnEdit->hasFocus())
+        m_dsnEdit->setCursorPosition(0); // the scheme and key are the informative start
     m_updatingEdit = false;
 }
 
@@ -419,7 +421,7 @@ void TargetPanel::updateSummary()
     else if (warnings > 0)
         m_summary->setText(tr("Usable, with %n warning(s).", nullptr, warnings));
     else
-        m_summary->setText(tr("Valid DSN."));
+        m_summary->setText(tr("Valid DSN. Events go to %1").arg(m_dsn.storeUrl().toString()));
     const Sentry::Findings other = otherFindings();
     m_other->setText(describe(other));
     m_other->setVisible(!other.isEmpty());
