@@ -1,6 +1,7 @@
 #include "cliio.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +49,19 @@ void printError(const QString &message)
     err() << "sentry-harness-cli: " << message << Qt::endl;
 }
 
+// QCommandLineParser names the program from QCoreApplication::arguments(); a command's help should
+// name the command line people type: "sentry-harness-cli request [options] FILE".
+static QString commandHelp(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().constFirst();
+    const QString command = arguments.constFirst().section(u' ', -1);
+    const qsizetype at = text.indexOf(program);
+    if (at >= 0)
+        text.replace(at, program.size(), u"sentry-harness-cli "_s + command);
+    return text;
+}
+
 bool parseOrExplain(QCommandLineParser &parser, const QStringList &arguments, int positional)
 {
     const QCommandLineOption help = parser.addHelpOption();
@@ -56,14 +70,14 @@ bool parseOrExplain(QCommandLineParser &parser, const QStringList &arguments, in
         return false;
     }
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        out() << commandHelp(parser, arguments);
         out().flush();
         std::exit(ExitOk);
     }
     if (parser.positionalArguments().size() != positional) {
         printError(u"expected %1 argument(s), got %2\n\n"_s.arg(positional)
                        .arg(parser.positionalArguments().size())
-                   + parser.helpText());
+                   + commandHelp(parser, arguments));
         return false;
     }
     return true;
