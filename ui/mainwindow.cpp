@@ -9,6 +9,7 @@
 #include "jsontext.h"
 #include "requestpreviewpanel.h"
 #include "responsepanel.h"
+#include "sendresult.h"
 #include "settings.h"
 #include "targetpanel.h"
 #include "theme.h"
@@ -167,8 +168,8 @@ void MainWindow::setupLayout()
     QDockWidget *response = addDock(m_response, tr("Response"), u"responseDock"_s, Qt::RightDockWidgetArea);
     splitDockWidget(preview, response, Qt::Vertical);
     const QSize available = screen()->availableGeometry().size();
-    resize(QSize(1600, 1000).boundedTo(available));
-    resizeDocks({target, preview}, {300, width() >= 1500 ? 600 : 480}, Qt::Horizontal);
+    resize(QSize(1800, 1050).boundedTo(available));
+    resizeDocks({target, preview}, {290, width() >= 1600 ? 600 : 480}, Qt::Horizontal);
     resizeDocks({validation}, {290}, Qt::Vertical);
     resizeDocks({preview, response}, {480, 320}, Qt::Vertical);
 }
@@ -216,8 +217,8 @@ void MainWindow::connectPanels()
         if (busy)
             statusBar()->showMessage(tr("Sending…"));
     });
-    connect(m_response, &ResponsePanel::sendFinished, this, [this] {
-        statusBar()->showMessage(tr("Response received"), 5000);
+    connect(m_response, &ResponsePanel::sendFinished, this, [this](const Sentry::SendResult &result) {
+        statusBar()->showMessage(tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict)), 8000);
     });
 }
 
