@@ -74,6 +74,18 @@ QString describe(const Sentry::Findings &findings)
     return lines.join(u'\n');
 }
 
+// The port as typed ("90o0"), so a typo stays visible next to its finding; "" when none.
+QString typedPort(const QString &dsn)
+{
+    const qsizetype schemeEnd = dsn.indexOf("://"_L1);
+    const qsizetype at = dsn.indexOf(u'@', schemeEnd + 3);
+    const qsizetype start = at >= 0 ? at + 1 : schemeEnd + 3;
+    const qsizetype slash = dsn.indexOf(u'/', start);
+    const QString hostPort = dsn.mid(start, slash < 0 ? -1 : slash - start);
+    const qsizetype colon = hostPort.lastIndexOf(u':');
+    return schemeEnd >= 0 && colon > hostPort.lastIndexOf(u']') ? hostPort.mid(colon + 1) : QString();
+}
+
 bool isPartLocation(const QString &location)
 {
     return std::any_of(Parts.begin(), Parts.end(),
@@ -211,6 +223,7 @@ void TargetPanel::connectSignals()
     connect(m_saveTimer, &QTimer::timeout, this, &TargetPanel::saveTargets);
     connect(m_plainText, &QCheckBox::toggled, this, [this](bool plainText) {
         m_settings->secretsInPlainText = plainText;
+        updateSecretStatus();
         saveTargets();
     });
     connect(m_settings, &Settings::targetSecretLoaded, this, &TargetPanel::targetSecretLoaded);
@@ -380,12 +393,21 @@ void TargetPanel::updateBreakdown()
     showPart(Part::PublicKey, m_dsn.publicKey());
     showPart(Part::Secret, isSecretShown() || !m_dsn.hasSecret() ? m_dsn.secretKey() : MaskedSecret);
     showPart(Part::Host, m_dsn.host());
-    const QString port = hasHost && m_dsn.port() > 0 ? QString::number(m_dsn.port()) : QString();
-    showPart(Part::Port, m_dsn.hasExplicitPort() || port.isEmpty() ? port : tr("%1 (default)").arg(port));
+    showPart(Part::Port, portText());
     showPart(Part::Path, hasHost ? m_dsn.path() : QString());
     showPart(Part::Project, m_dsn.projectId());
     showPart(Part::StoreUrl, m_dsn.isValid() ? m_dsn.storeUrl().toString() : QString());
     updateSummary();
+}
+
+QString TargetPanel::portText() const
+{
+    if (!partFindings(Part::Port).isEmpty())
+        return typedPort(m_dsnText.trimmed());
+    if (m_dsn.host().isEmpty() || m_dsn.port() <= 0)
+        return {};
+    const QString port = QString::number(m_dsn.port());
+    return m_dsn.hasExplicitPort() ? port : tr("%1 (default)").arg(port);
 }
 
 void TargetPanel::showPart(Part part, const QString &text)
@@ -429,7 +451,9 @@ void TargetPanel::updateSummary()
 
 void TargetPanel::updateSecretStatus()
 {
-    m_secretStatus->setText(m_settings->secretStore()->statusText());
+    m_secretStatus->setText(m_settings->secretsInPlainText
+                                ? tr("Secrets are saved in plain text in the settings file.")
+                                : m_settings->secretStore()->statusText());
 }
 
 } // namespace SentryUi

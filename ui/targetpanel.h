@@ -78,6 +78,7 @@ private:
     void targetSecretLoaded(const QString &id, const QString &dsn);
     void updateBreakdown();
     void showPart(Part part, const QString &text);
+    QString portText() const;
     void updateSummary();
     void updateSecretStatus();
     void renameCurrentTarget();

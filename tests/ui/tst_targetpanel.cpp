@@ -149,6 +149,8 @@ void TestTargetPanel::breakdown_marksThePartAtFault()
     auto *value = m_panel->findChild<QLineEdit *>(u"part_"_s + QString(location).replace(u' ', u'_'));
     QVERIFY(value);
     QVERIFY2(value->toolTip().contains(findings.first().message), qPrintable(value->toolTip()));
+    if (location == "port"_L1) // the typo itself is shown, not the scheme's default
+        QCOMPARE(m_panel->partText(Part::Port), dsn.section(u':', 3).section(u'/', 0, 0));
 }
 
 void TestTargetPanel::secret_isMaskedUntilShown()
