@@ -3,7 +3,8 @@
 // A scripted HTTP/1.1 server on 127.0.0.1, port 0, for transport tests. It answers requests with
 // queued responses in order (then the default one), keeps connections alive, and records the raw
 // bytes of every request so tests can assert exact headers. A "silent" response never answers,
-// which lets a test exercise the client's timeout. Header-only and moc-free so any test can use it.
+// which lets a test exercise the client's timeout. listenTls() serves HTTPS with a given certificate.
+// Header-only and moc-free so any test can use it.
 
 #include <QByteArray>
 #include <QHash>
@@ -13,10 +14,13 @@
 #include <QPair>
 #include <QPointer>
 #include <QQueue>
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
 #include <functional>
+#include <memory>
 
 struct ScriptedResponse
 {
@@ -46,28 +50,35 @@ Q_DECLARE_METATYPE(ScriptedResponse)
 class LoopbackServer : public QObject
 {
 public:
-    explicit LoopbackServer(QObject *parent = nullptr) : QObject(parent)
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] { acceptConnections(); });
-    }
+    explicit LoopbackServer(QObject *parent = nullptr) : QObject(parent) { watch(); }
 
     ~LoopbackServer() override
     {
         // The sockets' slots use our members: cut them off before the members go.
-        const QList<QTcpSocket *> sockets = m_server.findChildren<QTcpSocket *>();
-        for (QTcpSocket *socket : sockets) {
-            QObject::disconnect(socket, nullptr, this, nullptr);
-            delete socket;
+        for (const QPointer<QTcpSocket> &socket : std::as_const(m_sockets)) {
+            if (socket)
+                QObject::disconnect(socket.data(), nullptr, this, nullptr);
         }
+        m_server.reset();
     }
 
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
+    bool listen() { return m_server->listen(QHostAddress::LocalHost, 0); }
+    // HTTPS: answers only after the TLS handshake with `configuration` (certificate and key) succeeded.
+    bool listenTls(const QSslConfiguration &configuration)
+    {
+        auto server = std::make_unique<QSslServer>();
+        server->setSslConfiguration(configuration);
+        m_server = std::move(server);
+        m_scheme = QStringLiteral("https");
+        watch();
+        return listen();
+    }
+    quint16 port() const { return m_server->serverPort(); }
     // A DSN pointing at this server.
     QString dsn(const QString &project = QStringLiteral("42"), bool withSecret = true) const
     {
-        return QStringLiteral("http://public%1@127.0.0.1:%2/%3")
-            .arg(withSecret ? QStringLiteral(":secret") : QString())
+        return QStringLiteral("%1://public%2@127.0.0.1:%3/%4")
+            .arg(m_scheme, withSecret ? QStringLiteral(":secret") : QString())
             .arg(port())
             .arg(project);
     }
@@ -93,10 +104,17 @@ public:
     static QByteArray body(const QByteArray &request) { return request.mid(request.indexOf("\r\n\r\n") + 4); }
 
 private:
+    void watch()
+    {
+        QObject::connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this,
+                         [this] { acceptConnections(); });
+    }
+
     void acceptConnections()
     {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             ++m_connections;
+            m_sockets.append(socket);
             QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readFrom(socket); });
             QObject::connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
                 m_buffers.remove(socket);
@@ -141,10 +159,12 @@ private:
         socket->write(out);
     }
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server = std::make_unique<QTcpServer>();
+    QString m_scheme = QStringLiteral("http");
     QQueue<ScriptedResponse> m_script;
     ScriptedResponse m_default = ScriptedResponse::stored("0123456789abcdef0123456789abcdef");
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QList<QPointer<QTcpSocket>> m_sockets;
     QList<QByteArray> m_requests;
     std::function<void(const QByteArray &)> m_onRequest;
     int m_connections = 0;

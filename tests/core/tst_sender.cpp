@@ -4,7 +4,11 @@
 #include "storerequest.h"
 
 #include <QNetworkAccessManager>
+#include <QFile>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +26,19 @@ StoreRequest requestFor(const QString &dsn)
     if (!request)
         qFatal("cannot build a store request: %s", qPrintable(error));
     return *request;
+}
+
+QSslConfiguration tlsConfiguration(const QString &name)
+{
+    const QString base = QStringLiteral(SENTRY_TEST_DATA_DIR "/tls/") + name;
+    QFile certificate(base + u".crt"_s);
+    QFile key(base + u".key"_s);
+    if (!certificate.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
+        qFatal("missing test certificate %s", qPrintable(base));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(QSslCertificate(certificate.readAll()));
+    configuration.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa));
+    return configuration;
 }
 
 quint16 closedPort()
@@ -134,6 +151,45 @@ private Q_SLOTS:
         QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Unreachable));
         QVERIFY2(result.explanation.contains(u"127.0.0.1:%1"_s.arg(port)), qPrintable(result.explanation));
         QVERIFY(result.explanation.contains(u"host and port"_s));
+    }
+
+    void send_reportsSelfSignedCertificateAsTlsError()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listenTls(tlsConfiguration(u"selfsigned"_s)));
+        Sender sender(&m_manager);
+        QVERIFY(!sender.acceptsSelfSigned());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        const SendResult result = sendOnce(server, sender);
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::TlsError));
+        QVERIFY2(result.errorString.contains(u"self-signed"_s), qPrintable(result.errorString));
+        QVERIFY(result.explanation.contains(u"accept self-signed"_s));
+        QCOMPARE(server.requests().size(), 0);
+    }
+
+    void send_acceptsSelfSignedOnlyWhenAskedExplicitly()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listenTls(tlsConfiguration(u"selfsigned"_s)));
+        Sender sender(&m_manager);
+        sender.setAcceptSelfSigned(true);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"accepting a self-signed certificate"_s));
+        QVERIFY(sendOnce(server, sender).isAccepted());
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    void send_acceptSelfSignedStillRefusesWrongHost()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listenTls(tlsConfiguration(u"wronghost"_s)));
+        Sender sender(&m_manager);
+        sender.setAcceptSelfSigned(true);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        const SendResult result = sendOnce(server, sender);
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::TlsError));
+        QVERIFY2(result.errorString.contains(u"host name"_s), qPrintable(result.errorString));
+        QVERIFY(result.explanation.contains(result.errorString));
+        QCOMPARE(server.requests().size(), 0);
     }
 
     void send_carriesSecretAndNoOriginOrReferer()
