@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -62,6 +63,43 @@ QByteArray eventWith(const QString &key, const QByteArray &value)
     return json;
 }
 
+// Every member path of `value` (depth-first, at most `depth` levels down), as key lists.
+void collectPaths(const QJsonValue &value, const QStringList &prefix, int depth, QList<QStringList> &paths)
+{
+    if (depth == 0)
+        return;
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            const QStringList path = prefix + QStringList{it.key()};
+            paths.append(path);
+            collectPaths(it.value(), path, depth - 1, paths);
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < qMin<qsizetype>(array.size(), 2); ++i) {
+            const QStringList path = prefix + QStringList{QString::number(i)};
+            paths.append(path);
+            collectPaths(array.at(i), path, depth - 1, paths);
+        }
+    }
+}
+
+QJsonValue replaced(const QJsonValue &value, const QStringList &path, qsizetype at, const QJsonValue &with)
+{
+    if (at == path.size())
+        return with;
+    const QString &token = path.at(at);
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        array.replace(token.toInt(), replaced(array.at(token.toInt()), path, at + 1, with));
+        return array;
+    }
+    QJsonObject object = value.toObject();
+    object.insert(token, replaced(object.value(token), path, at + 1, with));
+    return object;
+}
+
 } // namespace
 
 class TestValidator : public QObject
@@ -82,6 +120,8 @@ private Q_SLOTS:
     void findings_nameTheProfileAndCarryAction();
     void rules_haveUniqueIdsAndTexts();
     void rules_relayListingLeavesOutV4OnlyRules();
+    void anyValueAnywhere_explainedWithoutCrashing_data();
+    void anyValueAnywhere_explainedWithoutCrashing();
 };
 
 void TestValidator::vectors_matchExpectedVerdict_data()
@@ -390,6 +430,48 @@ void TestValidator::rules_relayListingLeavesOutV4OnlyRules()
     QVERIFY(!has(v4, u"event.level.critical"_s));
     QCOMPARE(Rules::byId(u"event.message.type"_s).path(), u"/message"_s);
     QCOMPARE(Rules::byId(u"frame.lineno.type"_s).path(), u"/sentry.interfaces.Stacktrace/frames/*/lineno"_s);
+}
+
+void TestValidator::anyValueAnywhere_explainedWithoutCrashing_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString &file : {u"raven-python-django-exception.json"_s, u"raven-php-exception.json"_s,
+                                u"chained-exceptions.json"_s, u"user-tags-modules.json"_s, u"template-error.json"_s,
+                                u"raven-python-logging-message.json"_s, u"sql-query.json"_s})
+        QTest::addRow("%s", qPrintable(file)) << file;
+}
+
+// Bad input never crashes: every member of real events, replaced by every kind of JSON value,
+// is judged under both profiles, and every finding is a complete sentence with a rule.
+void TestValidator::anyValueAnywhere_explainedWithoutCrashing()
+{
+    QFETCH(QString, file);
+    QFile sample(QStringLiteral(SENTRY_SAMPLES_DIR) + u'/' + file);
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QJsonObject event = QJsonDocument::fromJson(sample.readAll()).object();
+    QVERIFY(!event.isEmpty());
+    QList<QStringList> paths;
+    collectPaths(event, {}, 5, paths);
+    const QList<QJsonValue> values = {
+        QJsonValue(), QJsonValue(true), QJsonValue(1.5), QJsonValue(-7), QJsonValue(u""_s), QJsonValue(u"x"_s),
+        QJsonValue(QString(3000, u'y')), QJsonArray(), QJsonArray{1}, QJsonArray{QJsonArray{u"k"_s}},
+        QJsonObject(), QJsonObject{{u"a"_s, QJsonObject{{u"b"_s, 1}}}},
+    };
+    for (const QStringList &path : std::as_const(paths)) {
+        for (const QJsonValue &value : values) {
+            const QJsonObject mutated = replaced(event, path, 0, value).toObject();
+            for (const Profile profile : {Profile::V4, Profile::Relay}) {
+                const ValidationResult result = Validator::validate(mutated, fixed(profile));
+                for (const Finding &finding : result.findings) {
+                    QVERIFY2(!finding.rule.isEmpty() && !finding.message.isEmpty(), qPrintable(path.join(u'/')));
+                    QVERIFY2(!finding.message.contains(QRegularExpression(u"%\\d"_s)), qPrintable(finding.message));
+                    QVERIFY2(finding.location.isEmpty() || finding.location.startsWith(u'/'), qPrintable(finding.location));
+                }
+                QVERIFY(result.normalized.contains(u"event_id"_s));
+                QVERIFY(result.normalized.contains(u"level"_s));
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestValidator)
