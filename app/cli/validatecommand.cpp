@@ -1,8 +1,10 @@
 // `validate [--json] [--profile v4|relay] [--scrub] FILE|-`: judge an event as the v4-era server
 // (or today's Relay) would, one finding per line, and show what would be stored.
+// `validate --list-rules [--json] [--profile …]` lists the rules instead.
 
 #include "cliio.h"
 
+#include "rules.h"
 #include "scrubber.h"
 #include "validator.h"
 
@@ -65,6 +67,28 @@ void printHuman(const Sentry::ValidationResult &result, const QList<Sentry::Scru
           << " warning(s), " << count(Sentry::Severity::Info) << " note(s)" << Qt::endl;
 }
 
+// The rules the profile checks, one per line (or a JSON array): what the GUI lists too.
+int listRules(Sentry::Profile profile, bool json)
+{
+    QJsonArray rows;
+    for (const Sentry::Rule &rule : Sentry::Rules::all(profile)) {
+        const Sentry::Verdict verdict = rule.verdict(profile);
+        if (!json) {
+            out() << rule.id << "  " << where(rule.path()) << "  " << Sentry::severityName(verdict.severity)
+                  << "  " << Sentry::actionName(verdict.action) << "  " << rule.constraint << '\n';
+            continue;
+        }
+        rows.append(QJsonObject{{u"id"_s, rule.id}, {u"path"_s, rule.path()},
+                                {u"severity"_s, Sentry::severityName(verdict.severity)},
+                                {u"action"_s, Sentry::actionName(verdict.action)},
+                                {u"constraint"_s, rule.constraint}, {u"message"_s, verdict.message}});
+    }
+    if (json)
+        printJson(QJsonObject{{u"profile"_s, Sentry::profileName(profile)}, {u"rules"_s, rows}});
+    out().flush();
+    return ExitOk;
+}
+
 } // namespace
 
 int runValidate(const QStringList &arguments)
@@ -79,15 +103,19 @@ int runValidate(const QStringList &arguments)
     const QCommandLineOption scrubOption(u"scrub"_s, u"Scrub first (passwords, card numbers, cookies, POST data) and report what was scrubbed."_s);
     const QCommandLineOption keepCookies(u"keep-cookies"_s, u"With --scrub: keep cookies."_s);
     const QCommandLineOption keepPostData(u"keep-post-data"_s, u"With --scrub: keep POST data."_s);
-    parser.addOptions({json, profile, scrubOption, keepCookies, keepPostData});
+    const QCommandLineOption rulesOption(u"list-rules"_s, u"List the rules the profile checks instead (no FILE)."_s);
+    parser.addOptions({json, profile, scrubOption, keepCookies, keepPostData, rulesOption});
     parser.addPositionalArgument(u"FILE"_s, u"The event as JSON; - reads standard input."_s);
-    if (!parseOrExplain(parser, arguments, 1))
+    const bool listing = arguments.contains(u"--list-rules"_s);
+    if (!parseOrExplain(parser, arguments, listing ? 0 : 1))
         return ExitUsage;
     const auto chosen = Sentry::profileFromName(parser.value(profile));
     if (!chosen) {
         printError(u"unknown profile '%1': use v4 or relay"_s.arg(parser.value(profile)));
         return ExitUsage;
     }
+    if (listing)
+        return listRules(*chosen, parser.isSet(json));
     const auto input = readInput(parser.positionalArguments().constFirst());
     if (!input)
         return ExitUsage;

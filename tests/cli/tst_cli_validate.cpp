@@ -104,6 +104,21 @@ private Q_SLOTS:
         QCOMPARE(run.json().value(u"findings"_s).toArray().first().toObject().value(u"path"_s).toString(), u"/tags"_s);
     }
 
+    void validate_listRulesPerProfile()
+    {
+        const CliRun v4 = runCli({u"validate"_s, u"--list-rules"_s, u"--json"_s});
+        QCOMPARE(v4.exitCode, 0);
+        const QJsonArray rules = v4.json().value(u"rules"_s).toArray();
+        QVERIFY(rules.size() > 80);
+        const QJsonObject first = rules.first().toObject();
+        for (const QString &key : {u"id"_s, u"path"_s, u"severity"_s, u"action"_s, u"constraint"_s, u"message"_s})
+            QVERIFY2(first.contains(key), qPrintable(key));
+        const CliRun relay = runCli({u"validate"_s, u"--list-rules"_s, u"--profile"_s, u"relay"_s});
+        QCOMPARE(relay.exitCode, 0);
+        QVERIFY(relay.out.contains("event.level.critical  /level  info  replace"));
+        QVERIFY(!relay.out.contains("exception.value.required"));
+    }
+
     void validate_scrubReportsWhatWasScrubbed()
     {
         const QByteArray input = "{\"message\":\"m\",\"extra\":{\"password\":\"hunter2\"},"
