@@ -578,8 +578,18 @@ void ComposerPanel::revealPath(const QString &jsonPointer)
 {
     commitPendingEdit();
     refreshForm();
-    if (!isFormEnabled() || !revealInForm(jsonPointer))
+    if (!isFormEnabled())
+        revealSyntaxError();
+    else if (!revealInForm(jsonPointer))
         revealInEditor(jsonPointer);
+}
+
+// While the text does not parse, every finding leads to the parse error.
+void ComposerPanel::revealSyntaxError()
+{
+    m_editor->checkSyntax();
+    if (const auto error = m_editor->syntaxError())
+        m_editor->goToLineColumn(error->line, error->column);
 }
 
 QWidget *ComposerPanel::fieldForPath(const QString &jsonPointer) const
@@ -598,11 +608,28 @@ bool ComposerPanel::revealInForm(const QString &pointer)
 {
     if (revealException(pointer) || revealTableRow(pointer))
         return true;
-    if (QWidget *field = fieldForPath(pointer)) {
+    QWidget *field = fieldForPath(pointer);
+    if (!field)
+        field = nearestField(pointer);
+    if (field)
         focusField(field);
-        return true;
+    return field;
+}
+
+// A finding inside a field's value ("/request/headers/Host") or about a whole interface
+// ("/user") goes to the closest field: the one holding it, else the interface's first field.
+QWidget *ComposerPanel::nearestField(const QString &pointer) const
+{
+    const auto event = m_document->object();
+    QWidget *firstChild = nullptr;
+    for (const Field &field : m_fields) {
+        const QString path = field.pointer(*event);
+        if (pointer.startsWith(path + u'/'))
+            return field.widget;
+        if (!firstChild && path.startsWith(pointer + u'/') && !pointer.isEmpty())
+            firstChild = field.widget;
     }
-    return false;
+    return firstChild;
 }
 
 bool ComposerPanel::revealException(const QString &pointer)

@@ -90,6 +90,8 @@ private:
     void removeFrame();
 
     bool revealInForm(const QString &pointer);
+    QWidget *nearestField(const QString &pointer) const;
+    void revealSyntaxError();
     bool revealException(const QString &pointer);
     bool revealTableRow(const QString &pointer);
     void focusField(QWidget *widget);

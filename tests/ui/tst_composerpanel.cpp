@@ -223,9 +223,26 @@ private Q_SLOTS:
         QTRY_VERIFY(type->hasFocus());
         QCOMPARE(textOf(type), u"B"_s);
 
+        composer.revealPath(u"/request/headers/Host"_s); // inside a field's JSON value
+        QTRY_VERIFY(composer.fieldForPath(u"/request/headers"_s)->hasFocus());
+        composer.revealPath(u"/user"_s); // a whole interface: its first field
+        QTRY_VERIFY(composer.fieldForPath(u"/user/id"_s)->hasFocus());
+
         composer.revealPath(u"/unknown_key"_s);
         QTRY_VERIFY(composer.editor()->hasFocus());
         QCOMPARE(composer.editor()->textCursor().selectedText(), u"\"unknown_key\": 5"_s);
+    }
+
+    void revealPath_goesToTheParseErrorWhileBroken()
+    {
+        EventDocument document;
+        document.reset(u"{\n  \"message\": \"a\"\n  \"level\": 1\n}"_s);
+        ComposerPanel composer(&document);
+        composer.revealPath(u"/message"_s);
+        QVERIFY(!composer.isFormEnabled());
+        const QTextCursor cursor = composer.editor()->textCursor();
+        QCOMPARE(cursor.blockNumber() + 1, composer.editor()->syntaxError()->line);
+        QCOMPARE(cursor.positionInBlock() + 1, composer.editor()->syntaxError()->column);
     }
 };
 
