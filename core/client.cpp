@@ -6,7 +6,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QEventLoop>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 
@@ -73,6 +75,8 @@ void sentryMessageHandler(QtMsgType type, const QMessageLogContext &context, con
         return;
     capturingMessage = true;
     captureOnClientThread(client, Client::eventFromMessage(type, context, message));
+    if (type == QtFatalMsg && QThread::currentThread() == client->thread())
+        client->flush(client->options().timeoutMs); // Qt aborts as soon as the handler returns
     capturingMessage = false;
 }
 
@@ -209,6 +213,17 @@ QString Client::queue(const Event &event)
         return {}; // the outbox logged why
     Q_EMIT eventCaptured(id);
     return id;
+}
+
+bool Client::flush(int timeoutMs)
+{
+    if (m_outbox->isEmpty())
+        return true;
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    connect(m_outbox, &Outbox::drained, &loop, &QEventLoop::quit);
+    loop.exec();
+    return m_outbox->isEmpty();
 }
 
 void Client::installMessageHandler(QtMsgType threshold)

@@ -80,9 +80,14 @@ public:
     QString captureException(const QList<ExceptionValue> &values, Level level = Level::Error);
     QString captureEvent(Event event);
 
+    // Runs an event loop until every queued event is finished or `timeoutMs` passed; true when the
+    // outbox is empty. For shutdown, and used before a qFatal() aborts the process.
+    bool flush(int timeoutMs);
+
     // Routes Qt messages at or above `threshold` (debug < info < warning < critical < fatal) into
     // events, chaining to the previous handler. One client at a time; the destructor uninstalls.
     // Messages logged while capturing, and messages of the sentry.* categories, never become events.
+    // A qFatal() on the client's thread is flushed (up to the send timeout) before Qt aborts.
     void installMessageHandler(QtMsgType threshold = QtWarningMsg);
     void uninstallMessageHandler();
     bool hasMessageHandler() const;

@@ -241,6 +241,30 @@ private Q_SLOTS:
         QCOMPARE(sentEvent(server).value(u"message"_s).toString(), u"first"_s);
     }
 
+    void flush_waitsUntilEveryEventIsDelivered()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        const auto client = enabledClient(optionsFor(server));
+        QVERIFY(client->flush(10)); // nothing queued
+        client->captureMessage(u"one"_s);
+        client->captureMessage(u"two"_s);
+        QCOMPARE(server.requests().size(), 0);
+        QVERIFY(client->flush(5000));
+        QCOMPARE(server.requests().size(), 2);
+    }
+
+    void flush_givesUpAfterTimeout()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.setDefaultResponse(ScriptedResponse::neverAnswers());
+        const auto client = enabledClient(optionsFor(server));
+        client->captureMessage(u"stuck"_s);
+        QVERIFY(!client->flush(200));
+        QCOMPARE(client->outbox()->size(), 1);
+    }
+
     void eventFromMessage_usesCategoryAndContext()
     {
         const QMessageLogContext context("main.cpp", 12, "void f()", "app.net");
