@@ -11,6 +11,10 @@ function(sentry_set_compile_options target)
         QT_DISABLE_DEPRECATED_UP_TO=0x060400)
     # Partial aggregate initialisation of value structs (Finding{sev, where, msg}) is intended.
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+    if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        # Qt's qCWarning(category) without arguments trips this pedantic clang warning.
+        target_compile_options(${target} PRIVATE -Wno-gnu-zero-variadic-macro-arguments)
+    endif()
     if(SENTRY_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()
