@@ -290,19 +290,12 @@ QWidget *ComposerPanel::buildExceptionPage()
     m_fields[m_fields.size() - 2].removeWhenEmpty = false; // "value" must be present (may be "")
     layout->addLayout(form);
 
-    m_frames = new FramesModel(this);
-    m_framesView = new QTableView;
-    m_framesView->setObjectName(u"framesView"_s);
-    m_framesView->setModel(m_frames);
-    m_framesView->horizontalHeader()->setStretchLastSection(true);
-    auto *framesRow = new QHBoxLayout;
-    auto *addFrame = toolButton(u"add"_s, tr("Add a frame (frames are oldest call first)"));
-    auto *removeFrame = toolButton(u"remove"_s, tr("Remove the selected frame"));
-    framesRow->addWidget(new QLabel(tr("Stack frames (oldest call first)")), 1);
-    framesRow->addWidget(addFrame);
-    framesRow->addWidget(removeFrame);
-    layout->addLayout(framesRow);
-    layout->addWidget(m_framesView, 1);
+    layout->addWidget(buildFramesTable(u"framesView"_s, [this](const QJsonObject &event) -> QString {
+        const EventPaths::Exceptions exceptions = EventPaths::exceptions(event);
+        if (exceptions.count == 0)
+            return {};
+        return EventPaths::exceptionPointer(exceptions, m_exceptionIndex) + u"/stacktrace/frames"_s;
+    }), 1);
 
     connect(m_exceptionSelector, &QComboBox::activated, this, [this](int index) {
         m_exceptionIndex = index;
@@ -310,16 +303,64 @@ QWidget *ComposerPanel::buildExceptionPage()
     });
     connect(add, &QToolButton::clicked, this, &ComposerPanel::addException);
     connect(remove, &QToolButton::clicked, this, &ComposerPanel::removeException);
-    connect(m_frames, &FramesModel::edited, this, &ComposerPanel::framesEdited);
-    connect(addFrame, &QToolButton::clicked, this, &ComposerPanel::addFrame);
-    connect(removeFrame, &QToolButton::clicked, this, &ComposerPanel::removeFrame);
     return page;
+}
+
+// A frames table bound to the frames array at pointer(event); an empty pointer disables it.
+QWidget *ComposerPanel::buildFramesTable(const QString &name,
+                                         std::function<QString(const QJsonObject &)> pointer)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    FramesTable table{new FramesModel(this), new QTableView, std::move(pointer)};
+    table.view->setObjectName(name);
+    table.view->setModel(table.model);
+    table.view->horizontalHeader()->setStretchLastSection(true);
+    table.view->setMinimumHeight(120);
+    auto *row = new QHBoxLayout;
+    auto *add = toolButton(u"add"_s, tr("Add a frame (frames are oldest call first)"));
+    auto *remove = toolButton(u"remove"_s, tr("Remove the selected frame"));
+    row->addWidget(new QLabel(tr("Stack frames (oldest call first)")), 1);
+    row->addWidget(add);
+    row->addWidget(remove);
+    layout->addLayout(row);
+    layout->addWidget(table.view, 1);
+    FramesModel *model = table.model;
+    QTableView *view = table.view;
+    const auto framesPointer = table.pointer;
+    connect(model, &FramesModel::edited, this, [this, model, framesPointer] {
+        const auto event = m_document->object();
+        if (!event || framesPointer(*event).isEmpty())
+            return;
+        const QJsonArray frames = model->frames();
+        applyEdit(framesPointer(*event),
+                  frames.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(frames));
+    });
+    connect(add, &QToolButton::clicked, this, [model, view] {
+        model->insertRows(model->rowCount(), 1);
+        view->setCurrentIndex(model->index(model->rowCount() - 1, 0));
+    });
+    connect(remove, &QToolButton::clicked, this, [model, view] {
+        if (view->currentIndex().isValid())
+            model->removeRows(view->currentIndex().row(), 1);
+    });
+    m_frameTables.append(table);
+    return box;
 }
 
 QWidget *ComposerPanel::buildInterfacesPage()
 {
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
+    auto *stacktrace = new QGroupBox(tr("Stacktrace (stacktrace / sentry.interfaces.Stacktrace)"));
+    auto *stacktraceLayout = new QVBoxLayout(stacktrace);
+    stacktraceLayout->addWidget(buildFramesTable(u"stacktraceView"_s, [](const QJsonObject &event) -> QString {
+        return u'/' + JsonPointer::escape(EventPaths::interfaceKey(event, u"stacktrace"_s,
+                                                                    u"sentry.interfaces.Stacktrace"_s))
+            + u"/frames"_s;
+    }));
+    layout->addWidget(stacktrace);
     for (const InterfaceSpec &spec : interfaceSpecs()) {
         auto *group = new QGroupBox(tr(spec.title));
         auto *form = new QFormLayout(group);
@@ -455,6 +496,7 @@ void ComposerPanel::refreshForm()
     m_brokenNote->hide();
     m_updating = true;
     refreshExceptions(*event);
+    refreshFrames(*event);
     refreshFields(*event);
     refreshTables(*event);
     m_updating = false;
@@ -506,15 +548,20 @@ void ComposerPanel::refreshExceptions(const QJsonObject &event)
         m_exceptionSelector->addItem(tr("%1: %2").arg(i + 1).arg(type.isEmpty() ? tr("(no type)") : type));
     }
     m_exceptionSelector->setCurrentIndex(exceptions.count > 0 ? m_exceptionIndex : -1);
-    const QString frames = EventPaths::exceptionPointer(exceptions, m_exceptionIndex)
-        + u"/stacktrace/frames"_s;
-    const QJsonArray array = exceptions.count > 0 ? JsonPointer::value(event, frames).toArray()
-                                                  : QJsonArray();
-    if (array != m_frames->frames()) {
-        m_frames->setFrames(array);
-        m_framesView->resizeColumnsToContents();
+}
+
+void ComposerPanel::refreshFrames(const QJsonObject &event)
+{
+    for (const FramesTable &table : std::as_const(m_frameTables)) {
+        const QString pointer = table.pointer(event);
+        const QJsonArray frames = pointer.isEmpty() ? QJsonArray()
+                                                    : JsonPointer::value(event, pointer).toArray();
+        if (frames != table.model->frames()) {
+            table.model->setFrames(frames);
+            table.view->resizeColumnsToContents();
+        }
+        table.view->setEnabled(!pointer.isEmpty());
     }
-    m_framesView->setEnabled(exceptions.count > 0);
 }
 
 void ComposerPanel::addException()
@@ -549,31 +596,6 @@ void ComposerPanel::removeException()
         applyEdit(EventPaths::exceptionPointer(exceptions, m_exceptionIndex), QJsonValue::Undefined);
 }
 
-void ComposerPanel::framesEdited()
-{
-    const auto event = m_document->object();
-    if (!event || m_updating)
-        return;
-    const EventPaths::Exceptions exceptions = EventPaths::exceptions(*event);
-    if (exceptions.count == 0)
-        return;
-    const QJsonArray frames = m_frames->frames();
-    applyEdit(EventPaths::exceptionPointer(exceptions, m_exceptionIndex) + u"/stacktrace/frames"_s,
-              frames.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(frames));
-}
-
-void ComposerPanel::addFrame()
-{
-    m_frames->insertRows(m_frames->rowCount(), 1);
-    m_framesView->setCurrentIndex(m_frames->index(m_frames->rowCount() - 1, 0));
-}
-
-void ComposerPanel::removeFrame()
-{
-    if (m_framesView->currentIndex().isValid())
-        m_frames->removeRows(m_framesView->currentIndex().row(), 1);
-}
-
 void ComposerPanel::revealPath(const QString &jsonPointer)
 {
     commitPendingEdit();
@@ -606,7 +628,7 @@ QWidget *ComposerPanel::fieldForPath(const QString &jsonPointer) const
 
 bool ComposerPanel::revealInForm(const QString &pointer)
 {
-    if (revealException(pointer) || revealTableRow(pointer))
+    if (revealException(pointer) || revealFrame(pointer) || revealTableRow(pointer))
         return true;
     QWidget *field = fieldForPath(pointer);
     if (!field)
@@ -645,17 +667,29 @@ bool ComposerPanel::revealException(const QString &pointer)
         focusField(field);
         return true;
     }
-    const QStringList tokens = JsonPointer::split(rest);
-    if (tokens.size() >= 3 && tokens.at(0) == u"stacktrace"_s && tokens.at(1) == u"frames"_s) {
-        const int column = tokens.size() > 3 ? FramesModel::columnForKey(tokens.at(3)) : 0;
-        m_framesView->setCurrentIndex(m_frames->index(tokens.at(2).toInt(), qMax(0, column)));
-        focusField(m_framesView);
+    if (revealFrame(pointer))
         return true;
-    }
     if (!rest.isEmpty())
         return false;
     focusField(m_exceptionSelector);
     return true;
+}
+
+// "<frames>/3/lineno" selects row 3, column lineno of the frames table holding it.
+bool ComposerPanel::revealFrame(const QString &pointer)
+{
+    const QJsonObject event = *m_document->object();
+    for (const FramesTable &table : std::as_const(m_frameTables)) {
+        const QString frames = table.pointer(event);
+        if (frames.isEmpty() || !pointer.startsWith(frames + u'/'))
+            continue;
+        const QStringList tokens = JsonPointer::split(pointer.mid(frames.size()));
+        const int column = tokens.size() > 1 ? FramesModel::columnForKey(tokens.at(1)) : 0;
+        table.view->setCurrentIndex(table.model->index(tokens.at(0).toInt(), qMax(0, column)));
+        focusField(table.view);
+        return true;
+    }
+    return false;
 }
 
 bool ComposerPanel::revealTableRow(const QString &pointer)

@@ -56,6 +56,12 @@ private:
         ValueKind kind = ValueKind::Text;
         bool removeWhenEmpty = true;
     };
+    struct FramesTable
+    {
+        FramesModel *model = nullptr;
+        QTableView *view = nullptr;
+        std::function<QString(const QJsonObject &)> pointer; // of the frames array; "" = none
+    };
     struct Table
     {
         QString key;
@@ -71,6 +77,7 @@ private:
     QWidget *buildInterfacesPage();
     QWidget *buildTablesPage();
     QWidget *buildTable(const QString &key, ValueKind kind);
+    QWidget *buildFramesTable(const QString &name, std::function<QString(const QJsonObject &)> pointer);
     QWidget *addField(const QString &key, std::function<QString(const QJsonObject &)> pointer,
                       ValueKind kind = ValueKind::Text, QWidget *widget = nullptr);
 
@@ -81,19 +88,18 @@ private:
     void refreshFields(const QJsonObject &event);
     void refreshTables(const QJsonObject &event);
     void refreshExceptions(const QJsonObject &event);
+    void refreshFrames(const QJsonObject &event);
     void showBrokenNote();
 
     void addException();
     void removeException();
-    void framesEdited();
-    void addFrame();
-    void removeFrame();
 
     bool revealInForm(const QString &pointer);
     QWidget *nearestField(const QString &pointer) const;
     void revealSyntaxError();
     bool revealException(const QString &pointer);
     bool revealTableRow(const QString &pointer);
+    bool revealFrame(const QString &pointer);
     void focusField(QWidget *widget);
     void revealInEditor(const QString &pointer);
 
@@ -106,8 +112,7 @@ private:
     QList<Field> m_fields;
     QList<Table> m_tables;
     QComboBox *m_exceptionSelector = nullptr;
-    FramesModel *m_frames = nullptr;
-    QTableView *m_framesView = nullptr;
+    QList<FramesTable> m_frameTables; // the selected exception's, then the top-level stacktrace's
     int m_exceptionIndex = 0;
     int m_pendingField = -1;
     bool m_updating = false; // the form is being filled from the document: ignore its signals

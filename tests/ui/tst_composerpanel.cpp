@@ -197,6 +197,21 @@ private Q_SLOTS:
         QCOMPARE(frame.value(u"vars"_s).toObject().value(u"v"_s).toInt(), 1);
     }
 
+    void stacktraceTable_editsTheTopLevelInterface()
+    {
+        EventDocument document;
+        document.reset(u"{\"sentry.interfaces.Stacktrace\": {\"frames\": [{\"function\": \"f\"}]}, \"message\": \"m\"}"_s);
+        ComposerPanel composer(&document);
+        composer.revealPath(u"/sentry.interfaces.Stacktrace/frames/0/function"_s);
+        auto *view = composer.findChild<QTableView *>(u"stacktraceView"_s);
+        QVERIFY(view);
+        QCOMPARE(view->currentIndex().column(), int(FramesModel::FunctionColumn));
+        QVERIFY(view->model()->setData(view->currentIndex(), u"g"_s));
+        const QString pointer = u"/sentry.interfaces.Stacktrace/frames/0/function"_s;
+        QCOMPARE(Sentry::JsonPointer::value(*document.object(), pointer), QJsonValue(u"g"_s));
+        QVERIFY(!document.object()->contains(u"stacktrace"_s)); // the full name is kept
+    }
+
     void addException_convertsTheSingleObjectForm()
     {
         EventDocument document;
