@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry {
@@ -42,8 +44,10 @@ QString emptyText(const QJsonValue &value)
 
 bool isHexId(const QString &id)
 {
-    static const QRegularExpression hex(u"^[0-9a-fA-F]{32}$"_s);
-    return hex.match(id).hasMatch();
+    const auto isHex = [](QChar c) {
+        return c.isDigit() || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+    };
+    return id.size() == 32 && std::all_of(id.cbegin(), id.cend(), isHex);
 }
 
 bool isRelayUuid(const QString &id)
@@ -442,10 +446,10 @@ QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
     if (value.isDouble())
         return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC);
     const QString text = value.toString();
-    if (unix.match(text).hasMatch())
-        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
     if (const QDateTime plain = parsePlainIso(text); plain.isValid())
         return plain;
+    if (unix.match(text).hasMatch())
+        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
     const QRegularExpressionMatch match = iso.match(text);
     if (!match.hasMatch())
         return {};
