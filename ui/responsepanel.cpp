@@ -15,7 +15,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSplitter>
+#include <QFrame>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -63,18 +63,17 @@ ResponsePanel::ResponsePanel(QNetworkAccessManager *network, QWidget *parent)
     m_ticker = new QTimer(this);
     m_ticker->setInterval(100);
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(buildDetails());
     m_body = new QPlainTextEdit;
     m_body->setReadOnly(true);
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_body->setPlaceholderText(tr("The response body appears here"));
-    splitter->addWidget(m_body);
 
+    // A plain layout (not a splitter) so the wrapped labels always get the height they need.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildBanner());
-    layout->addWidget(splitter, 1);
+    layout->addWidget(buildDetails());
+    layout->addWidget(m_body, 1);
 
     connect(m_sender, &Sentry::Sender::finished, this, &ResponsePanel::showResult);
     connect(m_cancel, &QPushButton::clicked, this, &ResponsePanel::cancel);
@@ -91,11 +90,19 @@ QWidget *ResponsePanel::buildBanner()
     auto *box = new QWidget;
     auto *layout = new QHBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_banner = new QLabel(tr("Nothing sent yet. Send with Ctrl+Return."));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setMargin(8);
+    m_banner = new QFrame;
     m_banner->setAutoFillBackground(true);
+    auto *bannerLayout = new QVBoxLayout(m_banner);
+    m_verdictTitle = new QLabel(tr("Nothing sent yet"));
+    QFont bold = m_verdictTitle->font();
+    bold.setBold(true);
+    m_verdictTitle->setFont(bold);
+    m_verdictDetail = new QLabel(tr("Send the event with Ctrl+Return; the server's answer appears here."));
+    for (QLabel *label : {m_verdictTitle, m_verdictDetail}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        bannerLayout->addWidget(label);
+    }
     m_progress = new QProgressBar;
     m_progress->setRange(0, 0); // busy indicator: the server gives no progress
     m_progress->setMaximumWidth(160);
@@ -151,7 +158,8 @@ void ResponsePanel::send(const Sentry::StoreRequest &request)
         return;
     setBusy(true);
     m_elapsed.start();
-    m_banner->setText(tr("Sending to %1…").arg(request.url().toDisplayString()));
+    m_verdictTitle->setText(tr("Sending…"));
+    m_verdictDetail->setText(request.url().toDisplayString());
     m_banner->setPalette(palette());
     m_sender->send(request);
 }
@@ -200,8 +208,8 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
 
 void ResponsePanel::showBanner(const Sentry::SendResult &result)
 {
-    m_banner->setText(u"<b>%1</b><br>%2"_s.arg(verdictTitle(result.verdict).toHtmlEscaped(),
-                                               result.explanation.toHtmlEscaped()));
+    m_verdictTitle->setText(verdictTitle(result.verdict));
+    m_verdictDetail->setText(result.explanation);
     QPalette banner = palette();
     banner.setColor(QPalette::Window, bannerColor(result.verdict));
     banner.setColor(QPalette::WindowText, Qt::white);
@@ -266,7 +274,10 @@ QString ResponsePanel::verdictTitle(Sentry::Verdict verdict)
     return {};
 }
 
-QString ResponsePanel::verdictText() const { return m_banner->text(); }
+QString ResponsePanel::verdictText() const
+{
+    return m_verdictTitle->text() + u'\n' + m_verdictDetail->text();
+}
 QString ResponsePanel::statusText() const { return m_status->text(); }
 QString ResponsePanel::eventIdText() const { return m_eventId->text(); }
 QString ResponsePanel::bodyText() const { return m_body->toPlainText(); }

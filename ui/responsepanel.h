@@ -12,6 +12,7 @@
 
 #include <optional>
 
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -76,7 +77,9 @@ private:
     QElapsedTimer m_elapsed;
     QTimer *m_ticker = nullptr; // progress and backoff countdown, once per 100 ms / 1 s
 
-    QLabel *m_banner = nullptr;
+    QFrame *m_banner = nullptr; // coloured by outcome
+    QLabel *m_verdictTitle = nullptr;
+    QLabel *m_verdictDetail = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_status = nullptr;
