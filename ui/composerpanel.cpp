@@ -165,7 +165,7 @@ QWidget *ComposerPanel::buildForm()
     m_tabs->addTab(scrolling(buildAttributesPage()), tr("Attributes"));
     m_tabs->addTab(buildExceptionPage(), tr("Exception"));
     m_tabs->addTab(scrolling(buildInterfacesPage()), tr("Interfaces"));
-    m_tabs->addTab(buildTablesPage(), tr("Tags & extra"));
+    m_tabs->addTab(buildTablesPage(), tr("Tags && extra"));
     m_tabs->setTabToolTip(3, tr("Tags, extra and modules"));
     box->setMinimumWidth(360);
     layout->addWidget(m_brokenNote);

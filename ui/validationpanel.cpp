@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -37,14 +38,15 @@ public:
 protected:
     void highlightBlock(const QString &text) override
     {
-        const bool dark = QPalette().color(QPalette::Base).lightness() < 128;
+        const QPalette palette = QGuiApplication::palette();
+        const bool dark = palette.color(QPalette::Base).lightness() < 128;
         QTextCharFormat format;
         if (text.startsWith(u"+ "_s))
             format.setBackground(dark ? QColor(0x1e, 0x4d, 0x2b) : QColor(0xd7, 0xf5, 0xdd));
         else if (text.startsWith(u"- "_s))
             format.setBackground(dark ? QColor(0x5c, 0x1e, 0x1e) : QColor(0xfb, 0xdc, 0xdc));
         else if (text.startsWith(u"@@"_s))
-            format.setForeground(QPalette().color(QPalette::PlaceholderText));
+            format.setForeground(palette.color(QPalette::PlaceholderText));
         else
             return;
         setFormat(0, int(text.size()), format);
@@ -134,7 +136,7 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setToolTip(tr("The event as the server would store it, against the input "
                           "(both with sorted keys): - removed, + added"));
-    new DiffHighlighter(m_diff->document());
+    m_diffHighlighter = new DiffHighlighter(m_diff->document());
     m_changes = new QPlainTextEdit;
     m_changes->setReadOnly(true);
     auto *tabs = new QTabWidget;
@@ -164,6 +166,13 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
 ValidationPanel::~ValidationPanel()
 {
     m_watcher->waitForFinished();
+}
+
+void ValidationPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_diffHighlighter)
+        m_diffHighlighter->rehighlight(); // the +/- colours follow light and dark palettes
 }
 
 QWidget *ValidationPanel::buildToolbar()

@@ -12,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QSyntaxHighlighter;
 class QTimer;
 class QTreeView;
 template <typename T>
@@ -54,6 +55,9 @@ Q_SIGNALS:
     void findingActivated(const QString &jsonPointer, int textOffset); // offset -1 if unknown
     void validated(const Sentry::ValidationResult &result);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *buildToolbar();
     void scheduleValidation();
@@ -72,6 +76,7 @@ private:
     QComboBox *m_severity = nullptr;
     QLabel *m_summary = nullptr;
     QPlainTextEdit *m_diff = nullptr;
+    QSyntaxHighlighter *m_diffHighlighter = nullptr;
     QPlainTextEdit *m_changes = nullptr;
     QTimer *m_debounce = nullptr;
     QFutureWatcher<Outcome> *m_watcher = nullptr;
