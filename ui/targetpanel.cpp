@@ -86,6 +86,15 @@ QString typedPort(const QString &dsn)
     return schemeEnd >= 0 && colon > hostPort.lastIndexOf(u']') ? hostPort.mid(colon + 1) : QString();
 }
 
+QString firstError(const Sentry::Findings &findings)
+{
+    for (const Sentry::Finding &finding : findings) {
+        if (finding.severity == Sentry::Severity::Error)
+            return finding.location.isEmpty() ? finding.message : finding.location + u": "_s + finding.message;
+    }
+    return {};
+}
+
 bool isPartLocation(const QString &location)
 {
     return std::any_of(Parts.begin(), Parts.end(),
@@ -438,8 +447,8 @@ void TargetPanel::updateSummary()
         m_summary->setText(tr("Empty DSN: a client configured with no DSN is disabled. Enter one "
                               "to send events."));
     else if (errors > 0)
-        m_summary->setText(tr("This DSN cannot be used: %n error(s). Point at a marked part for "
-                              "details.", nullptr, errors));
+        m_summary->setText(firstError(findings)
+                           + (errors > 1 ? u' ' + tr("(%n more marked below)", nullptr, errors - 1) : QString()));
     else if (warnings > 0)
         m_summary->setText(tr("Usable, with %n warning(s).", nullptr, warnings));
     else
