@@ -18,7 +18,7 @@ class JsonPointer
 public:
     static QStringList split(const QString &pointer); // "/a~1b/0" → {"a/b", "0"}; "" → {}
     static QString join(const QStringList &tokens);
-    static QString escape(const QString &token);       // "~" → "~0", "/" → "~1"
+    static QString escape(const QString &token); // "~" → "~0", "/" → "~1"
 
     // Undefined when the path does not exist.
     static QJsonValue value(const QJsonValue &root, const QString &pointer);

@@ -16,7 +16,10 @@ namespace {
 class Walker
 {
 public:
-    explicit Walker(const QString &text) : m_text(text) {}
+    explicit Walker(const QString &text)
+        : m_text(text)
+    {
+    }
 
     qsizetype pos = 0;
 
@@ -37,7 +40,8 @@ public:
             return std::nullopt;
         const QByteArray raw = m_text.mid(start, pos - start).toUtf8();
         const QJsonDocument doc = QJsonDocument::fromJson("[" + raw + "]");
-        return doc.isArray() ? doc.array().at(0).toString() : m_text.mid(start + 1, pos - start - 2);
+        return doc.isArray() ? doc.array().at(0).toString()
+                             : m_text.mid(start + 1, pos - start - 2);
     }
 
     bool skipString()
@@ -154,7 +158,8 @@ QString rewrite(const QString &text, int indent)
             qsizetype next = i + 1;
             while (next < text.size() && text.at(next).isSpace())
                 ++next;
-            const bool empty = next < text.size() && (text.at(next) == u'}' || text.at(next) == u']');
+            const bool empty
+                = next < text.size() && (text.at(next) == u'}' || text.at(next) == u']');
             if (empty) {
                 out += text.at(next);
                 i = next;

@@ -1,8 +1,8 @@
 #pragma once
 
-// The event's JSON as TEXT (what the editor shows), not as a parsed value: where a JSON pointer sits
-// in the text, where a syntax error is as line and column, and format/minify that keep the key order
-// and every value exactly as written.
+// The event's JSON as TEXT (what the editor shows), not as a parsed value: where a JSON pointer
+// sits in the text, where a syntax error is as line and column, and format/minify that keep the key
+// order and every value exactly as written.
 //
 //     if (auto span = Sentry::JsonText::locate(text, u"/exception/0/type"_s))
 //         cursor.setPosition(span->valueStart);
@@ -18,12 +18,12 @@ struct JsonSpan
 {
     qsizetype keyStart = -1; // the opening quote of the member's key; -1 for array elements/root
     qsizetype valueStart = 0;
-    qsizetype valueEnd = 0;  // one past the value
+    qsizetype valueEnd = 0; // one past the value
 };
 
 struct JsonSyntaxError
 {
-    int line = 0;   // 1-based
+    int line = 0; // 1-based
     int column = 0; // 1-based, in characters
     qsizetype offset = 0;
     QString message; // what is wrong, in English

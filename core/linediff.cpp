@@ -20,12 +20,14 @@ void alignMiddle(QList<DiffLine> &out, const QStringList &a, const QStringList &
     const qsizetype n = a1 - a0;
     const qsizetype m = b1 - b0;
     std::vector<quint32> table(size_t((n + 1) * (m + 1)), 0);
-    const auto at = [m](qsizetype i, qsizetype j) { return size_t(i * (m + 1) + j); };
+    const auto at = [m](qsizetype i, qsizetype j) {
+        return size_t(i * (m + 1) + j);
+    };
     for (qsizetype i = n - 1; i >= 0; --i) {
         for (qsizetype j = m - 1; j >= 0; --j) {
             table[at(i, j)] = a.at(a0 + i) == b.at(b0 + j)
-                ? table[at(i + 1, j + 1)] + 1
-                : qMax(table[at(i + 1, j)], table[at(i, j + 1)]);
+                                  ? table[at(i + 1, j + 1)] + 1
+                                  : qMax(table[at(i + 1, j)], table[at(i, j + 1)]);
         }
     }
     qsizetype i = 0;

@@ -53,30 +53,47 @@ struct InterfaceSpec
 const QList<InterfaceSpec> &interfaceSpecs()
 {
     static const QList<InterfaceSpec> specs = {
-        {QT_TRANSLATE_NOOP("SentryUi::ComposerPanel", "Message (sentry.interfaces.Message)"), {},
-         u"sentry.interfaces.Message"_s, {{u"message"_s}, {u"params"_s, ValueKind::Json}}},
+        {QT_TRANSLATE_NOOP("SentryUi::ComposerPanel", "Message (sentry.interfaces.Message)"),
+         {},
+         u"sentry.interfaces.Message"_s,
+         {{u"message"_s}, {u"params"_s, ValueKind::Json}}},
         {QT_TRANSLATE_NOOP("SentryUi::ComposerPanel", "Request (request / sentry.interfaces.Http)"),
-         u"request"_s, u"sentry.interfaces.Http"_s,
-         {{u"url"_s}, {u"method"_s}, {u"query_string"_s}, {u"data"_s, ValueKind::Json},
-          {u"cookies"_s, ValueKind::Json}, {u"headers"_s, ValueKind::Json},
+         u"request"_s,
+         u"sentry.interfaces.Http"_s,
+         {{u"url"_s},
+          {u"method"_s},
+          {u"query_string"_s},
+          {u"data"_s, ValueKind::Json},
+          {u"cookies"_s, ValueKind::Json},
+          {u"headers"_s, ValueKind::Json},
           {u"env"_s, ValueKind::Json}}},
         {QT_TRANSLATE_NOOP("SentryUi::ComposerPanel", "User (user / sentry.interfaces.User)"),
-         u"user"_s, u"sentry.interfaces.User"_s,
+         u"user"_s,
+         u"sentry.interfaces.User"_s,
          {{u"id"_s}, {u"username"_s}, {u"email"_s}, {u"ip_address"_s}}},
         {QT_TRANSLATE_NOOP("SentryUi::ComposerPanel",
                            "Template (template / sentry.interfaces.Template)"),
-         u"template"_s, u"sentry.interfaces.Template"_s,
-         {{u"filename"_s}, {u"lineno"_s, ValueKind::Integer}, {u"context_line"_s},
-          {u"abs_path"_s}, {u"pre_context"_s, ValueKind::Json}, {u"post_context"_s, ValueKind::Json}}},
-        {QT_TRANSLATE_NOOP("SentryUi::ComposerPanel", "Query (sentry.interfaces.Query)"), {},
-         u"sentry.interfaces.Query"_s, {{u"query"_s}, {u"engine"_s}}},
+         u"template"_s,
+         u"sentry.interfaces.Template"_s,
+         {{u"filename"_s},
+          {u"lineno"_s, ValueKind::Integer},
+          {u"context_line"_s},
+          {u"abs_path"_s},
+          {u"pre_context"_s, ValueKind::Json},
+          {u"post_context"_s, ValueKind::Json}}},
+        {QT_TRANSLATE_NOOP("SentryUi::ComposerPanel", "Query (sentry.interfaces.Query)"),
+         {},
+         u"sentry.interfaces.Query"_s,
+         {{u"query"_s}, {u"engine"_s}}},
     };
     return specs;
 }
 
 std::function<QString(const QJsonObject &)> topLevel(const QString &key)
 {
-    return [key](const QJsonObject &) -> QString { return u'/' + JsonPointer::escape(key); };
+    return [key](const QJsonObject &) -> QString {
+        return u'/' + JsonPointer::escape(key);
+    };
 }
 
 QString fieldText(QWidget *widget)
@@ -220,7 +237,8 @@ QWidget *ComposerPanel::addField(const QString &key,
     connect(line, &QLineEdit::textEdited, this, [this, index] { fieldEdited(index); });
     connect(line, &QLineEdit::editingFinished, this, &ComposerPanel::commitPendingEdit);
     if (kind == ValueKind::Json)
-        widget->setToolTip(tr("JSON: text that parses as JSON is stored as JSON, else as a string"));
+        widget->setToolTip(
+            tr("JSON: text that parses as JSON is stored as JSON, else as a string"));
     return widget;
 }
 
@@ -284,18 +302,24 @@ QWidget *ComposerPanel::buildExceptionPage()
     for (const QString &key : {u"type"_s, u"value"_s, u"module"_s}) {
         form->addRow(key, addField(key, [this, key](const QJsonObject &event) -> QString {
                          return EventPaths::exceptionPointer(EventPaths::exceptions(event),
-                                                             m_exceptionIndex) + u'/' + key;
+                                                             m_exceptionIndex)
+                                + u'/' + key;
                      }));
     }
     m_fields[m_fields.size() - 2].removeWhenEmpty = false; // "value" must be present (may be "")
     layout->addLayout(form);
 
-    layout->addWidget(buildFramesTable(u"framesView"_s, [this](const QJsonObject &event) -> QString {
-        const EventPaths::Exceptions exceptions = EventPaths::exceptions(event);
-        if (exceptions.count == 0)
-            return {};
-        return EventPaths::exceptionPointer(exceptions, m_exceptionIndex) + u"/stacktrace/frames"_s;
-    }), 1);
+    layout->addWidget(buildFramesTable(u"framesView"_s,
+                                       [this](const QJsonObject &event) -> QString {
+                                           const EventPaths::Exceptions exceptions
+                                               = EventPaths::exceptions(event);
+                                           if (exceptions.count == 0)
+                                               return {};
+                                           return EventPaths::exceptionPointer(exceptions,
+                                                                               m_exceptionIndex)
+                                                  + u"/stacktrace/frames"_s;
+                                       }),
+                      1);
 
     connect(m_exceptionSelector, &QComboBox::activated, this, [this](int index) {
         m_exceptionIndex = index;
@@ -313,7 +337,7 @@ QWidget *ComposerPanel::buildFramesTable(const QString &name,
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
-    FramesTable table{new FramesModel(this), new QTableView, std::move(pointer)};
+    FramesTable table {new FramesModel(this), new QTableView, std::move(pointer)};
     table.view->setObjectName(name);
     table.view->setModel(table.model);
     table.view->horizontalHeader()->setStretchLastSection(true);
@@ -355,21 +379,26 @@ QWidget *ComposerPanel::buildInterfacesPage()
     auto *layout = new QVBoxLayout(page);
     auto *stacktrace = new QGroupBox(tr("Stacktrace (stacktrace / sentry.interfaces.Stacktrace)"));
     auto *stacktraceLayout = new QVBoxLayout(stacktrace);
-    stacktraceLayout->addWidget(buildFramesTable(u"stacktraceView"_s, [](const QJsonObject &event) -> QString {
-        return u'/' + JsonPointer::escape(EventPaths::interfaceKey(event, u"stacktrace"_s,
-                                                                    u"sentry.interfaces.Stacktrace"_s))
-            + u"/frames"_s;
-    }));
+    stacktraceLayout->addWidget(
+        buildFramesTable(u"stacktraceView"_s, [](const QJsonObject &event) -> QString {
+            return u'/'
+                   + JsonPointer::escape(EventPaths::interfaceKey(
+                       event, u"stacktrace"_s, u"sentry.interfaces.Stacktrace"_s))
+                   + u"/frames"_s;
+        }));
     layout->addWidget(stacktrace);
     for (const InterfaceSpec &spec : interfaceSpecs()) {
         auto *group = new QGroupBox(tr(spec.title));
         auto *form = new QFormLayout(group);
         for (const InterfaceField &field : spec.fields) {
             const auto pointer = [spec, key = field.key](const QJsonObject &event) -> QString {
-                return u'/' + JsonPointer::escape(EventPaths::interfaceKey(event, spec.alias, spec.fullName))
-                    + u'/' + JsonPointer::escape(key);
+                return u'/'
+                       + JsonPointer::escape(
+                           EventPaths::interfaceKey(event, spec.alias, spec.fullName))
+                       + u'/' + JsonPointer::escape(key);
             };
-            form->addRow(field.key, addField(spec.fullName + u'.' + field.key, pointer, field.kind));
+            form->addRow(field.key,
+                         addField(spec.fullName + u'.' + field.key, pointer, field.kind));
         }
         layout->addWidget(group);
     }
@@ -391,7 +420,7 @@ QWidget *ComposerPanel::buildTable(const QString &key, ValueKind kind)
 {
     auto *group = new QGroupBox(key);
     auto *layout = new QVBoxLayout(group);
-    Table table{key, new KeyValueModel(kind, this), new QTableView, new QLabel};
+    Table table {key, new KeyValueModel(kind, this), new QTableView, new QLabel};
     table.view->setObjectName(key + u"View"_s);
     table.view->setModel(table.model);
     table.view->horizontalHeader()->setStretchLastSection(true);
@@ -408,9 +437,8 @@ QWidget *ComposerPanel::buildTable(const QString &key, ValueKind kind)
     layout->addLayout(buttons);
     KeyValueModel *model = table.model;
     QTableView *view = table.view;
-    connect(model, &KeyValueModel::edited, this, [this, key, model] {
-        applyEdit(u'/' + key, model->toJson());
-    });
+    connect(model, &KeyValueModel::edited, this,
+            [this, key, model] { applyEdit(u'/' + key, model->toJson()); });
     connect(add, &QToolButton::clicked, this, [model, view] {
         model->insertRows(model->rowCount(), 1);
         view->edit(model->index(model->rowCount() - 1, KeyValueModel::KeyColumn));
@@ -508,7 +536,8 @@ void ComposerPanel::showBrokenNote()
     m_brokenNote->setText(
         tr("The JSON is not an event object (line %1, column %2: %3). The form is read-only until "
            "the text is fixed; nothing has been changed or lost.")
-            .arg(error ? error->line : 0).arg(error ? error->column : 0)
+            .arg(error ? error->line : 0)
+            .arg(error ? error->column : 0)
             .arg(error ? error->message : QString()));
     m_brokenNote->show();
 }
@@ -532,8 +561,8 @@ void ComposerPanel::refreshTables(const QJsonObject &event)
         const bool editable = table.model->isRepresentable();
         table.view->setEnabled(editable);
         table.note->setVisible(!editable);
-        table.note->setText(tr("\"%1\" is neither a map nor a list of pairs: edit it in the JSON.")
-                                .arg(table.key));
+        table.note->setText(
+            tr("\"%1\" is neither a map nor a list of pairs: edit it in the JSON.").arg(table.key));
     }
 }
 
@@ -545,7 +574,8 @@ void ComposerPanel::refreshExceptions(const QJsonObject &event)
     for (int i = 0; i < exceptions.count; ++i) {
         const QString base = EventPaths::exceptionPointer(exceptions, i);
         const QString type = displayText(JsonPointer::value(event, base + u"/type"_s));
-        m_exceptionSelector->addItem(tr("%1: %2").arg(i + 1).arg(type.isEmpty() ? tr("(no type)") : type));
+        m_exceptionSelector->addItem(
+            tr("%1: %2").arg(i + 1).arg(type.isEmpty() ? tr("(no type)") : type));
     }
     m_exceptionSelector->setCurrentIndex(exceptions.count > 0 ? m_exceptionIndex : -1);
 }
@@ -554,8 +584,8 @@ void ComposerPanel::refreshFrames(const QJsonObject &event)
 {
     for (const FramesTable &table : std::as_const(m_frameTables)) {
         const QString pointer = table.pointer(event);
-        const QJsonArray frames = pointer.isEmpty() ? QJsonArray()
-                                                    : JsonPointer::value(event, pointer).toArray();
+        const QJsonArray frames
+            = pointer.isEmpty() ? QJsonArray() : JsonPointer::value(event, pointer).toArray();
         if (frames != table.model->frames()) {
             table.model->setFrames(frames);
             table.view->resizeColumnsToContents();
@@ -571,12 +601,12 @@ void ComposerPanel::addException()
     if (!event)
         return;
     const EventPaths::Exceptions exceptions = EventPaths::exceptions(*event);
-    const QJsonObject fresh{{u"type"_s, u"Error"_s}, {u"value"_s, u""_s}};
+    const QJsonObject fresh {{u"type"_s, u"Error"_s}, {u"value"_s, u""_s}};
     m_exceptionIndex = exceptions.count;
     if (exceptions.single) // the v3 form becomes the v4 list
-        applyEdit(exceptions.listPointer, QJsonArray{event->value(exceptions.key), fresh});
+        applyEdit(exceptions.listPointer, QJsonArray {event->value(exceptions.key), fresh});
     else if (exceptions.count == 0)
-        applyEdit(exceptions.listPointer, QJsonArray{fresh});
+        applyEdit(exceptions.listPointer, QJsonArray {fresh});
     else
         applyEdit(EventPaths::exceptionPointer(exceptions, exceptions.count), fresh);
 }
@@ -593,7 +623,8 @@ void ComposerPanel::removeException()
     if (exceptions.count == 1)
         applyEdit(u'/' + JsonPointer::escape(exceptions.key), QJsonValue::Undefined);
     else
-        applyEdit(EventPaths::exceptionPointer(exceptions, m_exceptionIndex), QJsonValue::Undefined);
+        applyEdit(EventPaths::exceptionPointer(exceptions, m_exceptionIndex),
+                  QJsonValue::Undefined);
 }
 
 void ComposerPanel::revealPath(const QString &jsonPointer)
@@ -659,7 +690,8 @@ bool ComposerPanel::revealException(const QString &pointer)
     const EventPaths::Exceptions exceptions = EventPaths::exceptions(*m_document->object());
     int index = 0;
     QString rest;
-    if (!EventPaths::splitExceptionPointer(exceptions, pointer, &index, &rest) || index >= exceptions.count)
+    if (!EventPaths::splitExceptionPointer(exceptions, pointer, &index, &rest)
+        || index >= exceptions.count)
         return false;
     m_exceptionIndex = index;
     refreshForm();
@@ -700,7 +732,8 @@ bool ComposerPanel::revealTableRow(const QString &pointer)
             continue;
         int row = -1;
         if (tokens.size() > 1)
-            row = table.model->isPairList() ? tokens.at(1).toInt() : table.model->rowForKey(tokens.at(1));
+            row = table.model->isPairList() ? tokens.at(1).toInt()
+                                            : table.model->rowForKey(tokens.at(1));
         if (row >= 0 && row < table.model->rowCount())
             table.view->setCurrentIndex(table.model->index(row, KeyValueModel::ValueColumn));
         focusField(table.view);

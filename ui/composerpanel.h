@@ -42,7 +42,7 @@ public:
 
     JsonEditor *editor() const { return m_editor; }
     bool isFormEnabled() const;
-    void refreshForm();      // normally runs ~100 ms after the text changed
+    void refreshForm(); // normally runs ~100 ms after the text changed
     void commitPendingEdit(); // normally runs when typing pauses or the field loses focus
 
 Q_SIGNALS:
@@ -77,7 +77,8 @@ private:
     QWidget *buildInterfacesPage();
     QWidget *buildTablesPage();
     QWidget *buildTable(const QString &key, ValueKind kind);
-    QWidget *buildFramesTable(const QString &name, std::function<QString(const QJsonObject &)> pointer);
+    QWidget *buildFramesTable(const QString &name,
+                              std::function<QString(const QJsonObject &)> pointer);
     QWidget *addField(const QString &key, std::function<QString(const QJsonObject &)> pointer,
                       ValueKind kind = ValueKind::Text, QWidget *widget = nullptr);
 
@@ -116,7 +117,7 @@ private:
     int m_exceptionIndex = 0;
     int m_pendingField = -1;
     bool m_updating = false; // the form is being filled from the document: ignore its signals
-    bool m_writing = false;  // the form is writing to the document: don't refresh from it
+    bool m_writing = false; // the form is writing to the document: don't refresh from it
 };
 
 } // namespace SentryUi

@@ -14,7 +14,7 @@ QString interfaceKey(const QJsonObject &event, const QString &alias, const QStri
 
 struct Exceptions
 {
-    QString key;         // "exception" or "sentry.interfaces.Exception"
+    QString key; // "exception" or "sentry.interfaces.Exception"
     QString listPointer; // "/exception", "/exception/values"; the object itself when single
     bool single = false; // the v3 form: one exception object
     int count = 0;

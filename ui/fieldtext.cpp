@@ -17,7 +17,7 @@ QString displayText(const QJsonValue &value)
         break;
     }
     // Wrapping in an array serializes scalars too; strip the brackets again.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
@@ -32,7 +32,8 @@ QJsonValue valueFromText(const QString &text, ValueKind kind)
     }
     if (kind == ValueKind::Json) {
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + ']', &error);
+        const QJsonDocument doc
+            = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + ']', &error);
         if (error.error == QJsonParseError::NoError && doc.array().size() == 1)
             return doc.array().at(0);
     }

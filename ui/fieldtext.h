@@ -9,9 +9,9 @@
 namespace SentryUi {
 
 enum class ValueKind {
-    Text,    // always written as a string
+    Text, // always written as a string
     Integer, // written as a number when the text is an integer, else as the string typed
-    Json,    // written as JSON when the text parses as a JSON value, else as the string typed
+    Json, // written as JSON when the text parses as a JSON value, else as the string typed
 };
 
 // Strings show as themselves, anything else as compact JSON; an absent value as "".

@@ -28,7 +28,7 @@ bool FindingsFilter::lessThan(const QModelIndex &left, const QModelIndex &right)
 {
     if (left.column() == FindingsModel::SeverityColumn) {
         return left.data(FindingsModel::SeverityRole).toInt()
-            < right.data(FindingsModel::SeverityRole).toInt();
+               < right.data(FindingsModel::SeverityRole).toInt();
     }
     return QSortFilterProxyModel::lessThan(left, right);
 }

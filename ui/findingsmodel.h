@@ -18,7 +18,7 @@ public:
     enum Column { SeverityColumn, PathColumn, MessageColumn, ActionColumn, ColumnCount };
     enum Role {
         SeverityRole = Qt::UserRole + 1, // int(Sentry::Severity)
-        LocationRole,                    // the JSON pointer
+        LocationRole, // the JSON pointer
         RuleRole,
     };
 
@@ -34,7 +34,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     static QString severityText(Sentry::Severity severity); // translated
-    static QString actionText(Sentry::ServerAction action);  // translated, plain words
+    static QString actionText(Sentry::ServerAction action); // translated, plain words
 
 private:
     QVariant displayData(const Sentry::Finding &finding, int column) const;

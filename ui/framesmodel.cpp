@@ -72,8 +72,9 @@ QVariant FramesModel::data(const QModelIndex &index, int role) const
     if (index.column() == InAppColumn) {
         if (role == Qt::CheckStateRole)
             return value.toBool() ? Qt::Checked : Qt::Unchecked;
-        return role == Qt::ToolTipRole ? tr("in_app: whether the frame is the application's own code")
-                                       : QVariant();
+        return role == Qt::ToolTipRole
+                   ? tr("in_app: whether the frame is the application's own code")
+                   : QVariant();
     }
     if (role == Qt::DisplayRole || role == Qt::EditRole)
         return displayText(value);
@@ -94,7 +95,8 @@ Qt::ItemFlags FramesModel::flags(const QModelIndex &index) const
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     if (!index.isValid())
         return flags;
-    return index.column() == InAppColumn ? flags | Qt::ItemIsUserCheckable : flags | Qt::ItemIsEditable;
+    return index.column() == InAppColumn ? flags | Qt::ItemIsUserCheckable
+                                         : flags | Qt::ItemIsEditable;
 }
 
 bool FramesModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -106,9 +108,8 @@ bool FramesModel::setData(const QModelIndex &index, const QVariant &value, int r
     if (role != Qt::EditRole)
         return false;
     QJsonObject frame = m_frames.at(index.row()).toObject();
-    const QJsonValue json = valueFromText(value.toString(), isNumberColumn(index.column())
-                                                                ? ValueKind::Integer
-                                                                : ValueKind::Text);
+    const QJsonValue json = valueFromText(
+        value.toString(), isNumberColumn(index.column()) ? ValueKind::Integer : ValueKind::Text);
     if (json.isUndefined())
         frame.remove(columnKey(index.column()));
     else
@@ -135,7 +136,8 @@ bool FramesModel::insertRows(int row, int count, const QModelIndex &parent)
         return false;
     beginInsertRows(parent, row, row + count - 1);
     for (int i = 0; i < count; ++i)
-        m_frames.insert(row, QJsonObject{{u"filename"_s, u"app.py"_s}, {u"function"_s, u"main"_s}});
+        m_frames.insert(row,
+                        QJsonObject {{u"filename"_s, u"app.py"_s}, {u"function"_s, u"main"_s}});
     endInsertRows();
     Q_EMIT edited();
     return true;

@@ -26,7 +26,11 @@ bool paletteIsDark(const QPalette &palette)
 class JsonEditor::LineNumberArea final : public QWidget
 {
 public:
-    explicit LineNumberArea(JsonEditor *editor) : QWidget(editor), m_editor(editor) {}
+    explicit LineNumberArea(JsonEditor *editor)
+        : QWidget(editor)
+        , m_editor(editor)
+    {
+    }
     QSize sizeHint() const override { return {m_editor->lineNumberAreaWidth(), 0}; }
 
 protected:
@@ -65,7 +69,8 @@ JsonEditor::JsonEditor(EventDocument *document, QWidget *parent)
     connect(this, &QPlainTextEdit::blockCountChanged, this,
             [this] { setViewportMargins(lineNumberAreaWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &JsonEditor::updateLineNumberArea);
-    connect(m_document, &EventDocument::contentsChanged, m_syntaxTimer, qOverload<>(&QTimer::start));
+    connect(m_document, &EventDocument::contentsChanged, m_syntaxTimer,
+            qOverload<>(&QTimer::start));
     connect(m_syntaxTimer, &QTimer::timeout, this, &JsonEditor::checkSyntax);
     setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
     checkSyntax();
@@ -76,10 +81,11 @@ JsonEditor::~JsonEditor() = default;
 void JsonEditor::checkSyntax()
 {
     m_syntaxTimer->stop();
-    const auto error = m_document->object() ? std::nullopt
-                                             : Sentry::JsonText::syntaxError(m_document->text());
-    const bool changed = error.has_value() != m_error.has_value()
-        || (error && (error->offset != m_error->offset || error->message != m_error->message));
+    const auto error
+        = m_document->object() ? std::nullopt : Sentry::JsonText::syntaxError(m_document->text());
+    const bool changed
+        = error.has_value() != m_error.has_value()
+          || (error && (error->offset != m_error->offset || error->message != m_error->message));
     m_error = error;
     updateErrorSelection();
     m_lineNumberArea->update();
@@ -103,7 +109,9 @@ bool JsonEditor::replaceText(const std::optional<QString> &text, QString *error)
         checkSyntax();
         if (error && m_error)
             *error = tr("Fix the JSON first: line %1, column %2: %3")
-                         .arg(m_error->line).arg(m_error->column).arg(m_error->message);
+                         .arg(m_error->line)
+                         .arg(m_error->column)
+                         .arg(m_error->message);
         return false;
     }
     m_document->setText(*text);
@@ -169,7 +177,9 @@ bool JsonEditor::showGutterToolTip(QHelpEvent *event)
     if (m_error && isErrorLine(cursor.blockNumber())) {
         QToolTip::showText(event->globalPos(),
                            tr("Line %1, column %2: %3")
-                               .arg(m_error->line).arg(m_error->column).arg(m_error->message),
+                               .arg(m_error->line)
+                               .arg(m_error->column)
+                               .arg(m_error->message),
                            m_lineNumberArea);
     } else {
         QToolTip::hideText();

@@ -38,10 +38,10 @@ void JsonHighlighter::setDark(bool dark)
     m_dark = dark;
     m_formats = {
         colored("#0b5394", "#8cc4ff", dark, true), // Key
-        colored("#a31515", "#ce9178", dark),       // String
-        colored("#098658", "#b5cea8", dark),       // Number
+        colored("#a31515", "#ce9178", dark), // String
+        colored("#098658", "#b5cea8", dark), // Number
         colored("#7a3e9d", "#c586c0", dark, true), // Literal
-        colored("#5f6368", "#a0a0a0", dark),       // Punctuation
+        colored("#5f6368", "#a0a0a0", dark), // Punctuation
     };
     rehighlight();
 }

@@ -52,7 +52,7 @@ QJsonValue KeyValueModel::toJson() const
     if (m_pairList) {
         QJsonArray pairs;
         for (const Entry &entry : m_entries)
-            pairs.append(QJsonArray{entry.key, entry.value});
+            pairs.append(QJsonArray {entry.key, entry.value});
         return pairs;
     }
     QJsonObject object;
@@ -91,9 +91,9 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
         return index.column() == KeyColumn ? entry.key : displayText(entry.value);
     case Qt::ToolTipRole:
         return index.column() == ValueColumn && m_valueKind == ValueKind::Json
-            ? tr("Typed text that parses as JSON (42, true, {\"a\": 1}) is stored as JSON; "
-                 "anything else as a string.")
-            : QVariant();
+                   ? tr("Typed text that parses as JSON (42, true, {\"a\": 1}) is stored as JSON; "
+                        "anything else as a string.")
+                   : QVariant();
     case JsonValueRole:
         return entry.value.toVariant();
     default:

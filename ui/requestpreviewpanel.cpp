@@ -37,8 +37,8 @@ QString shown(const QString &text)
     if (text.size() <= MaxShownChars)
         return text;
     return text.left(MaxShownChars) + u"\n\n"_s
-        + RequestPreviewPanel::tr("… %n more character(s) not shown; Copy copies everything.", nullptr,
-                                  int(text.size() - MaxShownChars));
+           + RequestPreviewPanel::tr("… %n more character(s) not shown; Copy copies everything.",
+                                     nullptr, int(text.size() - MaxShownChars));
 }
 
 QPlainTextEdit *readOnlyText()
@@ -90,7 +90,8 @@ RequestPreviewPanel::RequestPreviewPanel(EventDocument *document, QWidget *paren
     authTable->verticalHeader()->hide();
     authLayout->addWidget(authTable, 1);
     authLayout->addWidget(textTab(m_authRaw, [this] {
-        return m_request ? QString::fromUtf8(m_request->header(Sentry::HttpHeader::SentryAuth)) : QString();
+        return m_request ? QString::fromUtf8(m_request->header(Sentry::HttpHeader::SentryAuth))
+                         : QString();
     }));
 
     m_tabs = new QTabWidget;
@@ -98,9 +99,9 @@ RequestPreviewPanel::RequestPreviewPanel(EventDocument *document, QWidget *paren
     m_tabs->addTab(textTab(m_body, [this] { return QString::fromUtf8(scrubbedBody().json); }),
                    tr("Event JSON"));
     m_tabs->addTab(authPage, tr("Auth header"));
-    m_tabs->addTab(textTab(m_http, [this] {
-                       return m_request ? httpAsText(m_request->toHttp()) : QString();
-                   }), tr("HTTP request"));
+    m_tabs->addTab(
+        textTab(m_http, [this] { return m_request ? httpAsText(m_request->toHttp()) : QString(); }),
+        tr("HTTP request"));
     m_tabs->addTab(textTab(m_curl, [this] { return m_request ? m_request->toCurl() : QString(); }),
                    u"curl"_s);
 
@@ -117,7 +118,8 @@ RequestPreviewPanel::RequestPreviewPanel(EventDocument *document, QWidget *paren
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(200);
     connect(m_refreshTimer, &QTimer::timeout, this, &RequestPreviewPanel::refreshIfVisible);
-    connect(m_document, &EventDocument::contentsChanged, m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_document, &EventDocument::contentsChanged, m_refreshTimer,
+            qOverload<>(&QTimer::start));
     refresh();
 }
 
@@ -135,7 +137,8 @@ QWidget *RequestPreviewPanel::buildOptions()
     m_legacyEndpoint = new QCheckBox(tr("Legacy /api/store/"));
     m_legacyEndpoint->setToolTip(tr("Post to /api/store/ instead of /api/{project}/store/"));
     m_showSecrets = new QCheckBox(tr("Show secret"));
-    m_showSecrets->setToolTip(tr("The secret key is masked on screen; copy buttons copy the real text"));
+    m_showSecrets->setToolTip(
+        tr("The secret key is masked on screen; copy buttons copy the real text"));
     m_status = new QLabel;
     m_status->setWordWrap(true);
     layout->addWidget(m_encoding);
@@ -169,7 +172,8 @@ QWidget *RequestPreviewPanel::buildScrubbing()
     return group;
 }
 
-QWidget *RequestPreviewPanel::textTab(QPlainTextEdit *view, const std::function<QString()> &copyText)
+QWidget *RequestPreviewPanel::textTab(QPlainTextEdit *view,
+                                      const std::function<QString()> &copyText)
 {
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
@@ -296,11 +300,13 @@ void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const
     for (const Sentry::AuthHeader::Field &field : parsed)
         fields.append({field.name, masked(field.value)});
     m_authFields->setPairs(fields);
-    m_authRaw->setPlainText(masked(QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth))));
+    m_authRaw->setPlainText(
+        masked(QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth))));
     m_http->setPlainText(shown(masked(httpAsText(request.toHttp()))));
     m_curl->setPlainText(shown(masked(request.toCurl())));
-    m_status->setText(tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
-                          .arg(QString::fromLatin1(request.method()), request.url().toDisplayString()));
+    m_status->setText(
+        tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
+            .arg(QString::fromLatin1(request.method()), request.url().toDisplayString()));
 }
 
 void RequestPreviewPanel::showError(const QString &error, const Built &built)
@@ -316,17 +322,19 @@ void RequestPreviewPanel::showError(const QString &error, const Built &built)
 void RequestPreviewPanel::showScrub(const Built &built)
 {
     if (!m_document->object()) {
-        m_scrub->setPlainText(tr("The text is not a JSON object: it is sent as typed, unscrubbed."));
+        m_scrub->setPlainText(
+            tr("The text is not a JSON object: it is sent as typed, unscrubbed."));
         return;
     }
     QStringList lines;
     for (const Sentry::ScrubEntry &entry : built.scrub.entries) {
-        const QString what = entry.kind == Sentry::ScrubEntry::Kind::Masked ? tr("masked")
-                                                                             : tr("removed");
+        const QString what
+            = entry.kind == Sentry::ScrubEntry::Kind::Masked ? tr("masked") : tr("removed");
         lines.append(tr("%1  %2  (%3)").arg(what, entry.path, processorLabel(entry.processor)));
     }
-    m_scrub->setPlainText(lines.isEmpty() ? tr("Nothing to scrub: the event is sent exactly as typed.")
-                                          : lines.join(u'\n'));
+    m_scrub->setPlainText(lines.isEmpty()
+                              ? tr("Nothing to scrub: the event is sent exactly as typed.")
+                              : lines.join(u'\n'));
 }
 
 QString RequestPreviewPanel::masked(const QString &text) const
@@ -337,10 +345,25 @@ QString RequestPreviewPanel::masked(const QString &text) const
     return copy.replace(m_dsn.secretKey(), SecretMask);
 }
 
-QString RequestPreviewPanel::bodyText() const { return m_body->toPlainText(); }
-QString RequestPreviewPanel::authText() const { return m_authRaw->toPlainText(); }
-QString RequestPreviewPanel::httpText() const { return m_http->toPlainText(); }
-QString RequestPreviewPanel::curlText() const { return m_curl->toPlainText(); }
-QString RequestPreviewPanel::scrubText() const { return m_scrub->toPlainText(); }
+QString RequestPreviewPanel::bodyText() const
+{
+    return m_body->toPlainText();
+}
+QString RequestPreviewPanel::authText() const
+{
+    return m_authRaw->toPlainText();
+}
+QString RequestPreviewPanel::httpText() const
+{
+    return m_http->toPlainText();
+}
+QString RequestPreviewPanel::curlText() const
+{
+    return m_curl->toPlainText();
+}
+QString RequestPreviewPanel::scrubText() const
+{
+    return m_scrub->toPlainText();
+}
 
 } // namespace SentryUi

@@ -47,7 +47,7 @@ public:
     void setProcessorEnabled(const QString &processorId, bool enabled); // "sanitize", "cookies", …
 
     void refresh(); // normally ~200 ms after an edit
-    QString bodyText() const;   // the tabs' texts as shown (secrets masked unless shown)
+    QString bodyText() const; // the tabs' texts as shown (secrets masked unless shown)
     QString authText() const;
     QString httpText() const;
     QString curlText() const;

@@ -7,6 +7,7 @@
 
 #include <QClipboard>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QFrame>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -97,7 +97,8 @@ QWidget *ResponsePanel::buildBanner()
     QFont bold = m_verdictTitle->font();
     bold.setBold(true);
     m_verdictTitle->setFont(bold);
-    m_verdictDetail = new QLabel(tr("Send the event with Ctrl+Return; the server's answer appears here."));
+    m_verdictDetail
+        = new QLabel(tr("Send the event with Ctrl+Return; the server's answer appears here."));
     for (QLabel *label : {m_verdictTitle, m_verdictDetail}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -189,9 +190,10 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
     setBusy(false);
     showBanner(result);
     m_status->setText(result.status > 0 ? QString::number(result.status) : tr("no HTTP answer"));
-    m_serverError->setText(result.hasServerError
-                               ? (result.serverError.isEmpty() ? tr("(present, empty)") : result.serverError)
-                               : tr("(absent)"));
+    m_serverError->setText(
+        result.hasServerError
+            ? (result.serverError.isEmpty() ? tr("(present, empty)") : result.serverError)
+            : tr("(absent)"));
     m_eventId->setText(result.eventId);
     m_time->setText(tr("%1 ms").arg(result.elapsedMs));
     QList<PairsModel::Pair> headers;
@@ -235,10 +237,10 @@ void ResponsePanel::updateBackoff()
         break;
     case Sentry::BackoffState::Phase::Waiting: {
         const qint64 seconds = (m_backoff.msUntilReady() + 999) / 1000;
-        text = seconds > 0
-            ? tr("waiting: %n failure(s) in a row; a client would retry in %1 s", nullptr, state.failures)
-                  .arg(seconds)
-            : tr("ready to retry after %n failure(s)", nullptr, state.failures);
+        text = seconds > 0 ? tr("waiting: %n failure(s) in a row; a client would retry in %1 s",
+                                nullptr, state.failures)
+                                 .arg(seconds)
+                           : tr("ready to retry after %n failure(s)", nullptr, state.failures);
         if (seconds <= 0 && !m_busy)
             m_ticker->stop();
         break;
@@ -278,9 +280,21 @@ QString ResponsePanel::verdictText() const
 {
     return m_verdictTitle->text() + u'\n' + m_verdictDetail->text();
 }
-QString ResponsePanel::statusText() const { return m_status->text(); }
-QString ResponsePanel::eventIdText() const { return m_eventId->text(); }
-QString ResponsePanel::bodyText() const { return m_body->toPlainText(); }
-QString ResponsePanel::backoffText() const { return m_backoffLabel->text(); }
+QString ResponsePanel::statusText() const
+{
+    return m_status->text();
+}
+QString ResponsePanel::eventIdText() const
+{
+    return m_eventId->text();
+}
+QString ResponsePanel::bodyText() const
+{
+    return m_body->toPlainText();
+}
+QString ResponsePanel::backoffText() const
+{
+    return m_backoffLabel->text();
+}
 
 } // namespace SentryUi

@@ -67,7 +67,8 @@ ValidationPanel::Outcome runValidation(const QByteArray &json, Sentry::Profile p
     outcome.result = Sentry::Validator::validate(json, profile);
     if (outcome.result.parsed) {
         const QJsonObject input = QJsonDocument::fromJson(json).object();
-        outcome.diff = Sentry::LineDiff::compute(jsonLines(input), jsonLines(outcome.result.normalized));
+        outcome.diff
+            = Sentry::LineDiff::compute(jsonLines(input), jsonLines(outcome.result.normalized));
     }
     return outcome;
 }
@@ -156,7 +157,8 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     m_watcher = new QFutureWatcher<Outcome>(this);
-    connect(m_document, &EventDocument::contentsChanged, this, &ValidationPanel::scheduleValidation);
+    connect(m_document, &EventDocument::contentsChanged, this,
+            &ValidationPanel::scheduleValidation);
     connect(m_debounce, &QTimer::timeout, this, &ValidationPanel::validateNow);
     connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &ValidationPanel::workerFinished);
     connect(m_view, &QTreeView::activated, this, &ValidationPanel::activateFinding);
@@ -230,7 +232,8 @@ void ValidationPanel::validateNow()
     }
     m_rerun = false;
     m_summary->setText(tr("Validating…"));
-    m_watcher->setFuture(QtConcurrent::run(&runValidation, m_document->json(), profile(), m_generation));
+    m_watcher->setFuture(
+        QtConcurrent::run(&runValidation, m_document->json(), profile(), m_generation));
 }
 
 void ValidationPanel::workerFinished()
@@ -260,13 +263,16 @@ void ValidationPanel::showSummary(const Sentry::ValidationResult &result)
     const int infos = Sentry::countSeverity(result.findings, Sentry::Severity::Info);
     QString verdict;
     if (!result.parsed)
-        verdict = tr("not a JSON object (line %1, column %2)").arg(result.errorLine).arg(result.errorColumn);
+        verdict = tr("not a JSON object (line %1, column %2)")
+                      .arg(result.errorLine)
+                      .arg(result.errorColumn);
     else if (result.isValid())
         verdict = tr("the server would accept it");
     else
         verdict = tr("the server would refuse it or drop parts");
     m_summary->setText(tr("%1, %2, %3 — %4")
-                           .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                           .arg(tr("%n error(s)", nullptr, errors),
+                                tr("%n warning(s)", nullptr, warnings),
                                 tr("%n note(s)", nullptr, infos), verdict));
 }
 
@@ -276,7 +282,8 @@ void ValidationPanel::showDiff(const QList<Sentry::DiffLine> &diff)
     if (!m_result.parsed)
         m_diff->setPlainText(tr("Fix the JSON to see what the server would store."));
     else if (hunks.isEmpty())
-        m_diff->setPlainText(tr("The server would store the event as sent (apart from key order)."));
+        m_diff->setPlainText(
+            tr("The server would store the event as sent (apart from key order)."));
     else
         m_diff->setPlainText(hunks);
 }
@@ -285,7 +292,8 @@ void ValidationPanel::showChanges(const QList<Sentry::Change> &changes)
 {
     QStringList lines;
     for (const Sentry::Change &change : changes)
-        lines.append(u"%1: %2"_s.arg(change.path.isEmpty() ? u"/"_s : change.path, change.description));
+        lines.append(
+            u"%1: %2"_s.arg(change.path.isEmpty() ? u"/"_s : change.path, change.description));
     m_changes->setPlainText(lines.isEmpty() ? tr("No changes.") : lines.join(u'\n'));
 }
 

@@ -15,7 +15,7 @@ class QPlainTextEdit;
 class QSyntaxHighlighter;
 class QTimer;
 class QTreeView;
-template <typename T>
+template<typename T>
 class QFutureWatcher;
 
 namespace SentryUi {
@@ -82,7 +82,7 @@ private:
     QFutureWatcher<Outcome> *m_watcher = nullptr;
     Sentry::ValidationResult m_result;
     quint64 m_generation = 0; // bumped on every edit; older outcomes are stale
-    bool m_rerun = false;     // an edit arrived while the worker ran
+    bool m_rerun = false; // an edit arrived while the worker ran
 };
 
 } // namespace SentryUi

@@ -23,11 +23,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<QStringList>("tokens");
-        QTest::addRow("root") << QString() << QStringList{};
-        QTest::addRow("two") << u"/a/0"_s << QStringList{u"a"_s, u"0"_s};
-        QTest::addRow("escapes") << u"/a~1b/c~0d"_s << QStringList{u"a/b"_s, u"c~d"_s};
+        QTest::addRow("root") << QString() << QStringList {};
+        QTest::addRow("two") << u"/a/0"_s << QStringList {u"a"_s, u"0"_s};
+        QTest::addRow("escapes") << u"/a~1b/c~0d"_s << QStringList {u"a/b"_s, u"c~d"_s};
         QTest::addRow("dotted key") << u"/sentry.interfaces.User/id"_s
-                                    << QStringList{u"sentry.interfaces.User"_s, u"id"_s};
+                                    << QStringList {u"sentry.interfaces.User"_s, u"id"_s};
     }
     void split_unescapesTokens()
     {
@@ -60,7 +60,8 @@ private Q_SLOTS:
         QJsonObject root = parse(R"({"keep": true, "user": {"id": "1", "custom": 2}})");
         QVERIFY(JsonPointer::setValue(root, u"/user/email"_s, u"a@b"_s));
         QVERIFY(JsonPointer::setValue(root, u"/request/url"_s, u"http://x/"_s));
-        const char *expectedJson = R"({"keep": true, "user": {"id": "1", "custom": 2, "email": "a@b"}, "request": {"url": "http://x/"}})";
+        const char *expectedJson
+            = R"({"keep": true, "user": {"id": "1", "custom": 2, "email": "a@b"}, "request": {"url": "http://x/"}})";
         QCOMPARE(root, parse(expectedJson));
     }
 

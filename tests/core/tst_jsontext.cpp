@@ -7,15 +7,16 @@ using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
 
 namespace {
-const QString sample = u"{\n"
-                       "  \"message\": \"a \\\"quoted\\\" } text\",\n"
-                       "  \"exception\": [\n"
-                       "    {\"type\": \"A\", \"value\": \"x\"},\n"
-                       "    {\"type\": \"B\", \"stacktrace\": {\"frames\": [{\"lineno\": 10}, {\"lineno\": 12}]}}\n"
-                       "  ],\n"
-                       "  \"a/b\": null,\n"
-                       "  \"empty\": {}\n"
-                       "}"_s;
+const QString sample
+    = u"{\n"
+      "  \"message\": \"a \\\"quoted\\\" } text\",\n"
+      "  \"exception\": [\n"
+      "    {\"type\": \"A\", \"value\": \"x\"},\n"
+      "    {\"type\": \"B\", \"stacktrace\": {\"frames\": [{\"lineno\": 10}, {\"lineno\": 12}]}}\n"
+      "  ],\n"
+      "  \"a/b\": null,\n"
+      "  \"empty\": {}\n"
+      "}"_s;
 } // namespace
 
 class TestJsonText : public QObject
@@ -29,11 +30,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("valueText");
         QTest::addColumn<bool>("hasKey");
         QTest::addRow("root") << QString() << sample << false;
-        QTest::addRow("string with escapes") << u"/message"_s << u"\"a \\\"quoted\\\" } text\""_s << true;
-        QTest::addRow("array element") << u"/exception/0"_s << QString(R"({"type": "A", "value": "x"})"_L1)
-                                       << false;
-        QTest::addRow("deep number") << u"/exception/1/stacktrace/frames/1/lineno"_s << u"12"_s
-                                     << true;
+        QTest::addRow("string with escapes")
+            << u"/message"_s << u"\"a \\\"quoted\\\" } text\""_s << true;
+        QTest::addRow("array element")
+            << u"/exception/0"_s << QString(R"({"type": "A", "value": "x"})"_L1) << false;
+        QTest::addRow("deep number")
+            << u"/exception/1/stacktrace/frames/1/lineno"_s << u"12"_s << true;
         QTest::addRow("escaped key") << u"/a~1b"_s << u"null"_s << true;
         QTest::addRow("empty object") << u"/empty"_s << u"{}"_s << true;
     }
@@ -94,15 +96,12 @@ private Q_SLOTS:
         QCOMPARE(JsonText::offsetOf(text, line, column), error->offset);
     }
 
-    void syntaxError_noneForAnObject()
-    {
-        QVERIFY(!JsonText::syntaxError(sample));
-    }
+    void syntaxError_noneForAnObject() { QVERIFY(!JsonText::syntaxError(sample)); }
 
     void formatAndMinify_keepOrderAndValues()
     {
-        const QString messy =
-            u"{\"z\":1,  \"a\" : [ ], \"s\":\"x , : { \\\" y\", \"o\":{\"k\":[1,2]}}"_s;
+        const QString messy
+            = u"{\"z\":1,  \"a\" : [ ], \"s\":\"x , : { \\\" y\", \"o\":{\"k\":[1,2]}}"_s;
         const auto pretty = JsonText::format(messy, 2);
         QVERIFY(pretty);
         const QString expected = u"{\n"
@@ -119,9 +118,9 @@ private Q_SLOTS:
         QCOMPARE(*pretty, expected);
         const auto minified = JsonText::minify(*pretty);
         QVERIFY(minified);
-        QCOMPARE(*minified,
-                 u"{\"z\":1,\"a\":[],\"s\":\"x , : { \\\" y\",\"o\":{\"k\":[1,2]}}"_s);
-        QCOMPARE(QJsonDocument::fromJson(minified->toUtf8()), QJsonDocument::fromJson(messy.toUtf8()));
+        QCOMPARE(*minified, u"{\"z\":1,\"a\":[],\"s\":\"x , : { \\\" y\",\"o\":{\"k\":[1,2]}}"_s);
+        QCOMPARE(QJsonDocument::fromJson(minified->toUtf8()),
+                 QJsonDocument::fromJson(messy.toUtf8()));
     }
 
     void formatAndMinify_refuseBrokenJson()

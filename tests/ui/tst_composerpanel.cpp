@@ -34,7 +34,8 @@ QString baseEvent()
 {
     return u"{\"message\": \"a\", \"custom_key\": {\"x\": 1}, \"level\": \"error\","
            " \"exception\": [{\"type\": \"A\", \"value\": \"x\"},"
-           " {\"type\": \"B\", \"value\": \"y\", \"stacktrace\": {\"frames\": [{\"filename\": \"f.py\", \"lineno\": 3, \"vars\": {\"v\": 1}}]}}],"
+           " {\"type\": \"B\", \"value\": \"y\", \"stacktrace\": {\"frames\": [{\"filename\": "
+           "\"f.py\", \"lineno\": 3, \"vars\": {\"v\": 1}}]}}],"
            " \"tags\": [[\"k\", \"v\"]], \"unknown_key\": 5}"_s;
 }
 
@@ -70,21 +71,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QJsonValue>("expected");
-        QTest::addRow("message") << baseEvent() << u"/message"_s << u"hello"_s << QJsonValue(u"hello"_s);
-        QTest::addRow("level as name") << baseEvent() << u"/level"_s << u"fatal"_s << QJsonValue(u"fatal"_s);
+        QTest::addRow("message") << baseEvent() << u"/message"_s << u"hello"_s
+                                 << QJsonValue(u"hello"_s);
+        QTest::addRow("level as name")
+            << baseEvent() << u"/level"_s << u"fatal"_s << QJsonValue(u"fatal"_s);
         QTest::addRow("level as number") << baseEvent() << u"/level"_s << u"40"_s << QJsonValue(40);
-        QTest::addRow("user alias created") << baseEvent() << u"/user/email"_s << u"a@b.c"_s
-                                            << QJsonValue(u"a@b.c"_s);
+        QTest::addRow("user alias created")
+            << baseEvent() << u"/user/email"_s << u"a@b.c"_s << QJsonValue(u"a@b.c"_s);
         QTest::addRow("user full name kept")
             << u"{\"sentry.interfaces.User\": {\"id\": \"1\"}}"_s
             << u"/sentry.interfaces.User/email"_s << u"a@b.c"_s << QJsonValue(u"a@b.c"_s);
-        QTest::addRow("template lineno is a number") << baseEvent() << u"/template/lineno"_s << u"12"_s
-                                                     << QJsonValue(12);
-        QTest::addRow("second exception type") << baseEvent() << u"/exception/1/type"_s << u"C"_s
-                                               << QJsonValue(u"C"_s);
-        QTest::addRow("request headers as JSON") << baseEvent() << u"/request/headers"_s
-                                                 << u"{\"Host\": \"x\"}"_s
-                                                 << QJsonValue(QJsonObject{{u"Host"_s, u"x"_s}});
+        QTest::addRow("template lineno is a number")
+            << baseEvent() << u"/template/lineno"_s << u"12"_s << QJsonValue(12);
+        QTest::addRow("second exception type")
+            << baseEvent() << u"/exception/1/type"_s << u"C"_s << QJsonValue(u"C"_s);
+        QTest::addRow("request headers as JSON")
+            << baseEvent() << u"/request/headers"_s << u"{\"Host\": \"x\"}"_s
+            << QJsonValue(QJsonObject {{u"Host"_s, u"x"_s}});
     }
     void formEdit_writesOnlyItsKey()
     {
@@ -131,7 +134,8 @@ private Q_SLOTS:
         QTRY_COMPARE(textOf(message), u"from text"_s);
         QCOMPARE(textOf(composer.fieldForPath(u"/level"_s)), u"30"_s);
         QCOMPARE(textOf(composer.fieldForPath(u"/user/id"_s)), u"7"_s);
-        QCOMPARE(document.text(), u"{\"message\": \"from text\", \"level\": 30, \"user\": {\"id\": 7}}"_s);
+        QCOMPARE(document.text(),
+                 u"{\"message\": \"from text\", \"level\": 30, \"user\": {\"id\": 7}}"_s);
     }
 
     void brokenJson_disablesFormAndLosesNothing()
@@ -176,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(model->setData(model->index(0, KeyValueModel::ValueColumn), u"w"_s));
         QVERIFY(model->insertRows(1, 1));
         QVERIFY(model->setData(model->index(1, KeyValueModel::KeyColumn), u"n"_s));
-        const QJsonArray expected{QJsonArray{u"k"_s, u"w"_s}, QJsonArray{u"n"_s, u""_s}};
+        const QJsonArray expected {QJsonArray {u"k"_s, u"w"_s}, QJsonArray {u"n"_s, u""_s}};
         QCOMPARE(document.object()->value(u"tags"_s).toArray(), expected);
         QCOMPARE(document.object()->value(u"unknown_key"_s).toInt(), 5);
     }
@@ -191,8 +195,9 @@ private Q_SLOTS:
         QCOMPARE(view->currentIndex().row(), 0);
         QCOMPARE(view->currentIndex().column(), int(FramesModel::LinenoColumn));
         QVERIFY(view->model()->setData(view->currentIndex(), u"42"_s));
-        const QJsonObject frame = Sentry::JsonPointer::value(
-            *document.object(), u"/exception/1/stacktrace/frames/0"_s).toObject();
+        const QJsonObject frame
+            = Sentry::JsonPointer::value(*document.object(), u"/exception/1/stacktrace/frames/0"_s)
+                  .toObject();
         QCOMPARE(frame.value(u"lineno"_s), QJsonValue(42));
         QCOMPARE(frame.value(u"vars"_s).toObject().value(u"v"_s).toInt(), 1);
     }
@@ -200,7 +205,8 @@ private Q_SLOTS:
     void stacktraceTable_editsTheTopLevelInterface()
     {
         EventDocument document;
-        document.reset(u"{\"sentry.interfaces.Stacktrace\": {\"frames\": [{\"function\": \"f\"}]}, \"message\": \"m\"}"_s);
+        document.reset(
+            u"{\"sentry.interfaces.Stacktrace\": {\"frames\": [{\"function\": \"f\"}]}, \"message\": \"m\"}"_s);
         ComposerPanel composer(&document);
         composer.revealPath(u"/sentry.interfaces.Stacktrace/frames/0/function"_s);
         auto *view = composer.findChild<QTableView *>(u"stacktraceView"_s);

@@ -7,16 +7,18 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace SentryUi;
 using Sentry::Finding;
-using Sentry::Severity;
 using Sentry::ServerAction;
+using Sentry::Severity;
 
 namespace {
 
 Sentry::Findings sample()
 {
     return {
-        {Severity::Warning, u"/level"_s, u"unknown level"_s, u"level.unknown"_s, ServerAction::Default},
-        {Severity::Error, u"/message"_s, u"not a string"_s, u"message.type"_s, ServerAction::Refuse},
+        {Severity::Warning, u"/level"_s, u"unknown level"_s, u"level.unknown"_s,
+         ServerAction::Default},
+        {Severity::Error, u"/message"_s, u"not a string"_s, u"message.type"_s,
+         ServerAction::Refuse},
         {Severity::Info, u"/exception"_s, u"legacy form"_s, QString(), ServerAction::Accept},
     };
 }
@@ -31,7 +33,8 @@ private Q_SLOTS:
     void model_showsEachFinding()
     {
         FindingsModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFindings(sample());
         QCOMPARE(model.rowCount(), 3);
         const QModelIndex path = model.index(1, FindingsModel::PathColumn);
@@ -51,10 +54,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("minimum");
         QTest::addColumn<QStringList>("paths");
         QTest::addRow("all") << int(Severity::Info)
-                             << QStringList{u"/level"_s, u"/message"_s, u"/exception"_s};
-        QTest::addRow("warnings and errors") << int(Severity::Warning)
-                                             << QStringList{u"/level"_s, u"/message"_s};
-        QTest::addRow("errors") << int(Severity::Error) << QStringList{u"/message"_s};
+                             << QStringList {u"/level"_s, u"/message"_s, u"/exception"_s};
+        QTest::addRow("warnings and errors")
+            << int(Severity::Warning) << QStringList {u"/level"_s, u"/message"_s};
+        QTest::addRow("errors") << int(Severity::Error) << QStringList {u"/message"_s};
     }
     void filter_hidesLowerSeverities()
     {
@@ -63,7 +66,8 @@ private Q_SLOTS:
         FindingsModel model;
         model.setFindings(sample());
         FindingsFilter filter;
-        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         filter.setSourceModel(&model);
         filter.setMinimumSeverity(Severity(minimum));
         QStringList shown;
@@ -79,7 +83,8 @@ private Q_SLOTS:
         FindingsFilter filter;
         filter.setSourceModel(&model);
         filter.sort(FindingsModel::SeverityColumn, Qt::DescendingOrder);
-        QCOMPARE(filter.index(0, 0).data(FindingsModel::SeverityRole).toInt(), int(Severity::Error));
+        QCOMPARE(filter.index(0, 0).data(FindingsModel::SeverityRole).toInt(),
+                 int(Severity::Error));
         QCOMPARE(filter.index(2, 0).data(FindingsModel::SeverityRole).toInt(), int(Severity::Info));
     }
 };

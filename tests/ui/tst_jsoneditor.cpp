@@ -75,7 +75,8 @@ private Q_SLOTS:
         document.reset(original);
         JsonEditor editor(&document);
         QVERIFY(editor.format());
-        QCOMPARE(document.text(), u"{\n    \"b\": 1,\n    \"a\": [\n        true,\n        null\n    ]\n}\n"_s);
+        QCOMPARE(document.text(),
+                 u"{\n    \"b\": 1,\n    \"a\": [\n        true,\n        null\n    ]\n}\n"_s);
         QVERIFY(editor.minify());
         QCOMPARE(document.text(), original);
         document.textDocument()->undo();
@@ -112,8 +113,8 @@ private Q_SLOTS:
         document.reset(u"{\"key\": \"value\", \"n\": 12, \"t\": true}"_s);
         JsonEditor editor(&document);
         editor.highlighter()->rehighlight();
-        const QList<QTextLayout::FormatRange> formats =
-            document.textDocument()->firstBlock().layout()->formats();
+        const QList<QTextLayout::FormatRange> formats
+            = document.textDocument()->firstBlock().layout()->formats();
         const auto colourAt = [&formats](int position) {
             for (const QTextLayout::FormatRange &range : formats) {
                 if (position >= range.start && position < range.start + range.length)

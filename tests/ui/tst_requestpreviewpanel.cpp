@@ -1,8 +1,8 @@
 #include "bodycodec.h"
 #include "eventdocument.h"
+#include "jsonpointer.h"
 #include "pairsmodel.h"
 #include "requestpreviewpanel.h"
-#include "jsonpointer.h"
 #include "scrubber.h"
 
 #include <QJsonDocument>
@@ -107,12 +107,15 @@ private Q_SLOTS:
         QVERIFY(panel.scrubText().contains(pointer));
         const auto scrubbed = Sentry::Scrubber::scrub(original, panel.scrubOptions()).event;
         QCOMPARE(QJsonDocument::fromJson(panel.currentRequest(nullptr)->body()).object(), scrubbed);
-        QVERIFY(Sentry::JsonPointer::value(scrubbed, pointer) != Sentry::JsonPointer::value(original, pointer));
+        QVERIFY(Sentry::JsonPointer::value(scrubbed, pointer)
+                != Sentry::JsonPointer::value(original, pointer));
 
         panel.setProcessorEnabled(processor, false);
         QVERIFY(!panel.scrubText().contains(pointer));
-        const QJsonObject sent = QJsonDocument::fromJson(panel.currentRequest(nullptr)->body()).object();
-        QCOMPARE(Sentry::JsonPointer::value(sent, pointer), Sentry::JsonPointer::value(original, pointer));
+        const QJsonObject sent
+            = QJsonDocument::fromJson(panel.currentRequest(nullptr)->body()).object();
+        QCOMPARE(Sentry::JsonPointer::value(sent, pointer),
+                 Sentry::JsonPointer::value(original, pointer));
     }
 
     void brokenJson_isSentAsTyped()

@@ -55,7 +55,8 @@ private Q_SLOTS:
         QCOMPARE(panel.lastResult()->verdict, Sentry::Verdict::Accepted);
         QCOMPARE(panel.statusText(), u"200"_s);
         QCOMPARE(panel.eventIdText(), u"fc6d8c0c43fc4630ad850ee518f1b9d0"_s);
-        QVERIFY(panel.verdictText().contains(ResponsePanel::verdictTitle(Sentry::Verdict::Accepted)));
+        QVERIFY(
+            panel.verdictText().contains(ResponsePanel::verdictTitle(Sentry::Verdict::Accepted)));
         QVERIFY(panel.bodyText().contains(u"fc6d8c0c43fc4630ad850ee518f1b9d0"_s));
         QVERIFY(hasHeader(panel.headersModel(), u"content-type"_s, u"application/json"_s));
         QCOMPARE(panel.backoffState().phase, Sentry::BackoffState::Phase::Ready);
@@ -68,12 +69,12 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("error");
         QTest::addColumn<int>("verdict");
         QTest::addColumn<int>("phase");
-        QTest::addRow("403 bad key") << 403 << QByteArray("Invalid api key")
-                                     << int(Sentry::Verdict::AuthFailed)
-                                     << int(Sentry::BackoffState::Phase::WontRetry);
-        QTest::addRow("400 bad message") << 400 << QByteArray("Invalid value for message")
-                                         << int(Sentry::Verdict::InvalidData)
-                                         << int(Sentry::BackoffState::Phase::WontRetry);
+        QTest::addRow("403 bad key")
+            << 403 << QByteArray("Invalid api key") << int(Sentry::Verdict::AuthFailed)
+            << int(Sentry::BackoffState::Phase::WontRetry);
+        QTest::addRow("400 bad message")
+            << 400 << QByteArray("Invalid value for message") << int(Sentry::Verdict::InvalidData)
+            << int(Sentry::BackoffState::Phase::WontRetry);
         QTest::addRow("500 crash") << 500 << QByteArray() << int(Sentry::Verdict::ServerError)
                                    << int(Sentry::BackoffState::Phase::Waiting);
     }
@@ -95,7 +96,8 @@ private Q_SLOTS:
         const auto result = finished.at(0).at(0).value<Sentry::SendResult>();
         QCOMPARE(int(result.verdict), verdict);
         QCOMPARE(panel.statusText(), QString::number(status));
-        QVERIFY(panel.verdictText().contains(ResponsePanel::verdictTitle(Sentry::Verdict(verdict))));
+        QVERIFY(
+            panel.verdictText().contains(ResponsePanel::verdictTitle(Sentry::Verdict(verdict))));
         QVERIFY(panel.eventIdText().isEmpty());
         if (!error.isEmpty()) // an empty header may not survive the trip; the status tells a 500
             QVERIFY(hasHeader(panel.headersModel(), u"X-Sentry-Error"_s, QString::fromUtf8(error)));
