@@ -10,6 +10,7 @@
 #include "jsontext.h"
 #include "keyvaluemodel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -129,6 +130,16 @@ QToolButton *toolButton(const QString &icon, const QString &toolTip)
     button->setToolTip(toolTip);
     button->setAutoRaise(true);
     return button;
+}
+
+// Delete in a table does what its remove button does.
+void removeOnDelete(QAbstractItemView *view, QToolButton *remove)
+{
+    auto *action = new QAction(view);
+    action->setShortcut(QKeySequence::Delete);
+    action->setShortcutContext(Qt::WidgetShortcut);
+    view->addAction(action);
+    QObject::connect(action, &QAction::triggered, remove, &QToolButton::click);
 }
 
 } // namespace
@@ -344,7 +355,8 @@ QWidget *ComposerPanel::buildFramesTable(const QString &name,
     table.view->setMinimumHeight(120);
     auto *row = new QHBoxLayout;
     auto *add = toolButton(u"add"_s, tr("Add a frame (frames are oldest call first)"));
-    auto *remove = toolButton(u"remove"_s, tr("Remove the selected frame"));
+    auto *remove = toolButton(u"remove"_s, tr("Remove the selected frame (Delete)"));
+    removeOnDelete(table.view, remove);
     row->addWidget(new QLabel(tr("Stack frames (oldest call first)")), 1);
     row->addWidget(add);
     row->addWidget(remove);
@@ -429,7 +441,8 @@ QWidget *ComposerPanel::buildTable(const QString &key, ValueKind kind)
     table.note->hide();
     auto *buttons = new QHBoxLayout;
     auto *add = toolButton(u"add"_s, tr("Add a row"));
-    auto *remove = toolButton(u"remove"_s, tr("Remove the selected row"));
+    auto *remove = toolButton(u"remove"_s, tr("Remove the selected row (Delete)"));
+    removeOnDelete(table.view, remove);
     buttons->addWidget(table.note, 1);
     buttons->addWidget(add);
     buttons->addWidget(remove);

@@ -202,6 +202,20 @@ private Q_SLOTS:
         QCOMPARE(frame.value(u"vars"_s).toObject().value(u"v"_s).toInt(), 1);
     }
 
+    void deleteKey_removesTheSelectedTagRow()
+    {
+        EventDocument document;
+        document.reset(u"{\"tags\": {\"a\": \"1\", \"b\": \"2\"}}"_s);
+        ComposerPanel composer(&document);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        composer.revealPath(u"/tags/a"_s);
+        auto *view = composer.findChild<QTableView *>(u"tagsView"_s);
+        QTRY_VERIFY(view->hasFocus());
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(document.object()->value(u"tags"_s).toObject(), QJsonObject({{u"b"_s, u"2"_s}}));
+    }
+
     void stacktraceTable_editsTheTopLevelInterface()
     {
         EventDocument document;
