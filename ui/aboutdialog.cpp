@@ -25,15 +25,16 @@ AboutDialog::AboutDialog(QWidget *parent)
     text->setWordWrap(true);
     text->setOpenExternalLinks(true);
     text->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    text->setText(tr("<h2>Sentry Harness %1</h2>"
-                     "<p>A workbench for the Sentry client protocol v4: compose an event, see how a "
-                     "v4-era server would judge and store it, inspect the exact HTTP request, send "
-                     "it, and read the answer in plain words.</p>"
-                     "<p>The harness knows both the protocol document and what the server of that "
-                     "era actually did, and tells you where they disagree.</p>"
-                     "<p><small>Built with Qt %2 (running on Qt %3).</small></p>")
-                      .arg(QApplication::applicationVersion(), QString::fromLatin1(QT_VERSION_STR),
-                           QString::fromLatin1(qVersion())));
+    text->setText(
+        tr("<h2>Sentry Harness %1</h2>"
+           "<p>A workbench for the Sentry client protocol v4: compose an event, see how a "
+           "v4-era server would judge and store it, inspect the exact HTTP request, send "
+           "it, and read the answer in plain words.</p>"
+           "<p>The harness knows both the protocol document and what the server of that "
+           "era actually did, and tells you where they disagree.</p>"
+           "<p><small>Built with Qt %2 (running on Qt %3).</small></p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion())));
     text->setMinimumWidth(380);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -36,7 +36,8 @@ EventDocument::EventDocument(QObject *parent)
         d->objectCached = false;
         Q_EMIT contentsChanged();
     });
-    connect(d->text, &QTextDocument::modificationChanged, this, &EventDocument::modificationChanged);
+    connect(d->text, &QTextDocument::modificationChanged, this,
+            &EventDocument::modificationChanged);
 }
 
 EventDocument::~EventDocument() = default;
@@ -66,8 +67,8 @@ std::optional<QJsonObject> EventDocument::object() const
         QJsonParseError error;
         const QJsonDocument parsed = QJsonDocument::fromJson(json(), &error);
         d->object = error.error == QJsonParseError::NoError && parsed.isObject()
-            ? std::optional<QJsonObject>(parsed.object())
-            : std::nullopt;
+                        ? std::optional<QJsonObject>(parsed.object())
+                        : std::nullopt;
         d->objectCached = true;
     }
     return d->object;

@@ -96,8 +96,8 @@ bool FileController::save()
 bool FileController::saveAs()
 {
     const QString directory = m_document->filePath().isEmpty()
-        ? m_settings->lastDirectory
-        : QFileInfo(m_document->filePath()).absolutePath();
+                                  ? m_settings->lastDirectory
+                                  : QFileInfo(m_document->filePath()).absolutePath();
     const QString path = askForFile(true, directory);
     return !path.isEmpty() && saveTo(path);
 }
@@ -163,7 +163,8 @@ QMenu *FileController::createRecentMenu(QWidget *parent)
     auto *menu = new QMenu(tr("Open &Recent"), parent);
     menu->setIcon(Icons::icon(u"recent"_s));
     fillRecentMenu(menu);
-    connect(this, &FileController::recentFilesChanged, menu, [this, menu] { fillRecentMenu(menu); });
+    connect(this, &FileController::recentFilesChanged, menu,
+            [this, menu] { fillRecentMenu(menu); });
     return menu;
 }
 
@@ -202,12 +203,11 @@ QString FileController::askForFile(bool forSaving, const QString &directory) con
     if (m_filePrompt)
         return m_filePrompt(forSaving, directory);
     const QString start = directory.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-        : directory;
+                              ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                              : directory;
     const QString filter = tr("Events (*.json);;All files (*)");
-    return forSaving
-        ? QFileDialog::getSaveFileName(m_window, tr("Save Event"), start, filter)
-        : QFileDialog::getOpenFileName(m_window, tr("Open Event"), start, filter);
+    return forSaving ? QFileDialog::getSaveFileName(m_window, tr("Save Event"), start, filter)
+                     : QFileDialog::getOpenFileName(m_window, tr("Open Event"), start, filter);
 }
 
 } // namespace SentryUi

@@ -36,17 +36,17 @@ public:
     void setSavePrompt(SavePrompt prompt) { m_savePrompt = std::move(prompt); }
     void setFilePrompt(FilePrompt prompt) { m_filePrompt = std::move(prompt); }
 
-    bool newDocument();                    // an empty event
+    bool newDocument(); // an empty event
     bool newFromTemplate(const Sample &sample);
-    bool open();                           // asks for a file
-    bool openFile(const QString &path);    // after the unsaved-changes prompt
-    bool save();                           // Save As when untitled
+    bool open(); // asks for a file
+    bool openFile(const QString &path); // after the unsaved-changes prompt
+    bool save(); // Save As when untitled
     bool saveAs();
     bool saveTo(const QString &path);
-    bool maybeSave();                      // true when it is fine to drop the current text
+    bool maybeSave(); // true when it is fine to drop the current text
 
-    static bool isEventFile(const QString &path);     // a local .json file
-    static bool isEventDrop(const QMimeData *mime);   // exactly one event file: what drops accept
+    static bool isEventFile(const QString &path); // a local .json file
+    static bool isEventDrop(const QMimeData *mime); // exactly one event file: what drops accept
 
     // "New from Template" (the sample corpus) and "Open Recent" (kept up to date).
     QMenu *createTemplateMenu(QWidget *parent);

@@ -74,21 +74,31 @@ void MainWindow::setupActions()
         auto *action = new QAction(Icons::icon(icon), text, this);
         action->setShortcut(keys);
         action->setStatusTip(tip);
-        action->setToolTip(keys.isEmpty() ? text : u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
-                                                                      keys.toString(QKeySequence::NativeText)));
+        action->setToolTip(keys.isEmpty()
+                               ? text
+                               : u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
+                                                  keys.toString(QKeySequence::NativeText)));
         return action;
     };
-    m_actions.newEvent = make(u"new"_s, tr("&New Event"), QKeySequence::New, tr("Start an event with the required attributes"));
-    m_actions.open = make(u"open"_s, tr("&Open…"), QKeySequence::Open, tr("Open an event from a JSON file"));
+    m_actions.newEvent = make(u"new"_s, tr("&New Event"), QKeySequence::New,
+                              tr("Start an event with the required attributes"));
+    m_actions.open
+        = make(u"open"_s, tr("&Open…"), QKeySequence::Open, tr("Open an event from a JSON file"));
     m_actions.save = make(u"save"_s, tr("&Save"), QKeySequence::Save, tr("Save the event JSON"));
-    m_actions.saveAs = make(u"save-as"_s, tr("Save &As…"), QKeySequence::SaveAs, tr("Save the event JSON under a new name"));
+    m_actions.saveAs = make(u"save-as"_s, tr("Save &As…"), QKeySequence::SaveAs,
+                            tr("Save the event JSON under a new name"));
     m_actions.quit = make(u"quit"_s, tr("&Quit"), QKeySequence::Quit, tr("Quit Sentry Harness"));
-    m_actions.undo = make(u"undo"_s, tr("&Undo"), QKeySequence::Undo, tr("Undo the last change of the event"));
+    m_actions.undo
+        = make(u"undo"_s, tr("&Undo"), QKeySequence::Undo, tr("Undo the last change of the event"));
     m_actions.redo = make(u"redo"_s, tr("&Redo"), QKeySequence::Redo, tr("Redo the change"));
-    m_actions.format = make(u"format"_s, tr("&Format JSON"), QKeySequence(u"Ctrl+Shift+F"_s), tr("Indent the JSON, keeping the key order"));
-    m_actions.minify = make(u"minify"_s, tr("&Minify JSON"), QKeySequence(u"Ctrl+Shift+M"_s), tr("Remove whitespace outside strings"));
-    m_actions.send = make(u"send"_s, tr("&Send"), QKeySequence(u"Ctrl+Return"_s), tr("Send the event to the target"));
-    m_actions.cancel = make(u"cancel"_s, tr("&Cancel Send"), QKeySequence(u"Ctrl+."_s), tr("Abort the request in flight"));
+    m_actions.format = make(u"format"_s, tr("&Format JSON"), QKeySequence(u"Ctrl+Shift+F"_s),
+                            tr("Indent the JSON, keeping the key order"));
+    m_actions.minify = make(u"minify"_s, tr("&Minify JSON"), QKeySequence(u"Ctrl+Shift+M"_s),
+                            tr("Remove whitespace outside strings"));
+    m_actions.send = make(u"send"_s, tr("&Send"), QKeySequence(u"Ctrl+Return"_s),
+                          tr("Send the event to the target"));
+    m_actions.cancel = make(u"cancel"_s, tr("&Cancel Send"), QKeySequence(u"Ctrl+."_s),
+                            tr("Abort the request in flight"));
     m_actions.about = make(u"about"_s, tr("&About Sentry Harness"), {}, tr("Version and credits"));
     m_actions.aboutQt = new QAction(tr("About &Qt"), this);
     m_actions.undo->setEnabled(false);
@@ -101,8 +111,10 @@ void MainWindow::setupActions()
     connect(m_actions.save, &QAction::triggered, m_files, &FileController::save);
     connect(m_actions.saveAs, &QAction::triggered, m_files, &FileController::saveAs);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions.undo, &QAction::triggered, m_document->textDocument(), qOverload<>(&QTextDocument::undo));
-    connect(m_actions.redo, &QAction::triggered, m_document->textDocument(), qOverload<>(&QTextDocument::redo));
+    connect(m_actions.undo, &QAction::triggered, m_document->textDocument(),
+            qOverload<>(&QTextDocument::undo));
+    connect(m_actions.redo, &QAction::triggered, m_document->textDocument(),
+            qOverload<>(&QTextDocument::redo));
     connect(m_actions.format, &QAction::triggered, this, &MainWindow::formatJson);
     connect(m_actions.minify, &QAction::triggered, this, &MainWindow::minifyJson);
     connect(m_actions.send, &QAction::triggered, this, &MainWindow::send);
@@ -163,9 +175,12 @@ void MainWindow::setupLayout()
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     QDockWidget *target = addDock(m_target, tr("Target"), u"targetDock"_s, Qt::LeftDockWidgetArea);
-    QDockWidget *validation = addDock(m_validation, tr("Validation"), u"validationDock"_s, Qt::BottomDockWidgetArea);
-    QDockWidget *preview = addDock(m_preview, tr("Request"), u"requestDock"_s, Qt::RightDockWidgetArea);
-    QDockWidget *response = addDock(m_response, tr("Response"), u"responseDock"_s, Qt::RightDockWidgetArea);
+    QDockWidget *validation
+        = addDock(m_validation, tr("Validation"), u"validationDock"_s, Qt::BottomDockWidgetArea);
+    QDockWidget *preview
+        = addDock(m_preview, tr("Request"), u"requestDock"_s, Qt::RightDockWidgetArea);
+    QDockWidget *response
+        = addDock(m_response, tr("Response"), u"responseDock"_s, Qt::RightDockWidgetArea);
     splitDockWidget(preview, response, Qt::Vertical);
     const QSize available = screen()->availableGeometry().size();
     resize(QSize(1800, 1050).boundedTo(available));
@@ -200,16 +215,14 @@ void MainWindow::connectPanels()
     connect(text, &QTextDocument::redoAvailable, m_actions.redo, &QAction::setEnabled);
     connect(m_document, &EventDocument::modificationChanged, this, &MainWindow::updateTitle);
     connect(m_document, &EventDocument::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_files, &FileController::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 5000);
-    });
+    connect(m_files, &FileController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_files, &FileController::failed, this, &MainWindow::showError);
 
     m_preview->setDsn(m_target->dsn());
     connect(m_target, &TargetPanel::dsnChanged, m_preview, &RequestPreviewPanel::setDsn);
-    connect(m_validation, &ValidationPanel::findingActivated, this, [this](const QString &pointer) {
-        m_composer->revealPath(pointer);
-    });
+    connect(m_validation, &ValidationPanel::findingActivated, this,
+            [this](const QString &pointer) { m_composer->revealPath(pointer); });
     connect(m_validation, &ValidationPanel::validated, this, &MainWindow::showValidity);
     connect(m_response, &ResponsePanel::busyChanged, this, [this](bool busy) {
         m_actions.send->setEnabled(!busy);
@@ -217,9 +230,11 @@ void MainWindow::connectPanels()
         if (busy)
             statusBar()->showMessage(tr("Sending…"));
     });
-    connect(m_response, &ResponsePanel::sendFinished, this, [this](const Sentry::SendResult &result) {
-        statusBar()->showMessage(tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict)), 8000);
-    });
+    connect(m_response, &ResponsePanel::sendFinished, this,
+            [this](const Sentry::SendResult &result) {
+                statusBar()->showMessage(
+                    tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict)), 8000);
+            });
 }
 
 void MainWindow::showValidity(const Sentry::ValidationResult &result)
@@ -233,7 +248,9 @@ void MainWindow::showValidity(const Sentry::ValidationResult &result)
         m_validity->setText(tr("%1: %n error(s)", nullptr, errors).arg(profile));
     else
         m_validity->setText(tr("%1: accepted, %n warning(s)", nullptr, warnings).arg(profile));
-    m_validity->setToolTip(tr("What the %1 profile says about the event; details in the Validation panel").arg(profile));
+    m_validity->setToolTip(
+        tr("What the %1 profile says about the event; details in the Validation panel")
+            .arg(profile));
 }
 
 void MainWindow::send()
@@ -260,12 +277,14 @@ void MainWindow::minifyJson()
 void MainWindow::rewriteJson(bool minify)
 {
     const QString text = m_document->text();
-    const std::optional<QString> rewritten = minify ? Sentry::JsonText::minify(text)
-                                                    : Sentry::JsonText::format(text);
+    const std::optional<QString> rewritten
+        = minify ? Sentry::JsonText::minify(text) : Sentry::JsonText::format(text);
     if (!rewritten) {
         const auto error = Sentry::JsonText::syntaxError(text);
         statusBar()->showMessage(error ? tr("Cannot reformat: line %1, column %2: %3")
-                                             .arg(error->line).arg(error->column).arg(error->message)
+                                             .arg(error->line)
+                                             .arg(error->column)
+                                             .arg(error->message)
                                        : tr("Cannot reformat: the text is not valid JSON"),
                                  8000);
         return;
@@ -275,7 +294,8 @@ void MainWindow::rewriteJson(bool minify)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_document->displayName() + u"[*] — "_s + QApplication::applicationDisplayName());
+    setWindowTitle(m_document->displayName() + u"[*] — "_s
+                   + QApplication::applicationDisplayName());
     setWindowModified(m_document->isModified());
 }
 
@@ -291,8 +311,8 @@ void MainWindow::showError(const QString &message)
 {
     statusBar()->showMessage(message, 8000);
     // Window-modal but not blocking: the event loop (and a send in flight) keeps running.
-    auto *box = new QMessageBox(QMessageBox::Warning, QApplication::applicationDisplayName(), message,
-                                QMessageBox::Ok, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, QApplication::applicationDisplayName(),
+                                message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -334,7 +354,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    if (FileController::isEventDrop(event->mimeData()) && m_files->openFile(event->mimeData()->urls().first().toLocalFile()))
+    if (FileController::isEventDrop(event->mimeData())
+        && m_files->openFile(event->mimeData()->urls().first().toLocalFile()))
         event->acceptProposedAction();
 }
 

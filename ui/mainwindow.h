@@ -45,8 +45,8 @@ public:
     ResponsePanel *responsePanel() const { return m_response; }
 
     bool openFile(const QString &path); // asks about unsaved changes first
-    void send();         // builds the request from the preview and sends it
-    void formatJson();   // re-indents, keeping key order
+    void send(); // builds the request from the preview and sends it
+    void formatJson(); // re-indents, keeping key order
     void minifyJson();
 
 protected:
@@ -62,7 +62,8 @@ private:
     void setupToolBar();
     void setupLayout();
     void connectPanels();
-    QDockWidget *addDock(QWidget *panel, const QString &title, const QString &name, Qt::DockWidgetArea area);
+    QDockWidget *addDock(QWidget *panel, const QString &title, const QString &name,
+                         Qt::DockWidgetArea area);
     void updateTitle();
     void restoreWindow();
     void showError(const QString &message);
@@ -85,7 +86,7 @@ private:
         QAction *newEvent, *open, *save, *saveAs, *quit;
         QAction *undo, *redo, *format, *minify;
         QAction *send, *cancel, *about, *aboutQt;
-    } m_actions{};
+    } m_actions {};
 };
 
 } // namespace SentryUi

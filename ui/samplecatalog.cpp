@@ -29,8 +29,8 @@ QList<Sample> fromManifest(const QByteArray &bytes, const QString &root)
 {
     const QJsonDocument manifest = QJsonDocument::fromJson(bytes);
     // Either a list of entries or {"samples": [...]}.
-    const QJsonArray entries = manifest.isArray() ? manifest.array()
-                                                  : manifest.object().value("samples"_L1).toArray();
+    const QJsonArray entries
+        = manifest.isArray() ? manifest.array() : manifest.object().value("samples"_L1).toArray();
     QList<Sample> samples;
     for (const QJsonValue &entry : entries) {
         if (entry.isObject() && !entry["file"_L1].toString().isEmpty())
@@ -67,7 +67,8 @@ QString SampleCatalog::read(const Sample &sample, QString *error)
     QFile file(sample.file);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QCoreApplication::translate("SentryUi::SampleCatalog", "Cannot read the sample %1: %2")
+            *error = QCoreApplication::translate("SentryUi::SampleCatalog",
+                                                 "Cannot read the sample %1: %2")
                          .arg(sample.file, file.errorString());
         return {};
     }

@@ -10,10 +10,10 @@ namespace SentryUi {
 
 struct Sample
 {
-    QString file;        // resource path, ":/samples/python-exception.json"
-    QString title;       // "raven-python 4.0: exception with frames"
+    QString file; // resource path, ":/samples/python-exception.json"
+    QString title; // "raven-python 4.0: exception with frames"
     QString description;
-    QString client;      // "raven-python/4.0.0"; empty when unknown
+    QString client; // "raven-python/4.0.0"; empty when unknown
     bool validV4 = true;
 };
 

@@ -1,7 +1,7 @@
 #include "secretstore.h"
 
 #ifdef SENTRY_HAVE_KEYCHAIN
-#include <qt6keychain/keychain.h>
+#    include <qt6keychain/keychain.h>
 #endif
 
 using namespace Qt::Literals::StringLiterals;

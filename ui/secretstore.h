@@ -37,7 +37,7 @@ public:
 
     QString cached(const QString &key) const { return m_cache.value(key); }
     void write(const QString &key, const QString &secret); // empty secret = remove
-    void read(const QString &key);                         // answers with secretRead()
+    void read(const QString &key); // answers with secretRead()
     void remove(const QString &key);
 
 Q_SIGNALS:

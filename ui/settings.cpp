@@ -56,9 +56,8 @@ Settings::Settings(const QString &iniFile, bool useKeyring, QObject *parent)
     : QObject(parent)
     , m_settings(iniFile.isEmpty() ? std::make_unique<QSettings>()
                                    : std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-    , m_secrets(new SecretStore(useKeyring ? SecretStore::Backend::Keyring
-                                           : SecretStore::Backend::Session,
-                                this))
+    , m_secrets(new SecretStore(
+          useKeyring ? SecretStore::Backend::Keyring : SecretStore::Backend::Session, this))
 {
     connect(m_secrets, &SecretStore::secretRead, this, &Settings::applySecret);
 }
@@ -111,8 +110,9 @@ void Settings::loadTargets()
     const int count = m_settings->beginReadArray(Key::Targets);
     for (int i = 0; i < count; ++i) {
         m_settings->setArrayIndex(i);
-        Target target{m_settings->value(Key::Id).toString(), m_settings->value(Key::Name).toString(),
-                      m_settings->value(Key::Dsn).toString()};
+        Target target {m_settings->value(Key::Id).toString(),
+                       m_settings->value(Key::Name).toString(),
+                       m_settings->value(Key::Dsn).toString()};
         if (target.id.isEmpty())
             target.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         targets.append(target);

@@ -44,7 +44,8 @@ public:
 
     // No ini file: the user's settings. useKeyring false keeps secrets for the session only
     // (tests, and machines where asking the keyring is unwelcome).
-    explicit Settings(const QString &iniFile = {}, bool useKeyring = true, QObject *parent = nullptr);
+    explicit Settings(const QString &iniFile = {}, bool useKeyring = true,
+                      QObject *parent = nullptr);
     ~Settings() override;
 
     void load();

@@ -34,7 +34,7 @@ struct PartInfo
     const char *toolTip;
 };
 
-const std::array<PartInfo, TargetPanel::PartCount> Parts{{
+const std::array<PartInfo, TargetPanel::PartCount> Parts {{
     {Part::Scheme, "scheme"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Scheme"),
      QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "http or https: how the event travels")},
     {Part::Transport, "transport"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Transport"),
@@ -53,7 +53,8 @@ const std::array<PartInfo, TargetPanel::PartCount> Parts{{
     {Part::Project, "project"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Project"),
      QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "The last path segment of the DSN")},
     {Part::StoreUrl, "store url"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Store URL"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Where events are POSTed: {base}api/{project}/store/")},
+     QT_TRANSLATE_NOOP("SentryUi::TargetPanel",
+                       "Where events are POSTed: {base}api/{project}/store/")},
 }};
 
 const QString MaskedSecret = u"••••••••"_s;
@@ -83,14 +84,16 @@ QString typedPort(const QString &dsn)
     const qsizetype slash = dsn.indexOf(u'/', start);
     const QString hostPort = dsn.mid(start, slash < 0 ? -1 : slash - start);
     const qsizetype colon = hostPort.lastIndexOf(u':');
-    return schemeEnd >= 0 && colon > hostPort.lastIndexOf(u']') ? hostPort.mid(colon + 1) : QString();
+    return schemeEnd >= 0 && colon > hostPort.lastIndexOf(u']') ? hostPort.mid(colon + 1)
+                                                                : QString();
 }
 
 QString firstError(const Sentry::Findings &findings)
 {
     for (const Sentry::Finding &finding : findings) {
         if (finding.severity == Sentry::Severity::Error)
-            return finding.location.isEmpty() ? finding.message : finding.location + u": "_s + finding.message;
+            return finding.location.isEmpty() ? finding.message
+                                              : finding.location + u": "_s + finding.message;
     }
     return {};
 }
@@ -208,8 +211,10 @@ QWidget *TargetPanel::createBreakdown()
     grid->addWidget(m_secretStatus, grid->rowCount(), 0, 1, 4);
     m_plainText = new QCheckBox(tr("Save secrets in plain text"), box);
     m_plainText->setObjectName(u"secretsInPlainText"_s);
-    m_plainText->setToolTip(tr("Also write secrets into the settings file. Off: they stay in the keyring, or in memory for "
-                               "this session. On: anyone who can read your settings file can read them."));
+    m_plainText->setToolTip(
+        tr("Also write secrets into the settings file. Off: they stay in the keyring, or in memory "
+           "for "
+           "this session. On: anyone who can read your settings file can read them."));
     m_plainText->setChecked(m_settings->secretsInPlainText);
     grid->addWidget(m_plainText, grid->rowCount(), 0, 1, 4);
     grid->setRowStretch(grid->rowCount(), 1);
@@ -263,7 +268,8 @@ void TargetPanel::setDsnText(const QString &text)
 
 bool TargetPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_dsnEdit && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut))
+    if (watched == m_dsnEdit
+        && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut))
         showDsnText();
     return QWidget::eventFilter(watched, event);
 }
@@ -296,7 +302,8 @@ void TargetPanel::selectTarget(int row)
 
 int TargetPanel::addTarget(const QString &name, const QString &dsn)
 {
-    const int row = m_model->addTarget({QUuid::createUuid().toString(QUuid::WithoutBraces), name, dsn});
+    const int row
+        = m_model->addTarget({QUuid::createUuid().toString(QUuid::WithoutBraces), name, dsn});
     selectTarget(row);
     return row;
 }
@@ -353,7 +360,8 @@ void TargetPanel::targetSecretLoaded(const QString &id, const QString &dsn)
 {
     const int row = m_model->rowOf(id);
     QString typed;
-    const bool current = row == currentRow() && splitSecret(dsnText(), &typed) == splitSecret(dsn, nullptr);
+    const bool current
+        = row == currentRow() && splitSecret(dsnText(), &typed) == splitSecret(dsn, nullptr);
     if (row < 0 || (current && !typed.isEmpty()))
         return; // the user typed a secret meanwhile: theirs wins
     m_model->setDsn(row, dsn);
@@ -400,7 +408,8 @@ void TargetPanel::updateBreakdown()
     showPart(Part::Scheme, m_dsn.scheme());
     showPart(Part::Transport, m_dsn.transport());
     showPart(Part::PublicKey, m_dsn.publicKey());
-    showPart(Part::Secret, isSecretShown() || !m_dsn.hasSecret() ? m_dsn.secretKey() : MaskedSecret);
+    showPart(Part::Secret,
+             isSecretShown() || !m_dsn.hasSecret() ? m_dsn.secretKey() : MaskedSecret);
     showPart(Part::Host, m_dsn.host());
     showPart(Part::Port, portText());
     showPart(Part::Path, hasHost ? m_dsn.path() : QString());
@@ -447,8 +456,9 @@ void TargetPanel::updateSummary()
         m_summary->setText(tr("Empty DSN: a client configured with no DSN is disabled. Enter one "
                               "to send events."));
     else if (errors > 0)
-        m_summary->setText(firstError(findings)
-                           + (errors > 1 ? u' ' + tr("(%n more marked below)", nullptr, errors - 1) : QString()));
+        m_summary->setText(
+            firstError(findings)
+            + (errors > 1 ? u' ' + tr("(%n more marked below)", nullptr, errors - 1) : QString()));
     else if (warnings > 0)
         m_summary->setText(tr("Usable, with %n warning(s).", nullptr, warnings));
     else

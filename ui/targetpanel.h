@@ -93,9 +93,9 @@ private:
     QLabel *m_secretStatus = nullptr;
     QCheckBox *m_plainText = nullptr;
     QTimer *m_saveTimer = nullptr;
-    std::array<Row, PartCount> m_rows{};
+    std::array<Row, PartCount> m_rows {};
     Sentry::Dsn m_dsn;
-    QString m_dsnText;          // the real text; the editor masks the secret while it has no focus
+    QString m_dsnText; // the real text; the editor masks the secret while it has no focus
     bool m_updatingEdit = false; // showDsnText() is writing to the editor
 };
 

@@ -146,7 +146,8 @@ QString TargetsModel::toolTip(const Target &target) const
         return tr("%1: no DSN (a client with an empty DSN is disabled)").arg(target.name);
     const int errors = Sentry::countSeverity(dsn.findings(), Sentry::Severity::Error);
     const QString health = errors > 0 ? tr("%n error(s)", nullptr, errors) : tr("valid");
-    return tr("%1\n%2\n%3").arg(target.name, dsn.toString(Sentry::Dsn::SecretDisplay::Masked), health);
+    return tr("%1\n%2\n%3")
+        .arg(target.name, dsn.toString(Sentry::Dsn::SecretDisplay::Masked), health);
 }
 
 } // namespace SentryUi

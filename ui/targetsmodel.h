@@ -18,7 +18,7 @@ class TargetsModel final : public QAbstractListModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
-        DsnRole,   // the DSN text with its secret
+        DsnRole, // the DSN text with its secret
         ValidRole, // bool: the DSN parses without errors
     };
 

@@ -21,8 +21,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Compose, validate and send Sentry protocol v4 events."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption noKeyring(u"no-keyring"_s,
-                                       u"Keep DSN secrets for this session only; never ask the system keyring."_s);
+    const QCommandLineOption noKeyring(
+        u"no-keyring"_s,
+        u"Keep DSN secrets for this session only; never ask the system keyring."_s);
     parser.addOption(noKeyring);
     parser.addPositionalArgument(u"file"_s, u"An event (.json) to open."_s, u"[file]"_s);
     parser.process(app);

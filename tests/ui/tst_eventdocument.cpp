@@ -176,7 +176,8 @@ void TestEventDocument::load_refusesWithSpecificMessage_data()
     QTest::addColumn<qint64>("size"); // > 0: a file of that many bytes
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing file") << QByteArray() << qint64(-1) << u"Cannot open"_s;
-    QTest::newRow("latin-1") << QByteArray("{\"message\": \"caf\xe9\"}") << qint64(0) << u"not UTF-8"_s;
+    QTest::newRow("latin-1") << QByteArray("{\"message\": \"caf\xe9\"}") << qint64(0)
+                             << u"not UTF-8"_s;
     QTest::newRow("over 16 MB") << QByteArray() << qint64(16 * 1024 * 1024 + 1) << u"up to 16 MB"_s;
 }
 

@@ -215,8 +215,9 @@ void TestMainWindow::drop_opensAJsonFile()
 
 void TestMainWindow::templateMenu_listsEveryManifestEntry()
 {
-    const QJsonArray manifest =
-        QJsonDocument::fromJson(readFile(QStringLiteral(SENTRY_SAMPLES_DIR "/manifest.json"))).array();
+    const QJsonArray manifest
+        = QJsonDocument::fromJson(readFile(QStringLiteral(SENTRY_SAMPLES_DIR "/manifest.json")))
+              .array();
     QVERIFY(!manifest.isEmpty());
     const QList<SentryUi::Sample> samples = SentryUi::SampleCatalog::load();
     QCOMPARE(samples.size(), manifest.size());
@@ -292,7 +293,8 @@ void TestMainWindow::send_toLoopbackServer_fillsTheResponse()
                 return;
             const QByteArray body = "{\"id\": \"fc6d8c0c43fc4630ad850ee518f1b9d0\"}";
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+                          + body);
             socket->disconnectFromHost();
         });
     });

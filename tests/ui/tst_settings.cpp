@@ -45,13 +45,20 @@ void TestSettings::splitSecret_separatesTheSecret_data()
     QTest::addColumn<QString>("dsn");
     QTest::addColumn<QString>("publicDsn");
     QTest::addColumn<QString>("secret");
-    QTest::newRow("with secret") << u"https://pub:sec@example.com/1"_s << u"https://pub@example.com/1"_s << u"sec"_s;
-    QTest::newRow("no secret") << u"https://pub@example.com/1"_s << u"https://pub@example.com/1"_s << QString();
-    QTest::newRow("port, not secret") << u"http://pub@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << QString();
-    QTest::newRow("secret and port") << u"http://pub:s3c@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << u"s3c"_s;
-    QTest::newRow("transport") << u"threaded+https://p:s@h/3"_s << u"threaded+https://p@h/3"_s << u"s"_s;
-    QTest::newRow("no user info") << u"https://example.com/5"_s << u"https://example.com/5"_s << QString();
-    QTest::newRow("@ in the path only") << u"https://example.com/a@b/5"_s << u"https://example.com/a@b/5"_s << QString();
+    QTest::newRow("with secret") << u"https://pub:sec@example.com/1"_s
+                                 << u"https://pub@example.com/1"_s << u"sec"_s;
+    QTest::newRow("no secret") << u"https://pub@example.com/1"_s << u"https://pub@example.com/1"_s
+                               << QString();
+    QTest::newRow("port, not secret")
+        << u"http://pub@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << QString();
+    QTest::newRow("secret and port")
+        << u"http://pub:s3c@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << u"s3c"_s;
+    QTest::newRow("transport") << u"threaded+https://p:s@h/3"_s << u"threaded+https://p@h/3"_s
+                               << u"s"_s;
+    QTest::newRow("no user info") << u"https://example.com/5"_s << u"https://example.com/5"_s
+                                  << QString();
+    QTest::newRow("@ in the path only")
+        << u"https://example.com/a@b/5"_s << u"https://example.com/a@b/5"_s << QString();
     QTest::newRow("not a dsn") << u"just words"_s << u"just words"_s << QString();
 }
 
@@ -84,9 +91,10 @@ void TestSettings::saveLoad_roundTripsEveryValue()
     Settings settings(iniPath(), false);
     settings.load();
     QCOMPARE(settings.targets.size(), 2);
-    QCOMPARE(settings.targets.at(1), (Target{u"id-2"_s, u"Local"_s, u"http://k@127.0.0.1:9000/2"_s}));
+    QCOMPARE(settings.targets.at(1),
+             (Target {u"id-2"_s, u"Local"_s, u"http://k@127.0.0.1:9000/2"_s}));
     QCOMPARE(settings.currentTargetId, u"id-2"_s);
-    QCOMPARE(settings.recentFiles, QStringList{u"/tmp/a.json"_s});
+    QCOMPARE(settings.recentFiles, QStringList {u"/tmp/a.json"_s});
     QCOMPARE(settings.lastDirectory, u"/tmp"_s);
     QCOMPARE(settings.theme, Settings::Theme::Dark);
     QCOMPARE(settings.windowGeometry, QByteArray("geometry"));

@@ -31,17 +31,21 @@ QJsonArray dsnVectors()
 
 // The vector's field names and the breakdown rows they are shown in.
 const std::pair<QLatin1StringView, Part> VectorParts[] = {
-    {"scheme"_L1, Part::Scheme},         {"transport"_L1, Part::Transport},
-    {"public_key"_L1, Part::PublicKey},  {"host"_L1, Part::Host},
-    {"path"_L1, Part::Path},             {"project_id"_L1, Part::Project},
+    {"scheme"_L1, Part::Scheme},
+    {"transport"_L1, Part::Transport},
+    {"public_key"_L1, Part::PublicKey},
+    {"host"_L1, Part::Host},
+    {"path"_L1, Part::Path},
+    {"project_id"_L1, Part::Project},
     {"store_url"_L1, Part::StoreUrl},
 };
 
 Part partOfLocation(const QString &location)
 {
-    static const QHash<QString, Part> parts{
-        {u"scheme"_s, Part::Scheme}, {u"public key"_s, Part::PublicKey}, {u"secret"_s, Part::Secret},
-        {u"host"_s, Part::Host},     {u"port"_s, Part::Port},            {u"path"_s, Part::Path},
+    static const QHash<QString, Part> parts {
+        {u"scheme"_s, Part::Scheme},  {u"public key"_s, Part::PublicKey},
+        {u"secret"_s, Part::Secret},  {u"host"_s, Part::Host},
+        {u"port"_s, Part::Port},      {u"path"_s, Part::Path},
         {u"project"_s, Part::Project}};
     return parts.value(location, Part::StoreUrl);
 }
@@ -115,7 +119,8 @@ void TestTargetPanel::breakdown_showsEveryPart()
             QCOMPARE(m_panel->partText(part), vector[field].toString());
     }
     if (vector.contains("port"_L1))
-        QVERIFY(m_panel->partText(Part::Port).startsWith(QString::number(vector["port"_L1].toInt())));
+        QVERIFY(
+            m_panel->partText(Part::Port).startsWith(QString::number(vector["port"_L1].toInt())));
 }
 
 void TestTargetPanel::breakdown_marksThePartAtFault_data()
@@ -141,12 +146,13 @@ void TestTargetPanel::breakdown_marksThePartAtFault()
     m_panel->setDsnText(dsn);
     const Sentry::Findings findings = m_panel->partFindings(partOfLocation(location));
     QVERIFY2(!findings.isEmpty(), qPrintable(location));
-    const bool found = std::any_of(findings.begin(), findings.end(), [severity](const Sentry::Finding &f) {
-        return f.severity == severity;
-    });
+    const bool found
+        = std::any_of(findings.begin(), findings.end(),
+                      [severity](const Sentry::Finding &f) { return f.severity == severity; });
     QVERIFY(found);
     // The message is where the user looks: on the part's value.
-    auto *value = m_panel->findChild<QLineEdit *>(u"part_"_s + QString(location).replace(u' ', u'_'));
+    auto *value
+        = m_panel->findChild<QLineEdit *>(u"part_"_s + QString(location).replace(u' ', u'_'));
     QVERIFY(value);
     QVERIFY2(value->toolTip().contains(findings.first().message), qPrintable(value->toolTip()));
     if (location == "port"_L1) // the typo itself is shown, not the scheme's default

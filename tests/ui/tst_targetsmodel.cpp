@@ -36,7 +36,8 @@ private:
 void TestTargetsModel::init()
 {
     m_model = new TargetsModel;
-    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = new QAbstractItemModelTester(m_model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->setTargets({{u"a"_s, u"Prod"_s, u"https://pub:sec@example.com/1"_s},
                          {u"b"_s, u"Broken"_s, u"ftp://pub:sec@example.com/1"_s},
                          {u"c"_s, u"Off"_s, QString()}});
