@@ -27,17 +27,17 @@ QJsonObject ExtraTrimmer::trim(const QJsonObject &extra, const QString &path)
     return members(result, path, 1);
 }
 
-QJsonValue ExtraTrimmer::value(const QJsonValue &value, const QString &path, int depth)
+std::optional<QJsonValue> ExtraTrimmer::value(const QJsonValue &value, const QString &path, int depth)
 {
     if (value.isString()) {
         const QString text = value.toString();
         if (text.size() <= MaxLength || !m_context.report(u"extra.value.length"_s, path, {QString::number(text.size())}))
-            return value;
+            return std::nullopt;
         m_context.change(path, u"trimmed to 2048 characters"_s, value, text.left(MaxLength));
         return text.left(MaxLength);
     }
     if (!value.isObject() && !value.isArray())
-        return value;
+        return std::nullopt;
     if (depth > MaxDepth) {
         m_context.report(u"extra.depth"_s, path);
         const QByteArray json = value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
@@ -49,14 +49,19 @@ QJsonValue ExtraTrimmer::value(const QJsonValue &value, const QString &path, int
     if (value.isArray()) {
         const QJsonArray input = value.toArray();
         QJsonArray list = input;
+        bool changed = false;
         for (qsizetype i = 0; i < input.size(); ++i) {
-            const QJsonValue after = this->value(input.at(i), pointerChild(path, i), depth + 1);
-            if (after != input.at(i))
-                list.replace(i, after);
+            const auto after = this->value(input.at(i), pointerChild(path, i), depth + 1);
+            if (after && *after != input.at(i)) {
+                list.replace(i, *after);
+                changed = true;
+            }
         }
-        return list;
+        return changed ? std::optional<QJsonValue>(list) : std::nullopt;
     }
-    return members(value.toObject(), path, depth + 1);
+    const QJsonObject object = value.toObject();
+    const QJsonObject trimmed = members(object, path, depth + 1);
+    return trimmed != object ? std::optional<QJsonValue>(trimmed) : std::nullopt; // cheap: shared data
 }
 
 // Iterates without detaching: an object that needs no trimming stays shared with the input.
@@ -67,9 +72,9 @@ QJsonObject ExtraTrimmer::members(const QJsonObject &object, const QString &path
         const QJsonValue before = it.value();
         if (!before.isString() && !before.isObject() && !before.isArray())
             continue;
-        const QJsonValue after = value(before, pointerChild(path, it.key()), depth);
-        if (after != before)
-            replaced.append({it.key(), after});
+        const auto after = value(before, pointerChild(path, it.key()), depth);
+        if (after && *after != before)
+            replaced.append({it.key(), *after});
     }
     QJsonObject result = object;
     for (const auto &[key, after] : std::as_const(replaced))

@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Sentry {
 
 class ExtraTrimmer
@@ -17,7 +19,8 @@ public:
     QJsonObject trim(const QJsonObject &extra, const QString &path);
 
 private:
-    QJsonValue value(const QJsonValue &value, const QString &path, int depth);
+    // nullopt when the value is stored as it came (saves comparing it with itself).
+    std::optional<QJsonValue> value(const QJsonValue &value, const QString &path, int depth);
     QJsonObject members(const QJsonObject &object, const QString &path, int depth);
 
     NormalizeContext &m_context;

@@ -63,26 +63,37 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
     QJsonArray values = value.toArray();
     QString valuesPath = path;
     const QJsonObject object = value.toObject();
-    const bool single = value.isObject() && !object.contains(ValuesKey);
+    const QJsonValue list = object.value(ValuesKey);
+    const bool single = value.isObject() && list.isUndefined();
+    bool same = false; // {"values": [...]} whose values all stay as they are: stored as it came
     if (single) {
         m_context.report(u"exception.single-object"_s, path);
         values = {object};
     } else if (value.isObject()) {
-        const QJsonValue list = object.value(ValuesKey);
         if (!m_context.checkMember(ExceptionOwner, ValuesKey, list, path, WholeException))
             return std::nullopt;
         values = list.toArray();
         valuesPath = pointerChild(path, ValuesKey);
+        same = list.isArray();
     }
     const qsizetype mark = m_context.findingCount();
-    QJsonArray stored;
+    QJsonArray stored; // built only once a value differs from the input's
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QString valuePath = single ? path : pointerChild(valuesPath, i);
-        if (const auto kept = exceptionValue(values.at(i), valuePath, WholeException))
+        bool changed = false;
+        const auto kept = exceptionValue(values.at(i), valuePath, WholeException, &changed);
+        if (same && kept && !changed)
+            continue;
+        for (qsizetype j = 0; same && j < i; ++j)
+            stored.append(values.at(j));
+        same = false;
+        if (kept)
             stored.append(*kept);
     }
     if (m_context.hasErrorSince(mark))
         return std::nullopt;
+    if (same)
+        return object;
     QJsonObject result = single ? QJsonObject() : object;
     result.insert(ValuesKey, stored);
     if (!value.isObject() || single)
@@ -91,7 +102,8 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
 }
 
 std::optional<QJsonObject> InterfaceNormalizer::exceptionValue(const QJsonValue &value,
-                                                               const QString &path, const QString &dropped)
+                                                               const QString &path, const QString &dropped,
+                                                               bool *changed)
 {
     if (!value.isObject()) {
         m_context.report(u"exception.value.not-an-object"_s, path, {jsonTypeName(value), dropped});
@@ -101,15 +113,17 @@ std::optional<QJsonObject> InterfaceNormalizer::exceptionValue(const QJsonValue 
     const QString &owner = ExceptionValueOwner;
     bool ok = m_context.checkRequired(owner, object, path, dropped);
     for (const QString &key : {u"type"_s, u"module"_s}) {
-        if (object.contains(key))
-            ok = m_context.checkMember(owner, key, object.value(key), path, dropped) && ok;
+        if (const QJsonValue member = object.value(key); !member.isUndefined())
+            ok = m_context.checkMember(owner, key, member, path, dropped) && ok;
     }
-    if (object.contains(StacktraceKey)) {
-        const auto trace = stacktrace(object.value(StacktraceKey), pointerChild(path, StacktraceKey), dropped);
+    if (const QJsonValue input = object.value(StacktraceKey); !input.isUndefined()) {
+        const auto trace = stacktrace(input, pointerChild(path, StacktraceKey), dropped);
         if (!trace)
             return std::nullopt;
-        if (*trace != object.value(StacktraceKey).toObject())
+        if (*trace != input.toObject()) { // cheap when unchanged: the same shared data
             object.insert(StacktraceKey, *trace);
+            *changed = true;
+        }
     }
     return ok ? std::optional<QJsonObject>(object) : std::nullopt;
 }
@@ -239,12 +253,14 @@ std::optional<QJsonObject> InterfaceNormalizer::plain(const QString &owner, cons
     bool ok = true;
     const auto &members = Rules::membersOf(owner);
     for (auto it = members.cbegin(); it != members.cend(); ++it) {
-        if (it.key().isEmpty() || !object.contains(it.key()))
+        if (it.key().isEmpty())
             continue;
         const QJsonValue value = object.value(it.key());
-        QJsonValue stored = value;
+        if (value.isUndefined())
+            continue;
+        QJsonValue stored = QJsonValue::Undefined; // set only when truncated
         ok = m_context.checkMember(owner, it.key(), value, path, ThisInterface, &stored) && ok;
-        if (stored != value)
+        if (!stored.isUndefined() && stored != value)
             result.insert(it.key(), stored);
     }
     return ok ? std::optional<QJsonObject>(result) : std::nullopt;

@@ -23,8 +23,9 @@ public:
 
 private:
     std::optional<QJsonObject> exception(const QJsonValue &value, const QString &path);
+    // *changed: the stored value differs from the input (its stacktrace was repaired).
     std::optional<QJsonObject> exceptionValue(const QJsonValue &value, const QString &path,
-                                              const QString &dropped);
+                                              const QString &dropped, bool *changed);
     std::optional<QJsonObject> stacktrace(const QJsonValue &value, const QString &path,
                                           const QString &dropped);
     bool frame(const QJsonValue &value, const QString &path, const QString &dropped);

@@ -106,7 +106,7 @@ void NormalizeContext::change(const QString &path, const QString &description,
 bool NormalizeContext::checkMember(const QString &owner, const QString &key, const QJsonValue &value,
                                    const QString &parent, const QString &dropped, QJsonValue *stored)
 {
-    const auto &members = Rules::membersOf(owner);
+    const auto &members = membersOf(owner);
     const auto it = members.constFind(key);
     if (it == members.cend())
         return true;
@@ -126,6 +126,18 @@ bool NormalizeContext::checkMember(const QString &owner, const QString &key, con
         }
     }
     return true;
+}
+
+const QHash<QString, QList<const Rule *>> &NormalizeContext::membersOf(const QString &owner)
+{
+    // Shared data (the usual case: the same Owner constant) settles it without comparing text.
+    const bool same = m_lastMembers && owner.size() == m_lastOwner.size()
+        && (owner.constData() == m_lastOwner.constData() || owner == m_lastOwner);
+    if (!same) {
+        m_lastOwner = owner;
+        m_lastMembers = &Rules::membersOf(owner);
+    }
+    return *m_lastMembers;
 }
 
 bool NormalizeContext::checkRequired(const QString &owner, const QJsonObject &object,

@@ -49,8 +49,14 @@ public:
     qsizetype findingCount() const { return m_findings.size(); }
 
 private:
+    const QHash<QString, QList<const Rule *>> &membersOf(const QString &owner);
+
     Profile m_profile;
     Findings m_findings;
+    // The last owner's member rows: callers ask about one owner many times in a row (a frame's
+    // members), and comparing the owner is cheaper than hashing it into the rule index again.
+    QString m_lastOwner;
+    const QHash<QString, QList<const Rule *>> *m_lastMembers = nullptr;
     QList<Change> m_changes;
 };
 

@@ -94,7 +94,12 @@ public:
 
 private:
     using Handler = void (EventNormalizer::*)(const QString &key, const QJsonValue &value);
-    static const QHash<QString, Handler> &handlers();
+    struct Entry
+    {
+        Handler handler = nullptr;
+        unsigned defaulted = 0; // the bit of an attribute fillDefaults() defaults when absent
+    };
+    static const QHash<QString, Entry> &handlers();
 
     void member(const QString &key, const QJsonValue &value);
     void eventId(const QString &key, const QJsonValue &value);
@@ -110,7 +115,7 @@ private:
     void unknown(const QString &key, const QJsonValue &value);
     void moveStacktraceIntoException();
     void fillDefaults();
-    void fillDefault(const QString &key, const QString &ruleId, const QJsonValue &value);
+    void fillDefault(unsigned bit, const QString &key, const QString &ruleId, const QJsonValue &value);
 
     void store(const QString &key, const QJsonValue &before, const QJsonValue &after,
                const QString &description = {});
@@ -123,7 +128,10 @@ private:
     QDateTime m_now;
     QJsonObject m_out;
     QSet<QString> m_judged; // defaulted attributes already explained by a finding
-    QHash<QString, QString> m_inputKey; // stored key → input key
+    // Which defaulted attributes are in m_out: set when met, cleared when dropped (cheaper than
+    // looking each one up in the stored event again).
+    unsigned m_present = 0;
+    QString m_stacktraceInputKey; // the input key of the stored Stacktrace interface
 };
 
 NormalizeResult EventNormalizer::run(const QJsonObject &event)
@@ -137,32 +145,39 @@ NormalizeResult EventNormalizer::run(const QJsonObject &event)
     return {m_out, m_context.takeChanges(), m_context.takeFindings()};
 }
 
-const QHash<QString, EventNormalizer::Handler> &EventNormalizer::handlers()
+namespace Bit {
+constexpr unsigned EventId = 1, Message = 2, Timestamp = 4, Level = 8, Logger = 16;
+} // namespace Bit
+
+const QHash<QString, EventNormalizer::Entry> &EventNormalizer::handlers()
 {
-    static const QHash<QString, Handler> table = {
-        {Key::EventId, &EventNormalizer::eventId},       {Key::Message, &EventNormalizer::message},
-        {Key::Timestamp, &EventNormalizer::timestamp},   {Key::Level, &EventNormalizer::level},
-        {Key::Logger, &EventNormalizer::plain},          {u"platform"_s, &EventNormalizer::plain},
-        {u"culprit"_s, &EventNormalizer::plain},         {u"server_name"_s, &EventNormalizer::plain},
-        {u"site"_s, &EventNormalizer::plain},            {u"checksum"_s, &EventNormalizer::plain},
-        {u"time_spent"_s, &EventNormalizer::plain},      {u"project"_s, &EventNormalizer::project},
-        {u"tags"_s, &EventNormalizer::tags},             {u"modules"_s, &EventNormalizer::modules},
-        {u"extra"_s, &EventNormalizer::extra},
+    static const QHash<QString, Entry> table = {
+        {Key::EventId, {&EventNormalizer::eventId, Bit::EventId}},
+        {Key::Message, {&EventNormalizer::message, Bit::Message}},
+        {Key::Timestamp, {&EventNormalizer::timestamp, Bit::Timestamp}},
+        {Key::Level, {&EventNormalizer::level, Bit::Level}},
+        {Key::Logger, {&EventNormalizer::plain, Bit::Logger}},
+        {u"platform"_s, {&EventNormalizer::plain}},     {u"culprit"_s, {&EventNormalizer::plain}},
+        {u"server_name"_s, {&EventNormalizer::plain}},  {u"site"_s, {&EventNormalizer::plain}},
+        {u"checksum"_s, {&EventNormalizer::plain}},     {u"time_spent"_s, {&EventNormalizer::plain}},
+        {u"project"_s, {&EventNormalizer::project}},    {u"tags"_s, {&EventNormalizer::tags}},
+        {u"modules"_s, {&EventNormalizer::modules}},    {u"extra"_s, {&EventNormalizer::extra}},
     };
     return table;
 }
 
 void EventNormalizer::member(const QString &key, const QJsonValue &value)
 {
-    static const QSet<QString> defaulted = {Key::EventId, Key::Message, Key::Timestamp, Key::Level, Key::Logger};
+    const Entry entry = handlers().value(key);
+    m_present |= entry.defaulted;
     if (isEmptyValue(value)) {
-        if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}) || defaulted.contains(key)) {
+        if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}) || entry.defaulted) {
             m_judged.insert(key); // a defaulted attribute gets its default in fillDefaults()
             return drop(key, value, u"ignored: empty"_s);
         }
     }
-    if (const Handler handler = handlers().value(key))
-        return (this->*handler)(key, value);
+    if (entry.handler)
+        return (this->*entry.handler)(key, value);
     if (const InterfaceInfo *info = Rules::interface(key, m_context.profile()))
         return interface(*info, key, value);
     unknown(key, value);
@@ -192,7 +207,7 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::message(const QString &key, const QJsonValue &value)
 {
-    QJsonValue stored = value;
+    QJsonValue stored = QJsonValue::Undefined; // set only when truncated
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
         m_judged.insert(key);
         return drop(key, value, u"not a string"_s);
@@ -202,7 +217,7 @@ void EventNormalizer::message(const QString &key, const QJsonValue &value)
     const qsizetype length = value.toString().size();
     if (length > 1000 && length <= 2048)
         m_context.report(u"event.message.document-length"_s, path(key), {QString::number(length)});
-    store(key, value, stored);
+    store(key, value, stored.isUndefined() ? value : std::as_const(stored));
 }
 
 void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
@@ -212,8 +227,8 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
         return drop(key, value, u"wrong type: receipt time used"_s);
     }
     const QDateTime time = Normalizer::parseTimestamp(value);
-    const QString text = value.isString() ? value.toString() : QString::number(value.toDouble(), 'f', 3);
     if (!time.isValid() || time > m_now.addSecs(60)) {
+        const QString text = value.isString() ? value.toString() : QString::number(value.toDouble(), 'f', 3);
         m_context.report(time.isValid() ? u"event.timestamp.future"_s : u"event.timestamp.unparsable"_s,
                          path(key), {text});
         m_judged.insert(key);
@@ -250,14 +265,14 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::plain(const QString &key, const QJsonValue &value)
 {
-    QJsonValue stored = value;
+    QJsonValue stored = QJsonValue::Undefined; // set only when truncated
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
         m_judged.insert(key);
         return drop(key, value, u"wrong type: not stored"_s);
     }
     if (value.isNull())
         return drop(key, value, u"null: not stored"_s);
-    store(key, value, stored);
+    store(key, value, stored.isUndefined() ? value : std::as_const(stored));
 }
 
 void EventNormalizer::project(const QString &key, const QJsonValue &value)
@@ -314,13 +329,14 @@ void EventNormalizer::interface(const InterfaceInfo &info, const QString &key, c
     if (!stored)
         return drop(key, value, u"the interface fails validation: dropped"_s);
     if (storedKey != key) {
-        m_context.change(path(key), u"stored as \"%1\""_s.arg(storedKey), value, *stored);
+        m_context.change(path(key), u"stored as \""_s + storedKey + u'"', value, *stored);
         m_out.remove(key);
         m_out.insert(storedKey, *stored);
     } else if (!value.isObject() || *stored != value.toObject()) {
         m_out.insert(storedKey, *stored);
     }
-    m_inputKey.insert(storedKey, key);
+    if (info.fullName == QStringView(Owner::Stacktrace))
+        m_stacktraceInputKey = key;
 }
 
 void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
@@ -347,6 +363,8 @@ void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::moveStacktraceIntoException()
 {
+    if (m_stacktraceInputKey.isEmpty()) // no Stacktrace interface was stored
+        return;
     const QString exceptionKey = QString::fromUtf16(Owner::Exception);
     const QString stacktraceKey = QString::fromUtf16(Owner::Stacktrace);
     if (!m_out.contains(exceptionKey) || !m_out.contains(stacktraceKey))
@@ -356,7 +374,7 @@ void EventNormalizer::moveStacktraceIntoException()
     if (values.isEmpty() || values.first().toObject().contains(u"stacktrace"_s))
         return;
     const QString target = path(exceptionKey) + u"/values/0/stacktrace"_s; // in the stored event
-    const QString from = path(m_inputKey.value(stacktraceKey));
+    const QString from = path(m_stacktraceInputKey);
     m_context.report(u"exception.stacktrace-moved"_s, from, {target});
     QJsonObject first = values.first().toObject();
     first.insert(u"stacktrace"_s, m_out.value(stacktraceKey));
@@ -370,20 +388,22 @@ void EventNormalizer::moveStacktraceIntoException()
 void EventNormalizer::fillDefaults()
 {
     const auto newId = m_options.idGenerator ? m_options.idGenerator : &Normalizer::newEventId;
-    if (!m_out.contains(Key::EventId))
-        fillDefault(Key::EventId, u"event.event_id.missing"_s, newId());
-    if (!m_out.contains(Key::Message) && m_context.isV4())
-        fillDefault(Key::Message, u"event.message.missing"_s, u"<no message value>"_s);
-    if (!m_out.contains(Key::Timestamp))
-        fillDefault(Key::Timestamp, u"event.timestamp.missing"_s, Normalizer::formatTimestamp(m_now));
-    if (!m_out.contains(Key::Level))
-        fillDefault(Key::Level, u"event.level.missing"_s, u"error"_s);
-    if (!m_out.contains(Key::Logger) && m_context.isV4())
-        fillDefault(Key::Logger, u"event.logger.missing"_s, u"root"_s);
+    if (!(m_present & Bit::EventId))
+        fillDefault(Bit::EventId, Key::EventId, u"event.event_id.missing"_s, newId());
+    if (!(m_present & Bit::Message) && m_context.isV4())
+        fillDefault(Bit::Message, Key::Message, u"event.message.missing"_s, u"<no message value>"_s);
+    if (!(m_present & Bit::Timestamp))
+        fillDefault(Bit::Timestamp, Key::Timestamp, u"event.timestamp.missing"_s, Normalizer::formatTimestamp(m_now));
+    if (!(m_present & Bit::Level))
+        fillDefault(Bit::Level, Key::Level, u"event.level.missing"_s, u"error"_s);
+    if (!(m_present & Bit::Logger) && m_context.isV4())
+        fillDefault(Bit::Logger, Key::Logger, u"event.logger.missing"_s, u"root"_s);
 }
 
-void EventNormalizer::fillDefault(const QString &key, const QString &ruleId, const QJsonValue &value)
+void EventNormalizer::fillDefault(unsigned bit, const QString &key, const QString &ruleId, const QJsonValue &value)
 {
+    Q_ASSERT(!m_out.contains(key));
+    m_present |= bit;
     if (!m_judged.contains(key))
         m_context.report(ruleId, path(key));
     m_out.insert(key, value);
@@ -393,7 +413,9 @@ void EventNormalizer::fillDefault(const QString &key, const QString &ruleId, con
 void EventNormalizer::store(const QString &key, const QJsonValue &before, const QJsonValue &after,
                             const QString &description)
 {
-    if (after == before) // cheap: an unchanged container compares by its shared data
+    // The handlers pass the input value itself when nothing changed; an unchanged container also
+    // compares cheaply, by its shared data.
+    if (&after == &before || after == before)
         return;
     m_out.insert(key, after);
     m_context.change(path(key), description.isEmpty() ? u"repaired"_s : description, before, after);
@@ -401,6 +423,7 @@ void EventNormalizer::store(const QString &key, const QJsonValue &before, const 
 
 void EventNormalizer::drop(const QString &key, const QJsonValue &before, const QString &description)
 {
+    m_present &= ~handlers().value(key).defaulted;
     m_out.remove(key);
     m_context.change(path(key), description, before, QJsonValue::Undefined);
 }

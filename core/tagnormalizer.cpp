@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry {
@@ -23,6 +25,59 @@ QString compactJson(const QJsonValue &value)
     return value.isNull() ? u"null"_s : value.toBool() ? u"true"_s : u"false"_s;
 }
 
+void appendJsonString(QByteArray &json, const QString &text)
+{
+    static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    const auto plain = [](char c) { return c != '"' && c != '\\' && uchar(c) >= 0x20; };
+    json += '"';
+    if (std::all_of(utf8.cbegin(), utf8.cend(), plain)) { // the usual case: nothing to escape
+        json += utf8;
+        json += '"';
+        return;
+    }
+    for (const char c : utf8) {
+        const auto byte = uchar(c);
+        if (c == '"' || c == '\\') {
+            json += '\\';
+            json += c;
+        } else if (byte < 0x20) {
+            json += "\\u00";
+            json += hex[byte >> 4];
+            json += hex[byte & 0xf];
+        } else {
+            json += c;
+        }
+    }
+    json += '"';
+}
+
+// [[key, value], …] as v4 stored tags. Each QJsonArray/QJsonValue built in code is a separate
+// allocation (three per string), which made this the costliest part of a small event; the parser
+// builds the same arrays from their text in one go. Text that is not valid UTF-16 (a lone
+// surrogate would not survive UTF-8) takes the slow way, so the stored strings are always exact.
+QJsonArray pairArray(const QList<QPair<QString, QString>> &pairs)
+{
+    QByteArray json;
+    json.reserve(2 + pairs.size() * 48);
+    json += '[';
+    for (const auto &[key, value] : pairs) {
+        if (!QStringView(key).isValidUtf16() || !QStringView(value).isValidUtf16()) {
+            QJsonArray slow;
+            for (const auto &[k, v] : pairs)
+                slow.append(QJsonArray{k, v});
+            return slow;
+        }
+        json += json.size() == 1 ? "[" : ",[";
+        appendJsonString(json, key);
+        json += ',';
+        appendJsonString(json, value);
+        json += ']';
+    }
+    json += ']';
+    return QJsonDocument::fromJson(json).array();
+}
+
 } // namespace
 
 QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
@@ -31,7 +86,7 @@ QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
     if (tags.isObject()) {
         const QJsonObject map = tags.toObject();
         for (auto it = map.constBegin(); it != map.constEnd(); ++it)
-            pair(it.key(), it.value(), path, -1);
+            pair(it.key(), true, it.value(), path, -1);
     } else {
         m_context.report(u"tags.pair-form"_s, path);
         const QJsonArray list = tags.toArray();
@@ -47,12 +102,8 @@ QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
     }
     if (m_context.isV4() && tags.isArray() && !m_modified)
         return tags; // already the server's form: shared, not rebuilt
-    if (m_context.isV4()) {
-        QJsonArray pairs;
-        for (const auto &[key, value] : std::as_const(m_pairs))
-            pairs.append(QJsonArray{key, value});
-        return pairs;
-    }
+    if (m_context.isV4())
+        return pairArray(m_pairs);
     QJsonObject map;
     for (const auto &[key, value] : std::as_const(m_pairs))
         map.insert(key, value);
@@ -61,10 +112,15 @@ QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
 
 void TagNormalizer::pair(const QJsonValue &key, const QJsonValue &value, const QString &parent, qsizetype index)
 {
-    const QString keyText = text(key);
+    pair(text(key), key.isString(), value, parent, index);
+}
+
+void TagNormalizer::pair(const QString &keyText, bool keyIsString, const QJsonValue &value,
+                         const QString &parent, qsizetype index)
+{
     const QString valueText = text(value);
     const auto path = [&] { return index < 0 ? pointerChild(parent, keyText) : pointerChild(parent, index); };
-    if (!key.isString() || !value.isString())
+    if (!keyIsString || !value.isString())
         m_modified = true;
     if (!value.isString())
         m_context.report(u"tags.value.not-a-string"_s, path(), {keyText, jsonTypeName(value), valueText});

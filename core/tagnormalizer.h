@@ -20,6 +20,9 @@ public:
 private:
     // `index` is the entry's position in a pair list, or -1 for a map (the path then ends in the key).
     void pair(const QJsonValue &key, const QJsonValue &value, const QString &parent, qsizetype index);
+    // The same with the key as its text (a map's key is one already: no QJsonValue built for it).
+    void pair(const QString &keyText, bool keyIsString, const QJsonValue &value, const QString &parent,
+              qsizetype index);
     QString text(const QJsonValue &value) const; // as the v4 server's str() wrote it
 
     NormalizeContext &m_context;
