@@ -5,6 +5,7 @@ function(sentry_add_test name)
     cmake_parse_arguments(ARG "WIDGETS" "" "SOURCES;LIBRARIES" ${ARGN})
     qt_add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBRARIES})
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
     sentry_set_compile_options(${name})
     target_compile_definitions(${name} PRIVATE
         SENTRY_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"

@@ -6,10 +6,13 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "testsupport.h"
+
 #include <functional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
+using namespace TestSupport;
 
 namespace {
 
@@ -34,27 +37,6 @@ const QList<QPair<QString, Getter>> &vectorFields()
 
 const QStringList ControlKeys = {u"name"_s, u"dsn"_s, u"valid"_s, u"fault"_s, u"expect_warning"_s};
 
-QJsonArray loadVectors(const QString &fileName)
-{
-    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR) + u'/' + fileName);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open test data %s", qPrintable(file.fileName()));
-    return QJsonDocument::fromJson(file.readAll()).array();
-}
-
-bool hasFinding(const Findings &findings, Severity severity, const std::function<bool(const Finding &)> &match)
-{
-    return std::any_of(findings.cbegin(), findings.cend(),
-                       [&](const Finding &f) { return f.severity == severity && match(f); });
-}
-
-QString describe(const Findings &findings)
-{
-    QStringList lines;
-    for (const Finding &f : findings)
-        lines.append(severityName(f.severity) + u' ' + f.location + u": "_s + f.message);
-    return lines.join(u'\n');
-}
 
 } // namespace
 

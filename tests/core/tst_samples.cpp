@@ -9,8 +9,11 @@
 #include <QSet>
 #include <QTest>
 
+#include "testsupport.h"
+
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
+using namespace TestSupport;
 
 namespace {
 
@@ -23,14 +26,6 @@ QByteArray readSample(const QString &name)
 QJsonArray manifest()
 {
     return QJsonDocument::fromJson(readSample(u"manifest.json"_s)).array();
-}
-
-QString describe(const Findings &findings)
-{
-    QStringList lines;
-    for (const Finding &f : findings)
-        lines << severityName(f.severity) + u' ' + f.location + u": "_s + f.message;
-    return lines.join(u'\n');
 }
 
 bool hasErrorAtOrBelow(const Findings &findings, const QString &path)

@@ -10,18 +10,13 @@
 #include <QSet>
 #include <QTest>
 
+#include "testsupport.h"
+
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
+using namespace TestSupport;
 
 namespace {
-
-QByteArray readData(const QString &relative)
-{
-    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR) + u'/' + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read test data %s", qPrintable(relative));
-    return file.readAll();
-}
 
 QStringList strings(const QJsonValue &array)
 {
@@ -36,14 +31,6 @@ bool atOrBelow(const QString &location, const QString &path)
     return path.isEmpty() || location == path || location.startsWith(path + u'/');
 }
 
-QString describe(const Findings &findings)
-{
-    QStringList lines;
-    for (const Finding &f : findings)
-        lines << severityName(f.severity) + u' ' + f.location + u' ' + f.rule + u": "_s + f.message;
-    return lines.join(u'\n');
-}
-
 ValidateOptions fixed(Profile profile)
 {
     return {profile, [] { return QDateTime(QDate(2013, 6, 1), QTime(12, 0), Qt::UTC); },
@@ -53,7 +40,7 @@ ValidateOptions fixed(Profile profile)
 // A well-formed v4 event with `key` replaced by the JSON text `value` (or removed when empty).
 QByteArray eventWith(const QString &key, const QByteArray &value)
 {
-    QJsonObject event = QJsonDocument::fromJson(readData(u"events/seed-example.json"_s)).object();
+    QJsonObject event = QJsonDocument::fromJson(readTestData(u"events/seed-example.json"_s)).object();
     event.remove(key);
     QByteArray json = QJsonDocument(event).toJson(QJsonDocument::Compact);
     if (!value.isEmpty()) {
@@ -130,7 +117,7 @@ void TestValidator::vectors_matchExpectedVerdict_data()
     QTest::addColumn<bool>("valid");
     QTest::addColumn<QStringList>("errorPaths");
     QTest::addColumn<QStringList>("findingPaths");
-    const QJsonArray vectors = QJsonDocument::fromJson(readData(u"events.json"_s)).array();
+    const QJsonArray vectors = QJsonDocument::fromJson(readTestData(u"events.json"_s)).array();
     QVERIFY(vectors.size() >= 20);
     for (const QJsonValue &vector : vectors) {
         const QJsonObject v = vector.toObject();
@@ -146,7 +133,7 @@ void TestValidator::vectors_matchExpectedVerdict()
     QFETCH(bool, valid);
     QFETCH(QStringList, errorPaths);
     QFETCH(QStringList, findingPaths);
-    const ValidationResult result = Validator::validate(readData(file), fixed(Profile::V4));
+    const ValidationResult result = Validator::validate(readTestData(file), fixed(Profile::V4));
     QVERIFY2(result.isValid() == valid, qPrintable(describe(result.findings)));
     QCOMPARE(hasErrors(result.findings), !valid);
     for (const QString &path : std::as_const(errorPaths)) {
@@ -191,7 +178,7 @@ void TestValidator::relay_judgesWhatTodaysIntakeDoes()
     QFETCH(bool, valid);
     QFETCH(QString, path);
     QFETCH(QString, rule);
-    const ValidationResult result = Validator::validate(readData(file), fixed(Profile::Relay));
+    const ValidationResult result = Validator::validate(readTestData(file), fixed(Profile::Relay));
     QCOMPARE(result.profile, Profile::Relay);
     QVERIFY2(result.isValid() == valid, qPrintable(describe(result.findings)));
     const bool found = std::any_of(result.findings.cbegin(), result.findings.cend(), [&](const Finding &f) {
@@ -312,7 +299,7 @@ void TestValidator::brokenJson_reportsLineAndColumn_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("hint");
-    QTest::addRow("vector: missing comma") << readData(u"events/broken-json.json"_s) << 2 << 19 << u"missing comma"_s;
+    QTest::addRow("vector: missing comma") << readTestData(u"events/broken-json.json"_s) << 2 << 19 << u"missing comma"_s;
     QTest::addRow("missing colon") << "{\"a\": 1,\n \"b\" 2}"_ba << 2 << 7 << u"missing ':'"_s;
     QTest::addRow("trailing comma") << "{\"a\": 1,}"_ba << 1 << 10 << u"trailing comma"_s;
     QTest::addRow("unterminated string") << "{\"a\": \"x}"_ba << 1 << 10 << u"closing quote"_s;

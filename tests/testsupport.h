@@ -1,0 +1,52 @@
+#pragma once
+
+// Helpers the data-driven suites share: reading tests/data and describing findings in failures.
+
+#include "finding.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
+
+#include <algorithm>
+#include <functional>
+
+namespace TestSupport {
+
+// A file under tests/data; a missing file ends the test run at once, naming it.
+inline QByteArray readTestData(const QString &relative)
+{
+    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR) + u'/' + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read test data %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+inline QJsonArray loadVectors(const QString &relative)
+{
+    return QJsonDocument::fromJson(readTestData(relative)).array();
+}
+
+inline bool hasFinding(const Sentry::Findings &findings, Sentry::Severity severity,
+                       const std::function<bool(const Sentry::Finding &)> &match)
+{
+    return std::any_of(findings.cbegin(), findings.cend(), [&](const Sentry::Finding &f) {
+        return f.severity == severity && match(f);
+    });
+}
+
+// One line per finding, for QVERIFY2 messages: "error /request http.url.required: …".
+inline QString describe(const Sentry::Findings &findings)
+{
+    QStringList lines;
+    for (const Sentry::Finding &f : findings) {
+        QString line = Sentry::severityName(f.severity) + u' ' + f.location;
+        if (!f.rule.isEmpty())
+            line += u' ' + f.rule;
+        lines << line + QStringLiteral(": ") + f.message;
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace TestSupport
