@@ -170,9 +170,10 @@ bool InterfaceNormalizer::frame(const QJsonValue &value, const QString &path, co
     bool located = false;
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         const QString key = it.key();
-        ok = frameMember(key, it.value(), path, dropped) && ok;
-        if (key == "filename"_L1 || key == "function"_L1 || key == "module"_L1)
-            located = located || it.value().isString();
+        const QJsonValue member = it.value(); // each it.value() builds a new QJsonValue
+        ok = frameMember(key, member, path, dropped) && ok;
+        if (!located && member.isString())
+            located = key == "filename"_L1 || key == "function"_L1 || key == "module"_L1;
     }
     if (!located) {
         m_context.report(u"frame.location"_s, path, {dropped});
@@ -193,9 +194,10 @@ bool InterfaceNormalizer::frameMember(const QString &key, const QJsonValue &valu
     if ((key == "pre_context"_L1 || key == "post_context"_L1) && value.isArray()) {
         const QJsonArray lines = value.toArray();
         for (qsizetype i = 0; i < lines.size(); ++i) {
-            if (!lines.at(i).isString() && !lines.at(i).isNull()) {
+            const QJsonValue line = lines.at(i);
+            if (!line.isString() && !line.isNull()) {
                 m_context.report(u"frame.context.item"_s, pointerChild(pointerChild(path, key), i),
-                                 {jsonTypeName(lines.at(i)), dropped});
+                                 {jsonTypeName(line), dropped});
                 return false;
             }
         }
@@ -251,17 +253,17 @@ std::optional<QJsonObject> InterfaceNormalizer::plain(const QString &owner, cons
         return std::nullopt;
     QJsonObject result = object;
     bool ok = true;
-    const auto &members = Rules::membersOf(owner);
-    for (auto it = members.cbegin(); it != members.cend(); ++it) {
-        if (it.key().isEmpty())
+    // Walks the object's members rather than the rule rows: a QJsonObject lookup by key is a linear
+    // scan, and an interface carries fewer members than it has rows (keys without rows pass).
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString key = it.key();
+        if (key.isEmpty()) // "" would name the owner's own rows
             continue;
-        const QJsonValue value = object.value(it.key());
-        if (value.isUndefined())
-            continue;
+        const QJsonValue value = it.value();
         QJsonValue stored = QJsonValue::Undefined; // set only when truncated
-        ok = m_context.checkMember(owner, it.key(), value, path, ThisInterface, &stored) && ok;
+        ok = m_context.checkMember(owner, key, value, path, ThisInterface, &stored) && ok;
         if (!stored.isUndefined() && stored != value)
-            result.insert(it.key(), stored);
+            result.insert(key, stored);
     }
     return ok ? std::optional<QJsonObject>(result) : std::nullopt;
 }

@@ -325,11 +325,12 @@ void EventNormalizer::interface(const InterfaceInfo &info, const QString &key, c
     const QString storedKey = v4 ? info.fullName : info.relayName;
     if (key == info.fullName && (!v4 || !info.alias.isEmpty()))
         m_context.report(u"interface.full-name"_s, path(key), {key, v4 ? info.alias : info.relayName});
-    const auto stored = m_interfaces.normalize(info, key, value, path(key));
+    const QString at = path(key);
+    const auto stored = m_interfaces.normalize(info, key, value, at);
     if (!stored)
         return drop(key, value, u"the interface fails validation: dropped"_s);
     if (storedKey != key) {
-        m_context.change(path(key), u"stored as \""_s + storedKey + u'"', value, *stored);
+        m_context.change(at, u"stored as \""_s + storedKey + u'"', value, *stored);
         m_out.remove(key);
         m_out.insert(storedKey, *stored);
     } else if (!value.isObject() || *stored != value.toObject()) {

@@ -28,6 +28,17 @@ QString compactJson(const QJsonValue &value)
 void appendJsonString(QByteArray &json, const QString &text)
 {
     static const char hex[] = "0123456789abcdef";
+    const auto ascii = [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x80 && c != u'"' && c != u'\\'; };
+    if (std::all_of(text.cbegin(), text.cend(), ascii)) { // the usual case: written in place, no UTF-8 copy
+        const qsizetype at = json.size();
+        json.resize(at + text.size() + 2);
+        char *out = json.data() + at;
+        *out++ = '"';
+        for (const QChar c : text)
+            *out++ = char(c.unicode());
+        *out = '"';
+        return;
+    }
     const QByteArray utf8 = text.toUtf8();
     const auto plain = [](char c) { return c != '"' && c != '\\' && uchar(c) >= 0x20; };
     json += '"';
