@@ -120,6 +120,8 @@ private:
     void store(const QString &key, const QJsonValue &before, const QJsonValue &after,
                const QString &description = {});
     void drop(const QString &key, const QJsonValue &before, const QString &description);
+    // drop(), for a value a finding already explained: fillDefaults() adds no second finding.
+    void dropJudged(const QString &key, const QJsonValue &before, const QString &description);
     static QString path(const QString &key) { return pointerChild(QString(), key); }
 
     NormalizeOptions m_options;
@@ -172,8 +174,7 @@ void EventNormalizer::member(const QString &key, const QJsonValue &value)
     m_present |= entry.defaulted;
     if (isEmptyValue(value)) {
         if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}) || entry.defaulted) {
-            m_judged.insert(key); // a defaulted attribute gets its default in fillDefaults()
-            return drop(key, value, u"ignored: empty"_s);
+            return dropJudged(key, value, u"ignored: empty"_s);
         }
     }
     if (entry.handler)
@@ -186,21 +187,18 @@ void EventNormalizer::member(const QString &key, const QJsonValue &value)
 void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
 {
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
-        m_judged.insert(key);
-        return drop(key, value, u"not a string: replaced"_s);
+        return dropJudged(key, value, u"not a string: replaced"_s);
     }
     if (value.isNull())
         return drop(key, value, u"null: generated"_s);
     const QString id = value.toString();
     if (m_context.isV4() && id.size() > 32) {
         m_context.report(u"event.event_id.length"_s, path(key), {QString::number(id.size())});
-        m_judged.insert(key);
-        return drop(key, value, u"longer than 32 characters: replaced"_s);
+        return dropJudged(key, value, u"longer than 32 characters: replaced"_s);
     }
     const bool accepted = m_context.isV4() ? isHexId(id) : isRelayUuid(id);
     if (!accepted && m_context.report(u"event.event_id.not-hex"_s, path(key), {id}) && !m_context.isV4()) {
-        m_judged.insert(key);
-        return drop(key, value, u"not a UUID: replaced"_s);
+        return dropJudged(key, value, u"not a UUID: replaced"_s);
     }
     store(key, value, value);
 }
@@ -209,8 +207,7 @@ void EventNormalizer::message(const QString &key, const QJsonValue &value)
 {
     QJsonValue stored = QJsonValue::Undefined; // set only when truncated
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
-        m_judged.insert(key);
-        return drop(key, value, u"not a string"_s);
+        return dropJudged(key, value, u"not a string"_s);
     }
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
@@ -223,16 +220,14 @@ void EventNormalizer::message(const QString &key, const QJsonValue &value)
 void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
 {
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
-        m_judged.insert(key);
-        return drop(key, value, u"wrong type: receipt time used"_s);
+        return dropJudged(key, value, u"wrong type: receipt time used"_s);
     }
     const QDateTime time = Normalizer::parseTimestamp(value);
     if (!time.isValid() || time > m_now.addSecs(60)) {
         const QString text = value.isString() ? value.toString() : QString::number(value.toDouble(), 'f', 3);
         m_context.report(time.isValid() ? u"event.timestamp.future"_s : u"event.timestamp.unparsable"_s,
                          path(key), {text});
-        m_judged.insert(key);
-        return drop(key, value, u"dropped: receipt time used"_s);
+        return dropJudged(key, value, u"dropped: receipt time used"_s);
     }
     store(key, value, value);
 }
@@ -240,8 +235,7 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
 void EventNormalizer::level(const QString &key, const QJsonValue &value)
 {
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
-        m_judged.insert(key);
-        return drop(key, value, u"wrong type: \"error\" used"_s);
+        return dropJudged(key, value, u"wrong type: \"error\" used"_s);
     }
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
@@ -267,8 +261,7 @@ void EventNormalizer::plain(const QString &key, const QJsonValue &value)
 {
     QJsonValue stored = QJsonValue::Undefined; // set only when truncated
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
-        m_judged.insert(key);
-        return drop(key, value, u"wrong type: not stored"_s);
+        return dropJudged(key, value, u"wrong type: not stored"_s);
     }
     if (value.isNull())
         return drop(key, value, u"null: not stored"_s);
@@ -427,6 +420,12 @@ void EventNormalizer::drop(const QString &key, const QJsonValue &before, const Q
     m_present &= ~handlers().value(key).defaulted;
     m_out.remove(key);
     m_context.change(path(key), description, before, QJsonValue::Undefined);
+}
+
+void EventNormalizer::dropJudged(const QString &key, const QJsonValue &before, const QString &description)
+{
+    m_judged.insert(key);
+    drop(key, before, description);
 }
 
 // The document's own form "2011-05-02T17:41:36", read without a regular expression (the common case).
