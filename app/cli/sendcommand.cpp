@@ -5,6 +5,7 @@
 
 #include "backoff.h"
 #include "dsn.h"
+#include "networkaccess.h"
 #include "sender.h"
 #include "storerequest.h"
 #include "validator.h"
@@ -78,6 +79,7 @@ public:
     RepeatRun(const SendOptions &options, const Sentry::StoreRequest &request)
         : m_options(options), m_request(request), m_sender(&m_manager)
     {
+        Sentry::prepareNetworkAccess(&m_manager);
         m_sender.setTimeoutMs(options.timeoutMs);
         QObject::connect(&m_sender, &Sentry::Sender::finished, &m_loop,
                          [this](const Sentry::SendResult &result) { handle(result); });

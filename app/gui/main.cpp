@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "networkaccess.h"
 #include "settings.h"
 #include "theme.h"
 
@@ -32,6 +33,7 @@ int main(int argc, char *argv[])
     settings.load();
     SentryUi::Theme::apply(settings.theme);
     QNetworkAccessManager network;
+    Sentry::prepareNetworkAccess(&network);
 
     SentryUi::MainWindow window(&settings, &network);
     window.show();

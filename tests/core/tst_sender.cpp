@@ -1,5 +1,6 @@
 #include "dsn.h"
 #include "loopbackserver.h"
+#include "networkaccess.h"
 #include "sender.h"
 #include "storerequest.h"
 
@@ -70,6 +71,9 @@ private:
     QNetworkAccessManager m_manager;
 
 private Q_SLOTS:
+    // As the GUI and the CLI send (tst_outbox and tst_client keep a manager as Qt sets it up).
+    void initTestCase() { QVERIFY(prepareNetworkAccess(&m_manager)); }
+
     void send_reportsScriptedAnswer_data()
     {
         QTest::addColumn<ScriptedResponse>("response");
