@@ -5,6 +5,7 @@
 // are the reasons an invalid DSN disables it). capture*() return the event id at once and send in
 // the background through an Outbox, after running the processors (the scrubbing chain).
 //
+//     Sentry::prepareNetworkAccess(&networkManager); // optional, see networkaccess.h
 //     Sentry::ClientOptions options;
 //     options.dsn = u"https://public:secret@sentry.example.com/1"_s;
 //     options.tags = {{u"release"_s, u"1.2"_s}};
