@@ -7,6 +7,7 @@
 //              [--warmup W] [--event FILE] [--dump FILE]
 
 #include "dsn.h"
+#include "networkaccess.h"
 #include "sender.h"
 #include "storerequest.h"
 
@@ -36,12 +37,21 @@ const QByteArray defaultEvent = R"({"event_id": "fc6d8c0c43fc4630ad850ee518f1b9d
      "in_app": true}, {"filename": "app.cpp", "function": "App::run", "lineno": 99}]}}],
  "extra": {"build": 7, "user_count": 3}})";
 
+// BENCH_PLAIN_MANAGER=1: a QNetworkAccessManager as Qt sets it up, without prepareNetworkAccess(),
+// on the GLib dispatcher (the "before" of RESULTS.md).
+bool plainManager()
+{
+    return !qEnvironmentVariableIsEmpty("BENCH_PLAIN_MANAGER");
+}
+
 class Run
 {
 public:
     Run(const Sentry::StoreRequest &request, int count, int concurrency)
         : m_request(request), m_count(count), m_concurrency(concurrency), m_sender(&m_manager)
     {
+        if (!plainManager()) // as the GUI and the CLI send
+            Sentry::prepareNetworkAccess(&m_manager);
         QObject::connect(&m_sender, &Sentry::Sender::finished, &m_manager,
                          [this](const Sentry::SendResult &result) { handle(result); });
     }
@@ -118,6 +128,10 @@ QByteArray readEvent(const QString &path)
 
 int main(int argc, char *argv[])
 {
+    // As sentry-harness-cli runs (see app/cli/main.cpp): Qt's poll() dispatcher, not GLib's. The
+    // plain-manager arm keeps GLib too: it is the sender as it was before both changes.
+    if (!plainManager() && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOptions({{u"dsn"_s, u"Sink DSN."_s, u"DSN"_s},
@@ -144,7 +158,7 @@ int main(int argc, char *argv[])
     run.exec();
     run.setCount(count);
     const double ms = run.exec();
-    const QJsonObject report{{u"sender"_s, u"qt"_s},         {u"count"_s, count},
+    const QJsonObject report{{u"sender"_s, plainManager() ? u"qt-plain"_s : u"qt"_s},         {u"count"_s, count},
                              {u"concurrency"_s, concurrency}, {u"accepted"_s, run.accepted()},
                               {u"elapsed_ms"_s, ms},           {u"events_per_s"_s, count / (ms / 1000.0)},
                              {u"cpu_us_per_event"_s, run.cpuMs() * 1000.0 / count}};

@@ -2,7 +2,8 @@
 # Sentry::Sender vs a plain Node.js http.request loop (keep-alive agent), same sink, same bytes,
 # same run. Usage: bench/run_send_bench.sh [BUILD_DIR] [COUNT] [CONCURRENCY] [ROUNDS]
 # The sink (node_sink.js) runs in its own process; the two senders take turns, ROUNDS times each,
-# and the medians are compared.
+# and the medians are compared. WITH_PLAIN=1 adds a third sender: bench_send on a manager without
+# Sentry::prepareNetworkAccess() (QNAM as Qt sets it up), the "before" of RESULTS.md.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,6 +32,9 @@ echo "sink 127.0.0.1:$PORT, $COUNT events per round, concurrency $CONCURRENCY, $
 for round in $(seq "$ROUNDS"); do
     "$NODE" "$HERE/node_sender.js" "$WORK/request.json" "$COUNT" "$CONCURRENCY" | tee -a "$WORK/results"
     "$BENCH" --dsn "$DSN" --count "$COUNT" --concurrency "$CONCURRENCY" | tee -a "$WORK/results"
+    if [ -n "${WITH_PLAIN:-}" ]; then
+        BENCH_PLAIN_MANAGER=1 "$BENCH" --dsn "$DSN" --count "$COUNT" --concurrency "$CONCURRENCY" | tee -a "$WORK/results"
+    fi
 done
 
 "$NODE" -e '
@@ -42,4 +46,7 @@ const cpu = (who) => median(lines.filter((l) => l.sender === who).map((l) => l.c
 const qt = rate("qt"), node = rate("node");
 console.log(`median events/s: qt ${qt.toFixed(0)}, node ${node.toFixed(0)}, qt/node ${(qt / node).toFixed(2)}`);
 console.log(`median CPU us/event: qt ${cpu("qt").toFixed(0)}, node ${cpu("node").toFixed(0)}`);
+if (lines.some((l) => l.sender === "qt-plain"))
+    console.log(`without prepareNetworkAccess: qt-plain ${rate("qt-plain").toFixed(0)} events/s ` +
+                `(${(rate("qt-plain") / node).toFixed(2)} of node), ${cpu("qt-plain").toFixed(0)} CPU us/event`);
 ' "$WORK/results"
