@@ -6,6 +6,9 @@
 // which lets a test exercise the client's timeout. listenTls() serves HTTPS with a given certificate.
 // Header-only and moc-free so any test can use it.
 
+#include "dsn.h"
+#include "storerequest.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
@@ -46,6 +49,16 @@ struct ScriptedResponse
     }
 };
 Q_DECLARE_METATYPE(ScriptedResponse)
+
+// The store request a transport test sends: `json` for the DSN; a broken DSN is the test's own bug.
+inline Sentry::StoreRequest storeRequestFor(const QString &dsn, const QByteArray &json)
+{
+    QString error;
+    const auto request = Sentry::StoreRequest::build(Sentry::Dsn::parse(dsn), json, {}, &error);
+    if (!request)
+        qFatal("cannot build a store request for %s: %s", qPrintable(dsn), qPrintable(error));
+    return *request;
+}
 
 class LoopbackServer : public QObject
 {

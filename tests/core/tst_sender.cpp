@@ -22,11 +22,7 @@ const QByteArray eventJson = R"({"event_id":"fc6d8c0c43fc4630ad850ee518f1b9d0","
 
 StoreRequest requestFor(const QString &dsn)
 {
-    QString error;
-    const auto request = StoreRequest::build(Dsn::parse(dsn), eventJson, {}, &error);
-    if (!request)
-        qFatal("cannot build a store request: %s", qPrintable(error));
-    return *request;
+    return storeRequestFor(dsn, eventJson);
 }
 
 QSslConfiguration tlsConfiguration(const QString &name)
