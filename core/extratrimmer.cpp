@@ -72,6 +72,8 @@ QJsonObject ExtraTrimmer::members(const QJsonObject &object, const QString &path
         const QJsonValue before = it.value();
         if (!before.isString() && !before.isObject() && !before.isArray())
             continue;
+        if (before.isString() && before.toString().size() <= MaxLength)
+            continue; // the usual case, settled before building the member's path
         const auto after = value(before, pointerChild(path, it.key()), depth);
         if (after && *after != before)
             replaced.append({it.key(), *after});

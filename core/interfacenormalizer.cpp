@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -165,13 +166,17 @@ bool InterfaceNormalizer::frame(const QJsonValue &value, const QString &path, co
         m_context.report(u"frame.not-an-object"_s, path, {jsonTypeName(value), dropped});
         return false;
     }
+    static const auto &rows = Rules::membersOf(FrameOwner); // looked up once, not per member
     const QJsonObject object = value.toObject();
     bool ok = true;
     bool located = false;
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         const QString key = it.key();
+        const auto row = rows.constFind(key);
+        if (row == rows.cend()) // a member without rows passes (and does not locate the frame)
+            continue;
         const QJsonValue member = it.value(); // each it.value() builds a new QJsonValue
-        ok = frameMember(key, member, path, dropped) && ok;
+        ok = frameMember(*row, key, member, path, dropped) && ok;
         if (!located && member.isString())
             located = key == "filename"_L1 || key == "function"_L1 || key == "module"_L1;
     }
@@ -182,10 +187,11 @@ bool InterfaceNormalizer::frame(const QJsonValue &value, const QString &path, co
     return ok;
 }
 
-bool InterfaceNormalizer::frameMember(const QString &key, const QJsonValue &value, const QString &path,
+bool InterfaceNormalizer::frameMember(const QList<const Rule *> &rows, const QString &key,
+                                      const QJsonValue &value, const QString &path,
                                       const QString &dropped)
 {
-    if (!m_context.checkMember(FrameOwner, key, value, path, dropped))
+    if (!m_context.checkRows(rows, key, value, path, dropped))
         return false;
     if ((key == "lineno"_L1 || key == "colno"_L1) && !isInteger(value)) {
         m_context.report(u"frame.number.integer"_s, pointerChild(path, key), {key, value.isString() ? value.toString() : QString::number(value.toDouble()), dropped});
@@ -238,9 +244,16 @@ void InterfaceNormalizer::httpMethod(QJsonObject &object, const QString &path)
         m_context.report(u"http.method.missing"_s, path);
         return;
     }
-    const QString upper = method.toString().toUpper();
-    if (upper != method.toString() && m_context.report(u"http.method.case"_s, pointerChild(path, u"method"_s),
-                                                       {method.toString(), upper})) {
+    const QString text = method.toString();
+    const auto asciiUpper = [](QChar c) {
+        return c.unicode() < 0x80 && !(c >= u'a' && c <= u'z');
+    };
+    if (std::all_of(text.cbegin(), text.cend(), asciiUpper))
+        return; // "POST": toUpper() would leave it as it is
+    const QString upper = text.toUpper();
+    if (upper != text
+        && m_context.report(u"http.method.case"_s, pointerChild(path, u"method"_s),
+                            {text, upper})) {
         object.insert(u"method"_s, upper);
         m_context.change(pointerChild(path, u"method"_s), u"upper-cased"_s, method, upper);
     }

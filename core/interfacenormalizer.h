@@ -29,8 +29,9 @@ private:
     std::optional<QJsonObject> stacktrace(const QJsonValue &value, const QString &path,
                                           const QString &dropped);
     bool frame(const QJsonValue &value, const QString &path, const QString &dropped);
-    bool frameMember(const QString &key, const QJsonValue &value, const QString &path,
-                     const QString &dropped);
+    // `rows`: the Type rows of `key` in a frame.
+    bool frameMember(const QList<const Rule *> &rows, const QString &key, const QJsonValue &value,
+                     const QString &path, const QString &dropped);
     std::optional<QJsonObject> http(const QJsonObject &object, const QString &path);
     void httpUrl(QJsonObject &object, const QString &path);
     void httpMethod(QJsonObject &object, const QString &path);

@@ -103,25 +103,32 @@ void NormalizeContext::change(const QString &path, const QString &description,
     m_changes.append({path, description, before, after});
 }
 
-bool NormalizeContext::checkMember(const QString &owner, const QString &key, const QJsonValue &value,
-                                   const QString &parent, const QString &dropped, QJsonValue *stored)
+bool NormalizeContext::checkMember(const QString &owner, const QString &key,
+                                   const QJsonValue &value, const QString &parent,
+                                   const QString &dropped, QJsonValue *stored, const QString *text)
 {
     const auto &members = membersOf(owner);
     const auto it = members.constFind(key);
-    if (it == members.cend())
-        return true;
+    return it == members.cend() || checkRows(*it, key, value, parent, dropped, stored, text);
+}
+
+bool NormalizeContext::checkRows(const QList<const Rule *> &rows, const QString &key,
+                                 const QJsonValue &value, const QString &parent,
+                                 const QString &dropped, QJsonValue *stored, const QString *text)
+{
     const auto path = [&] { return key.isEmpty() ? parent : pointerChild(parent, key); };
-    for (const Rule *rule : *it) {
+    for (const Rule *rule : rows) {
         if (rule->kind == RuleKind::Type && !(rule->types & typeBit(value))
             && report(*rule, path(), {jsonTypeName(value), dropped}))
             return false;
         if (rule->kind == RuleKind::MaxLength && value.isString()) {
-            const QString text = value.toString();
-            if (text.size() > rule->limit && report(*rule, path(), {QString::number(text.size())})) {
-                const QString cut = truncated(text, rule->limit, rule->ellipsis);
+            const QString string = text ? *text : value.toString();
+            if (string.size() > rule->limit
+                && report(*rule, path(), {QString::number(string.size())})) {
+                const QString cut = truncated(string, rule->limit, rule->ellipsis);
                 if (stored)
                     *stored = cut;
-                change(path(), u"truncated to %1 characters"_s.arg(cut.size()), text, cut);
+                change(path(), u"truncated to %1 characters"_s.arg(cut.size()), string, cut);
             }
         }
     }

@@ -36,9 +36,15 @@ public:
 
     // The Type and MaxLength rows about owner/key, for the value at parent/key (at parent itself
     // when key is empty). Returns false when the type is wrong (the row was reported with
-    // %1 = the actual type, %2 = `dropped`); truncates *stored when too long.
+    // %1 = the actual type, %2 = `dropped`); truncates *stored when too long. `text`: the value's
+    // string when the caller already has it (saves a copy).
     bool checkMember(const QString &owner, const QString &key, const QJsonValue &value,
-                     const QString &parent, const QString &dropped, QJsonValue *stored = nullptr);
+                     const QString &parent, const QString &dropped, QJsonValue *stored = nullptr,
+                     const QString *text = nullptr);
+    // The same for the rows of key already looked up (one entry of Rules::membersOf()).
+    bool checkRows(const QList<const Rule *> &rows, const QString &key, const QJsonValue &value,
+                   const QString &parent, const QString &dropped, QJsonValue *stored = nullptr,
+                   const QString *text = nullptr);
     // The Required rows of `owner`: each missing key is reported at `path` (%1 = `dropped`).
     bool checkRequired(const QString &owner, const QJsonObject &object, const QString &path,
                        const QString &dropped);

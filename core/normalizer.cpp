@@ -31,16 +31,19 @@ const QString Logger = u"logger"_s;
 const QString EventOwner = QString::fromUtf16(Owner::Event);
 const QString ThisValue = u"this value"_s;
 
-bool isEmptyValue(const QJsonValue &value)
+// `text` is the value as a string (empty for other types).
+bool isEmptyValue(const QJsonValue &value, const QString &text)
 {
-    return (value.isString() && value.toString().isEmpty()) || (value.isArray() && value.toArray().isEmpty())
-        || (value.isObject() && value.toObject().isEmpty());
+    return (value.isString() && text.isEmpty()) || (value.isArray() && value.toArray().isEmpty())
+           || (value.isObject() && value.toObject().isEmpty());
 }
 
 QString emptyText(const QJsonValue &value)
 {
     return value.isString() ? u"\"\""_s : value.isArray() ? u"[]"_s : u"{}"_s;
 }
+
+QDateTime parseTimestampText(const QString &text);
 
 bool isHexId(const QString &id)
 {
@@ -134,6 +137,9 @@ private:
     // looking each one up in the stored event again).
     unsigned m_present = 0;
     QString m_stacktraceInputKey; // the input key of the stored Stacktrace interface
+    // The current member's value as a string (empty for other types): toString() copies the text,
+    // so the handlers share one copy.
+    QString m_text;
 };
 
 NormalizeResult EventNormalizer::run(const QJsonObject &event)
@@ -172,7 +178,8 @@ void EventNormalizer::member(const QString &key, const QJsonValue &value)
 {
     const Entry entry = handlers().value(key);
     m_present |= entry.defaulted;
-    if (isEmptyValue(value)) {
+    m_text = value.isString() ? value.toString() : QString();
+    if (isEmptyValue(value, m_text)) {
         if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}) || entry.defaulted) {
             return dropJudged(key, value, u"ignored: empty"_s);
         }
@@ -191,7 +198,7 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
     }
     if (value.isNull())
         return drop(key, value, u"null: generated"_s);
-    const QString id = value.toString();
+    const QString &id = m_text;
     if (m_context.isV4() && id.size() > 32) {
         m_context.report(u"event.event_id.length"_s, path(key), {QString::number(id.size())});
         return dropJudged(key, value, u"longer than 32 characters: replaced"_s);
@@ -206,12 +213,12 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
 void EventNormalizer::message(const QString &key, const QJsonValue &value)
 {
     QJsonValue stored = QJsonValue::Undefined; // set only when truncated
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored, &m_text)) {
         return dropJudged(key, value, u"not a string"_s);
     }
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
-    const qsizetype length = value.toString().size();
+    const qsizetype length = m_text.size();
     if (length > 1000 && length <= 2048)
         m_context.report(u"event.message.document-length"_s, path(key), {QString::number(length)});
     store(key, value, stored.isUndefined() ? value : std::as_const(stored));
@@ -222,9 +229,10 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
     if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
         return dropJudged(key, value, u"wrong type: receipt time used"_s);
     }
-    const QDateTime time = Normalizer::parseTimestamp(value);
+    const QDateTime time
+        = value.isString() ? parseTimestampText(m_text) : Normalizer::parseTimestamp(value);
     if (!time.isValid() || time > m_now.addSecs(60)) {
-        const QString text = value.isString() ? value.toString() : QString::number(value.toDouble(), 'f', 3);
+        const QString text = value.isString() ? m_text : QString::number(value.toDouble(), 'f', 3);
         m_context.report(time.isValid() ? u"event.timestamp.future"_s : u"event.timestamp.unparsable"_s,
                          path(key), {text});
         return dropJudged(key, value, u"dropped: receipt time used"_s);
@@ -239,7 +247,7 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
     }
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
-    const QString name = value.toString();
+    const QString &name = m_text;
     for (const LevelName &level : levelNames()) {
         if (value.isString() && name == level.name)
             return;
@@ -260,7 +268,7 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
 void EventNormalizer::plain(const QString &key, const QJsonValue &value)
 {
     QJsonValue stored = QJsonValue::Undefined; // set only when truncated
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored)) {
+    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored, &m_text)) {
         return dropJudged(key, value, u"wrong type: not stored"_s);
     }
     if (value.isNull())
@@ -444,6 +452,31 @@ QDateTime parsePlainIso(const QString &text)
     return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
 }
 
+// The string forms Normalizer::parseTimestamp() reads.
+QDateTime parseTimestampText(const QString &text)
+{
+    static const QRegularExpression iso(
+        u"^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,6}))?Z?$"_s);
+    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
+    if (const QDateTime plain = parsePlainIso(text); plain.isValid())
+        return plain;
+    if (unix.match(text).hasMatch())
+        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
+    const QRegularExpressionMatch match = iso.match(text);
+    if (!match.hasMatch())
+        return {};
+    // Built from its parts in UTC: going through local time would consult the system time zone.
+    const auto number = [&match](int group, qsizetype from, qsizetype length) {
+        return match.capturedView(group).mid(from, length).toInt();
+    };
+    const QDate date(number(1, 0, 4), number(1, 5, 2), number(1, 8, 2));
+    const QTime time(number(2, 0, 2), number(2, 3, 2), number(2, 6, 2),
+                     match.captured(3).leftJustified(3, u'0').left(3).toInt());
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
 } // namespace
 
 NormalizeResult Normalizer::normalize(const QJsonObject &event, const NormalizeOptions &options)
@@ -463,29 +496,9 @@ QString Normalizer::formatTimestamp(const QDateTime &utc)
 
 QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
 {
-    static const QRegularExpression iso(
-        u"^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,6}))?Z?$"_s);
-    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
     if (value.isDouble())
         return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC);
-    const QString text = value.toString();
-    if (const QDateTime plain = parsePlainIso(text); plain.isValid())
-        return plain;
-    if (unix.match(text).hasMatch())
-        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
-    const QRegularExpressionMatch match = iso.match(text);
-    if (!match.hasMatch())
-        return {};
-    // Built from its parts in UTC: going through local time would consult the system time zone.
-    const auto number = [&match](int group, qsizetype from, qsizetype length) {
-        return match.capturedView(group).mid(from, length).toInt();
-    };
-    const QDate date(number(1, 0, 4), number(1, 5, 2), number(1, 8, 2));
-    const QTime time(number(2, 0, 2), number(2, 3, 2), number(2, 6, 2),
-                     match.captured(3).leftJustified(3, u'0').left(3).toInt());
-    if (!date.isValid() || !time.isValid())
-        return {};
-    return QDateTime(date, time, Qt::UTC);
+    return parseTimestampText(value.toString());
 }
 
 } // namespace Sentry
