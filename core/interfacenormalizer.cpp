@@ -36,6 +36,32 @@ bool isInteger(const QJsonValue &value)
 
 } // namespace
 
+// The frame members with rows or a check of their own, by key, so a frame's members are told apart
+// by one hash lookup each (comparing key text per check cost as much as the checks).
+const QHash<QString, InterfaceNormalizer::FrameMember> &InterfaceNormalizer::frameMembers()
+{
+    static const QHash<QString, FrameMember> table = [] {
+        static const QList<const Rule *> noRows;
+        const auto &rows = Rules::membersOf(FrameOwner);
+        const auto add = [&rows](QHash<QString, FrameMember> &members, const QString &key,
+                                 FrameMember::Check check) {
+            const auto it = rows.constFind(key);
+            members.insert(key, {it == rows.cend() ? &noRows : &*it, check});
+        };
+        QHash<QString, FrameMember> members;
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+            add(members, it.key(), FrameMember::None);
+        for (const QString &key : {u"filename"_s, u"function"_s, u"module"_s})
+            add(members, key, FrameMember::Location);
+        for (const QString &key : {u"lineno"_s, u"colno"_s})
+            add(members, key, FrameMember::Number);
+        for (const QString &key : {u"pre_context"_s, u"post_context"_s})
+            add(members, key, FrameMember::Context);
+        return members;
+    }();
+    return table;
+}
+
 std::optional<QJsonObject> InterfaceNormalizer::normalize(const InterfaceInfo &info, const QString &key,
                                                           const QJsonValue &value, const QString &path)
 {
@@ -66,7 +92,7 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
     const QJsonObject object = value.toObject();
     const QJsonValue list = object.value(ValuesKey);
     const bool single = value.isObject() && list.isUndefined();
-    bool same = false; // {"values": [...]} whose values all stay as they are: stored as it came
+    bool listForm = false; // {"values": [...]}: stored as it came when its values all stay
     if (single) {
         m_context.report(u"exception.single-object"_s, path);
         values = {object};
@@ -75,28 +101,29 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
             return std::nullopt;
         values = list.toArray();
         valuesPath = pointerChild(path, ValuesKey);
-        same = list.isArray();
+        listForm = list.isArray();
     }
     const qsizetype mark = m_context.findingCount();
+    bool unchanged = true; // every value stays as it came: `values` itself is stored
     QJsonArray stored; // built only once a value differs from the input's
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QString valuePath = single ? path : pointerChild(valuesPath, i);
         bool changed = false;
         const auto kept = exceptionValue(values.at(i), valuePath, WholeException, &changed);
-        if (same && kept && !changed)
+        if (unchanged && kept && !changed)
             continue;
-        for (qsizetype j = 0; same && j < i; ++j)
+        for (qsizetype j = 0; unchanged && j < i; ++j)
             stored.append(values.at(j));
-        same = false;
+        unchanged = false;
         if (kept)
             stored.append(*kept);
     }
     if (m_context.hasErrorSince(mark))
         return std::nullopt;
-    if (same)
+    if (listForm && unchanged)
         return object;
     QJsonObject result = single ? QJsonObject() : object;
-    result.insert(ValuesKey, stored);
+    result.insert(ValuesKey, unchanged ? values : stored);
     if (!value.isObject() || single)
         m_context.change(path, u"stored as {\"values\": [...]}"_s, value, result);
     return result;
@@ -166,19 +193,18 @@ bool InterfaceNormalizer::frame(const QJsonValue &value, const QString &path, co
         m_context.report(u"frame.not-an-object"_s, path, {jsonTypeName(value), dropped});
         return false;
     }
-    static const auto &rows = Rules::membersOf(FrameOwner); // looked up once, not per member
+    const QHash<QString, FrameMember> &members = frameMembers();
     const QJsonObject object = value.toObject();
     bool ok = true;
     bool located = false;
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         const QString key = it.key();
-        const auto row = rows.constFind(key);
-        if (row == rows.cend()) // a member without rows passes (and does not locate the frame)
+        const auto row = members.constFind(key);
+        if (row == members.cend()) // a member without rows passes (and does not locate the frame)
             continue;
         const QJsonValue member = it.value(); // each it.value() builds a new QJsonValue
         ok = frameMember(*row, key, member, path, dropped) && ok;
-        if (!located && member.isString())
-            located = key == "filename"_L1 || key == "function"_L1 || key == "module"_L1;
+        located = located || (row->check == FrameMember::Location && member.isString());
     }
     if (!located) {
         m_context.report(u"frame.location"_s, path, {dropped});
@@ -187,17 +213,17 @@ bool InterfaceNormalizer::frame(const QJsonValue &value, const QString &path, co
     return ok;
 }
 
-bool InterfaceNormalizer::frameMember(const QList<const Rule *> &rows, const QString &key,
+bool InterfaceNormalizer::frameMember(const FrameMember &row, const QString &key,
                                       const QJsonValue &value, const QString &path,
                                       const QString &dropped)
 {
-    if (!m_context.checkRows(rows, key, value, path, dropped))
+    if (!m_context.checkRows(*row.rows, key, value, path, dropped))
         return false;
-    if ((key == "lineno"_L1 || key == "colno"_L1) && !isInteger(value)) {
+    if (row.check == FrameMember::Number && !isInteger(value)) {
         m_context.report(u"frame.number.integer"_s, pointerChild(path, key), {key, value.isString() ? value.toString() : QString::number(value.toDouble()), dropped});
         return false;
     }
-    if ((key == "pre_context"_L1 || key == "post_context"_L1) && value.isArray()) {
+    if (row.check == FrameMember::Context && value.isArray()) {
         const QJsonArray lines = value.toArray();
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const QJsonValue line = lines.at(i);

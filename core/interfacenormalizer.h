@@ -29,8 +29,14 @@ private:
     std::optional<QJsonObject> stacktrace(const QJsonValue &value, const QString &path,
                                           const QString &dropped);
     bool frame(const QJsonValue &value, const QString &path, const QString &dropped);
-    // `rows`: the Type rows of `key` in a frame.
-    bool frameMember(const QList<const Rule *> &rows, const QString &key, const QJsonValue &value,
+    struct FrameMember
+    {
+        enum Check { None, Location, Number, Context }; // what frame() checks beyond the rows
+        const QList<const Rule *> *rows = nullptr; // the member's Type rows
+        Check check = None;
+    };
+    static const QHash<QString, FrameMember> &frameMembers();
+    bool frameMember(const FrameMember &row, const QString &key, const QJsonValue &value,
                      const QString &path, const QString &dropped);
     std::optional<QJsonObject> http(const QJsonObject &object, const QString &path);
     void httpUrl(QJsonObject &object, const QString &path);

@@ -446,7 +446,17 @@ QDateTime parsePlainIso(const QString &text)
         if (pattern.at(i) == u'd' ? !text.at(i).isDigit() : text.at(i) != pattern.at(i))
             return {};
     }
-    const auto number = [&text](qsizetype from, qsizetype length) { return QStringView(text).mid(from, length).toInt(); };
+    // ASCII digits add up in place (QStringView::toInt() costs more than the rest of the parse).
+    const auto number = [&text](qsizetype from, qsizetype length) {
+        int n = 0;
+        for (qsizetype i = from; i < from + length; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9') // another script's digit: read as Qt reads it
+                return QStringView(text).mid(from, length).toInt();
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
     const QDate date(number(0, 4), number(5, 2), number(8, 2));
     const QTime time(number(11, 2), number(14, 2), number(17, 2));
     return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();

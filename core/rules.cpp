@@ -449,7 +449,7 @@ const QHash<QString, QList<const Rule *>> &Rules::membersOf(const QString &owner
     return it == index.cend() ? empty : *it;
 }
 
-QList<const Rule *> Rules::requiredOf(const QString &owner)
+const QList<const Rule *> &Rules::requiredOf(const QString &owner)
 {
     static const QHash<QString, QList<const Rule *>> index = [] {
         QHash<QString, QList<const Rule *>> byOwner;
@@ -459,7 +459,9 @@ QList<const Rule *> Rules::requiredOf(const QString &owner)
         }
         return byOwner;
     }();
-    return index.value(owner);
+    static const QList<const Rule *> none;
+    const auto it = index.constFind(owner);
+    return it == index.cend() ? none : *it;
 }
 
 const QList<InterfaceInfo> &Rules::interfaces()

@@ -99,7 +99,7 @@ public:
     static const Rule &byId(const QString &id); // the id must exist (programming error otherwise)
     // The Type and MaxLength rows of `owner`, by member key ("" for the owner itself), in table order.
     static const QHash<QString, QList<const Rule *>> &membersOf(const QString &owner);
-    static QList<const Rule *> requiredOf(const QString &owner);
+    static const QList<const Rule *> &requiredOf(const QString &owner);
 
     static const QList<InterfaceInfo> &interfaces();
     // By alias or full name (Relay canonical names too, for the relay profile); nullptr if none.
