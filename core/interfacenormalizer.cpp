@@ -1,5 +1,7 @@
 #include "interfacenormalizer.h"
 
+#include <QCborArray>
+#include <QCborMap>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -34,7 +36,46 @@ bool isInteger(const QJsonValue &value)
     return value.isNull();
 }
 
+// The JsonType bit of a value in the CBOR form a QJsonObject shares; 0 for a type JSON has not.
+unsigned typeBit(QCborValue::Type type)
+{
+    switch (type) {
+    case QCborValue::Null:
+        return NullType;
+    case QCborValue::False:
+    case QCborValue::True:
+        return BoolType;
+    case QCborValue::Integer:
+    case QCborValue::Double:
+        return NumberType;
+    case QCborValue::String:
+        return StringType;
+    case QCborValue::Array:
+        return ArrayType;
+    case QCborValue::Map:
+        return ObjectType;
+    default:
+        return 0;
+    }
+}
+
+bool allStringsOrNull(const QCborArray &lines)
+{
+    return std::all_of(lines.cbegin(), lines.cend(), [](const QCborValueConstRef &line) {
+        return line.isString() || line.isNull();
+    });
+}
+
 } // namespace
+
+struct InterfaceNormalizer::FrameMember
+{
+    enum Check { None, Location, Number, Context }; // what frame() checks beyond the rows
+    const QList<const Rule *> *rows = nullptr; // the member's Type and MaxLength rows
+    Check check = None;
+    unsigned types = AnyType; // the types every Type row accepts
+    bool lengthRows = false; // a string is measured against MaxLength rows
+};
 
 // The frame members with rows or a check of their own, by key, so a frame's members are told apart
 // by one hash lookup each (comparing key text per check cost as much as the checks).
@@ -46,7 +87,13 @@ const QHash<QString, InterfaceNormalizer::FrameMember> &InterfaceNormalizer::fra
         const auto add = [&rows](QHash<QString, FrameMember> &members, const QString &key,
                                  FrameMember::Check check) {
             const auto it = rows.constFind(key);
-            members.insert(key, {it == rows.cend() ? &noRows : &*it, check});
+            FrameMember member {it == rows.cend() ? &noRows : &*it, check};
+            for (const Rule *rule : *member.rows) {
+                if (rule->kind == RuleKind::Type)
+                    member.types &= rule->types;
+                member.lengthRows = member.lengthRows || rule->kind == RuleKind::MaxLength;
+            }
+            members.insert(key, member);
         };
         QHash<QString, FrameMember> members;
         for (auto it = rows.cbegin(); it != rows.cend(); ++it)
@@ -60,6 +107,63 @@ const QHash<QString, InterfaceNormalizer::FrameMember> &InterfaceNormalizer::fra
         return members;
     }();
     return table;
+}
+
+// Whether frame() would report nothing about `value` and pass it: the usual frame, judged on the
+// CBOR form the QJsonObject shares (QCborMap::fromJsonObject() copies nothing), where keys compare
+// and value types read without building a QString or a QJsonValue per member. Anything it is not
+// sure of (a type outside a row's, a number that is not a plain integer, a string under a length
+// row) is left to frame(), which then decides and reports exactly as it always did.
+bool InterfaceNormalizer::isPlainFrame(const QJsonValue &value)
+{
+    using Key = QPair<QCborValue, const FrameMember *>;
+    // In the order a QJsonObject keeps its keys (QString's, for these ASCII keys), so the members
+    // of a frame are found by walking both lists side by side: about one comparison per member.
+    static const QList<Key> keys = [] {
+        QList<QPair<QString, const FrameMember *>> byText;
+        for (auto it = frameMembers().cbegin(); it != frameMembers().cend(); ++it)
+            byText.append({it.key(), &it.value()});
+        std::sort(byText.begin(), byText.end());
+        QList<Key> sorted;
+        for (const auto &[text, member] : std::as_const(byText))
+            sorted.append({QCborValue(text), member});
+        return sorted;
+    }();
+    if (!value.isObject())
+        return false;
+    const QCborMap map = QCborMap::fromJsonObject(value.toObject());
+    bool located = false;
+    qsizetype next = 0; // keys before it matched earlier members or are absent
+    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+        const QCborValue key = it.key();
+        qsizetype found = next;
+        while (found < keys.size() && keys.at(found).first.compare(key) != 0)
+            ++found;
+        if (found == keys.size()) {
+            // A key without rows (frame() lets it pass), or one out of the expected order: that
+            // is for frame() to judge.
+            const auto same = [&key](const Key &k) {
+                return k.first.compare(key) == 0;
+            };
+            if (std::any_of(keys.cbegin(), keys.cbegin() + next, same))
+                return false;
+            continue;
+        }
+        next = found + 1;
+        const FrameMember &member = *keys.at(found).second;
+        const QCborValue::Type type = it.value().type();
+        if (!(member.types & typeBit(type)) || (member.lengthRows && type == QCborValue::String))
+            return false;
+        if (member.check == FrameMember::Location)
+            located = located || type == QCborValue::String;
+        else if (member.check == FrameMember::Number && type != QCborValue::Integer
+                 && type != QCborValue::Null)
+            return false;
+        else if (member.check == FrameMember::Context && type == QCborValue::Array
+                 && !allStringsOrNull(it.value().toArray()))
+            return false;
+    }
+    return located;
 }
 
 std::optional<QJsonObject> InterfaceNormalizer::normalize(const InterfaceInfo &info, const QString &key,
@@ -182,8 +286,11 @@ std::optional<QJsonObject> InterfaceNormalizer::stacktrace(const QJsonValue &val
         return std::nullopt;
     }
     bool ok = true;
-    for (qsizetype i = 0; i < list.size(); ++i)
-        ok = frame(list.at(i), pointerChild(framesPath, i), dropped) && ok;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonValue item = list.at(i);
+        if (!isPlainFrame(item)) // the usual frame needs neither frame() nor its path
+            ok = frame(item, pointerChild(framesPath, i), dropped) && ok;
+    }
     return ok ? std::optional<QJsonObject>(object) : std::nullopt;
 }
 

@@ -29,13 +29,9 @@ private:
     std::optional<QJsonObject> stacktrace(const QJsonValue &value, const QString &path,
                                           const QString &dropped);
     bool frame(const QJsonValue &value, const QString &path, const QString &dropped);
-    struct FrameMember
-    {
-        enum Check { None, Location, Number, Context }; // what frame() checks beyond the rows
-        const QList<const Rule *> *rows = nullptr; // the member's Type rows
-        Check check = None;
-    };
+    struct FrameMember; // what frame() checks about one member
     static const QHash<QString, FrameMember> &frameMembers();
+    static bool isPlainFrame(const QJsonValue &value);
     bool frameMember(const FrameMember &row, const QString &key, const QJsonValue &value,
                      const QString &path, const QString &dropped);
     std::optional<QJsonObject> http(const QJsonObject &object, const QString &path);
