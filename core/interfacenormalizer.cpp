@@ -66,6 +66,60 @@ bool allStringsOrNull(const QCborArray &lines)
     });
 }
 
+// The types every Type row of owner/key accepts; 0 when a MaxLength row would measure strings
+// (the quick checks below leave those to the full walk).
+unsigned acceptedTypes(const QString &owner, const QString &key)
+{
+    unsigned types = AnyType;
+    for (const Rule *rule : Rules::membersOf(owner).value(key)) {
+        if (rule->kind == RuleKind::Type)
+            types &= rule->types;
+        if (rule->kind == RuleKind::MaxLength)
+            types &= ~unsigned(StringType);
+    }
+    return types;
+}
+
+// Tells which of a few known keys each member of a QCborMap is, without building a QString per
+// member. The keys are kept in the order a QJsonObject keeps its keys (QString's, for these ASCII
+// keys), so walking a map's members and the keys side by side finds each in about one comparison.
+class KnownKeys
+{
+public:
+    explicit KnownKeys(QStringList texts)
+    {
+        std::sort(texts.begin(), texts.end());
+        texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+        m_texts = texts;
+        for (const QString &text : std::as_const(m_texts))
+            m_keys.append(QCborValue(text));
+    }
+
+    const QString &text(qsizetype index) const { return m_texts.at(index); }
+    qsizetype size() const { return m_keys.size(); }
+
+    // The index of `key`, searching from *next on (the members of one map are asked in order);
+    // Unknown for a key not among them, OutOfOrder for one found before *next.
+    static constexpr qsizetype Unknown = -1, OutOfOrder = -2;
+    qsizetype find(const QCborValue &key, qsizetype *next) const
+    {
+        for (qsizetype i = *next; i < m_keys.size(); ++i) {
+            if (m_keys.at(i).compare(key) == 0) {
+                *next = i + 1;
+                return i;
+            }
+        }
+        const auto same = [&key](const QCborValue &k) {
+            return k.compare(key) == 0;
+        };
+        return std::any_of(m_keys.cbegin(), m_keys.cbegin() + *next, same) ? OutOfOrder : Unknown;
+    }
+
+private:
+    QStringList m_texts;
+    QList<QCborValue> m_keys;
+};
+
 } // namespace
 
 struct InterfaceNormalizer::FrameMember
@@ -109,48 +163,32 @@ const QHash<QString, InterfaceNormalizer::FrameMember> &InterfaceNormalizer::fra
     return table;
 }
 
-// Whether frame() would report nothing about `value` and pass it: the usual frame, judged on the
-// CBOR form the QJsonObject shares (QCborMap::fromJsonObject() copies nothing), where keys compare
-// and value types read without building a QString or a QJsonValue per member. Anything it is not
-// sure of (a type outside a row's, a number that is not a plain integer, a string under a length
-// row) is left to frame(), which then decides and reports exactly as it always did.
-bool InterfaceNormalizer::isPlainFrame(const QJsonValue &value)
+// The quick checks below tell whether the full walk would report nothing about a value and keep
+// it as it came: the usual case, judged on the CBOR form a QJsonObject shares
+// (QCborMap::fromJsonObject() copies nothing), where keys compare and value types read without
+// building a QString or a QJsonValue per member. Whatever they are not sure of (a type outside a
+// row's, a number that is not a plain integer, a string under a length row, a key out of order)
+// is left to the full walk, which then decides and reports exactly as it always did.
+
+// frame() would pass `frame` without a finding.
+bool InterfaceNormalizer::isPlainFrame(const QCborMap &frame)
 {
-    using Key = QPair<QCborValue, const FrameMember *>;
-    // In the order a QJsonObject keeps its keys (QString's, for these ASCII keys), so the members
-    // of a frame are found by walking both lists side by side: about one comparison per member.
-    static const QList<Key> keys = [] {
-        QList<QPair<QString, const FrameMember *>> byText;
-        for (auto it = frameMembers().cbegin(); it != frameMembers().cend(); ++it)
-            byText.append({it.key(), &it.value()});
-        std::sort(byText.begin(), byText.end());
-        QList<Key> sorted;
-        for (const auto &[text, member] : std::as_const(byText))
-            sorted.append({QCborValue(text), member});
-        return sorted;
+    static const KnownKeys keys(frameMembers().keys());
+    static const QList<const FrameMember *> members = [] {
+        QList<const FrameMember *> byIndex;
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            byIndex.append(&*frameMembers().constFind(keys.text(i)));
+        return byIndex;
     }();
-    if (!value.isObject())
-        return false;
-    const QCborMap map = QCborMap::fromJsonObject(value.toObject());
     bool located = false;
-    qsizetype next = 0; // keys before it matched earlier members or are absent
-    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
-        const QCborValue key = it.key();
-        qsizetype found = next;
-        while (found < keys.size() && keys.at(found).first.compare(key) != 0)
-            ++found;
-        if (found == keys.size()) {
-            // A key without rows (frame() lets it pass), or one out of the expected order: that
-            // is for frame() to judge.
-            const auto same = [&key](const Key &k) {
-                return k.first.compare(key) == 0;
-            };
-            if (std::any_of(keys.cbegin(), keys.cbegin() + next, same))
-                return false;
-            continue;
-        }
-        next = found + 1;
-        const FrameMember &member = *keys.at(found).second;
+    qsizetype next = 0;
+    for (auto it = frame.constBegin(); it != frame.constEnd(); ++it) {
+        const qsizetype index = keys.find(it.key(), &next);
+        if (index == KnownKeys::OutOfOrder)
+            return false;
+        if (index == KnownKeys::Unknown)
+            continue; // a member without rows: frame() lets it pass too
+        const FrameMember &member = *members.at(index);
         const QCborValue::Type type = it.value().type();
         if (!(member.types & typeBit(type)) || (member.lengthRows && type == QCborValue::String))
             return false;
@@ -164,6 +202,81 @@ bool InterfaceNormalizer::isPlainFrame(const QJsonValue &value)
             return false;
     }
     return located;
+}
+
+// stacktrace() would return `stacktrace` (an object) as it came, without a finding.
+bool InterfaceNormalizer::isPlainStacktrace(const QCborMap &stacktrace)
+{
+    static const QStringList required = [] {
+        QStringList keys;
+        for (const Rule *rule : Rules::requiredOf(StacktraceOwner))
+            keys.append(rule->key);
+        return keys;
+    }();
+    static const KnownKeys keys(required + QStringList {FramesKey});
+    static const bool usual = (acceptedTypes(StacktraceOwner, {}) & ObjectType)
+                              && (acceptedTypes(StacktraceOwner, FramesKey) & ArrayType);
+    if (!usual)
+        return false;
+    qsizetype next = 0;
+    qsizetype present = 0;
+    bool hasFrames = false;
+    for (auto it = stacktrace.constBegin(); it != stacktrace.constEnd(); ++it) {
+        const qsizetype index = keys.find(it.key(), &next);
+        if (index == KnownKeys::OutOfOrder)
+            return false;
+        if (index == KnownKeys::Unknown)
+            continue;
+        present += required.contains(keys.text(index));
+        if (keys.text(index) != FramesKey)
+            continue;
+        hasFrames = true;
+        const QCborValueConstRef frames = it.value();
+        if (!frames.isArray())
+            return false;
+        const QCborArray list = frames.toArray();
+        const auto plain = [](const QCborValueConstRef &frame) {
+            return frame.isMap() && isPlainFrame(frame.toMap());
+        };
+        if (list.isEmpty() || !std::all_of(list.cbegin(), list.cend(), plain))
+            return false;
+    }
+    return hasFrames && present == required.size();
+}
+
+// exceptionValue() would keep `value` as it came, without a finding.
+bool InterfaceNormalizer::isPlainExceptionValue(const QJsonValue &value)
+{
+    static const QStringList required = [] {
+        QStringList keys;
+        for (const Rule *rule : Rules::requiredOf(ExceptionValueOwner))
+            keys.append(rule->key);
+        return keys;
+    }();
+    static const QStringList typed
+        = {u"type"_s, u"module"_s}; // the members exceptionValue() checks
+    static const KnownKeys keys(required + typed + QStringList {StacktraceKey});
+    if (!value.isObject())
+        return false;
+    const QCborMap map = QCborMap::fromJsonObject(value.toObject());
+    qsizetype next = 0;
+    qsizetype present = 0;
+    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+        const qsizetype index = keys.find(it.key(), &next);
+        if (index == KnownKeys::OutOfOrder)
+            return false;
+        if (index == KnownKeys::Unknown)
+            continue;
+        const QString &key = keys.text(index);
+        present += required.contains(key);
+        const QCborValueConstRef member = it.value();
+        if (typed.contains(key)
+            && !(acceptedTypes(ExceptionValueOwner, key) & typeBit(member.type())))
+            return false;
+        if (key == StacktraceKey && !(member.isMap() && isPlainStacktrace(member.toMap())))
+            return false;
+    }
+    return present == required.size();
 }
 
 std::optional<QJsonObject> InterfaceNormalizer::normalize(const InterfaceInfo &info, const QString &key,
@@ -211,9 +324,14 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
     bool unchanged = true; // every value stays as it came: `values` itself is stored
     QJsonArray stored; // built only once a value differs from the input's
     for (qsizetype i = 0; i < values.size(); ++i) {
-        const QString valuePath = single ? path : pointerChild(valuesPath, i);
+        const QJsonValue item = values.at(i);
         bool changed = false;
-        const auto kept = exceptionValue(values.at(i), valuePath, WholeException, &changed);
+        std::optional<QJsonObject> kept;
+        if (isPlainExceptionValue(item)) // kept as it came, with nothing to report
+            kept = item.toObject();
+        else
+            kept = exceptionValue(item, single ? path : pointerChild(valuesPath, i), WholeException,
+                                  &changed);
         if (unchanged && kept && !changed)
             continue;
         for (qsizetype j = 0; unchanged && j < i; ++j)
@@ -226,7 +344,9 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
         return std::nullopt;
     if (listForm && unchanged)
         return object;
-    QJsonObject result = single ? QJsonObject() : object;
+    // Replacing the member of a one-member template costs less than inserting a new key.
+    static const QJsonObject wrapper {{ValuesKey, QJsonArray()}};
+    QJsonObject result = value.isObject() && !single ? object : wrapper;
     result.insert(ValuesKey, unchanged ? values : stored);
     if (!value.isObject() || single)
         m_context.change(path, u"stored as {\"values\": [...]}"_s, value, result);
@@ -288,7 +408,9 @@ std::optional<QJsonObject> InterfaceNormalizer::stacktrace(const QJsonValue &val
     bool ok = true;
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonValue item = list.at(i);
-        if (!isPlainFrame(item)) // the usual frame needs neither frame() nor its path
+        const bool plain
+            = item.isObject() && isPlainFrame(QCborMap::fromJsonObject(item.toObject()));
+        if (!plain) // the usual frame needs neither frame() nor its path
             ok = frame(item, pointerChild(framesPath, i), dropped) && ok;
     }
     return ok ? std::optional<QJsonObject>(object) : std::nullopt;
