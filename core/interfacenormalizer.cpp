@@ -80,46 +80,6 @@ unsigned acceptedTypes(const QString &owner, const QString &key)
     return types;
 }
 
-// Tells which of a few known keys each member of a QCborMap is, without building a QString per
-// member. The keys are kept in the order a QJsonObject keeps its keys (QString's, for these ASCII
-// keys), so walking a map's members and the keys side by side finds each in about one comparison.
-class KnownKeys
-{
-public:
-    explicit KnownKeys(QStringList texts)
-    {
-        std::sort(texts.begin(), texts.end());
-        texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
-        m_texts = texts;
-        for (const QString &text : std::as_const(m_texts))
-            m_keys.append(QCborValue(text));
-    }
-
-    const QString &text(qsizetype index) const { return m_texts.at(index); }
-    qsizetype size() const { return m_keys.size(); }
-
-    // The index of `key`, searching from *next on (the members of one map are asked in order);
-    // Unknown for a key not among them, OutOfOrder for one found before *next.
-    static constexpr qsizetype Unknown = -1, OutOfOrder = -2;
-    qsizetype find(const QCborValue &key, qsizetype *next) const
-    {
-        for (qsizetype i = *next; i < m_keys.size(); ++i) {
-            if (m_keys.at(i).compare(key) == 0) {
-                *next = i + 1;
-                return i;
-            }
-        }
-        const auto same = [&key](const QCborValue &k) {
-            return k.compare(key) == 0;
-        };
-        return std::any_of(m_keys.cbegin(), m_keys.cbegin() + *next, same) ? OutOfOrder : Unknown;
-    }
-
-private:
-    QStringList m_texts;
-    QList<QCborValue> m_keys;
-};
-
 } // namespace
 
 struct InterfaceNormalizer::FrameMember

@@ -7,6 +7,7 @@
 #include "rules.h"
 #include "validator.h"
 
+#include <QCborValue>
 #include <QDateTime>
 #include <QJsonValue>
 #include <QStringList>
@@ -68,5 +69,27 @@ private:
 
 // Cuts `text` to `limit` characters; with `ellipsis` the result ends in "..." within the limit.
 QString truncated(const QString &text, int limit, bool ellipsis);
+
+// Tells which of a few known keys each member of an object is, on the CBOR form the QJsonObject
+// shares (QCborMap::fromJsonObject() copies nothing), without building a QString per member. The
+// keys are kept in the order a QJsonObject keeps its keys (QString's, for ASCII keys), so walking
+// a map's members and the keys side by side finds each in about one comparison.
+class KnownKeys
+{
+public:
+    explicit KnownKeys(QStringList texts);
+
+    const QString &text(qsizetype index) const { return m_texts.at(index); }
+    qsizetype size() const { return m_keys.size(); }
+
+    // The index of `key`, searching from *next on (the members of one map are asked in order);
+    // Unknown for a key not among them, OutOfOrder for one found before *next.
+    static constexpr qsizetype Unknown = -1, OutOfOrder = -2;
+    qsizetype find(const QCborValue &key, qsizetype *next) const;
+
+private:
+    QStringList m_texts;
+    QList<QCborValue> m_keys;
+};
 
 } // namespace Sentry

@@ -6,6 +6,7 @@
 #include "extratrimmer.h"
 #include "tagnormalizer.h"
 
+#include <QCborMap>
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -101,10 +102,13 @@ private:
     {
         Handler handler = nullptr;
         unsigned defaulted = 0; // the bit of an attribute fillDefaults() defaults when absent
+        const QList<const Rule *> *rows = nullptr; // the event's Type and MaxLength rows about it
     };
     static const QHash<QString, Entry> &handlers();
+    static const KnownKeys &knownKeys(); // the handlers' keys and every interface name
+    bool checkType(const QString &key, const QJsonValue &value, QJsonValue *stored = nullptr);
 
-    void member(const QString &key, const QJsonValue &value);
+    void member(const QString &key, const QJsonValue &value, const Entry &entry);
     void eventId(const QString &key, const QJsonValue &value);
     void message(const QString &key, const QJsonValue &value);
     void timestamp(const QString &key, const QJsonValue &value);
@@ -138,15 +142,34 @@ private:
     unsigned m_present = 0;
     QString m_stacktraceInputKey; // the input key of the stored Stacktrace interface
     // The current member's value as a string (empty for other types): toString() copies the text,
-    // so the handlers share one copy.
+    // so the handlers share one copy. And its rows, found once.
     QString m_text;
+    const QList<const Rule *> *m_rows = nullptr;
 };
 
 NormalizeResult EventNormalizer::run(const QJsonObject &event)
 {
     m_out = event; // shared until the first repair: unchanged values are never copied
-    for (auto it = event.constBegin(); it != event.constEnd(); ++it)
-        member(it.key(), it.value());
+    // A known key is passed as the table's own QString: only unknown keys are built from the input.
+    const KnownKeys &keys = knownKeys();
+    static const QList<Entry> entries = [&keys] { // by index in keys
+        QList<Entry> byIndex;
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            byIndex.append(handlers().value(keys.text(i)));
+        return byIndex;
+    }();
+    const QCborMap members = QCborMap::fromJsonObject(event); // shares the object's data
+    qsizetype next = 0;
+    auto it = event.constBegin();
+    for (auto cbor = members.constBegin(); cbor != members.constEnd(); ++cbor, ++it) {
+        const qsizetype index = keys.find(cbor.key(), &next);
+        if (index >= 0) {
+            member(keys.text(index), it.value(), entries.at(index));
+        } else {
+            const QString key = it.key();
+            member(key, it.value(), handlers().value(key));
+        }
+    }
     if (m_context.isV4())
         moveStacktraceIntoException();
     fillDefaults();
@@ -159,26 +182,58 @@ constexpr unsigned EventId = 1, Message = 2, Timestamp = 4, Level = 8, Logger = 
 
 const QHash<QString, EventNormalizer::Entry> &EventNormalizer::handlers()
 {
-    static const QHash<QString, Entry> table = {
-        {Key::EventId, {&EventNormalizer::eventId, Bit::EventId}},
-        {Key::Message, {&EventNormalizer::message, Bit::Message}},
-        {Key::Timestamp, {&EventNormalizer::timestamp, Bit::Timestamp}},
-        {Key::Level, {&EventNormalizer::level, Bit::Level}},
-        {Key::Logger, {&EventNormalizer::plain, Bit::Logger}},
-        {u"platform"_s, {&EventNormalizer::plain}},     {u"culprit"_s, {&EventNormalizer::plain}},
-        {u"server_name"_s, {&EventNormalizer::plain}},  {u"site"_s, {&EventNormalizer::plain}},
-        {u"checksum"_s, {&EventNormalizer::plain}},     {u"time_spent"_s, {&EventNormalizer::plain}},
-        {u"project"_s, {&EventNormalizer::project}},    {u"tags"_s, {&EventNormalizer::tags}},
-        {u"modules"_s, {&EventNormalizer::modules}},    {u"extra"_s, {&EventNormalizer::extra}},
-    };
+    static const QHash<QString, Entry> table = [] {
+        QHash<QString, Entry> entries = {
+            {Key::EventId, {&EventNormalizer::eventId, Bit::EventId}},
+            {Key::Message, {&EventNormalizer::message, Bit::Message}},
+            {Key::Timestamp, {&EventNormalizer::timestamp, Bit::Timestamp}},
+            {Key::Level, {&EventNormalizer::level, Bit::Level}},
+            {Key::Logger, {&EventNormalizer::plain, Bit::Logger}},
+            {u"platform"_s, {&EventNormalizer::plain}},
+            {u"culprit"_s, {&EventNormalizer::plain}},
+            {u"server_name"_s, {&EventNormalizer::plain}},
+            {u"site"_s, {&EventNormalizer::plain}},
+            {u"checksum"_s, {&EventNormalizer::plain}},
+            {u"time_spent"_s, {&EventNormalizer::plain}},
+            {u"project"_s, {&EventNormalizer::project}},
+            {u"tags"_s, {&EventNormalizer::tags}},
+            {u"modules"_s, {&EventNormalizer::modules}},
+            {u"extra"_s, {&EventNormalizer::extra}},
+        };
+        const auto &rows = Rules::membersOf(EventOwner);
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            if (const auto found = rows.constFind(it.key()); found != rows.cend())
+                it->rows = &*found;
+        }
+        return entries;
+    }();
     return table;
 }
 
-void EventNormalizer::member(const QString &key, const QJsonValue &value)
+const KnownKeys &EventNormalizer::knownKeys()
 {
-    const Entry entry = handlers().value(key);
+    static const KnownKeys keys = [] {
+        QStringList texts = handlers().keys();
+        for (const InterfaceInfo &info : Rules::interfaces())
+            texts << info.alias << info.fullName << info.relayName;
+        texts.removeAll(QString());
+        return KnownKeys(texts);
+    }();
+    return keys;
+}
+
+// The event's Type and MaxLength rows about the current member (see member()).
+bool EventNormalizer::checkType(const QString &key, const QJsonValue &value, QJsonValue *stored)
+{
+    return !m_rows
+           || m_context.checkRows(*m_rows, key, value, QString(), ThisValue, stored, &m_text);
+}
+
+void EventNormalizer::member(const QString &key, const QJsonValue &value, const Entry &entry)
+{
     m_present |= entry.defaulted;
     m_text = value.isString() ? value.toString() : QString();
+    m_rows = entry.rows;
     if (isEmptyValue(value, m_text)) {
         if (m_context.report(u"event.key.empty"_s, path(key), {key, emptyText(value)}) || entry.defaulted) {
             return dropJudged(key, value, u"ignored: empty"_s);
@@ -193,7 +248,7 @@ void EventNormalizer::member(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
 {
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
+    if (!checkType(key, value)) {
         return dropJudged(key, value, u"not a string: replaced"_s);
     }
     if (value.isNull())
@@ -213,7 +268,7 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
 void EventNormalizer::message(const QString &key, const QJsonValue &value)
 {
     QJsonValue stored = QJsonValue::Undefined; // set only when truncated
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored, &m_text)) {
+    if (!checkType(key, value, &stored)) {
         return dropJudged(key, value, u"not a string"_s);
     }
     if (value.isNull())
@@ -226,7 +281,7 @@ void EventNormalizer::message(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
 {
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
+    if (!checkType(key, value)) {
         return dropJudged(key, value, u"wrong type: receipt time used"_s);
     }
     const QDateTime time
@@ -242,7 +297,7 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::level(const QString &key, const QJsonValue &value)
 {
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue)) {
+    if (!checkType(key, value)) {
         return dropJudged(key, value, u"wrong type: \"error\" used"_s);
     }
     if (value.isNull())
@@ -268,7 +323,7 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
 void EventNormalizer::plain(const QString &key, const QJsonValue &value)
 {
     QJsonValue stored = QJsonValue::Undefined; // set only when truncated
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue, &stored, &m_text)) {
+    if (!checkType(key, value, &stored)) {
         return dropJudged(key, value, u"wrong type: not stored"_s);
     }
     if (value.isNull())
@@ -284,7 +339,7 @@ void EventNormalizer::project(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::tags(const QString &key, const QJsonValue &value)
 {
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue))
+    if (!checkType(key, value))
         return drop(key, value, u"not a map or a list of pairs: all tags dropped"_s);
     if (value.isNull())
         return;
@@ -294,7 +349,7 @@ void EventNormalizer::tags(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::modules(const QString &key, const QJsonValue &value)
 {
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue))
+    if (!checkType(key, value))
         return drop(key, value, u"not a map: dropped"_s);
     if (value.isArray()) {
         m_context.report(u"event.modules.list"_s, path(key));
@@ -305,7 +360,7 @@ void EventNormalizer::modules(const QString &key, const QJsonValue &value)
 
 void EventNormalizer::extra(const QString &key, const QJsonValue &value)
 {
-    if (!m_context.checkMember(EventOwner, key, value, QString(), ThisValue))
+    if (!checkType(key, value))
         return drop(key, value, u"not a map: dropped"_s);
     if (value.isNull()) {
         m_context.report(u"event.extra.null"_s, path(key));
