@@ -287,7 +287,7 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
         const QJsonValue item = values.at(i);
         bool changed = false;
         std::optional<QJsonObject> kept;
-        if (isPlainExceptionValue(item)) // kept as it came, with nothing to report
+        if (m_context.quickChecks() && isPlainExceptionValue(item)) // kept as it came, nothing to report
             kept = item.toObject();
         else
             kept = exceptionValue(item, single ? path : pointerChild(valuesPath, i), WholeException,
@@ -368,8 +368,8 @@ std::optional<QJsonObject> InterfaceNormalizer::stacktrace(const QJsonValue &val
     bool ok = true;
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonValue item = list.at(i);
-        const bool plain
-            = item.isObject() && isPlainFrame(QCborMap::fromJsonObject(item.toObject()));
+        const bool plain = m_context.quickChecks() && item.isObject()
+            && isPlainFrame(QCborMap::fromJsonObject(item.toObject()));
         if (!plain) // the usual frame needs neither frame() nor its path
             ok = frame(item, pointerChild(framesPath, i), dropped) && ok;
     }

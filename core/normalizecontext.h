@@ -27,6 +27,9 @@ public:
 
     Profile profile() const { return m_profile; }
     bool isV4() const { return m_profile == Profile::V4; }
+    // See NormalizeOptions::quickChecks.
+    bool quickChecks() const { return m_quickChecks; }
+    void setQuickChecks(bool on) { m_quickChecks = on; }
 
     // Reports `ruleId` at `path` when the profile applies it; %1, %2 … in the message become args.
     // Returns whether it was reported.
@@ -59,6 +62,7 @@ private:
     const QHash<QString, QList<const Rule *>> &membersOf(const QString &owner);
 
     Profile m_profile;
+    bool m_quickChecks = true;
     Findings m_findings;
     // The last owner's member rows: callers ask about one owner many times in a row (a frame's
     // members), and comparing the owner is cheaper than hashing it into the rule index again.

@@ -91,6 +91,7 @@ public:
     explicit EventNormalizer(const NormalizeOptions &options)
         : m_options(options), m_context(options.profile), m_interfaces(m_context)
     {
+        m_context.setQuickChecks(options.quickChecks);
         m_now = m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc();
     }
 
