@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "responsepanel.h"
 #include "samplecatalog.h"
+#include "networkaccess.h"
 #include "sendresult.h"
 #include "settings.h"
 #include "targetpanel.h"
@@ -87,6 +88,7 @@ void TestMainWindow::init()
     m_settings = new Settings(m_dir.filePath(u"s.ini"_s), false);
     m_settings->load();
     m_network = new QNetworkAccessManager;
+    Sentry::prepareNetworkAccess(m_network); // as app/gui/main.cpp sets it up
     m_window = new MainWindow(m_settings, m_network);
     m_window->files()->setSavePrompt([](const QString &) { return QMessageBox::Cancel; });
     m_window->files()->setFilePrompt([](bool, const QString &) { return QString(); });
