@@ -66,6 +66,15 @@ bool allStringsOrNull(const QCborArray &lines)
     });
 }
 
+// The keys the Required rows of `owner` ask for.
+QStringList requiredKeys(const QString &owner)
+{
+    QStringList keys;
+    for (const Rule *rule : Rules::requiredOf(owner))
+        keys.append(rule->key);
+    return keys;
+}
+
 // The types every Type row of owner/key accepts; 0 when a MaxLength row would measure strings
 // (the quick checks below leave those to the full walk).
 unsigned acceptedTypes(const QString &owner, const QString &key)
@@ -167,12 +176,7 @@ bool InterfaceNormalizer::isPlainFrame(const QCborMap &frame)
 // stacktrace() would return `stacktrace` (an object) as it came, without a finding.
 bool InterfaceNormalizer::isPlainStacktrace(const QCborMap &stacktrace)
 {
-    static const QStringList required = [] {
-        QStringList keys;
-        for (const Rule *rule : Rules::requiredOf(StacktraceOwner))
-            keys.append(rule->key);
-        return keys;
-    }();
+    static const QStringList required = requiredKeys(StacktraceOwner);
     static const KnownKeys keys(required + QStringList {FramesKey});
     static const bool usual = (acceptedTypes(StacktraceOwner, {}) & ObjectType)
                               && (acceptedTypes(StacktraceOwner, FramesKey) & ArrayType);
@@ -207,12 +211,7 @@ bool InterfaceNormalizer::isPlainStacktrace(const QCborMap &stacktrace)
 // exceptionValue() would keep `value` as it came, without a finding.
 bool InterfaceNormalizer::isPlainExceptionValue(const QJsonValue &value)
 {
-    static const QStringList required = [] {
-        QStringList keys;
-        for (const Rule *rule : Rules::requiredOf(ExceptionValueOwner))
-            keys.append(rule->key);
-        return keys;
-    }();
+    static const QStringList required = requiredKeys(ExceptionValueOwner);
     static const QStringList typed
         = {u"type"_s, u"module"_s}; // the members exceptionValue() checks
     static const KnownKeys keys(required + typed + QStringList {StacktraceKey});
