@@ -5,7 +5,8 @@
 //
 // "parse" is the baseline; "validate" is Validator::validate(bytes): parse, size checks, one walk
 // that judges and normalizes; "walk" is the walk alone, on an already parsed object; "deflate" is
-// the compressed-size check that runs on a worker thread for JSON over 150 KB.
+// the compressed-size check that runs on a worker thread for JSON over 150 KB; "floor" is the parse
+// plus only the output edits a normalizer must make for these events (no judging).
 
 #include "bodycodec.h"
 #include "validator.h"
@@ -119,6 +120,40 @@ private Q_SLOTS:
         QBENCHMARK {
             const Sentry::ValidationResult result = Sentry::Validator::validate(event);
             QVERIFY(result.parsed);
+        }
+    }
+
+    // A floor, not a rival: the parse plus only the output a normalizer must build for these
+    // events (the stored object with tags as pairs and the two interfaces under their full names,
+    // and the three change entries), judging nothing. Whatever validate() costs beyond this is
+    // the judging and the findings.
+    void floor_data() { data(); }
+    void floor()
+    {
+        QFETCH(int, index);
+        const QByteArray &json = m_events.at(index);
+        QBENCHMARK {
+            const QJsonObject in = QJsonDocument::fromJson(json).object();
+            QJsonObject out = in;
+            QList<Sentry::Change> changes;
+            const QJsonValue tags = in.value(u"tags"_s);
+            QByteArray text = "[";
+            const QJsonObject map = tags.toObject();
+            for (auto it = map.begin(); it != map.end(); ++it)
+                text += (text.size() > 1 ? ",[\"" : "[\"") + it.key().toUtf8() + "\",\"" + it.value().toString().toUtf8() + "\"]";
+            const QJsonArray pairs = QJsonDocument::fromJson(text + ']').array();
+            out.insert(u"tags"_s, pairs);
+            changes.append({u"/tags"_s, u"stored as [key, value] pairs"_s, tags, pairs});
+            const QJsonValue http = in.value(u"request"_s);
+            out.remove(u"request"_s);
+            out.insert(u"sentry.interfaces.Http"_s, http);
+            changes.append({u"/request"_s, u"stored as \"sentry.interfaces.Http\""_s, http, http});
+            const QJsonValue exception = in.value(u"exception"_s);
+            const QJsonObject wrapped{{u"values"_s, exception}};
+            out.remove(u"exception"_s);
+            out.insert(u"sentry.interfaces.Exception"_s, wrapped);
+            changes.append({u"/exception"_s, u"stored as \"sentry.interfaces.Exception\""_s, exception, wrapped});
+            QVERIFY(out.size() == in.size() && pairs.size() == 2 && changes.size() == 3);
         }
     }
 
