@@ -1,0 +1,32 @@
+# Installs the build into a scratch prefix and checks what a desktop user gets: both programs, the
+# desktop entry (naming the installed program and icon) and the icon. Run by ctest as
+#   cmake -DBUILD_DIR=… -DPREFIX=… -P check_install.cmake
+file(REMOVE_RECURSE "${PREFIX}")
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
+                RESULT_VARIABLE result OUTPUT_QUIET)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "cmake --install failed: ${result}")
+endif()
+include(GNUInstallDirs)
+foreach(path
+        "${CMAKE_INSTALL_BINDIR}/sentry-harness"
+        "${CMAKE_INSTALL_BINDIR}/sentry-harness-cli"
+        "${CMAKE_INSTALL_DATADIR}/applications/sentry-harness.desktop"
+        "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps/sentry-harness.svg")
+    if(NOT EXISTS "${PREFIX}/${path}")
+        message(FATAL_ERROR "not installed: ${path}")
+    endif()
+endforeach()
+file(STRINGS "${PREFIX}/${CMAKE_INSTALL_DATADIR}/applications/sentry-harness.desktop" entry)
+foreach(line "Exec=sentry-harness %f" "Icon=sentry-harness" "Type=Application")
+    list(FIND entry "${line}" found)
+    if(found EQUAL -1)
+        message(FATAL_ERROR "the desktop entry lacks \"${line}\"")
+    endif()
+endforeach()
+execute_process(COMMAND "${PREFIX}/${CMAKE_INSTALL_BINDIR}/sentry-harness-cli" --version
+                RESULT_VARIABLE result OUTPUT_VARIABLE version)
+if(NOT result EQUAL 0 OR NOT version MATCHES "^sentry-harness-cli [0-9]")
+    message(FATAL_ERROR "the installed CLI does not run: ${result} ${version}")
+endif()
+message(STATUS "installed and checked under ${PREFIX}")
