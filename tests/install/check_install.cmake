@@ -1,6 +1,7 @@
-# Installs the build into a scratch prefix and checks what a desktop user gets: both programs, the
-# desktop entry (naming the installed program and icon) and the icon. Run by ctest as
-#   cmake -DBUILD_DIR=… -DPREFIX=… -P check_install.cmake
+# Installs the build into a scratch prefix and checks what a desktop user gets (both programs, the
+# desktop entry naming the installed program and icon, the icon) and what a library user gets (a
+# program outside this tree builds against the installed Sentry::Core and runs). Run by ctest as
+#   cmake -DBUILD_DIR=… -DPREFIX=… -DGENERATOR=… -P check_install.cmake
 file(REMOVE_RECURSE "${PREFIX}")
 execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
                 RESULT_VARIABLE result OUTPUT_QUIET)
@@ -29,4 +30,22 @@ execute_process(COMMAND "${PREFIX}/${CMAKE_INSTALL_BINDIR}/sentry-harness-cli" -
 if(NOT result EQUAL 0 OR NOT version MATCHES "^sentry-harness-cli [0-9]")
     message(FATAL_ERROR "the installed CLI does not run: ${result} ${version}")
 endif()
-message(STATUS "installed and checked under ${PREFIX}")
+# The core as a package: a program outside this tree finds it, builds against it and runs.
+set(consumer "${PREFIX}-consumer")
+file(REMOVE_RECURSE "${consumer}")
+execute_process(COMMAND "${CMAKE_COMMAND}" -S "${CMAKE_CURRENT_LIST_DIR}/consumer" -B "${consumer}"
+                        -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${PREFIX}"
+                RESULT_VARIABLE result OUTPUT_VARIABLE log ERROR_VARIABLE log)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "find_package(SentryHarness) failed:\n${log}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --build "${consumer}"
+                RESULT_VARIABLE result OUTPUT_VARIABLE log ERROR_VARIABLE log)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "a program using Sentry::Core does not build:\n${log}")
+endif()
+execute_process(COMMAND "${consumer}/consumer" RESULT_VARIABLE result OUTPUT_VARIABLE log)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the program using Sentry::Core failed (${result}): ${log}")
+endif()
+message(STATUS "installed and checked under ${PREFIX}; ${log}")

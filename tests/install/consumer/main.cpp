@@ -1,0 +1,26 @@
+// Uses the installed Sentry::Core as another Qt program would: parse a DSN, build a store request,
+// validate an event. Exit 0 only when all three answer as the protocol says.
+#include <dsn.h>
+#include <storerequest.h>
+#include <validator.h>
+
+#include <QCoreApplication>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const Sentry::Dsn dsn = Sentry::Dsn::parse(QStringLiteral("https://public:secret@sentry.example.com/42"));
+    if (!dsn.isValid())
+        return 1;
+    const QByteArray event = "{\"event_id\": \"fc6d8c0c43fc4630ad850ee518f1b9d0\", \"message\": \"hello\"}";
+    QString error;
+    const auto request = Sentry::StoreRequest::build(dsn, event, {}, &error);
+    if (!request || request->url().path() != QStringLiteral("/api/42/store/"))
+        return 2;
+    const Sentry::ValidationResult result = Sentry::Validator::validate(event);
+    if (!result.isValid())
+        return 3;
+    std::printf("consumer: %s valid\n", qPrintable(request->url().toString()));
+    return 0;
+}
