@@ -1,8 +1,8 @@
 // Uses the installed Sentry::Core as another Qt program would: parse a DSN, build a store request,
 // validate an event. Exit 0 only when all three answer as the protocol says.
-#include <dsn.h>
-#include <storerequest.h>
-#include <validator.h>
+#include <sentry-harness/dsn.h>
+#include <sentry-harness/storerequest.h>
+#include <sentry-harness/validator.h>
 
 #include <QCoreApplication>
 #include <cstdio>
