@@ -7,7 +7,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
+#include <QTest>
 
 #include <algorithm>
 #include <functional>
@@ -26,6 +28,18 @@ inline QByteArray readTestData(const QString &relative)
 inline QJsonArray loadVectors(const QString &relative)
 {
     return QJsonDocument::fromJson(readTestData(relative)).array();
+}
+
+// One Qt Test row per vector (column "vector", a QJsonObject, named by its "name") of each file.
+inline void addVectorRows(const QStringList &files)
+{
+    QTest::addColumn<QJsonObject>("vector");
+    for (const QString &file : files) {
+        const QJsonArray vectors = loadVectors(file);
+        QVERIFY2(!vectors.isEmpty(), qPrintable(file));
+        for (const QJsonValue &vector : vectors)
+            QTest::addRow("%s", qPrintable(vector[QStringLiteral("name")].toString())) << vector.toObject();
+    }
 }
 
 inline bool hasFinding(const Sentry::Findings &findings, Sentry::Severity severity,

@@ -30,3 +30,12 @@ inline CliRun runCli(const QStringList &arguments, const QByteArray &stdinData =
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
+
+// The CLI exits with `exitCode` for `arguments`; a usage error (2) also says what is wrong on stderr.
+inline void verifyExitCode(const QStringList &arguments, int exitCode)
+{
+    const CliRun run = runCli(arguments);
+    QVERIFY2(run.exitCode == exitCode, QByteArray(run.out + run.err).constData());
+    if (exitCode == 2)
+        QVERIFY(!run.err.isEmpty());
+}

@@ -33,8 +33,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
-        const CliRun run = runCli(arguments);
-        QVERIFY2(run.exitCode == exitCode, QByteArray(run.out + run.err).constData());
+        verifyExitCode(arguments, exitCode);
     }
 
     void auth_jsonGivesFieldsAndFindings()

@@ -28,10 +28,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
-        const CliRun run = runCli(arguments);
-        QVERIFY2(run.exitCode == exitCode, QByteArray(run.out + run.err).constData());
-        if (exitCode == 2)
-            QVERIFY(!run.err.isEmpty());
+        verifyExitCode(arguments, exitCode);
     }
 
     void dsn_jsonHasEveryKey()

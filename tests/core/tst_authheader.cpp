@@ -47,16 +47,7 @@ class TestAuthHeader : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void parse_matchesVector_data()
-    {
-        QTest::addColumn<QJsonObject>("vector");
-        for (const QString &file : {u"auth.json"_s, u"auth-extra.json"_s}) {
-            const QJsonArray vectors = loadVectors(file);
-            QVERIFY2(!vectors.isEmpty(), qPrintable(file));
-            for (const QJsonValue &vector : vectors)
-                QTest::addRow("%s", qPrintable(vector[u"name"_s].toString())) << vector.toObject();
-        }
-    }
+    void parse_matchesVector_data() { addVectorRows({u"auth.json"_s, u"auth-extra.json"_s}); }
     void parse_matchesVector()
     {
         QFETCH(QJsonObject, vector);
