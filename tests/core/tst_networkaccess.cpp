@@ -40,7 +40,8 @@ QList<QNetworkProxy::ProxyType> typesOf(const QList<QNetworkProxy> &proxies)
     return types;
 }
 
-class ProxyCounter : public QNetworkProxyFactory
+// A factory of the caller's own, which prepareNetworkAccess() must leave in place.
+class OwnFactory : public QNetworkProxyFactory
 {
 public:
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &) override { return {QNetworkProxy::NoProxy}; }
@@ -104,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(!withProxy.proxyFactory());
 
         QNetworkAccessManager withFactory;
-        auto *own = new ProxyCounter;
+        auto *own = new OwnFactory;
         withFactory.setProxyFactory(own);
         QVERIFY(!prepareNetworkAccess(&withFactory));
         QCOMPARE(withFactory.proxyFactory(), own);

@@ -69,11 +69,12 @@ QList<QJsonObject> mutations(const QJsonObject &event)
     QList<QJsonObject> events{event};
     QList<QStringList> paths;
     collectPaths(event, {}, &paths, false);
+    const QList<QJsonValue> values = hostileValues();
     const auto add = [&](const QStringList &path, const std::function<QJsonValue(const QJsonValue &)> &edit) {
         events.append(withMember(event, path, 0, edit).toObject());
     };
     for (const QStringList &path : std::as_const(paths)) {
-        for (const QJsonValue &value : hostileValues())
+        for (const QJsonValue &value : values)
             add(path, [value](const QJsonValue &) { return value; });
         add(path, [](const QJsonValue &node) {
             if (!node.isObject())
