@@ -53,6 +53,7 @@ public:
     bool checkRequired(const QString &owner, const QJsonObject &object, const QString &path,
                        const QString &dropped);
 
+    void reserveChanges(qsizetype count) { m_changes.reserve(m_changes.size() + count); }
     Findings takeFindings() { return std::move(m_findings); }
     QList<Change> takeChanges() { return std::move(m_changes); }
     bool hasErrorSince(qsizetype findingCount) const;

@@ -3,6 +3,7 @@
 #include "bodycodec.h"
 #include "normalizecontext.h"
 #include "normalizer.h"
+#include "plainevent.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -170,16 +171,29 @@ ValidationResult Validator::validate(const QByteArray &json, const ValidateOptio
     NormalizeContext context(options.profile);
     checkStart(context, json);
     const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    // The usual event is judged on its bytes (plainevent.h); when that pass is not sure, the full
+    // walk decides. Both read the receipt time once, from the same clock reading.
+    ValidateOptions walkOptions = options;
+    std::optional<ValidationResult> plain;
+    if (options.quickChecks && options.profile == Profile::V4 && text.size() <= PlainEvent::MaxSize) {
+        const QDateTime now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
+        walkOptions.clock = [now] { return now; };
+        plain = PlainEvent::validate(text, walkOptions);
+    }
     ValidationResult result;
     result.profile = options.profile;
-    if (error.error != QJsonParseError::NoError)
-        reportBrokenJson(result, context, text, error);
-    else if (!document.isObject())
-        context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
-    else
-        result = validate(document.object(), options);
+    if (plain) {
+        result = std::move(*plain);
+    } else {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+        if (error.error != QJsonParseError::NoError)
+            reportBrokenJson(result, context, text, error);
+        else if (!document.isObject())
+            context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
+        else
+            result = validate(document.object(), walkOptions);
+    }
     checkSize(context, json, compressed);
     result.findings = context.takeFindings() + result.findings;
     return result;
@@ -187,7 +201,8 @@ ValidationResult Validator::validate(const QByteArray &json, const ValidateOptio
 
 ValidationResult Validator::validate(const QJsonObject &event, const ValidateOptions &options)
 {
-    NormalizeResult normalized = Normalizer::normalize(event, {options.profile, options.clock, options.idGenerator});
+    NormalizeResult normalized
+        = Normalizer::normalize(event, {options.profile, options.clock, options.idGenerator, options.quickChecks});
     ValidationResult result;
     result.profile = options.profile;
     result.parsed = true;

@@ -1,0 +1,1033 @@
+#include "plainevent.h"
+
+#include "jsontokens.h"
+#include "normalizecontext.h"
+#include "normalizer.h"
+#include "rules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstring>
+#include <limits>
+#include <numeric>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry::PlainEvent {
+
+namespace {
+
+using Kind = JsonTokens::Kind;
+using Token = JsonTokens::Token;
+using Rows = QList<const Rule *>;
+
+// QByteArrayView's operator== calls out of line; keys are short and mostly differ in length.
+bool same(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+// A few known keys, found by their length first: a key token is compared with the one or two
+// known keys of its length instead of all of them.
+class KeyIndex
+{
+public:
+    void add(QByteArrayView key)
+    {
+        Q_ASSERT(key.size() < MaxLength && m_keys.size() < 64);
+        m_keys.append(key.toByteArray());
+        m_byLength[size_t(key.size())].append(qint8(m_keys.size() - 1));
+    }
+    qsizetype find(QByteArrayView key) const
+    {
+        if (key.size() >= MaxLength)
+            return -1;
+        for (const qint8 index : m_byLength[size_t(key.size())]) {
+            if (same(m_keys[index], key))
+                return index;
+        }
+        return -1;
+    }
+    qsizetype size() const { return m_keys.size(); }
+
+private:
+    static constexpr qsizetype MaxLength = 48; // the longest known key is 28 bytes
+    QList<QByteArray> m_keys;
+    std::array<QVarLengthArray<qint8, 2>, MaxLength> m_byLength;
+};
+
+unsigned typeBit(Kind kind)
+{
+    switch (kind) {
+    case Kind::Null:
+        return NullType;
+    case Kind::True:
+    case Kind::False:
+        return BoolType;
+    case Kind::Number:
+        return NumberType;
+    case Kind::String:
+        return StringType;
+    case Kind::Array:
+        return ArrayType;
+    case Kind::Object:
+        return ObjectType;
+    }
+    return 0;
+}
+
+// What NormalizeContext::checkRows() asks of a value under v4, folded once from the rows: the
+// types every Type row v4 applies accepts, and the shortest MaxLength v4 applies.
+struct RowCheck
+{
+    unsigned types = AnyType;
+    qsizetype maxLength = std::numeric_limits<qsizetype>::max();
+
+    static RowCheck of(const Rows &rows)
+    {
+        RowCheck check;
+        for (const Rule *rule : rows) {
+            if (rule->v4.applies && rule->kind == RuleKind::Type)
+                check.types &= rule->types;
+            if (rule->v4.applies && rule->kind == RuleKind::MaxLength)
+                check.maxLength = std::min(check.maxLength, qsizetype(rule->limit));
+        }
+        return check;
+    }
+};
+
+// What the full walk checks about a member beyond its rows.
+enum class Check : quint8 {
+    None,
+    Location,   // frame: filename, function, module (one must be a string)
+    Number,     // frame: lineno, colno (an integer)
+    Context,    // frame: pre_context, post_context (strings or null)
+    Type,       // exception value: type, module (the only members with rows it checks)
+    Stacktrace, // exception value: stacktrace
+    Frames,     // stacktrace: frames
+    Values,     // exception: values
+    Url,        // Http: url (no query)
+    Method,     // Http: method (a string in upper case)
+};
+
+// The rows of one owner by key, as UTF-8 (rule keys are ASCII) to compare with a key token's bytes.
+// A key's index is its bit in a mask of the keys seen, which finds duplicates: the full walk sees
+// only the last of them, so the pass is not sure of an object that repeats a key it judges.
+class OwnerRows
+{
+public:
+    struct Member
+    {
+        QByteArray key;
+        RowCheck rows;
+        Check check;
+    };
+
+    explicit OwnerRows(const QString &owner, const QList<QPair<QString, Check>> &checks = {})
+    {
+        const auto &rows = Rules::membersOf(owner);
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            if (it.key().isEmpty())
+                m_own = RowCheck::of(*it);
+            else
+                append({it.key().toUtf8(), RowCheck::of(*it), Check::None});
+        }
+        const auto add = [&](const QString &key, Check check) {
+            const qsizetype index = find(key.toUtf8());
+            if (index < 0)
+                append({key.toUtf8(), RowCheck(), check});
+            else if (check != Check::None)
+                m_members[index].check = check;
+        };
+        for (const auto &[key, check] : checks)
+            add(key, check);
+        for (const Rule *rule : Rules::requiredOf(owner)) {
+            if (rule->v4.applies) {
+                add(rule->key, Check::None);
+                m_required |= quint64(1) << find(rule->key.toUtf8());
+            }
+        }
+        Q_ASSERT(m_members.size() <= 64);
+    }
+
+    qsizetype find(QByteArrayView key) const { return m_index.find(key); }
+    const Member &member(qsizetype index) const { return m_members[index]; }
+    const RowCheck &own() const { return m_own; }
+    quint64 required() const { return m_required; } // the mask of the Required rows v4 applies
+
+private:
+    void append(const Member &member)
+    {
+        m_members.append(member);
+        m_index.add(member.key);
+    }
+
+    QList<Member> m_members;
+    KeyIndex m_index; // of m_members' keys
+    RowCheck m_own; // the rows about the owner itself (key "")
+    quint64 m_required = 0;
+};
+
+const OwnerRows &ownerRows(const QString &owner)
+{
+    static const QHash<QString, OwnerRows> owners = [] {
+        QHash<QString, OwnerRows> byName;
+        const auto add = [&byName](const char16_t *name, const QList<QPair<QString, Check>> &checks) {
+            byName.insert(QString::fromUtf16(name), OwnerRows(QString::fromUtf16(name), checks));
+        };
+        add(Owner::Exception, {{u"values"_s, Check::Values}});
+        add(Owner::ExceptionValue, {{u"type"_s, Check::Type}, {u"module"_s, Check::Type},
+                                    {u"stacktrace"_s, Check::Stacktrace}});
+        add(Owner::Stacktrace, {{u"frames"_s, Check::Frames}});
+        add(Owner::Frame, {{u"filename"_s, Check::Location}, {u"function"_s, Check::Location},
+                           {u"module"_s, Check::Location}, {u"lineno"_s, Check::Number},
+                           {u"colno"_s, Check::Number}, {u"pre_context"_s, Check::Context},
+                           {u"post_context"_s, Check::Context}});
+        add(Owner::Http, {{u"url"_s, Check::Url}, {u"method"_s, Check::Method}});
+        for (const char16_t *name : {Owner::User, Owner::Template, Owner::Message, Owner::Query})
+            add(name, {});
+        return byName;
+    }();
+    return *owners.constFind(owner);
+}
+
+const OwnerRows &ownerRows(const char16_t *owner)
+{
+    return ownerRows(QString::fromUtf16(owner));
+}
+
+// How the stored event gets one member's value as text.
+enum class Emit : quint8 {
+    Raw,        // the input's text
+    Text,       // Member::text
+    TagPairs,   // a tag map as [["key", "value"], ...] in the stored (sorted) key order
+    WrapList,   // an exception list as {"values": [...]}
+    WrapSingle, // one exception object as {"values": [{...}]}
+};
+
+// A change whose values are read from the stored event once it has parsed.
+struct PendingChange
+{
+    enum From : quint8 { Added, Stored, StoredValues, StoredFirstValue, Input, NewId };
+    QString path;
+    QString description;
+    From before = Added;
+    From after = Stored;
+    int stored = 0; // the stored event's member the values are in, by its rank (TopLevelKey)
+    qsizetype token = -1; // Input: the input's value
+};
+
+struct Member
+{
+    qsizetype key = 0;   // the key token
+    qsizetype value = 0; // the value token
+    QByteArrayView storedKey; // empty: the input's key
+    Emit emit = Emit::Raw;
+    QByteArrayView text; // Emit::Text
+};
+
+namespace Bit {
+constexpr unsigned EventId = 1, Message = 2, Timestamp = 4, Level = 8, Logger = 16;
+} // namespace Bit
+
+enum class Handler : quint8 { EventId, Message, Timestamp, Level, Plain, Project, Tags, Modules, Extra, Interface };
+
+struct TopLevelKey
+{
+    QByteArray key;
+    Handler handler;
+    unsigned defaulted = 0;
+    RowCheck rows;
+    const InterfaceInfo *interface = nullptr;
+    bool fullName = false; // an interface under its full name
+    QString path;          // "/key"
+    QByteArray storedKey;  // an interface under its alias: the full name
+    QString storedAs;      // and the change's description
+    // The place of the key, and of the key it is stored under, in the order of the bytes of all
+    // these keys: a QJsonObject's order of ASCII keys, without comparing text per event.
+    int rank = 0;
+    int storedRank = 0;
+    const OwnerRows *owner = nullptr; // an interface judged as a plain one (Http, User, ...)
+};
+
+// Every key the pass knows at the top level: the normalizer's handlers and the interfaces under
+// their aliases and full names. The full walk reports any other key.
+const QList<TopLevelKey> &topLevelKeys()
+{
+    static const QList<TopLevelKey> keys = [] {
+        QList<TopLevelKey> table = {
+            {"event_id", Handler::EventId, Bit::EventId},
+            {"message", Handler::Message, Bit::Message},
+            {"timestamp", Handler::Timestamp, Bit::Timestamp},
+            {"level", Handler::Level, Bit::Level},
+            {"logger", Handler::Plain, Bit::Logger},
+            {"platform", Handler::Plain},
+            {"culprit", Handler::Plain},
+            {"server_name", Handler::Plain},
+            {"site", Handler::Plain},
+            {"checksum", Handler::Plain},
+            {"time_spent", Handler::Plain},
+            {"project", Handler::Project},
+            {"tags", Handler::Tags},
+            {"modules", Handler::Modules},
+            {"extra", Handler::Extra},
+        };
+        const auto &rows = Rules::membersOf(QString::fromUtf16(Owner::Event));
+        for (TopLevelKey &entry : table) {
+            if (const auto it = rows.constFind(QString::fromUtf8(entry.key)); it != rows.cend())
+                entry.rows = RowCheck::of(*it);
+        }
+        for (const InterfaceInfo &info : Rules::interfaces()) {
+            if (!info.alias.isEmpty())
+                table.append({info.alias.toUtf8(), Handler::Interface, 0, RowCheck(), &info, false, {},
+                              info.fullName.toUtf8(), u"stored as \""_s + info.fullName + u'"'});
+            table.append({info.fullName.toUtf8(), Handler::Interface, 0, RowCheck(), &info, true});
+        }
+        QList<QByteArray> sorted;
+        for (TopLevelKey &entry : table) {
+            const bool special = !entry.interface || entry.interface->fullName == QStringView(Owner::Exception)
+                                 || entry.interface->fullName == QStringView(Owner::Stacktrace);
+            entry.owner = special ? nullptr : &ownerRows(entry.interface->fullName);
+            entry.path = pointerChild(QString(), QString::fromUtf8(entry.key));
+            sorted.append(entry.key);
+        }
+        std::sort(sorted.begin(), sorted.end());
+        for (TopLevelKey &entry : table) {
+            entry.rank = int(sorted.indexOf(entry.key));
+            entry.storedRank = int(sorted.indexOf(entry.storedKey.isEmpty() ? entry.key : entry.storedKey));
+        }
+        Q_ASSERT(table.size() <= 64);
+        return table;
+    }();
+    return keys;
+}
+
+const KeyIndex &topLevelIndex()
+{
+    static const KeyIndex index = [] {
+        KeyIndex keys;
+        for (const TopLevelKey &entry : topLevelKeys())
+            keys.add(entry.key);
+        return keys;
+    }();
+    return index;
+}
+
+int rankOf(QByteArrayView key)
+{
+    for (const TopLevelKey &entry : topLevelKeys()) {
+        if (entry.key == key)
+            return entry.rank;
+    }
+    Q_UNREACHABLE();
+    return -1;
+}
+
+const int ExceptionRank = rankOf(QString::fromUtf16(Owner::Exception).toUtf8());
+const int TagsRank = rankOf("tags");
+const int LevelRank = rankOf("level");
+
+// The stored event's text, on the stack for a usual event (QJsonDocument reads it in place).
+class TextWriter
+{
+public:
+    explicit TextWriter(qsizetype expected) { m_text.reserve(expected); }
+    TextWriter &operator<<(QByteArrayView text)
+    {
+        m_text.append(text.data(), text.size());
+        return *this;
+    }
+    TextWriter &operator<<(char c)
+    {
+        m_text.append(c);
+        return *this;
+    }
+    QByteArray text() const { return QByteArray::fromRawData(m_text.constData(), m_text.size()); }
+
+private:
+    QVarLengthArray<char, 4096> m_text;
+};
+
+class Judge
+{
+public:
+    Judge(const QByteArray &text, const JsonTokens &tokens, const QDateTime &now)
+        : m_text(text), m_tokens(tokens), m_context(Profile::V4), m_now(now)
+    {
+    }
+
+    std::optional<ValidationResult> run(const ValidateOptions &options);
+
+private:
+    const Token &token(qsizetype index) const { return m_tokens.at(index); }
+    Kind kind(qsizetype index) const { return token(index).kind; }
+    // A string's or key's text between its quotes, as written; a value's whole text.
+    QByteArrayView inner(qsizetype index) const
+    {
+        const Token &t = token(index);
+        return QByteArrayView(m_text.constData() + t.begin + 1, t.end - t.begin - 2);
+    }
+    QByteArrayView raw(qsizetype index) const
+    {
+        const Token &t = token(index);
+        return QByteArrayView(m_text.constData() + t.begin, t.end - t.begin);
+    }
+    bool isEmptyValue(qsizetype index) const;
+    qsizetype utf16Length(qsizetype index) const;
+    bool rowsPass(const RowCheck &rows, qsizetype value) const;
+    template<typename Visit> bool members(qsizetype object, Visit visit) const;
+    template<typename Visit> bool items(qsizetype array, Visit visit) const;
+    template<typename Visit> bool judgedMembers(const OwnerRows &owner, qsizetype object, Visit visit) const;
+
+    bool member(Member &member, const TopLevelKey &entry);
+    bool eventId(qsizetype value) const;
+    bool message(qsizetype value, const QString &at);
+    bool timestamp(qsizetype value) const;
+    bool level(Member &member, const QString &at);
+    bool tags(Member &member, const QString &at);
+    bool extra(qsizetype value) const;
+    bool interface(Member &member, const TopLevelKey &entry);
+    bool exception(Member &member, const QString &at, PendingChange::From *input);
+    bool exceptionValue(qsizetype value) const;
+    bool stacktrace(qsizetype value) const;
+    bool frame(qsizetype value) const;
+    bool plainInterface(const OwnerRows &owner, qsizetype value) const;
+
+    void writeValue(TextWriter &out, const Member &member) const;
+    void writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order,
+                    const QVarLengthArray<qsizetype, 16> &sorted);
+    void fillDefaults(TextWriter &out, bool *first);
+    void resolveChanges(const QJsonObject &stored);
+
+    const QByteArray &m_text;
+    const JsonTokens &m_tokens;
+    NormalizeContext m_context;
+    QDateTime m_now;
+    unsigned m_present = 0;
+    QVarLengthArray<PendingChange, 8> m_changes;
+    bool m_stacktrace = false;
+    bool m_exception = false;
+    QJsonValue m_newId; // a generated event id, made only once the pass is sure
+    QVarLengthArray<int, 32> m_storedRanks; // the keys of the stored event as written
+    QVarLengthArray<std::pair<QByteArrayView, qsizetype>, 16> m_tagPairs; // key, value token; sorted
+};
+
+bool Judge::isEmptyValue(qsizetype index) const
+{
+    const Token &t = token(index);
+    return t.kind == Kind::String ? t.end - t.begin == 2
+                                  : (t.kind == Kind::Array || t.kind == Kind::Object) && t.count == 0;
+}
+
+// QString::size() of the decoded string. (Invalid UTF-8 never reaches a result: the stored event
+// keeps these bytes, and QJsonDocument refuses it.)
+qsizetype Judge::utf16Length(qsizetype index) const
+{
+    const Token &t = token(index);
+    if (t.ascii && !t.escaped)
+        return t.end - t.begin - 2;
+    qsizetype length = 0;
+    const char *p = m_text.constData() + t.begin + 1;
+    const char *end = m_text.constData() + t.end - 1;
+    while (p < end) {
+        const auto c = uchar(*p);
+        if (c == '\\')
+            p += p[1] == 'u' ? 6 : 2;
+        else
+            p += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        length += c >= 0xF0 ? 2 : 1; // four UTF-8 bytes: a surrogate pair
+    }
+    return length;
+}
+
+// NormalizeContext::checkRows() would report nothing about the value (v4).
+bool Judge::rowsPass(const RowCheck &rows, qsizetype value) const
+{
+    const Kind kind = token(value).kind;
+    return (rows.types & typeBit(kind))
+           && (kind != Kind::String || rows.maxLength == std::numeric_limits<qsizetype>::max()
+               || utf16Length(value) <= rows.maxLength);
+}
+
+// visit(key token, value token) for each member, in the order written, while it returns true.
+template<typename Visit>
+bool Judge::members(qsizetype object, Visit visit) const
+{
+    qsizetype key = object + 1;
+    for (qint32 i = 0; i < token(object).count; ++i) {
+        if (!visit(key, key + 1))
+            return false;
+        key = token(key + 1).next;
+    }
+    return true;
+}
+
+template<typename Visit>
+bool Judge::items(qsizetype array, Visit visit) const
+{
+    qsizetype item = array + 1;
+    for (qint32 i = 0; i < token(array).count; ++i, item = token(item).next) {
+        if (!visit(item))
+            return false;
+    }
+    return true;
+}
+
+// An object whose members the full walk judges by owner's rows: each member with rows passes them
+// and visit(its row, value token) agrees; the Required rows are present; no judged key repeats.
+// An escaped key may spell a judged one: not sure.
+template<typename Visit>
+bool Judge::judgedMembers(const OwnerRows &owner, qsizetype object, Visit visit) const
+{
+    if (kind(object) != Kind::Object)
+        return false;
+    quint64 seen = 0;
+    const bool ok = members(object, [&](qsizetype key, qsizetype value) {
+        if (token(key).escaped)
+            return false;
+        const qsizetype index = owner.find(inner(key));
+        if (index < 0)
+            return true; // no rows: it passes
+        const quint64 bit = quint64(1) << index;
+        if (seen & bit)
+            return false;
+        seen |= bit;
+        const OwnerRows::Member &row = owner.member(index);
+        return rowsPass(row.rows, value) && visit(row, value);
+    });
+    return ok && (seen & owner.required()) == owner.required();
+}
+
+bool Judge::eventId(qsizetype value) const
+{
+    const Token &t = token(value);
+    if (t.kind != Kind::String || t.escaped || t.end - t.begin != 34)
+        return false;
+    const QByteArrayView id = inner(value);
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+}
+
+bool Judge::message(qsizetype value, const QString &at)
+{
+    if (kind(value) != Kind::String)
+        return false;
+    const qsizetype length = utf16Length(value);
+    if (length > 1000 && length <= 2048)
+        m_context.report(u"event.message.document-length"_s, at, {QString::number(length)});
+    return true;
+}
+
+// A time the v4 server parsed, at most a minute ahead. The document's own form is read here; the
+// others as Normalizer::parseTimestamp() reads them.
+bool Judge::timestamp(qsizetype value) const
+{
+    const Token &t = token(value);
+    if (t.kind != Kind::String)
+        return false;
+    QDateTime time;
+    const QByteArrayView text = inner(value);
+    static constexpr char pattern[] = "dddd-dd-ddTdd:dd:dd";
+    const bool plain = !t.escaped && text.size() == qsizetype(sizeof(pattern) - 1)
+        && std::equal(text.begin(), text.end(), pattern, [](char c, char p) {
+               return p == 'd' ? c >= '0' && c <= '9' : c == p;
+           });
+    if (plain) {
+        const auto number = [&text](qsizetype from, qsizetype length) {
+            int n = 0;
+            for (qsizetype i = from; i < from + length; ++i)
+                n = n * 10 + (text[i] - '0');
+            return n;
+        };
+        const QDate date(number(0, 4), number(5, 2), number(8, 2));
+        const QTime clock(number(11, 2), number(14, 2), number(17, 2));
+        time = date.isValid() && clock.isValid() ? QDateTime(date, clock, Qt::UTC) : QDateTime();
+    } else {
+        const QByteArray list = '[' + raw(value).toByteArray() + ']'; // Qt's reading of the escapes
+        time = Normalizer::parseTimestamp(QJsonDocument::fromJson(list).array().at(0));
+    }
+    return time.isValid() && time <= m_now.addSecs(60);
+}
+
+// A level name stays; one of the numbers 10 … 50 is stored as its name (v4 reports nothing).
+bool Judge::level(Member &member, const QString &at)
+{
+    static constexpr std::array<std::pair<const char *, const char *>, 5> levels = {{
+        {"debug", "10"}, {"info", "20"}, {"warning", "30"}, {"error", "40"}, {"fatal", "50"},
+    }};
+    static const std::array<QByteArray, 5> quoted = {"\"debug\"", "\"info\"", "\"warning\"", "\"error\"", "\"fatal\""};
+    const qsizetype value = member.value;
+    const Token &t = token(value);
+    if (t.kind == Kind::String) {
+        return !t.escaped && std::any_of(levels.begin(), levels.end(), [&](const auto &level) {
+            return same(level.first, inner(value));
+        });
+    }
+    for (size_t i = 0; t.kind == Kind::Number && i < levels.size(); ++i) {
+        if (!same(raw(value), levels[i].second))
+            continue;
+        member.emit = Emit::Text;
+        member.text = quoted[i];
+        m_changes.append({at, u"resolved to its name"_s, PendingChange::Input, PendingChange::Stored, LevelRank, value});
+        return true;
+    }
+    return false;
+}
+
+// The map form is stored as pairs: every value a string, keys and values within their limits, keys
+// plain ASCII and written once (a QJsonObject orders such keys as their bytes). The list form,
+// every entry a pair of strings within the limits, is stored as it came; so is null.
+bool Judge::tags(Member &member, const QString &at)
+{
+    const qsizetype value = member.value;
+    const auto fits = [this](qsizetype key, qsizetype text) {
+        return kind(key) == Kind::String && kind(text) == Kind::String && utf16Length(key) <= 32
+               && utf16Length(text) <= 200;
+    };
+    switch (kind(value)) {
+    case Kind::Null:
+        return true;
+    case Kind::Array:
+        return items(value, [&](qsizetype pair) {
+            return kind(pair) == Kind::Array && token(pair).count == 2 && fits(pair + 1, token(pair + 1).next);
+        });
+    case Kind::Object:
+        break;
+    default:
+        return false;
+    }
+    const bool ok = members(value, [&](qsizetype key, qsizetype text) {
+        m_tagPairs.append({inner(key), text});
+        return token(key).ascii && !token(key).escaped && fits(key, text);
+    });
+    if (!ok)
+        return false;
+    std::sort(m_tagPairs.begin(), m_tagPairs.end());
+    const auto sameKey = [](const auto &a, const auto &b) { return same(a.first, b.first); };
+    if (std::adjacent_find(m_tagPairs.begin(), m_tagPairs.end(), sameKey) != m_tagPairs.end())
+        return false;
+    member.emit = Emit::TagPairs;
+    m_changes.append({at, u"stored as [key, value] pairs"_s, PendingChange::Input, PendingChange::Stored, TagsRank, value});
+    return true;
+}
+
+// ExtraTrimmer keeps the map as it came: at most 50 keys, no string over 2048 characters, no list
+// or map nested more than 3 levels below extra. Judged on every token as written (keys and
+// repeated members too), so the pass is only ever more careful than the walk.
+bool Judge::extra(qsizetype value) const
+{
+    const Token &t = token(value);
+    if (t.kind != Kind::Object || t.count > 50)
+        return false;
+    std::array<qint32, 4> ends{}; // where the containers open at levels 0 (extra) … 3 end
+    ends[0] = t.next;
+    int level = 0;
+    for (qsizetype i = value + 1; i < t.next; ++i) {
+        while (i >= ends[size_t(level)])
+            --level;
+        const Token &item = token(i);
+        if (item.kind == Kind::String && item.end - item.begin - 2 > 2048 && utf16Length(i) > 2048)
+            return false;
+        if (item.kind == Kind::Object || item.kind == Kind::Array) {
+            if (++level > 3)
+                return false;
+            ends[size_t(level)] = item.next;
+        }
+    }
+    return true;
+}
+
+// exceptionValue() keeps the value as it came: an object with its Required rows, "type" and
+// "module" passing their rows, a usual stacktrace. It judges no other member.
+bool Judge::exceptionValue(qsizetype value) const
+{
+    static const OwnerRows &owner = ownerRows(Owner::ExceptionValue);
+    return judgedMembers(owner, value, [this](const OwnerRows::Member &row, qsizetype member) {
+        return row.check != Check::Stacktrace || stacktrace(member);
+    });
+}
+
+// stacktrace() keeps it as it came: an object whose rows pass, with a list of usual frames.
+bool Judge::stacktrace(qsizetype value) const
+{
+    static const OwnerRows &owner = ownerRows(Owner::Stacktrace);
+    if (!rowsPass(owner.own(), value))
+        return false;
+    bool framed = false;
+    return judgedMembers(owner, value, [&](const OwnerRows::Member &row, qsizetype member) {
+        if (row.check != Check::Frames)
+            return true;
+        framed = token(member).count > 0;
+        return framed && items(member, [this](qsizetype item) { return frame(item); });
+    }) && framed;
+}
+
+// frame() passes it: every member with rows passes them, lineno and colno are whole numbers (or
+// null, or digits in a string), context lines are strings or null, and a filename, function or
+// module is a string.
+bool Judge::frame(qsizetype value) const
+{
+    static const OwnerRows &owner = ownerRows(Owner::Frame);
+    const auto digits = [](QByteArrayView text) { // what QString::toLongLong() surely reads
+        const QByteArrayView number = text.startsWith('-') ? text.sliced(1) : text;
+        return !number.isEmpty() && number.size() <= 15
+               && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    bool located = false;
+    return judgedMembers(owner, value, [&](const OwnerRows::Member &row, qsizetype member) {
+        const Token &t = token(member);
+        switch (row.check) {
+        case Check::Location:
+            located = located || t.kind == Kind::String;
+            return true;
+        case Check::Number:
+            return t.kind == Kind::Null || (t.kind == Kind::Number && t.integral)
+                   || (t.kind == Kind::String && !t.escaped && digits(inner(member)));
+        case Check::Context:
+            return t.kind != Kind::Array || items(member, [this](qsizetype line) {
+                return kind(line) == Kind::String || kind(line) == Kind::Null;
+            });
+        default:
+            return true;
+        }
+    }) && located;
+}
+
+// InterfaceNormalizer::plain() keeps it as it came; for Http, also a url without a query and a
+// method that is a string already in upper case.
+bool Judge::plainInterface(const OwnerRows &owner, qsizetype value) const
+{
+    bool method = false;
+    const bool ok = judgedMembers(owner, value, [&](const OwnerRows::Member &row, qsizetype member) {
+        const Token &t = token(member);
+        if (row.check == Check::Url)
+            return t.kind == Kind::String && !t.escaped && !inner(member).contains('?');
+        if (row.check == Check::Method) {
+            const QByteArrayView text = inner(member);
+            method = t.kind == Kind::String && !t.escaped && t.ascii
+                     && std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        }
+        return true;
+    });
+    static const OwnerRows *const http = &ownerRows(Owner::Http);
+    return ok && (method || &owner != http);
+}
+
+// exception(): a list of usual values (stored as {"values": [...]}), {"values": [...]} (stored as it
+// came) or one usual value (the legacy form: reported and wrapped). *input: where the input's
+// value is in the stored event, for the change entries.
+bool Judge::exception(Member &member, const QString &at, PendingChange::From *input)
+{
+    static const OwnerRows &owner = ownerRows(Owner::Exception);
+    const qsizetype value = member.value;
+    if (!rowsPass(owner.own(), value))
+        return false;
+    const auto allValues = [this](qsizetype list) {
+        return items(list, [this](qsizetype item) { return exceptionValue(item); });
+    };
+    if (kind(value) == Kind::Array) {
+        if (!allValues(value))
+            return false;
+        member.emit = Emit::WrapList;
+        *input = PendingChange::StoredValues;
+    } else {
+        qsizetype list = -1;
+        const bool keys = members(value, [&](qsizetype key, qsizetype item) {
+            if (token(key).escaped || (same(inner(key), "values") && list >= 0))
+                return false;
+            if (same(inner(key), "values"))
+                list = item;
+            return true;
+        });
+        if (!keys)
+            return false;
+        if (list >= 0) // stored as it came
+            return rowsPass(owner.member(owner.find("values")).rows, list) && allValues(list);
+        if (!exceptionValue(value))
+            return false;
+        m_context.report(u"exception.single-object"_s, at);
+        member.emit = Emit::WrapSingle;
+        *input = PendingChange::StoredFirstValue;
+    }
+    m_changes.append({at, u"stored as {\"values\": [...]}"_s, *input, PendingChange::Stored,
+                      ExceptionRank});
+    return true;
+}
+
+bool Judge::interface(Member &member, const TopLevelKey &entry)
+{
+    const InterfaceInfo &info = *entry.interface;
+    if (entry.fullName && !info.alias.isEmpty())
+        m_context.report(u"interface.full-name"_s, entry.path, {info.fullName, info.alias});
+    PendingChange::From input = PendingChange::Stored;
+    bool ok = false;
+    if (info.fullName == QStringView(Owner::Exception)) {
+        ok = exception(member, entry.path, &input);
+        m_exception = true;
+    } else if (info.fullName == QStringView(Owner::Stacktrace)) {
+        ok = stacktrace(member.value);
+        m_stacktrace = true;
+    } else {
+        ok = plainInterface(*entry.owner, member.value);
+    }
+    if (!ok)
+        return false;
+    if (!entry.fullName) {
+        member.storedKey = entry.storedKey;
+        m_changes.append({entry.path, entry.storedAs, input, PendingChange::Stored, entry.storedRank});
+    }
+    return true;
+}
+
+bool Judge::member(Member &member, const TopLevelKey &entry)
+{
+    m_present |= entry.defaulted;
+    const qsizetype value = member.value;
+    if (isEmptyValue(value) || !rowsPass(entry.rows, value))
+        return false;
+    switch (entry.handler) {
+    case Handler::EventId:
+        return eventId(value);
+    case Handler::Message:
+        return message(value, entry.path);
+    case Handler::Timestamp:
+        return timestamp(value);
+    case Handler::Level:
+        return level(member, entry.path);
+    case Handler::Plain:
+        return kind(value) != Kind::Null;
+    case Handler::Project:
+        m_context.report(u"event.project.legacy"_s, entry.path);
+        return true;
+    case Handler::Tags:
+        return tags(member, entry.path);
+    case Handler::Modules:
+        return kind(value) == Kind::Object;
+    case Handler::Extra:
+        return extra(value);
+    case Handler::Interface:
+        return interface(member, entry);
+    }
+    return false;
+}
+
+void Judge::writeValue(TextWriter &out, const Member &member) const
+{
+    switch (member.emit) {
+    case Emit::Raw:
+        out << raw(member.value);
+        break;
+    case Emit::Text:
+        out << member.text;
+        break;
+    case Emit::WrapList:
+        out << "{\"values\":" << raw(member.value) << '}';
+        break;
+    case Emit::WrapSingle:
+        out << "{\"values\":[" << raw(member.value) << "]}";
+        break;
+    case Emit::TagPairs:
+        out << '[';
+        for (const auto &[key, value] : m_tagPairs)
+            out << (&key == &m_tagPairs.front().first ? "[\"" : ",[\"") << key << "\"," << raw(value) << ']';
+        out << ']';
+        break;
+    }
+}
+
+// fillDefaults(): what the server defaults, in its order. The event id is added to the parsed
+// stored event (see run()), so a fallback to the full walk never makes a second one.
+void Judge::fillDefaults(TextWriter &out, bool *first)
+{
+    const auto fill = [&](unsigned bit, QByteArrayView key, const QString &ruleId, const QString &value) {
+        if (m_present & bit)
+            return;
+        const QString at = pointerChild(QString(), QString::fromLatin1(key));
+        m_context.report(ruleId, at);
+        m_changes.append({at, u"defaulted"_s, PendingChange::Added,
+                          bit == Bit::EventId ? PendingChange::NewId : PendingChange::Stored, rankOf(key)});
+        if (bit == Bit::EventId)
+            return;
+        // "key":"value", escaped as Qt escapes it
+        const QJsonObject member{{QString::fromLatin1(key), value}};
+        const QByteArray json = QJsonDocument(member).toJson(QJsonDocument::Compact);
+        out << (*first ? "" : ",") << QByteArrayView(json).sliced(1, json.size() - 2);
+        *first = false;
+        m_storedRanks.append(rankOf(key));
+    };
+    fill(Bit::EventId, "event_id", u"event.event_id.missing"_s, {});
+    fill(Bit::Message, "message", u"event.message.missing"_s, u"<no message value>"_s);
+    if (!(m_present & Bit::Timestamp))
+        fill(Bit::Timestamp, "timestamp", u"event.timestamp.missing"_s, Normalizer::formatTimestamp(m_now));
+    fill(Bit::Level, "level", u"event.level.missing"_s, u"error"_s);
+    fill(Bit::Logger, "logger", u"event.logger.missing"_s, u"root"_s);
+}
+
+// The change entries, with their values read from the stored event. Its keys are known and
+// ASCII, so a QJsonObject keeps them in the order of their bytes: each value is read by its
+// index, without looking its key up.
+void Judge::resolveChanges(const QJsonObject &stored)
+{
+    std::sort(m_storedRanks.begin(), m_storedRanks.end());
+    const auto storedValue = [&](int rank) -> QJsonValue {
+        const auto it = std::lower_bound(m_storedRanks.cbegin(), m_storedRanks.cend(), rank);
+        const auto member = stored.constBegin() + (it - m_storedRanks.cbegin());
+        Q_ASSERT(*it == rank && member.key() == QLatin1StringView(topLevelKeys().at(std::find_if(
+                     topLevelKeys().cbegin(), topLevelKeys().cend(), [rank](const TopLevelKey &k) {
+                         return k.rank == rank; }) - topLevelKeys().cbegin()).key));
+        return member.value();
+    };
+    QJsonValue values = QJsonValue::Undefined; // of the stored exception, written as {"values": [...]}
+    const auto storedValues = [&](int key) {
+        if (values.isUndefined())
+            values = storedValue(key).toObject().constBegin().value();
+        return values;
+    };
+    const auto value = [&](PendingChange::From from, const PendingChange &change) -> QJsonValue {
+        switch (from) {
+        case PendingChange::Added:
+            return QJsonValue::Undefined;
+        case PendingChange::Stored:
+            return storedValue(change.stored);
+        case PendingChange::StoredValues:
+            return storedValues(change.stored);
+        case PendingChange::StoredFirstValue:
+            return storedValues(change.stored).toArray().at(0);
+        case PendingChange::NewId:
+            return m_newId;
+        case PendingChange::Input:
+            break;
+        }
+            // A small document of its own costs less than a member of the stored event's text, or
+        // than a QJsonObject built by insert().
+        const QByteArray text = raw(change.token).toByteArray();
+        if (kind(change.token) == Kind::Object)
+            return QJsonDocument::fromJson(text).object();
+        return QJsonDocument::fromJson('[' + text + ']').array().at(0);
+    };
+    m_context.reserveChanges(m_changes.size());
+    for (const PendingChange &change : m_changes)
+        m_context.change(change.path, change.description, value(change.before, change), value(change.after, change));
+}
+
+// The members in the order of their stored keys: the order QJsonDocument keeps, which it then
+// finds already sorted.
+void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order,
+                       const QVarLengthArray<qsizetype, 16> &sorted)
+{
+    out << '{';
+    bool first = true;
+    QVarLengthArray<qsizetype, 16> byStoredKey = sorted;
+    std::sort(byStoredKey.begin(), byStoredKey.end(), [&](qsizetype a, qsizetype b) {
+        return order[a].first->storedRank < order[b].first->storedRank;
+    });
+    for (const qsizetype i : byStoredKey) {
+        const auto &[entry, member] = order[i];
+        if (!first)
+            out << ',';
+        first = false;
+        if (member.storedKey.isEmpty())
+            out << raw(member.key);
+        else
+            out << '"' << member.storedKey << '"';
+        m_storedRanks.append(entry->storedRank);
+        out << ':';
+        writeValue(out, member);
+    }
+    fillDefaults(out, &first);
+    out << '}';
+}
+
+std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
+{
+    if (kind(0) != Kind::Object)
+        return std::nullopt;
+    // Every key a known one, written once, visited in the order of a QJsonObject's keys (for ASCII
+    // keys, the order of their bytes) as the full walk visits them.
+    const QList<TopLevelKey> &known = topLevelKeys();
+    QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> order;
+    quint64 seen = 0;
+    const bool knownKeys = members(0, [&](qsizetype key, qsizetype value) {
+        const QByteArrayView name = inner(key);
+        const qsizetype index = topLevelIndex().find(name);
+        if (token(key).escaped || index < 0)
+            return false;
+        const auto it = known.begin() + index;
+        const quint64 bit = quint64(1) << index;
+        if (seen & bit)
+            return false;
+        seen |= bit;
+        order.append({&*it, Member{key, value}});
+        return true;
+    });
+    if (!knownKeys)
+        return std::nullopt;
+    QVarLengthArray<qsizetype, 16> sorted(order.size());
+    std::iota(sorted.begin(), sorted.end(), 0);
+    std::sort(sorted.begin(), sorted.end(), [&](qsizetype a, qsizetype b) {
+        return order[a].first->rank < order[b].first->rank;
+    });
+    QVarLengthArray<const InterfaceInfo *, 8> interfaces; // under two names: the walk keeps one
+    for (const qsizetype i : sorted) {
+        auto &[entry, member] = order[i];
+        if (entry->interface) {
+            if (interfaces.contains(entry->interface))
+                return std::nullopt;
+            interfaces.append(entry->interface);
+        }
+        if (!this->member(member, *entry))
+            return std::nullopt;
+    }
+    if (m_stacktrace && m_exception) // the walk may move the stacktrace into the exception
+        return std::nullopt;
+
+    TextWriter out(m_text.size() + 256);
+    writeEvent(out, order, sorted);
+    QJsonParseError error;
+    QJsonObject event = QJsonDocument::fromJson(out.text(), &error).object();
+    const auto defaults = qsizetype(5 - std::bitset<5>(m_present).count());
+    const bool newId = !(m_present & Bit::EventId);
+    if (error.error != QJsonParseError::NoError || event.size() != order.size() + defaults - newId)
+        return std::nullopt; // invalid UTF-8 in the input, for one: the full walk reports it
+    if (newId)
+        m_newId = (options.idGenerator ? options.idGenerator : &Normalizer::newEventId)();
+    resolveChanges(event);
+    if (newId)
+        event.insert(u"event_id"_s, m_newId);
+
+    ValidationResult result;
+    result.profile = Profile::V4;
+    result.parsed = true;
+    result.findings = m_context.takeFindings();
+    result.changes = m_context.takeChanges();
+    result.normalized = std::move(event);
+    return result;
+}
+
+} // namespace
+
+std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options)
+{
+    if (options.profile != Profile::V4 || !options.quickChecks)
+        return std::nullopt;
+    JsonTokens tokens;
+    if (!tokens.read(json))
+        return std::nullopt;
+    const QDateTime now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
+    return Judge(json, tokens, now).run(options);
+}
+
+} // namespace Sentry::PlainEvent
