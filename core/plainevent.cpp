@@ -3,7 +3,7 @@
 #include "jsontokens.h"
 #include "normalizecontext.h"
 #include "normalizer.h"
-#include "rules.h"
+#include "plainrules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,49 +25,6 @@ namespace {
 
 using Kind = JsonTokens::Kind;
 using Token = JsonTokens::Token;
-using Rows = QList<const Rule *>;
-
-// QByteArrayView's operator== calls out of line; keys are short and mostly differ in length.
-bool same(QByteArrayView a, QByteArrayView b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i])
-            return false;
-    }
-    return true;
-}
-
-// A few known keys, found by their length first: a key token is compared with the one or two
-// known keys of its length instead of all of them.
-class KeyIndex
-{
-public:
-    void add(QByteArrayView key)
-    {
-        Q_ASSERT(key.size() < MaxLength && m_keys.size() < 64);
-        m_keys.append(key.toByteArray());
-        m_byLength[size_t(key.size())].append(qint8(m_keys.size() - 1));
-    }
-    qsizetype find(QByteArrayView key) const
-    {
-        if (key.size() >= MaxLength)
-            return -1;
-        for (const qint8 index : m_byLength[size_t(key.size())]) {
-            if (same(m_keys[index], key))
-                return index;
-        }
-        return -1;
-    }
-    qsizetype size() const { return m_keys.size(); }
-
-private:
-    static constexpr qsizetype MaxLength = 48; // the longest known key is 28 bytes
-    QList<QByteArray> m_keys;
-    std::array<QVarLengthArray<qint8, 2>, MaxLength> m_byLength;
-};
-
 unsigned typeBit(Kind kind)
 {
     switch (kind) {
@@ -86,126 +43,6 @@ unsigned typeBit(Kind kind)
         return ObjectType;
     }
     return 0;
-}
-
-// What NormalizeContext::checkRows() asks of a value under v4, folded once from the rows: the
-// types every Type row v4 applies accepts, and the shortest MaxLength v4 applies.
-struct RowCheck
-{
-    unsigned types = AnyType;
-    qsizetype maxLength = std::numeric_limits<qsizetype>::max();
-
-    static RowCheck of(const Rows &rows)
-    {
-        RowCheck check;
-        for (const Rule *rule : rows) {
-            if (rule->v4.applies && rule->kind == RuleKind::Type)
-                check.types &= rule->types;
-            if (rule->v4.applies && rule->kind == RuleKind::MaxLength)
-                check.maxLength = std::min(check.maxLength, qsizetype(rule->limit));
-        }
-        return check;
-    }
-};
-
-// What the full walk checks about a member beyond its rows.
-enum class Check : quint8 {
-    None,
-    Location,   // frame: filename, function, module (one must be a string)
-    Number,     // frame: lineno, colno (an integer)
-    Context,    // frame: pre_context, post_context (strings or null)
-    Type,       // exception value: type, module (the only members with rows it checks)
-    Stacktrace, // exception value: stacktrace
-    Frames,     // stacktrace: frames
-    Values,     // exception: values
-    Url,        // Http: url (no query)
-    Method,     // Http: method (a string in upper case)
-};
-
-// The rows of one owner by key, as UTF-8 (rule keys are ASCII) to compare with a key token's bytes.
-// A key's index is its bit in a mask of the keys seen, which finds duplicates: the full walk sees
-// only the last of them, so the pass is not sure of an object that repeats a key it judges.
-class OwnerRows
-{
-public:
-    struct Member
-    {
-        QByteArray key;
-        RowCheck rows;
-        Check check;
-    };
-
-    explicit OwnerRows(const QString &owner, const QList<QPair<QString, Check>> &checks = {})
-    {
-        const auto &rows = Rules::membersOf(owner);
-        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-            if (it.key().isEmpty())
-                m_own = RowCheck::of(*it);
-            else
-                append({it.key().toUtf8(), RowCheck::of(*it), Check::None});
-        }
-        const auto add = [&](const QString &key, Check check) {
-            const qsizetype index = find(key.toUtf8());
-            if (index < 0)
-                append({key.toUtf8(), RowCheck(), check});
-            else if (check != Check::None)
-                m_members[index].check = check;
-        };
-        for (const auto &[key, check] : checks)
-            add(key, check);
-        for (const Rule *rule : Rules::requiredOf(owner)) {
-            if (rule->v4.applies) {
-                add(rule->key, Check::None);
-                m_required |= quint64(1) << find(rule->key.toUtf8());
-            }
-        }
-        Q_ASSERT(m_members.size() <= 64);
-    }
-
-    qsizetype find(QByteArrayView key) const { return m_index.find(key); }
-    const Member &member(qsizetype index) const { return m_members[index]; }
-    const RowCheck &own() const { return m_own; }
-    quint64 required() const { return m_required; } // the mask of the Required rows v4 applies
-
-private:
-    void append(const Member &member)
-    {
-        m_members.append(member);
-        m_index.add(member.key);
-    }
-
-    QList<Member> m_members;
-    KeyIndex m_index; // of m_members' keys
-    RowCheck m_own; // the rows about the owner itself (key "")
-    quint64 m_required = 0;
-};
-
-const OwnerRows &ownerRows(const QString &owner)
-{
-    static const QHash<QString, OwnerRows> owners = [] {
-        QHash<QString, OwnerRows> byName;
-        const auto add = [&byName](const char16_t *name, const QList<QPair<QString, Check>> &checks) {
-            byName.insert(QString::fromUtf16(name), OwnerRows(QString::fromUtf16(name), checks));
-        };
-        add(Owner::Exception, {{u"values"_s, Check::Values}});
-        add(Owner::ExceptionValue, {{u"type"_s, Check::Type}, {u"module"_s, Check::Type},
-                                    {u"stacktrace"_s, Check::Stacktrace}});
-        add(Owner::Stacktrace, {{u"frames"_s, Check::Frames}});
-        add(Owner::Frame, {{u"filename"_s, Check::Location}, {u"function"_s, Check::Location},
-                           {u"module"_s, Check::Location}, {u"lineno"_s, Check::Number},
-                           {u"colno"_s, Check::Number}, {u"pre_context"_s, Check::Context},
-                           {u"post_context"_s, Check::Context}});
-        add(Owner::Http, {{u"url"_s, Check::Url}, {u"method"_s, Check::Method}});
-        for (const char16_t *name : {Owner::User, Owner::Template, Owner::Message, Owner::Query})
-            add(name, {});
-        return byName;
-    }();
-    return *owners.constFind(owner);
-}
-
-const OwnerRows &ownerRows(const char16_t *owner)
-{
-    return ownerRows(QString::fromUtf16(owner));
 }
 
 // How the stored event gets one member's value as text.
@@ -227,6 +64,7 @@ struct PendingChange
     From after = Stored;
     int stored = 0; // the stored event's member the values are in, by its rank (TopLevelKey)
     qsizetype token = -1; // Input: the input's value
+    qsizetype input = 0;  // Input: its index in m_inputs
 };
 
 struct Member
@@ -238,106 +76,11 @@ struct Member
     QByteArrayView text; // Emit::Text
 };
 
-namespace Bit {
-constexpr unsigned EventId = 1, Message = 2, Timestamp = 4, Level = 8, Logger = 16;
-} // namespace Bit
-
-enum class Handler : quint8 { EventId, Message, Timestamp, Level, Plain, Project, Tags, Modules, Extra, Interface };
-
-struct TopLevelKey
+int ExceptionRank()
 {
-    QByteArray key;
-    Handler handler;
-    unsigned defaulted = 0;
-    RowCheck rows;
-    const InterfaceInfo *interface = nullptr;
-    bool fullName = false; // an interface under its full name
-    QString path;          // "/key"
-    QByteArray storedKey;  // an interface under its alias: the full name
-    QString storedAs;      // and the change's description
-    // The place of the key, and of the key it is stored under, in the order of the bytes of all
-    // these keys: a QJsonObject's order of ASCII keys, without comparing text per event.
-    int rank = 0;
-    int storedRank = 0;
-    const OwnerRows *owner = nullptr; // an interface judged as a plain one (Http, User, ...)
-};
-
-// Every key the pass knows at the top level: the normalizer's handlers and the interfaces under
-// their aliases and full names. The full walk reports any other key.
-const QList<TopLevelKey> &topLevelKeys()
-{
-    static const QList<TopLevelKey> keys = [] {
-        QList<TopLevelKey> table = {
-            {"event_id", Handler::EventId, Bit::EventId},
-            {"message", Handler::Message, Bit::Message},
-            {"timestamp", Handler::Timestamp, Bit::Timestamp},
-            {"level", Handler::Level, Bit::Level},
-            {"logger", Handler::Plain, Bit::Logger},
-            {"platform", Handler::Plain},
-            {"culprit", Handler::Plain},
-            {"server_name", Handler::Plain},
-            {"site", Handler::Plain},
-            {"checksum", Handler::Plain},
-            {"time_spent", Handler::Plain},
-            {"project", Handler::Project},
-            {"tags", Handler::Tags},
-            {"modules", Handler::Modules},
-            {"extra", Handler::Extra},
-        };
-        const auto &rows = Rules::membersOf(QString::fromUtf16(Owner::Event));
-        for (TopLevelKey &entry : table) {
-            if (const auto it = rows.constFind(QString::fromUtf8(entry.key)); it != rows.cend())
-                entry.rows = RowCheck::of(*it);
-        }
-        for (const InterfaceInfo &info : Rules::interfaces()) {
-            if (!info.alias.isEmpty())
-                table.append({info.alias.toUtf8(), Handler::Interface, 0, RowCheck(), &info, false, {},
-                              info.fullName.toUtf8(), u"stored as \""_s + info.fullName + u'"'});
-            table.append({info.fullName.toUtf8(), Handler::Interface, 0, RowCheck(), &info, true});
-        }
-        QList<QByteArray> sorted;
-        for (TopLevelKey &entry : table) {
-            const bool special = !entry.interface || entry.interface->fullName == QStringView(Owner::Exception)
-                                 || entry.interface->fullName == QStringView(Owner::Stacktrace);
-            entry.owner = special ? nullptr : &ownerRows(entry.interface->fullName);
-            entry.path = pointerChild(QString(), QString::fromUtf8(entry.key));
-            sorted.append(entry.key);
-        }
-        std::sort(sorted.begin(), sorted.end());
-        for (TopLevelKey &entry : table) {
-            entry.rank = int(sorted.indexOf(entry.key));
-            entry.storedRank = int(sorted.indexOf(entry.storedKey.isEmpty() ? entry.key : entry.storedKey));
-        }
-        Q_ASSERT(table.size() <= 64);
-        return table;
-    }();
-    return keys;
+    static const int rank = rankOf(QString::fromUtf16(Owner::Exception).toUtf8());
+    return rank;
 }
-
-const KeyIndex &topLevelIndex()
-{
-    static const KeyIndex index = [] {
-        KeyIndex keys;
-        for (const TopLevelKey &entry : topLevelKeys())
-            keys.add(entry.key);
-        return keys;
-    }();
-    return index;
-}
-
-int rankOf(QByteArrayView key)
-{
-    for (const TopLevelKey &entry : topLevelKeys()) {
-        if (entry.key == key)
-            return entry.rank;
-    }
-    Q_UNREACHABLE();
-    return -1;
-}
-
-const int ExceptionRank = rankOf(QString::fromUtf16(Owner::Exception).toUtf8());
-const int TagsRank = rankOf("tags");
-const int LevelRank = rankOf("level");
 
 // The stored event's text, on the stack for a usual event (QJsonDocument reads it in place).
 class TextWriter
@@ -419,9 +162,11 @@ private:
     QVarLengthArray<PendingChange, 8> m_changes;
     bool m_stacktrace = false;
     bool m_exception = false;
+    int m_inputCount = 0;
     QJsonValue m_newId; // a generated event id, made only once the pass is sure
     QVarLengthArray<int, 32> m_storedRanks; // the keys of the stored event as written
     QVarLengthArray<std::pair<QByteArrayView, qsizetype>, 16> m_tagPairs; // key, value token; sorted
+    QVarLengthArray<QJsonValue, 2> m_inputs; // input values the change entries show (see run())
 };
 
 bool Judge::isEmptyValue(qsizetype index) const
@@ -581,7 +326,7 @@ bool Judge::level(Member &member, const QString &at)
             continue;
         member.emit = Emit::Text;
         member.text = quoted[i];
-        m_changes.append({at, u"resolved to its name"_s, PendingChange::Input, PendingChange::Stored, LevelRank, value});
+        m_changes.append({at, u"resolved to its name"_s, PendingChange::Input, PendingChange::Stored, rankOf("level"), value});
         return true;
     }
     return false;
@@ -620,7 +365,7 @@ bool Judge::tags(Member &member, const QString &at)
     if (std::adjacent_find(m_tagPairs.begin(), m_tagPairs.end(), sameKey) != m_tagPairs.end())
         return false;
     member.emit = Emit::TagPairs;
-    m_changes.append({at, u"stored as [key, value] pairs"_s, PendingChange::Input, PendingChange::Stored, TagsRank, value});
+    m_changes.append({at, u"stored as [key, value] pairs"_s, PendingChange::Input, PendingChange::Stored, rankOf("tags"), value});
     return true;
 }
 
@@ -763,7 +508,7 @@ bool Judge::exception(Member &member, const QString &at, PendingChange::From *in
         *input = PendingChange::StoredFirstValue;
     }
     m_changes.append({at, u"stored as {\"values\": [...]}"_s, *input, PendingChange::Stored,
-                      ExceptionRank});
+                      ExceptionRank()});
     return true;
 }
 
@@ -911,12 +656,7 @@ void Judge::resolveChanges(const QJsonObject &stored)
         case PendingChange::Input:
             break;
         }
-            // A small document of its own costs less than a member of the stored event's text, or
-        // than a QJsonObject built by insert().
-        const QByteArray text = raw(change.token).toByteArray();
-        if (kind(change.token) == Kind::Object)
-            return QJsonDocument::fromJson(text).object();
-        return QJsonDocument::fromJson('[' + text + ']').array().at(0);
+        return m_inputs[change.input];
     };
     m_context.reserveChanges(m_changes.size());
     for (const PendingChange &change : m_changes)
@@ -930,6 +670,16 @@ void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const To
 {
     out << '{';
     bool first = true;
+    // The input values the change entries show ride along as the first members, under keys no
+    // event member can have (" 0", " 1": a space sorts before letters): one parse for all, and
+    // they are taken out again in run().
+    for (PendingChange &change : m_changes) {
+        if (change.before != PendingChange::Input)
+            continue;
+        change.input = m_inputCount++;
+        out << (first ? "\" " : ",\" ") << char('0' + change.input) << "\":" << raw(change.token);
+        first = false;
+    }
     QVarLengthArray<qsizetype, 16> byStoredKey = sorted;
     std::sort(byStoredKey.begin(), byStoredKey.end(), [&](qsizetype a, qsizetype b) {
         return order[a].first->storedRank < order[b].first->storedRank;
@@ -1000,8 +750,12 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
     QJsonObject event = QJsonDocument::fromJson(out.text(), &error).object();
     const auto defaults = qsizetype(5 - std::bitset<5>(m_present).count());
     const bool newId = !(m_present & Bit::EventId);
-    if (error.error != QJsonParseError::NoError || event.size() != order.size() + defaults - newId)
+    if (error.error != QJsonParseError::NoError || event.size() != m_inputCount + order.size() + defaults - newId)
         return std::nullopt; // invalid UTF-8 in the input, for one: the full walk reports it
+    for (int i = 0; i < m_inputCount; ++i) {
+        m_inputs.append(event.constBegin().value());
+        event.erase(event.begin());
+    }
     if (newId)
         m_newId = (options.idGenerator ? options.idGenerator : &Normalizer::newEventId)();
     resolveChanges(event);

@@ -26,7 +26,7 @@ namespace Sentry::PlainEvent {
 // Up to about this size the pass costs less than the full walk with its quick checks
 // (NormalizeOptions::quickChecks): its tokenizing costs per byte, the walk's checks per member,
 // and a large event is mostly long strings. bench/RESULTS.md has the measurements.
-constexpr qsizetype MaxSize = 4 * 1024;
+constexpr qsizetype MaxSize = 3 * 1024;
 
 // `json`: the body after a byte order mark, if any, was skipped. The result holds the walk's
 // findings, changes and stored event; not those about the body as a whole (first byte, size),

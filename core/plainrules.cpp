@@ -1,0 +1,153 @@
+#include "plainrules.h"
+
+#include "normalizecontext.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry::PlainEvent {
+
+RowCheck RowCheck::of(const Rows &rows)
+{
+    RowCheck check;
+    for (const Rule *rule : rows) {
+        if (rule->v4.applies && rule->kind == RuleKind::Type)
+            check.types &= rule->types;
+        if (rule->v4.applies && rule->kind == RuleKind::MaxLength)
+            check.maxLength = std::min(check.maxLength, qsizetype(rule->limit));
+    }
+    return check;
+}
+
+OwnerRows::OwnerRows(const QString &owner, const QList<QPair<QString, Check>> &checks)
+{
+    const auto &rows = Rules::membersOf(owner);
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        if (it.key().isEmpty())
+            m_own = RowCheck::of(*it);
+        else
+            append({it.key().toUtf8(), RowCheck::of(*it), Check::None});
+    }
+    const auto add = [&](const QString &key, Check check) {
+        const qsizetype index = find(key.toUtf8());
+        if (index < 0)
+            append({key.toUtf8(), RowCheck(), check});
+        else if (check != Check::None)
+            m_members[index].check = check;
+    };
+    for (const auto &[key, check] : checks)
+        add(key, check);
+    for (const Rule *rule : Rules::requiredOf(owner)) {
+        if (rule->v4.applies) {
+            add(rule->key, Check::None);
+            m_required |= quint64(1) << find(rule->key.toUtf8());
+        }
+    }
+    Q_ASSERT(m_members.size() <= 64);
+}
+
+const OwnerRows &ownerRows(const QString &owner)
+{
+    static const QHash<QString, OwnerRows> owners = [] {
+        QHash<QString, OwnerRows> byName;
+        const auto add = [&byName](const char16_t *name, const QList<QPair<QString, Check>> &checks) {
+            byName.insert(QString::fromUtf16(name), OwnerRows(QString::fromUtf16(name), checks));
+        };
+        add(Owner::Exception, {{u"values"_s, Check::Values}});
+        add(Owner::ExceptionValue, {{u"type"_s, Check::Type}, {u"module"_s, Check::Type},
+                                    {u"stacktrace"_s, Check::Stacktrace}});
+        add(Owner::Stacktrace, {{u"frames"_s, Check::Frames}});
+        add(Owner::Frame, {{u"filename"_s, Check::Location}, {u"function"_s, Check::Location},
+                           {u"module"_s, Check::Location}, {u"lineno"_s, Check::Number},
+                           {u"colno"_s, Check::Number}, {u"pre_context"_s, Check::Context},
+                           {u"post_context"_s, Check::Context}});
+        add(Owner::Http, {{u"url"_s, Check::Url}, {u"method"_s, Check::Method}});
+        for (const char16_t *name : {Owner::User, Owner::Template, Owner::Message, Owner::Query})
+            add(name, {});
+        return byName;
+    }();
+    return *owners.constFind(owner);
+}
+
+const OwnerRows &ownerRows(const char16_t *owner)
+{
+    return ownerRows(QString::fromUtf16(owner));
+}
+
+// Every key the pass knows at the top level: the normalizer's handlers and the interfaces under
+// their aliases and full names. The full walk reports any other key.
+const QList<TopLevelKey> &topLevelKeys()
+{
+    static const QList<TopLevelKey> keys = [] {
+        QList<TopLevelKey> table = {
+            {"event_id", Handler::EventId, Bit::EventId},
+            {"message", Handler::Message, Bit::Message},
+            {"timestamp", Handler::Timestamp, Bit::Timestamp},
+            {"level", Handler::Level, Bit::Level},
+            {"logger", Handler::Plain, Bit::Logger},
+            {"platform", Handler::Plain},
+            {"culprit", Handler::Plain},
+            {"server_name", Handler::Plain},
+            {"site", Handler::Plain},
+            {"checksum", Handler::Plain},
+            {"time_spent", Handler::Plain},
+            {"project", Handler::Project},
+            {"tags", Handler::Tags},
+            {"modules", Handler::Modules},
+            {"extra", Handler::Extra},
+        };
+        const auto &rows = Rules::membersOf(QString::fromUtf16(Owner::Event));
+        for (TopLevelKey &entry : table) {
+            if (const auto it = rows.constFind(QString::fromUtf8(entry.key)); it != rows.cend())
+                entry.rows = RowCheck::of(*it);
+        }
+        for (const InterfaceInfo &info : Rules::interfaces()) {
+            if (!info.alias.isEmpty())
+                table.append({info.alias.toUtf8(), Handler::Interface, 0, RowCheck(), &info, false, {},
+                              info.fullName.toUtf8(), u"stored as \""_s + info.fullName + u'"'});
+            table.append({info.fullName.toUtf8(), Handler::Interface, 0, RowCheck(), &info, true});
+        }
+        QList<QByteArray> sorted;
+        for (TopLevelKey &entry : table) {
+            const bool special = !entry.interface || entry.interface->fullName == QStringView(Owner::Exception)
+                                 || entry.interface->fullName == QStringView(Owner::Stacktrace);
+            entry.owner = special ? nullptr : &ownerRows(entry.interface->fullName);
+            entry.path = pointerChild(QString(), QString::fromUtf8(entry.key));
+            sorted.append(entry.key);
+        }
+        std::sort(sorted.begin(), sorted.end());
+        for (TopLevelKey &entry : table) {
+            entry.rank = int(sorted.indexOf(entry.key));
+            entry.storedRank = int(sorted.indexOf(entry.storedKey.isEmpty() ? entry.key : entry.storedKey));
+        }
+        Q_ASSERT(table.size() <= 64);
+        return table;
+    }();
+    return keys;
+}
+
+const KeyIndex &topLevelIndex()
+{
+    static const KeyIndex index = [] {
+        KeyIndex keys;
+        for (const TopLevelKey &entry : topLevelKeys())
+            keys.add(entry.key);
+        return keys;
+    }();
+    return index;
+}
+
+int rankOf(QByteArrayView key)
+{
+    for (const TopLevelKey &entry : topLevelKeys()) {
+        if (entry.key == key)
+            return entry.rank;
+    }
+    Q_UNREACHABLE();
+    return -1;
+}
+
+} // namespace Sentry::PlainEvent

@@ -1,0 +1,154 @@
+#pragma once
+
+// Internal to plainevent.cpp: the rule rows (rules.h) folded into tables the pass reads per token,
+// keyed by the bytes of a key as it is written.
+
+#include "jsontokens.h"
+#include "rules.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QVarLengthArray>
+
+#include <array>
+#include <limits>
+
+namespace Sentry::PlainEvent {
+
+using Rows = QList<const Rule *>;
+
+// QByteArrayView's operator== calls out of line; keys are short and mostly differ in length.
+inline bool same(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+// A few known keys, found by their length first: a key token is compared with the one or two
+// known keys of its length instead of all of them.
+class KeyIndex
+{
+public:
+    void add(QByteArrayView key)
+    {
+        Q_ASSERT(key.size() < MaxLength && m_keys.size() < 64);
+        m_keys.append(key.toByteArray());
+        m_byLength[size_t(key.size())].append(qint8(m_keys.size() - 1));
+    }
+    qsizetype find(QByteArrayView key) const
+    {
+        if (key.size() >= MaxLength)
+            return -1;
+        for (const qint8 index : m_byLength[size_t(key.size())]) {
+            if (same(m_keys[index], key))
+                return index;
+        }
+        return -1;
+    }
+    qsizetype size() const { return m_keys.size(); }
+
+private:
+    static constexpr qsizetype MaxLength = 48; // the longest known key is 28 bytes
+    QList<QByteArray> m_keys;
+    std::array<QVarLengthArray<qint8, 2>, MaxLength> m_byLength;
+};
+
+// What NormalizeContext::checkRows() asks of a value under v4, folded once from the rows: the
+// types every Type row v4 applies accepts, and the shortest MaxLength v4 applies.
+struct RowCheck
+{
+    unsigned types = AnyType;
+    qsizetype maxLength = std::numeric_limits<qsizetype>::max();
+
+    static RowCheck of(const Rows &rows);
+};
+
+// What the full walk checks about a member beyond its rows.
+enum class Check : quint8 {
+    None,
+    Location,   // frame: filename, function, module (one must be a string)
+    Number,     // frame: lineno, colno (an integer)
+    Context,    // frame: pre_context, post_context (strings or null)
+    Type,       // exception value: type, module (the only members with rows it checks)
+    Stacktrace, // exception value: stacktrace
+    Frames,     // stacktrace: frames
+    Values,     // exception: values
+    Url,        // Http: url (no query)
+    Method,     // Http: method (a string in upper case)
+};
+
+// The rows of one owner by key, as UTF-8 (rule keys are ASCII) to compare with a key token's bytes.
+// A key's index is its bit in a mask of the keys seen, which finds duplicates: the full walk sees
+// only the last of them, so the pass is not sure of an object that repeats a key it judges.
+class OwnerRows
+{
+public:
+    struct Member
+    {
+        QByteArray key;
+        RowCheck rows;
+        Check check;
+    };
+
+    explicit OwnerRows(const QString &owner, const QList<QPair<QString, Check>> &checks = {});
+
+    qsizetype find(QByteArrayView key) const { return m_index.find(key); }
+    const Member &member(qsizetype index) const { return m_members[index]; }
+    const RowCheck &own() const { return m_own; }
+    quint64 required() const { return m_required; } // the mask of the Required rows v4 applies
+
+private:
+    void append(const Member &member)
+    {
+        m_members.append(member);
+        m_index.add(member.key);
+    }
+
+    QList<Member> m_members;
+    KeyIndex m_index; // of m_members' keys
+    RowCheck m_own; // the rows about the owner itself (key "")
+    quint64 m_required = 0;
+};
+
+// The rows of an owner (an Owner:: name), with the checks the walk makes in code.
+const OwnerRows &ownerRows(const QString &owner);
+const OwnerRows &ownerRows(const char16_t *owner);
+
+// The attributes the server defaults when absent, as bits of a mask.
+namespace Bit {
+constexpr unsigned EventId = 1, Message = 2, Timestamp = 4, Level = 8, Logger = 16;
+} // namespace Bit
+
+enum class Handler : quint8 { EventId, Message, Timestamp, Level, Plain, Project, Tags, Modules, Extra, Interface };
+
+struct TopLevelKey
+{
+    QByteArray key;
+    Handler handler;
+    unsigned defaulted = 0;
+    RowCheck rows;
+    const InterfaceInfo *interface = nullptr;
+    bool fullName = false; // an interface under its full name
+    QString path;          // "/key"
+    QByteArray storedKey;  // an interface under its alias: the full name
+    QString storedAs;      // and the change's description
+    // The place of the key, and of the key it is stored under, in the order of the bytes of all
+    // these keys: a QJsonObject's order of ASCII keys, without comparing text per event.
+    int rank = 0;
+    int storedRank = 0;
+    const OwnerRows *owner = nullptr; // an interface judged as a plain one (Http, User, ...)
+};
+
+// Every key the pass knows at the top level, and an index of them.
+const QList<TopLevelKey> &topLevelKeys();
+const KeyIndex &topLevelIndex();
+int rankOf(QByteArrayView key); // a known key's TopLevelKey::rank
+
+} // namespace Sentry::PlainEvent
