@@ -67,7 +67,7 @@ inline const char *JsonTokens::skipSpace(const char *p) const
 }
 
 // One pass without recursion: `open` holds the containers not yet closed. After each value the
-// innermost one counts it and expects a ',' or its closing bracket.
+// innermost one expects a ',' or its closing bracket.
 bool JsonTokens::read(const QByteArray &text)
 {
     if (text.size() >= std::numeric_limits<qint32>::max())
@@ -86,7 +86,7 @@ bool JsonTokens::read(const QByteArray &text)
             if (open.size() >= MaxDepth)
                 return false;
             const Kind kind = c == '{' ? Kind::Object : Kind::Array;
-            m_tokens.append({kind, false, true, false, offset(p), 0, 0, 0});
+            m_tokens.append({kind, false, true, false, offset(p), 0, 0});
             p = skipSpace(p + 1);
             if (p < m_end && *p == (c == '{' ? '}' : ']')) { // empty
                 Token &token = m_tokens.last();
@@ -103,12 +103,11 @@ bool JsonTokens::read(const QByteArray &text)
                             : c == 'n' ? literal(p, "null", Kind::Null) : number(p))) {
             return false;
         }
-        // A value is complete: the innermost open container counts it, then continues or closes.
+        // A value is complete: the innermost open container continues or closes.
         for (;;) {
             if (open.isEmpty())
                 return skipSpace(p) == m_end;
             Token &container = m_tokens[open.last()];
-            ++container.count;
             p = skipSpace(p);
             if (p == m_end)
                 return false;
@@ -139,7 +138,7 @@ const char *JsonTokens::key(const char *p)
 
 const char *JsonTokens::string(const char *p)
 {
-    Token token{Kind::String, false, true, false, offset(p), 0, 0, 0};
+    Token token{Kind::String, false, true, false, offset(p), 0, 0};
     ++p;
     for (;;) {
         p = skipPlainBytes(p, m_end);
@@ -182,7 +181,7 @@ const char *JsonTokens::literal(const char *p, const char *word, Kind kind)
     const auto length = qsizetype(std::strlen(word));
     if (m_end - p < length || std::memcmp(p, word, size_t(length)) != 0)
         return nullptr;
-    m_tokens.append({kind, false, true, false, offset(p), offset(p + length), qint32(m_tokens.size()) + 1, 0});
+    m_tokens.append({kind, false, true, false, offset(p), offset(p + length), qint32(m_tokens.size()) + 1});
     return p + length;
 }
 
@@ -217,7 +216,7 @@ const char *JsonTokens::number(const char *p)
         if (digits() == 0)
             return nullptr;
     }
-    m_tokens.append({Kind::Number, false, true, integral, offset(begin), offset(p), qint32(m_tokens.size()) + 1, 0});
+    m_tokens.append({Kind::Number, false, true, integral, offset(begin), offset(p), qint32(m_tokens.size()) + 1});
     return p;
 }
 

@@ -5,7 +5,8 @@
 //
 //     Sentry::JsonTokens tokens;
 //     if (tokens.read(text))
-//         tokens.at(0).kind;   // the top-level value; its children follow it in document order
+//         tokens.at(0).kind;   // the top-level value; its children follow it in document order,
+//                              // up to tokens.at(0).next
 
 #include <QByteArray>
 #include <QVarLengthArray>
@@ -26,8 +27,7 @@ public:
         qint32 begin = 0;      // the first byte (the quote or bracket)
         qint32 end = 0;        // one past the last byte
         qint32 next = 0;       // the index of the token after this value and all inside it
-        qint32 count = 0;      // Object: members (each a key token, then its value); Array: items
-    };
+    };                         // an object's children are its members: a key token, then the value
 
     // Nesting deeper than this is not read; Qt's own parser allows as much.
     static constexpr int MaxDepth = 1024;

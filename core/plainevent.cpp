@@ -173,7 +173,7 @@ bool Judge::isEmptyValue(qsizetype index) const
 {
     const Token &t = token(index);
     return t.kind == Kind::String ? t.end - t.begin == 2
-                                  : (t.kind == Kind::Array || t.kind == Kind::Object) && t.count == 0;
+                                  : (t.kind == Kind::Array || t.kind == Kind::Object) && t.next == index + 1;
 }
 
 // QString::size() of the decoded string. (Invalid UTF-8 never reaches a result: the stored event
@@ -210,11 +210,10 @@ bool Judge::rowsPass(const RowCheck &rows, qsizetype value) const
 template<typename Visit>
 bool Judge::members(qsizetype object, Visit visit) const
 {
-    qsizetype key = object + 1;
-    for (qint32 i = 0; i < token(object).count; ++i) {
+    const qsizetype end = token(object).next;
+    for (qsizetype key = object + 1; key < end; key = token(key + 1).next) {
         if (!visit(key, key + 1))
             return false;
-        key = token(key + 1).next;
     }
     return true;
 }
@@ -222,8 +221,8 @@ bool Judge::members(qsizetype object, Visit visit) const
 template<typename Visit>
 bool Judge::items(qsizetype array, Visit visit) const
 {
-    qsizetype item = array + 1;
-    for (qint32 i = 0; i < token(array).count; ++i, item = token(item).next) {
+    const qsizetype end = token(array).next;
+    for (qsizetype item = array + 1; item < end; item = token(item).next) {
         if (!visit(item))
             return false;
     }
@@ -347,7 +346,9 @@ bool Judge::tags(Member &member, const QString &at)
         return true;
     case Kind::Array:
         return items(value, [&](qsizetype pair) {
-            return kind(pair) == Kind::Array && token(pair).count == 2 && fits(pair + 1, token(pair + 1).next);
+            const qsizetype second = token(pair + 1).next; // a pair: two items, the second one last
+            return kind(pair) == Kind::Array && pair + 1 < token(pair).next && second < token(pair).next
+                   && token(second).next == token(pair).next && fits(pair + 1, second);
         });
     case Kind::Object:
         break;
@@ -375,7 +376,9 @@ bool Judge::tags(Member &member, const QString &at)
 bool Judge::extra(qsizetype value) const
 {
     const Token &t = token(value);
-    if (t.kind != Kind::Object || t.count > 50)
+    qsizetype keys = 0;
+    members(value, [&keys](qsizetype, qsizetype) { return ++keys <= 50; });
+    if (t.kind != Kind::Object || keys > 50)
         return false;
     std::array<qint32, 4> ends{}; // where the containers open at levels 0 (extra) … 3 end
     ends[0] = t.next;
@@ -415,7 +418,7 @@ bool Judge::stacktrace(qsizetype value) const
     return judgedMembers(owner, value, [&](const OwnerRows::Member &row, qsizetype member) {
         if (row.check != Check::Frames)
             return true;
-        framed = token(member).count > 0;
+        framed = token(member).next > member + 1;
         return framed && items(member, [this](qsizetype item) { return frame(item); });
     }) && framed;
 }
