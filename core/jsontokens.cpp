@@ -6,6 +6,10 @@
 #include <cstring>
 #include <limits>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace Sentry {
 
 namespace {
@@ -32,6 +36,21 @@ bool isPlainByte(char c)
 // The first byte from p on that is not a plain string byte; `end` when there is none.
 const char *skipPlainBytes(const char *p, const char *end)
 {
+#ifdef __SSE2__
+    // 16 bytes at a time: a byte is special when it is '"' or '\\', at most 0x1f, or non-ASCII
+    // (its high bit, which movemask reads directly).
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i control = _mm_set1_epi8(0x1f);
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(bytes, control), control);
+        const __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
+                                                        _mm_cmpeq_epi8(bytes, backslash)), low);
+        if (const int special = _mm_movemask_epi8(marks) | _mm_movemask_epi8(bytes))
+            return p + qCountTrailingZeroBits(quint32(special));
+    }
+#endif
     if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
         for (; end - p >= 8; p += 8) {
             quint64 word;
