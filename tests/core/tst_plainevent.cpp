@@ -659,7 +659,7 @@ void addTagRows()
                 "{\"a\":null}", "{\"a\":true}", "{\"a\":{\"b\":1}}", "{\"\":\"x\"}", "[[1,\"x\"]]",
                 "[[\"a\",\"1\"],[\"a\",\"2\"]]", "{\"a\":\"1\",\"a\":\"2\"}", "[\"a\",\"b\"]",
                 "{\"a\":\"\"}", "{\"\\u0062\":\"1\",\"a\":\"2\",\"c\":\"3\"}", "{\"a/b~c\":\"1\"}",
-                // keys whose UTF-8 order differs from their UTF-16 order
+                // non-ASCII keys, ordered by code point in a QJsonObject
                 "{\"z\":\"1\",\"\xc3\xa9\":\"2\",\"\xf0\x9f\x98\x80\":\"3\","
                 "\"\xef\xbc\x81\":\"4\",\"A\":\"5\"}",
                 "{\"a\":0.1,\"b\":1e300,\"c\":-0,\"d\":9007199254740993,\"e\":[1,\"x\"]}",
@@ -751,6 +751,38 @@ void addTextRows()
     }
 }
 
+// Bytes the tokenizer must notice wherever they fall in a string (it scans 8 or 16 bytes at a
+// time): a \u escape, a non-ASCII character, an escaped quote, a NUL; each at every position of
+// the first 40 bytes, in strings whose bytes the fast path judges itself.
+void addScanPositionRows()
+{
+    const QStringList url{u"request"_s, u"url"_s};
+    const QStringList method{u"request"_s, u"method"_s};
+    const QStringList message{u"message"_s};
+    for (int i = 0; i < 40; ++i) {
+        const QByteArray x(i, 'x');
+        const QByteArray y(39 - i, 'y');
+        QTest::addRow("url, \\u003f at %d", i)
+            << withRawValue(baseEvent(), url, '"' + x + "\\u003fq=1" + y + '"');
+        QTest::addRow("method, \xc3\x9f at %d", i) // upper-cased to "SS"
+            << withRawValue(baseEvent(), method, '"' + QByteArray(i, 'G') + "\xc3\x9f" + '"');
+        QTest::addRow("message of 1000 characters, \xc3\xa9 at %d", i) // 1001 bytes
+            << withRawValue(baseEvent(), message,
+                            '"' + x + "\xc3\xa9" + QByteArray(999 - i, 'y') + '"');
+        QTest::addRow("message, \\\" at %d", i)
+            << withRawValue(baseEvent(), message, '"' + x + "\\\",\\\"level\\\":\\\"" + y + '"');
+        QTest::addRow("message, NUL at %d", i)
+            << withRawValue(baseEvent(), message, '"' + x + '\0' + y + '"');
+        if (i > 30)
+            continue; // tag keys have at most 32 characters
+        const QByteArray rest(30 - i, 'k');
+        const QByteArray tags // the same key twice, once decoded
+            = "{\"" + x + 'b' + rest + "\":\"1\",\"" + x + "\\u0062" + rest + "\":\"2\"}";
+        QTest::addRow("tag keys, b and \\u0062 at %d", i)
+            << withRawValue(baseEvent(), {u"tags"_s}, tags);
+    }
+}
+
 // ----- extra, and text the grammar does not allow -----
 
 void addExtraDepthRows()
@@ -784,7 +816,7 @@ void addExtraKeyRows()
         QTest::addRow("%d keys", count) << withRawValue(baseEvent(), extra, '{' + members + '}');
         QTest::addRow("%d keys, one twice", count)
             << withRawValue(baseEvent(), extra, "{\"k00\":\"again\"," + members + '}');
-        const QByteArray nonAscii // UTF-16 order: è é 😀 ！, UTF-8 order: è é ！ 😀
+        const QByteArray nonAscii // the first 50 keys: in a QJsonObject's order of code points
             = "{\"\xf0\x9f\x98\x80\":1,\"\xef\xbc\x81\":2,\"\xc3\xa9\":3,\"\\u00e8\":4,";
         QTest::addRow("%d keys, non-ASCII ones", count)
             << withRawValue(baseEvent(), extra, nonAscii + members + '}');
@@ -1013,6 +1045,18 @@ private Q_SLOTS:
     }
 
     void sameAsFullWalk_syntax()
+    {
+        QFETCH(QByteArray, json);
+        QVERIFY(agrees(json));
+    }
+
+    void sameAsFullWalk_scanPositions_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        addScanPositionRows();
+    }
+
+    void sameAsFullWalk_scanPositions()
     {
         QFETCH(QByteArray, json);
         QVERIFY(agrees(json));
