@@ -778,12 +778,17 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
 
 std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options)
 {
+    return validate(json, options, options.clock ? options.clock() : QDateTime::currentDateTimeUtc());
+}
+
+std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options,
+                                         const QDateTime &now)
+{
     if (options.profile != Profile::V4 || !options.quickChecks)
         return std::nullopt;
     JsonTokens tokens;
     if (!tokens.read(json))
         return std::nullopt;
-    const QDateTime now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
     return Judge(json, tokens, now).run(options);
 }
 

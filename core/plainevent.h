@@ -32,5 +32,8 @@ constexpr qsizetype MaxSize = 3 * 1024;
 // findings, changes and stored event; not those about the body as a whole (first byte, size),
 // which Validator::validate() adds either way.
 std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options);
+// With the receipt time already read from options.clock (or the current time).
+std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options,
+                                         const QDateTime &now);
 
 } // namespace Sentry::PlainEvent

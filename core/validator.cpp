@@ -139,6 +139,31 @@ QString topLevelName(const QJsonDocument &document)
     return document.isEmpty() ? u"an empty body"_s : u"a JSON value that is not an object"_s;
 }
 
+
+// The usual event is judged on its bytes (plainevent.h); when that pass is not sure, the full
+// walk decides. Both take the receipt time from one reading of the clock.
+ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context)
+{
+    ValidateOptions walkOptions = options;
+    if (options.quickChecks && options.profile == Profile::V4 && text.size() <= PlainEvent::MaxSize) {
+        const QDateTime now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
+        if (std::optional<ValidationResult> plain = PlainEvent::validate(text, options, now))
+            return std::move(*plain);
+        walkOptions.clock = [now] { return now; };
+    }
+    ValidationResult result;
+    result.profile = options.profile;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError)
+        reportBrokenJson(result, context, text, error);
+    else if (!document.isObject())
+        context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
+    else
+        result = Validator::validate(document.object(), walkOptions);
+    return result;
+}
+
 } // namespace
 
 QString profileName(Profile profile)
@@ -171,31 +196,10 @@ ValidationResult Validator::validate(const QByteArray &json, const ValidateOptio
     NormalizeContext context(options.profile);
     checkStart(context, json);
     const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
-    // The usual event is judged on its bytes (plainevent.h); when that pass is not sure, the full
-    // walk decides. Both read the receipt time once, from the same clock reading.
-    ValidateOptions walkOptions = options;
-    std::optional<ValidationResult> plain;
-    if (options.quickChecks && options.profile == Profile::V4 && text.size() <= PlainEvent::MaxSize) {
-        const QDateTime now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
-        walkOptions.clock = [now] { return now; };
-        plain = PlainEvent::validate(text, walkOptions);
-    }
-    ValidationResult result;
-    result.profile = options.profile;
-    if (plain) {
-        result = std::move(*plain);
-    } else {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-        if (error.error != QJsonParseError::NoError)
-            reportBrokenJson(result, context, text, error);
-        else if (!document.isObject())
-            context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
-        else
-            result = validate(document.object(), walkOptions);
-    }
+    ValidationResult result = judgeText(text, options, context);
     checkSize(context, json, compressed);
-    result.findings = context.takeFindings() + result.findings;
+    if (context.findingCount() > 0)
+        result.findings = context.takeFindings() + result.findings;
     return result;
 }
 
