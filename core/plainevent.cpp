@@ -86,21 +86,41 @@ int ExceptionRank()
 class TextWriter
 {
 public:
-    explicit TextWriter(qsizetype expected) { m_text.reserve(expected); }
+    explicit TextWriter(qsizetype expected)
+    {
+        if (expected > qsizetype(sizeof(m_stack)))
+            grow(expected);
+    }
+    TextWriter(const TextWriter &) = delete;
+    TextWriter &operator=(const TextWriter &) = delete;
+
     TextWriter &operator<<(QByteArrayView text)
     {
-        m_text.append(text.data(), text.size());
+        if (m_end - m_pos < text.size())
+            grow(2 * (m_end - m_begin) + text.size());
+        std::memcpy(m_pos, text.data(), size_t(text.size()));
+        m_pos += text.size();
         return *this;
     }
-    TextWriter &operator<<(char c)
-    {
-        m_text.append(c);
-        return *this;
-    }
-    QByteArray text() const { return QByteArray::fromRawData(m_text.constData(), m_text.size()); }
+    TextWriter &operator<<(char c) { return *this << QByteArrayView(&c, 1); }
+    QByteArray text() const { return QByteArray::fromRawData(m_begin, m_pos - m_begin); }
 
 private:
-    QVarLengthArray<char, 4096> m_text;
+    void grow(qsizetype capacity)
+    {
+        QByteArray bigger(capacity, Qt::Uninitialized);
+        std::memcpy(bigger.data(), m_begin, size_t(m_pos - m_begin));
+        m_pos = bigger.data() + (m_pos - m_begin);
+        m_heap = std::move(bigger);
+        m_begin = m_heap.data();
+        m_end = m_begin + capacity;
+    }
+
+    char m_stack[4096];
+    QByteArray m_heap;
+    char *m_begin = m_stack;
+    char *m_pos = m_stack;
+    char *m_end = m_stack + sizeof(m_stack);
 };
 
 class Judge
