@@ -57,26 +57,47 @@ class KeyIndex
 public:
     void add(QByteArrayView key)
     {
-        Q_ASSERT(key.size() < MaxLength && m_keys.size() < 64);
-        m_keys.append(key.toByteArray());
-        m_byLength[size_t(key.size())].append(qint8(m_keys.size() - 1));
+        // The tables are fixed at build time; a key that does not fit is a programming error.
+        if (key.size() >= MaxLength || m_count >= MaxKeys
+            || m_byLength[size_t(key.size())].count >= qsizetype(Bucket().index.size()))
+            qFatal("KeyIndex: key \"%s\" does not fit the table", key.toByteArray().constData());
+        Entry &entry = m_keys[size_t(m_count)];
+        std::memcpy(entry.bytes, key.data(), size_t(key.size()));
+        entry.size = qint8(key.size());
+        Bucket &bucket = m_byLength[size_t(key.size())];
+        bucket.index[size_t(bucket.count++)] = qint8(m_count++);
     }
     qsizetype find(QByteArrayView key) const
     {
         if (key.size() >= MaxLength)
             return -1;
-        for (const qint8 index : m_byLength[size_t(key.size())]) {
-            if (same(m_keys[index], key))
-                return index;
+        const Bucket &bucket = m_byLength[size_t(key.size())];
+        for (qsizetype i = 0; i < bucket.count; ++i) {
+            const Entry &entry = m_keys[size_t(bucket.index[size_t(i)])];
+            if (same(QByteArrayView(entry.bytes, entry.size), key))
+                return bucket.index[size_t(i)];
         }
         return -1;
     }
-    qsizetype size() const { return m_keys.size(); }
+    qsizetype size() const { return m_count; }
 
 private:
-    static constexpr qsizetype MaxLength = 48; // the longest known key is 28 bytes
-    QList<QByteArray> m_keys;
-    std::array<QVarLengthArray<qint8, 2>, MaxLength> m_byLength;
+    // Flat arrays, no pointers to chase: a lookup reads the bucket and the key's own bytes.
+    static constexpr qsizetype MaxLength = 32; // the longest known key is 28 bytes
+    static constexpr qsizetype MaxKeys = 64;
+    struct Entry
+    {
+        char bytes[MaxLength];
+        qint8 size = 0;
+    };
+    struct Bucket
+    {
+        std::array<qint8, 8> index{};
+        qsizetype count = 0;
+    };
+    std::array<Entry, MaxKeys> m_keys{};
+    std::array<Bucket, MaxLength> m_byLength{};
+    qsizetype m_count = 0;
 };
 
 // What NormalizeContext::checkRows() asks of a value under v4, folded once from the rows: the
