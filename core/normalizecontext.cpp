@@ -122,10 +122,9 @@ bool NormalizeContext::report(const Rule &rule, const QString &path, const QStri
     return true;
 }
 
-void NormalizeContext::change(const QString &path, const QString &description,
-                              const QJsonValue &before, const QJsonValue &after)
+void NormalizeContext::change(QString path, QString description, QJsonValue before, QJsonValue after)
 {
-    m_changes.append({path, description, before, after});
+    m_changes.append({std::move(path), std::move(description), std::move(before), std::move(after)});
 }
 
 bool NormalizeContext::checkMember(const QString &owner, const QString &key,

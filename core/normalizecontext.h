@@ -35,8 +35,8 @@ public:
     // Returns whether it was reported.
     bool report(const QString &ruleId, const QString &path, const QStringList &args = {});
     bool report(const Rule &rule, const QString &path, const QStringList &args = {});
-    void change(const QString &path, const QString &description, const QJsonValue &before,
-                const QJsonValue &after);
+    // By value: temporaries (the usual case) are moved in, not copied.
+    void change(QString path, QString description, QJsonValue before, QJsonValue after);
 
     // The Type and MaxLength rows about owner/key, for the value at parent/key (at parent itself
     // when key is empty). Returns false when the type is wrong (the row was reported with

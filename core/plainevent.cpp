@@ -25,6 +25,27 @@ namespace {
 
 using Kind = JsonTokens::Kind;
 using Token = JsonTokens::Token;
+constexpr qint64 InvalidTime = std::numeric_limits<qint64>::min();
+
+// Milliseconds since 1970 of a UTC time as QDateTime(QDate(...), QTime(...), Qt::UTC) has them;
+// InvalidTime where QDate or QTime would be invalid (there is no year 0; no leap second).
+qint64 utcMSecs(int year, int month, int day, int hour, int minute, int second)
+{
+    static constexpr int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (year < 1 || month < 1 || month > 12 || day < 1
+        || day > monthDays[month - 1] + (month == 2 && leap) || hour > 23 || minute > 59 || second > 59)
+        return InvalidTime;
+    // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+    const int y = year - (month <= 2);
+    const int era = y / 400;
+    const int yearOfEra = y - era * 400;
+    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    const qint64 days = qint64(era) * 146097 + dayOfEra - 719468;
+    return ((days * 24 + hour) * 60 + minute) * 60 * 1000 + second * 1000;
+}
+
 unsigned typeBit(Kind kind)
 {
     switch (kind) {
@@ -58,8 +79,8 @@ enum class Emit : quint8 {
 struct PendingChange
 {
     enum From : quint8 { Added, Stored, StoredValues, StoredFirstValue, Input, NewId };
-    QString path;
-    QString description;
+    const QString *path;        // both point into static tables: no reference count to touch
+    const QString *description;
     From before = Added;
     From after = Stored;
     int stored = 0; // the stored event's member the values are in, by its rank (TopLevelKey)
@@ -127,7 +148,8 @@ class Judge
 {
 public:
     Judge(const QByteArray &text, const JsonTokens &tokens, const QDateTime &now)
-        : m_text(text), m_tokens(tokens), m_context(Profile::V4), m_now(now)
+        : m_text(text), m_tokens(tokens), m_context(Profile::V4), m_now(now),
+          m_latest(now.toMSecsSinceEpoch() + 60 * 1000)
     {
     }
 
@@ -178,6 +200,7 @@ private:
     const JsonTokens &m_tokens;
     NormalizeContext m_context;
     QDateTime m_now;
+    qint64 m_latest; // the latest timestamp the server took: a minute past the receipt time
     unsigned m_present = 0;
     QVarLengthArray<PendingChange, 8> m_changes;
     bool m_stacktrace = false;
@@ -309,21 +332,21 @@ bool Judge::timestamp(qsizetype value) const
         && std::equal(text.begin(), text.end(), pattern, [](char c, char p) {
                return p == 'd' ? c >= '0' && c <= '9' : c == p;
            });
-    if (plain) {
+    if (plain) { // read in place: QDate, QTime and QDateTime cost more than the rest of the pass on it
         const auto number = [&text](qsizetype from, qsizetype length) {
             int n = 0;
             for (qsizetype i = from; i < from + length; ++i)
                 n = n * 10 + (text[i] - '0');
             return n;
         };
-        const QDate date(number(0, 4), number(5, 2), number(8, 2));
-        const QTime clock(number(11, 2), number(14, 2), number(17, 2));
-        time = date.isValid() && clock.isValid() ? QDateTime(date, clock, Qt::UTC) : QDateTime();
+        const qint64 msecs = utcMSecs(number(0, 4), number(5, 2), number(8, 2), number(11, 2),
+                                      number(14, 2), number(17, 2));
+        return msecs != InvalidTime && msecs <= m_latest;
     } else {
         const QByteArray list = '[' + raw(value).toByteArray() + ']'; // Qt's reading of the escapes
         time = Normalizer::parseTimestamp(QJsonDocument::fromJson(list).array().at(0));
     }
-    return time.isValid() && time <= m_now.addSecs(60);
+    return time.isValid() && time.toMSecsSinceEpoch() <= m_latest;
 }
 
 // A level name stays; one of the numbers 10 … 50 is stored as its name (v4 reports nothing).
@@ -345,7 +368,8 @@ bool Judge::level(Member &member, const QString &at)
             continue;
         member.emit = Emit::Text;
         member.text = quoted[i];
-        m_changes.append({at, u"resolved to its name"_s, PendingChange::Input, PendingChange::Stored, rankOf("level"), value});
+        static const QString resolved = u"resolved to its name"_s;
+        m_changes.append({&at, &resolved, PendingChange::Input, PendingChange::Stored, rankOf("level"), value});
         return true;
     }
     return false;
@@ -386,7 +410,8 @@ bool Judge::tags(Member &member, const QString &at)
     if (std::adjacent_find(m_tagPairs.begin(), m_tagPairs.end(), sameKey) != m_tagPairs.end())
         return false;
     member.emit = Emit::TagPairs;
-    m_changes.append({at, u"stored as [key, value] pairs"_s, PendingChange::Input, PendingChange::Stored, rankOf("tags"), value});
+    static const QString pairs = u"stored as [key, value] pairs"_s;
+    m_changes.append({&at, &pairs, PendingChange::Input, PendingChange::Stored, rankOf("tags"), value});
     return true;
 }
 
@@ -530,7 +555,8 @@ bool Judge::exception(Member &member, const QString &at, PendingChange::From *in
         member.emit = Emit::WrapSingle;
         *input = PendingChange::StoredFirstValue;
     }
-    m_changes.append({at, u"stored as {\"values\": [...]}"_s, *input, PendingChange::Stored,
+    static const QString wrapped = u"stored as {\"values\": [...]}"_s;
+    m_changes.append({&at, &wrapped, *input, PendingChange::Stored,
                       ExceptionRank()});
     return true;
 }
@@ -555,7 +581,7 @@ bool Judge::interface(Member &member, const TopLevelKey &entry)
         return false;
     if (!entry.fullName) {
         member.storedKey = entry.storedKey;
-        m_changes.append({entry.path, entry.storedAs, input, PendingChange::Stored, entry.storedRank});
+        m_changes.append({&entry.path, &entry.storedAs, input, PendingChange::Stored, entry.storedRank});
     }
     return true;
 }
@@ -623,9 +649,10 @@ void Judge::fillDefaults(TextWriter &out, bool *first)
     const auto fill = [&](unsigned bit, QByteArrayView key, const QString &ruleId, const QString &value) {
         if (m_present & bit)
             return;
-        const QString at = pointerChild(QString(), QString::fromLatin1(key));
+        static const QString defaulted = u"defaulted"_s;
+        const QString &at = topLevelKeys().at(topLevelIndex().find(key)).path;
         m_context.report(ruleId, at);
-        m_changes.append({at, u"defaulted"_s, PendingChange::Added,
+        m_changes.append({&at, &defaulted, PendingChange::Added,
                           bit == Bit::EventId ? PendingChange::NewId : PendingChange::Stored, rankOf(key)});
         if (bit == Bit::EventId)
             return;
@@ -683,7 +710,7 @@ void Judge::resolveChanges(const QJsonObject &stored)
     };
     m_context.reserveChanges(m_changes.size());
     for (const PendingChange &change : m_changes)
-        m_context.change(change.path, change.description, value(change.before, change), value(change.after, change));
+        m_context.change(*change.path, *change.description, value(change.before, change), value(change.after, change));
 }
 
 // The members in the order of their stored keys: the order QJsonDocument keeps, which it then
