@@ -25,27 +25,6 @@ namespace {
 
 using Kind = JsonTokens::Kind;
 using Token = JsonTokens::Token;
-constexpr qint64 InvalidTime = std::numeric_limits<qint64>::min();
-
-// Milliseconds since 1970 of a UTC time as QDateTime(QDate(...), QTime(...), Qt::UTC) has them;
-// InvalidTime where QDate or QTime would be invalid (there is no year 0; no leap second).
-qint64 utcMSecs(int year, int month, int day, int hour, int minute, int second)
-{
-    static constexpr int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (year < 1 || month < 1 || month > 12 || day < 1
-        || day > monthDays[month - 1] + (month == 2 && leap) || hour > 23 || minute > 59 || second > 59)
-        return InvalidTime;
-    // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
-    const int y = year - (month <= 2);
-    const int era = y / 400;
-    const int yearOfEra = y - era * 400;
-    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    const qint64 days = qint64(era) * 146097 + dayOfEra - 719468;
-    return ((days * 24 + hour) * 60 + minute) * 60 * 1000 + second * 1000;
-}
-
 unsigned typeBit(Kind kind)
 {
     switch (kind) {

@@ -186,6 +186,11 @@ struct TopLevelKey
     const OwnerRows *owner = nullptr; // an interface judged as a plain one (Http, User, ...)
 };
 
+// Milliseconds since 1970 of a UTC time, as QDateTime(QDate(...), QTime(...), Qt::UTC) gives them;
+// InvalidTime where QDate or QTime would be invalid (there is no year 0, and no leap second).
+constexpr qint64 InvalidTime = std::numeric_limits<qint64>::min();
+qint64 utcMSecs(int year, int month, int day, int hour, int minute, int second);
+
 // Every key the pass knows at the top level, and an index of them.
 const QList<TopLevelKey> &topLevelKeys();
 const KeyIndex &topLevelIndex();
