@@ -13,6 +13,7 @@
 
 #include "bodycodec.h"
 #include "plainevent.h"
+#include "validationsupport.h"
 #include "validator.h"
 
 #include <QJsonArray>
@@ -22,58 +23,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-QJsonObject frame(int i)
-{
-    return {
-        {u"abs_path"_s, u"/srv/app/shop/module_%1.py"_s.arg(i)},
-        {u"filename"_s, u"shop/module_%1.py"_s.arg(i)},
-        {u"module"_s, u"shop.module_%1"_s.arg(i)},
-        {u"function"_s, u"handler_%1"_s.arg(i)},
-        {u"lineno"_s, 10 + i},
-        {u"in_app"_s, i % 3 != 0},
-        {u"pre_context"_s, QJsonArray{u"def handler(request):"_s, u"    cart = load(request)"_s}},
-        {u"context_line"_s, u"    total = cart.total / cart.count  # frame %1"_s.arg(i)},
-        {u"post_context"_s, QJsonArray{u"    return render(total)"_s}},
-        {u"vars"_s, QJsonObject{{u"request"_s, u"<WSGIRequest path:/checkout/%1>"_s.arg(i)},
-                                {u"count"_s, i}, {u"items"_s, QJsonArray{1, 2, 3}}}},
-    };
-}
-
-// A raven-python-like exception event grown with frames and extra until it reaches `target` bytes.
-QByteArray eventOfSize(qsizetype target)
-{
-    QJsonObject event{
-        {u"event_id"_s, u"fc6d8c0c43fc4630ad850ee518f1b9d0"_s},
-        {u"message"_s, u"ZeroDivisionError: integer division or modulo by zero"_s},
-        {u"timestamp"_s, u"2013-06-01T12:00:00"_s},
-        {u"level"_s, u"error"_s},
-        {u"logger"_s, u"django.request"_s},
-        {u"platform"_s, u"python"_s},
-        {u"culprit"_s, u"shop.views.checkout"_s},
-        {u"tags"_s, QJsonObject{{u"site"_s, u"shop"_s}, {u"browser"_s, u"Firefox"_s}}},
-        {u"request"_s, QJsonObject{{u"url"_s, u"https://shop.example.com/checkout/"_s}, {u"method"_s, u"POST"_s}}},
-    };
-    QJsonArray frames;
-    QJsonObject extra;
-    int i = 0;
-    while (QJsonDocument(event).toJson(QJsonDocument::Compact).size() < target) {
-        const int batch = qMax(1, int(target / 20000)); // grow in steps, re-measuring as we go
-        for (int b = 0; b < batch; ++b, ++i) {
-            frames.append(frame(i));
-            if (extra.size() < 50)
-                extra.insert(u"key_%1"_s.arg(i), u"value %1 of the extra map"_s.arg(i));
-        }
-        event.insert(u"exception"_s, QJsonArray{QJsonObject{{u"type"_s, u"ZeroDivisionError"_s},
-                                                            {u"value"_s, u"integer division"_s},
-                                                            {u"stacktrace"_s, QJsonObject{{u"frames"_s, frames}}}}});
-        event.insert(u"extra"_s, extra);
-    }
-    return QJsonDocument(event).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
 
 class BenchValidate : public QObject
 {
@@ -85,7 +34,7 @@ private Q_SLOTS:
         // ~1 KB, 100 KB and 1 MB as the issue asks, and 2.5 and 5 KB around PlainEvent::MaxSize.
         for (const qsizetype size : {qsizetype(1000), qsizetype(2500), qsizetype(5000), qsizetype(100 * 1000),
                                      qsizetype(960 * 1000)})
-            m_events.append(eventOfSize(size));
+            m_events.append(QJsonDocument(ValidationSupport::ravenEvent(size)).toJson(QJsonDocument::Compact));
     }
 
     void data()

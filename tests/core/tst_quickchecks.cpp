@@ -6,6 +6,7 @@
 
 #include "normalizer.h"
 #include "testsupport.h"
+#include "validationsupport.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -14,6 +15,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
+using ValidationSupport::withMember;
 
 namespace {
 
@@ -23,23 +25,6 @@ QList<QJsonValue> hostileValues()
     return {QJsonValue::Null, true, 0, 7, 10.5, -1, 1e300, u""_s, u"12"_s, u" 12 "_s, u"x"_s,
             QString(3000, u'y'), QJsonArray{}, QJsonArray{u"line"_s, QJsonValue::Null},
             QJsonArray{u"line"_s, 3}, QJsonObject{}, QJsonObject{{u"a"_s, 1}}};
-}
-
-QJsonValue withMember(const QJsonValue &node, const QStringList &path, qsizetype depth,
-                      const std::function<QJsonValue(const QJsonValue &)> &edit)
-{
-    if (depth == path.size())
-        return edit(node);
-    const QString &step = path.at(depth);
-    if (node.isArray()) {
-        QJsonArray array = node.toArray();
-        const int index = step.toInt();
-        array.replace(index, withMember(array.at(index), path, depth + 1, edit));
-        return array;
-    }
-    QJsonObject object = node.toObject();
-    object.insert(step, withMember(object.value(step), path, depth + 1, edit));
-    return object;
 }
 
 // Every container below the interfaces the quick checks look at, as a path of keys and indexes.

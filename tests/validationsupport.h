@@ -1,0 +1,131 @@
+#pragma once
+
+// What the validator's equivalence checks share (tst_plainevent, tst_quickchecks, fuzz_validate)
+// and the event bench_validate measures: a reproducible set-up, a result as comparable text, the
+// raven-python-like event grown to a size, and an edit deep inside an event.
+
+#include "validator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace ValidationSupport {
+
+using namespace Qt::Literals::StringLiterals;
+
+// A fixed receipt time and event id, so both ways of validating give comparable results.
+inline Sentry::ValidateOptions options(Sentry::Profile profile, bool quickChecks)
+{
+    Sentry::ValidateOptions options;
+    options.profile = profile;
+    options.clock = [] { return QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC); };
+    options.idGenerator = [] { return u"0123456789abcdef0123456789abcdef"_s; };
+    options.quickChecks = quickChecks;
+    return options;
+}
+
+inline QString jsonText(const QJsonValue &value)
+{
+    if (value.isUndefined()) // a QJsonArray would turn it into null
+        return u"undefined"_s;
+    const QByteArray list = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(list.mid(1, list.size() - 2));
+}
+
+// All a caller sees of a result, one line per finding and change. Without `body`, the findings
+// about the body as a whole (which PlainEvent::validate() leaves to the validator) are left out.
+inline QString outcome(const Sentry::ValidationResult &result, bool body = true)
+{
+    Sentry::Findings findings = result.findings;
+    if (!body)
+        findings.removeIf([](const Sentry::Finding &f) { return f.rule.startsWith("body."_L1); });
+    const bool valid = result.parsed && !Sentry::hasErrors(findings); // isValid(), on these findings
+    QStringList lines{u"parsed %1, valid %2, error at %3:%4, offset %5"_s.arg(
+        QString::number(result.parsed), QString::number(valid), QString::number(result.errorLine),
+        QString::number(result.errorColumn), QString::number(result.errorOffset))};
+    for (const Sentry::Finding &f : std::as_const(findings))
+        lines << Sentry::severityName(f.severity) + u' ' + f.location + u' ' + f.rule + u' '
+                + Sentry::actionName(f.action) + u' ' + f.message;
+    for (const Sentry::Change &c : result.changes)
+        lines << u"change "_s + c.path + u' ' + c.description + u' ' + jsonText(c.before) + u' '
+                + jsonText(c.after);
+    lines << QString::fromUtf8(QJsonDocument(result.normalized).toJson(QJsonDocument::Compact));
+    return lines.join(u'\n');
+}
+
+inline QJsonObject ravenFrame(int i)
+{
+    return {
+        {u"abs_path"_s, u"/srv/app/shop/module_%1.py"_s.arg(i)},
+        {u"filename"_s, u"shop/module_%1.py"_s.arg(i)},
+        {u"module"_s, u"shop.module_%1"_s.arg(i)},
+        {u"function"_s, u"handler_%1"_s.arg(i)},
+        {u"lineno"_s, 10 + i},
+        {u"in_app"_s, i % 3 != 0},
+        {u"pre_context"_s, QJsonArray{u"def handler(request):"_s, u"    cart = load(request)"_s}},
+        {u"context_line"_s, u"    total = cart.total / cart.count  # frame %1"_s.arg(i)},
+        {u"post_context"_s, QJsonArray{u"    return render(total)"_s}},
+        {u"vars"_s, QJsonObject{{u"request"_s, u"<WSGIRequest path:/checkout/%1>"_s.arg(i)},
+                                {u"count"_s, i}, {u"items"_s, QJsonArray{1, 2, 3}}}},
+    };
+}
+
+// A raven-python-like exception event (frames with context lines and vars, a tag map, up to 50
+// extra keys) grown until its compact JSON reaches `target` bytes.
+inline QJsonObject ravenEvent(qsizetype target)
+{
+    QJsonObject event{
+        {u"event_id"_s, u"fc6d8c0c43fc4630ad850ee518f1b9d0"_s},
+        {u"message"_s, u"ZeroDivisionError: integer division or modulo by zero"_s},
+        {u"timestamp"_s, u"2013-06-01T12:00:00"_s},
+        {u"level"_s, u"error"_s},
+        {u"logger"_s, u"django.request"_s},
+        {u"platform"_s, u"python"_s},
+        {u"culprit"_s, u"shop.views.checkout"_s},
+        {u"tags"_s, QJsonObject{{u"site"_s, u"shop"_s}, {u"browser"_s, u"Firefox"_s}}},
+        {u"request"_s, QJsonObject{{u"url"_s, u"https://shop.example.com/checkout/"_s},
+                                   {u"method"_s, u"POST"_s}}},
+    };
+    QJsonArray frames;
+    QJsonObject extra;
+    const int batch = qMax(1, int(target / 20000)); // grow in steps, measuring as it goes
+    for (int i = 0; QJsonDocument(event).toJson(QJsonDocument::Compact).size() < target;) {
+        for (int b = 0; b < batch; ++b, ++i) {
+            frames.append(ravenFrame(i));
+            if (extra.size() < 50)
+                extra.insert(u"key_%1"_s.arg(i), u"value %1 of the extra map"_s.arg(i));
+        }
+        const QJsonObject exception{{u"type"_s, u"ZeroDivisionError"_s},
+                                    {u"value"_s, u"integer division"_s},
+                                    {u"stacktrace"_s, QJsonObject{{u"frames"_s, frames}}}};
+        event.insert(u"exception"_s, QJsonArray{exception});
+        event.insert(u"extra"_s, extra);
+    }
+    return event;
+}
+
+using Edit = std::function<QJsonValue(const QJsonValue &)>;
+
+// `node` with the value at `path` (keys and list indexes) replaced by edit(value).
+inline QJsonValue withMember(const QJsonValue &node, const QStringList &path, qsizetype depth,
+                             const Edit &edit)
+{
+    if (depth == path.size())
+        return edit(node);
+    const QString &step = path.at(depth);
+    if (node.isArray()) {
+        QJsonArray array = node.toArray();
+        const int index = step.toInt();
+        array.replace(index, withMember(array.at(index), path, depth + 1, edit));
+        return array;
+    }
+    QJsonObject object = node.toObject();
+    object.insert(step, withMember(object.value(step), path, depth + 1, edit));
+    return object;
+}
+
+} // namespace ValidationSupport
