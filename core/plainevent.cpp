@@ -1,195 +1,21 @@
 #include "plainevent.h"
 
-#include "jsontokens.h"
-#include "normalizecontext.h"
 #include "normalizer.h"
-#include "plainrules.h"
+#include "plainjudge.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QVarLengthArray>
 
 #include <algorithm>
 #include <array>
 #include <bitset>
-#include <cstring>
 #include <limits>
 #include <numeric>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry::PlainEvent {
-
-namespace {
-
-using Kind = JsonTokens::Kind;
-using Token = JsonTokens::Token;
-unsigned typeBit(Kind kind)
-{
-    switch (kind) {
-    case Kind::Null:
-        return NullType;
-    case Kind::True:
-    case Kind::False:
-        return BoolType;
-    case Kind::Number:
-        return NumberType;
-    case Kind::String:
-        return StringType;
-    case Kind::Array:
-        return ArrayType;
-    case Kind::Object:
-        return ObjectType;
-    }
-    return 0;
-}
-
-// How the stored event gets one member's value as text.
-enum class Emit : quint8 {
-    Raw,        // the input's text
-    Text,       // Member::text
-    TagPairs,   // a tag map as [["key", "value"], ...] in the stored (sorted) key order
-    WrapList,   // an exception list as {"values": [...]}
-    WrapSingle, // one exception object as {"values": [{...}]}
-};
-
-// A change whose values are read from the stored event once it has parsed.
-struct PendingChange
-{
-    enum From : quint8 { Added, Stored, StoredValues, StoredFirstValue, Input, NewId };
-    const QString *path;        // both point into static tables: no reference count to touch
-    const QString *description;
-    From before = Added;
-    From after = Stored;
-    int stored = 0; // the stored event's member the values are in, by its rank (TopLevelKey)
-    qsizetype token = -1; // Input: the input's value
-    qsizetype input = 0;  // Input: its index in m_inputs
-};
-
-struct Member
-{
-    qsizetype key = 0;   // the key token
-    qsizetype value = 0; // the value token
-    QByteArrayView storedKey; // empty: the input's key
-    Emit emit = Emit::Raw;
-    QByteArrayView text; // Emit::Text
-};
-
-int ExceptionRank()
-{
-    static const int rank = rankOf(QString::fromUtf16(Owner::Exception).toUtf8());
-    return rank;
-}
-
-// The stored event's text, on the stack for a usual event (QJsonDocument reads it in place).
-class TextWriter
-{
-public:
-    explicit TextWriter(qsizetype expected)
-    {
-        if (expected > qsizetype(sizeof(m_stack)))
-            grow(expected);
-    }
-    TextWriter(const TextWriter &) = delete;
-    TextWriter &operator=(const TextWriter &) = delete;
-
-    TextWriter &operator<<(QByteArrayView text)
-    {
-        if (m_end - m_pos < text.size())
-            grow(2 * (m_end - m_begin) + text.size());
-        std::memcpy(m_pos, text.data(), size_t(text.size()));
-        m_pos += text.size();
-        return *this;
-    }
-    TextWriter &operator<<(char c) { return *this << QByteArrayView(&c, 1); }
-    QByteArray text() const { return QByteArray::fromRawData(m_begin, m_pos - m_begin); }
-
-private:
-    void grow(qsizetype capacity)
-    {
-        QByteArray bigger(capacity, Qt::Uninitialized);
-        std::memcpy(bigger.data(), m_begin, size_t(m_pos - m_begin));
-        m_pos = bigger.data() + (m_pos - m_begin);
-        m_heap = std::move(bigger);
-        m_begin = m_heap.data();
-        m_end = m_begin + capacity;
-    }
-
-    char m_stack[4096];
-    QByteArray m_heap;
-    char *m_begin = m_stack;
-    char *m_pos = m_stack;
-    char *m_end = m_stack + sizeof(m_stack);
-};
-
-class Judge
-{
-public:
-    Judge(const QByteArray &text, const JsonTokens &tokens, const QDateTime &now)
-        : m_text(text), m_tokens(tokens), m_context(Profile::V4), m_now(now),
-          m_latest(now.toMSecsSinceEpoch() + 60 * 1000)
-    {
-    }
-
-    std::optional<ValidationResult> run(const ValidateOptions &options);
-
-private:
-    const Token &token(qsizetype index) const { return m_tokens.at(index); }
-    Kind kind(qsizetype index) const { return token(index).kind; }
-    // A string's or key's text between its quotes, as written; a value's whole text.
-    QByteArrayView inner(qsizetype index) const
-    {
-        const Token &t = token(index);
-        return QByteArrayView(m_text.constData() + t.begin + 1, t.end - t.begin - 2);
-    }
-    QByteArrayView raw(qsizetype index) const
-    {
-        const Token &t = token(index);
-        return QByteArrayView(m_text.constData() + t.begin, t.end - t.begin);
-    }
-    bool isEmptyValue(qsizetype index) const;
-    qsizetype utf16Length(qsizetype index) const;
-    bool rowsPass(const RowCheck &rows, qsizetype value) const;
-    template<typename Visit> bool members(qsizetype object, Visit visit) const;
-    template<typename Visit> bool items(qsizetype array, Visit visit) const;
-    template<typename Visit> bool judgedMembers(const OwnerRows &owner, qsizetype object, Visit visit) const;
-
-    bool member(Member &member, const TopLevelKey &entry);
-    bool eventId(qsizetype value) const;
-    bool message(qsizetype value, const QString &at);
-    bool timestamp(qsizetype value) const;
-    bool level(Member &member, const QString &at);
-    bool tags(Member &member, const QString &at);
-    bool extra(qsizetype value) const;
-    bool interface(Member &member, const TopLevelKey &entry);
-    bool exception(Member &member, const QString &at, PendingChange::From *input);
-    bool exceptionValue(qsizetype value) const;
-    bool stacktrace(qsizetype value) const;
-    bool frame(qsizetype value) const;
-    bool plainInterface(const OwnerRows &owner, qsizetype value) const;
-
-    void writeValue(TextWriter &out, const Member &member) const;
-    void writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order,
-                    const QVarLengthArray<qsizetype, 16> &sorted);
-    void fillDefaults(TextWriter &out, bool *first);
-    void resolveChanges(const QJsonObject &stored);
-
-    const QByteArray &m_text;
-    const JsonTokens &m_tokens;
-    NormalizeContext m_context;
-    QDateTime m_now;
-    qint64 m_latest; // the latest timestamp the server took: a minute past the receipt time
-    unsigned m_present = 0;
-    QVarLengthArray<PendingChange, 8> m_changes;
-    bool m_stacktrace = false;
-    bool m_exception = false;
-    int m_inputCount = 0;
-    QJsonValue m_newId; // a generated event id, made only once the pass is sure
-    QVarLengthArray<int, 32> m_storedRanks; // the keys of the stored event as written
-    QVarLengthArray<std::pair<QByteArrayView, qsizetype>, 16> m_tagPairs; // key, value token; sorted
-    QVarLengthArray<QJsonValue, 2> m_inputs; // input values the change entries show (see run())
-};
 
 bool Judge::isEmptyValue(qsizetype index) const
 {
@@ -226,54 +52,6 @@ bool Judge::rowsPass(const RowCheck &rows, qsizetype value) const
     return (rows.types & typeBit(kind))
            && (kind != Kind::String || rows.maxLength == std::numeric_limits<qsizetype>::max()
                || utf16Length(value) <= rows.maxLength);
-}
-
-// visit(key token, value token) for each member, in the order written, while it returns true.
-template<typename Visit>
-bool Judge::members(qsizetype object, Visit visit) const
-{
-    const qsizetype end = token(object).next;
-    for (qsizetype key = object + 1; key < end; key = token(key + 1).next) {
-        if (!visit(key, key + 1))
-            return false;
-    }
-    return true;
-}
-
-template<typename Visit>
-bool Judge::items(qsizetype array, Visit visit) const
-{
-    const qsizetype end = token(array).next;
-    for (qsizetype item = array + 1; item < end; item = token(item).next) {
-        if (!visit(item))
-            return false;
-    }
-    return true;
-}
-
-// An object whose members the full walk judges by owner's rows: each member with rows passes them
-// and visit(its row, value token) agrees; the Required rows are present; no judged key repeats.
-// An escaped key may spell a judged one: not sure.
-template<typename Visit>
-bool Judge::judgedMembers(const OwnerRows &owner, qsizetype object, Visit visit) const
-{
-    if (kind(object) != Kind::Object)
-        return false;
-    quint64 seen = 0;
-    const bool ok = members(object, [&](qsizetype key, qsizetype value) {
-        if (token(key).escaped)
-            return false;
-        const qsizetype index = owner.find(inner(key));
-        if (index < 0)
-            return true; // no rows: it passes
-        const quint64 bit = quint64(1) << index;
-        if (seen & bit)
-            return false;
-        seen |= bit;
-        const OwnerRows::Member &row = owner.member(index);
-        return rowsPass(row.rows, value) && visit(row, value);
-    });
-    return ok && (seen & owner.required()) == owner.required();
 }
 
 bool Judge::eventId(qsizetype value) const
@@ -418,149 +196,6 @@ bool Judge::extra(qsizetype value) const
                 return false;
             ends[size_t(level)] = item.next;
         }
-    }
-    return true;
-}
-
-// exceptionValue() keeps the value as it came: an object with its Required rows, "type" and
-// "module" passing their rows, a usual stacktrace. It judges no other member.
-bool Judge::exceptionValue(qsizetype value) const
-{
-    static const OwnerRows &owner = ownerRows(Owner::ExceptionValue);
-    return judgedMembers(owner, value, [this](const OwnerRows::Member &row, qsizetype member) {
-        return row.check != Check::Stacktrace || stacktrace(member);
-    });
-}
-
-// stacktrace() keeps it as it came: an object whose rows pass, with a list of usual frames.
-bool Judge::stacktrace(qsizetype value) const
-{
-    static const OwnerRows &owner = ownerRows(Owner::Stacktrace);
-    if (!rowsPass(owner.own(), value))
-        return false;
-    bool framed = false;
-    return judgedMembers(owner, value, [&](const OwnerRows::Member &row, qsizetype member) {
-        if (row.check != Check::Frames)
-            return true;
-        framed = token(member).next > member + 1;
-        return framed && items(member, [this](qsizetype item) { return frame(item); });
-    }) && framed;
-}
-
-// frame() passes it: every member with rows passes them, lineno and colno are whole numbers (or
-// null, or digits in a string), context lines are strings or null, and a filename, function or
-// module is a string.
-bool Judge::frame(qsizetype value) const
-{
-    static const OwnerRows &owner = ownerRows(Owner::Frame);
-    const auto digits = [](QByteArrayView text) { // what QString::toLongLong() surely reads
-        const QByteArrayView number = text.startsWith('-') ? text.sliced(1) : text;
-        return !number.isEmpty() && number.size() <= 15
-               && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    bool located = false;
-    return judgedMembers(owner, value, [&](const OwnerRows::Member &row, qsizetype member) {
-        const Token &t = token(member);
-        switch (row.check) {
-        case Check::Location:
-            located = located || t.kind == Kind::String;
-            return true;
-        case Check::Number:
-            return t.kind == Kind::Null || (t.kind == Kind::Number && t.integral)
-                   || (t.kind == Kind::String && !t.escaped && digits(inner(member)));
-        case Check::Context:
-            return t.kind != Kind::Array || items(member, [this](qsizetype line) {
-                return kind(line) == Kind::String || kind(line) == Kind::Null;
-            });
-        default:
-            return true;
-        }
-    }) && located;
-}
-
-// InterfaceNormalizer::plain() keeps it as it came; for Http, also a url without a query and a
-// method that is a string already in upper case.
-bool Judge::plainInterface(const OwnerRows &owner, qsizetype value) const
-{
-    bool method = false;
-    const bool ok = judgedMembers(owner, value, [&](const OwnerRows::Member &row, qsizetype member) {
-        const Token &t = token(member);
-        if (row.check == Check::Url)
-            return t.kind == Kind::String && !t.escaped && !inner(member).contains('?');
-        if (row.check == Check::Method) {
-            const QByteArrayView text = inner(member);
-            method = t.kind == Kind::String && !t.escaped && t.ascii
-                     && std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-        }
-        return true;
-    });
-    static const OwnerRows *const http = &ownerRows(Owner::Http);
-    return ok && (method || &owner != http);
-}
-
-// exception(): a list of usual values (stored as {"values": [...]}), {"values": [...]} (stored as it
-// came) or one usual value (the legacy form: reported and wrapped). *input: where the input's
-// value is in the stored event, for the change entries.
-bool Judge::exception(Member &member, const QString &at, PendingChange::From *input)
-{
-    static const OwnerRows &owner = ownerRows(Owner::Exception);
-    const qsizetype value = member.value;
-    if (!rowsPass(owner.own(), value))
-        return false;
-    const auto allValues = [this](qsizetype list) {
-        return items(list, [this](qsizetype item) { return exceptionValue(item); });
-    };
-    if (kind(value) == Kind::Array) {
-        if (!allValues(value))
-            return false;
-        member.emit = Emit::WrapList;
-        *input = PendingChange::StoredValues;
-    } else {
-        qsizetype list = -1;
-        const bool keys = members(value, [&](qsizetype key, qsizetype item) {
-            if (token(key).escaped || (same(inner(key), "values") && list >= 0))
-                return false;
-            if (same(inner(key), "values"))
-                list = item;
-            return true;
-        });
-        if (!keys)
-            return false;
-        if (list >= 0) // stored as it came
-            return rowsPass(owner.member(owner.find("values")).rows, list) && allValues(list);
-        if (!exceptionValue(value))
-            return false;
-        m_context.report(u"exception.single-object"_s, at);
-        member.emit = Emit::WrapSingle;
-        *input = PendingChange::StoredFirstValue;
-    }
-    static const QString wrapped = u"stored as {\"values\": [...]}"_s;
-    m_changes.append({&at, &wrapped, *input, PendingChange::Stored,
-                      ExceptionRank()});
-    return true;
-}
-
-bool Judge::interface(Member &member, const TopLevelKey &entry)
-{
-    const InterfaceInfo &info = *entry.interface;
-    if (entry.fullName && !info.alias.isEmpty())
-        m_context.report(u"interface.full-name"_s, entry.path, {info.fullName, info.alias});
-    PendingChange::From input = PendingChange::Stored;
-    bool ok = false;
-    if (info.fullName == QStringView(Owner::Exception)) {
-        ok = exception(member, entry.path, &input);
-        m_exception = true;
-    } else if (info.fullName == QStringView(Owner::Stacktrace)) {
-        ok = stacktrace(member.value);
-        m_stacktrace = true;
-    } else {
-        ok = plainInterface(*entry.owner, member.value);
-    }
-    if (!ok)
-        return false;
-    if (!entry.fullName) {
-        member.storedKey = entry.storedKey;
-        m_changes.append({&entry.path, &entry.storedAs, input, PendingChange::Stored, entry.storedRank});
     }
     return true;
 }
@@ -799,8 +434,6 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
     result.normalized = std::move(event);
     return result;
 }
-
-} // namespace
 
 std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options)
 {
