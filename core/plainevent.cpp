@@ -65,13 +65,13 @@ bool Judge::eventId(qsizetype value) const
     });
 }
 
-bool Judge::message(qsizetype value, const QString &at)
+bool Judge::message(qsizetype value, const TopLevelKey &entry)
 {
     if (kind(value) != Kind::String)
         return false;
     const qsizetype length = utf16Length(value);
     if (length > 1000 && length <= 2048)
-        m_context.report(u"event.message.document-length"_s, at, {QString::number(length)});
+        m_context.report(u"event.message.document-length"_s, entry.path, {QString::number(length)});
     return true;
 }
 
@@ -82,7 +82,6 @@ bool Judge::timestamp(qsizetype value) const
     const Token &t = token(value);
     if (t.kind != Kind::String)
         return false;
-    QDateTime time;
     const QByteArrayView text = inner(value);
     static constexpr char pattern[] = "dddd-dd-ddTdd:dd:dd";
     const bool plain = !t.escaped && text.size() == qsizetype(sizeof(pattern) - 1)
@@ -99,15 +98,14 @@ bool Judge::timestamp(qsizetype value) const
         const qint64 msecs = utcMSecs(number(0, 4), number(5, 2), number(8, 2), number(11, 2),
                                       number(14, 2), number(17, 2));
         return msecs != InvalidTime && msecs <= m_latest;
-    } else {
-        const QByteArray list = '[' + raw(value).toByteArray() + ']'; // Qt's reading of the escapes
-        time = Normalizer::parseTimestamp(QJsonDocument::fromJson(list).array().at(0));
     }
+    const QByteArray list = '[' + raw(value).toByteArray() + ']'; // Qt's reading of the escapes
+    const QDateTime time = Normalizer::parseTimestamp(QJsonDocument::fromJson(list).array().at(0));
     return time.isValid() && time.toMSecsSinceEpoch() <= m_latest;
 }
 
 // A level name stays; one of the numbers 10 … 50 is stored as its name (v4 reports nothing).
-bool Judge::level(Member &member, const QString &at)
+bool Judge::level(Member &member, const TopLevelKey &entry)
 {
     static constexpr std::array<std::pair<const char *, const char *>, 5> levels = {{
         {"debug", "10"}, {"info", "20"}, {"warning", "30"}, {"error", "40"}, {"fatal", "50"},
@@ -126,7 +124,7 @@ bool Judge::level(Member &member, const QString &at)
         member.emit = Emit::Text;
         member.text = quoted[i];
         static const QString resolved = u"resolved to its name"_s;
-        m_changes.append({&at, &resolved, PendingChange::Input, PendingChange::Stored, rankOf("level"), value});
+        m_changes.append({&entry.path, &resolved, PendingChange::Input, PendingChange::Stored, entry.rank, value});
         return true;
     }
     return false;
@@ -135,7 +133,7 @@ bool Judge::level(Member &member, const QString &at)
 // The map form is stored as pairs: every value a string, keys and values within their limits, keys
 // plain ASCII and written once (a QJsonObject orders such keys as their bytes). The list form,
 // every entry a pair of strings within the limits, is stored as it came; so is null.
-bool Judge::tags(Member &member, const QString &at)
+bool Judge::tags(Member &member, const TopLevelKey &entry)
 {
     const qsizetype value = member.value;
     const auto fits = [this](qsizetype key, qsizetype text) {
@@ -168,7 +166,7 @@ bool Judge::tags(Member &member, const QString &at)
         return false;
     member.emit = Emit::TagPairs;
     static const QString pairs = u"stored as [key, value] pairs"_s;
-    m_changes.append({&at, &pairs, PendingChange::Input, PendingChange::Stored, rankOf("tags"), value});
+    m_changes.append({&entry.path, &pairs, PendingChange::Input, PendingChange::Stored, entry.rank, value});
     return true;
 }
 
@@ -210,18 +208,18 @@ bool Judge::member(Member &member, const TopLevelKey &entry)
     case Handler::EventId:
         return eventId(value);
     case Handler::Message:
-        return message(value, entry.path);
+        return message(value, entry);
     case Handler::Timestamp:
         return timestamp(value);
     case Handler::Level:
-        return level(member, entry.path);
+        return level(member, entry);
     case Handler::Plain:
         return kind(value) != Kind::Null;
     case Handler::Project:
         m_context.report(u"event.project.legacy"_s, entry.path);
         return true;
     case Handler::Tags:
-        return tags(member, entry.path);
+        return tags(member, entry);
     case Handler::Modules:
         return kind(value) == Kind::Object;
     case Handler::Extra:
@@ -264,10 +262,10 @@ void Judge::fillDefaults(TextWriter &out, bool *first)
         if (m_present & bit)
             return;
         static const QString defaulted = u"defaulted"_s;
-        const QString &at = topLevelKeys().at(topLevelIndex().find(key)).path;
-        m_context.report(ruleId, at);
-        m_changes.append({&at, &defaulted, PendingChange::Added,
-                          bit == Bit::EventId ? PendingChange::NewId : PendingChange::Stored, rankOf(key)});
+        const TopLevelKey &entry = topLevelKeys().at(topLevelIndex().find(key));
+        m_context.report(ruleId, entry.path);
+        m_changes.append({&entry.path, &defaulted, PendingChange::Added,
+                          bit == Bit::EventId ? PendingChange::NewId : PendingChange::Stored, entry.rank});
         if (bit == Bit::EventId)
             return;
         // "key":"value", escaped as Qt escapes it
@@ -275,7 +273,7 @@ void Judge::fillDefaults(TextWriter &out, bool *first)
         const QByteArray json = QJsonDocument(member).toJson(QJsonDocument::Compact);
         out << (*first ? "" : ",") << QByteArrayView(json).sliced(1, json.size() - 2);
         *first = false;
-        m_storedRanks.append(rankOf(key));
+        m_storedRanks.append(entry.rank);
     };
     fill(Bit::EventId, "event_id", u"event.event_id.missing"_s, {});
     fill(Bit::Message, "message", u"event.message.missing"_s, u"<no message value>"_s);
@@ -293,11 +291,8 @@ void Judge::resolveChanges(const QJsonObject &stored)
     std::sort(m_storedRanks.begin(), m_storedRanks.end());
     const auto storedValue = [&](int rank) -> QJsonValue {
         const auto it = std::lower_bound(m_storedRanks.cbegin(), m_storedRanks.cend(), rank);
-        const auto member = stored.constBegin() + (it - m_storedRanks.cbegin());
-        Q_ASSERT(*it == rank && member.key() == QLatin1StringView(topLevelKeys().at(std::find_if(
-                     topLevelKeys().cbegin(), topLevelKeys().cend(), [rank](const TopLevelKey &k) {
-                         return k.rank == rank; }) - topLevelKeys().cbegin()).key));
-        return member.value();
+        Q_ASSERT(it != m_storedRanks.cend() && *it == rank); // the order: tst_plainrules checks it
+        return (stored.constBegin() + (it - m_storedRanks.cbegin())).value();
     };
     QJsonValue values = QJsonValue::Undefined; // of the stored exception, written as {"values": [...]}
     const auto storedValues = [&](int key) {
@@ -329,8 +324,7 @@ void Judge::resolveChanges(const QJsonObject &stored)
 
 // The members in the order of their stored keys: the order QJsonDocument keeps, which it then
 // finds already sorted.
-void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order,
-                       const QVarLengthArray<qsizetype, 16> &sorted)
+void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order)
 {
     out << '{';
     bool first = true;
@@ -344,7 +338,8 @@ void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const To
         out << (first ? "\" " : ",\" ") << char('0' + change.input) << "\":" << raw(change.token);
         first = false;
     }
-    QVarLengthArray<qsizetype, 16> byStoredKey = sorted;
+    QVarLengthArray<qsizetype, 16> byStoredKey(order.size());
+    std::iota(byStoredKey.begin(), byStoredKey.end(), 0);
     std::sort(byStoredKey.begin(), byStoredKey.end(), [&](qsizetype a, qsizetype b) {
         return order[a].first->storedRank < order[b].first->storedRank;
     });
@@ -409,7 +404,7 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
         return std::nullopt;
 
     TextWriter out(m_text.size() + 256);
-    writeEvent(out, order, sorted);
+    writeEvent(out, order);
     QJsonParseError error;
     QJsonObject event = QJsonDocument::fromJson(out.text(), &error).object();
     const auto defaults = qsizetype(5 - std::bitset<5>(m_present).count());

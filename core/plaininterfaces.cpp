@@ -6,16 +6,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry::PlainEvent {
 
-namespace {
-
-int exceptionRank()
-{
-    static const int rank = rankOf(QString::fromUtf16(Owner::Exception).toUtf8());
-    return rank;
-}
-
-} // namespace
-
 // exceptionValue() keeps the value as it came: an object with its Required rows, "type" and
 // "module" passing their rows, a usual stacktrace. It judges no other member.
 bool Judge::exceptionValue(qsizetype value) const
@@ -95,7 +85,8 @@ bool Judge::plainInterface(const OwnerRows &owner, qsizetype value) const
 // exception(): a list of usual values (stored as {"values": [...]}), {"values": [...]} (stored as it
 // came) or one usual value (the legacy form: reported and wrapped). *input: where the input's
 // value is in the stored event, for the change entries.
-bool Judge::exception(Member &member, const QString &at, PendingChange::From *input)
+// The change entries go under the stored Exception's rank (entry.storedRank: an alias's full name).
+bool Judge::exception(Member &member, const TopLevelKey &entry, PendingChange::From *input)
 {
     static const OwnerRows &owner = ownerRows(Owner::Exception);
     const qsizetype value = member.value;
@@ -112,9 +103,10 @@ bool Judge::exception(Member &member, const QString &at, PendingChange::From *in
     } else {
         qsizetype list = -1;
         const bool keys = members(value, [&](qsizetype key, qsizetype item) {
-            if (token(key).escaped || (same(inner(key), "values") && list >= 0))
+            const bool values = same(inner(key), "values");
+            if (token(key).escaped || (values && list >= 0))
                 return false;
-            if (same(inner(key), "values"))
+            if (values)
                 list = item;
             return true;
         });
@@ -124,13 +116,12 @@ bool Judge::exception(Member &member, const QString &at, PendingChange::From *in
             return rowsPass(owner.member(owner.find("values")).rows, list) && allValues(list);
         if (!exceptionValue(value))
             return false;
-        m_context.report(u"exception.single-object"_s, at);
+        m_context.report(u"exception.single-object"_s, entry.path);
         member.emit = Emit::WrapSingle;
         *input = PendingChange::StoredFirstValue;
     }
     static const QString wrapped = u"stored as {\"values\": [...]}"_s;
-    m_changes.append({&at, &wrapped, *input, PendingChange::Stored,
-                      exceptionRank()});
+    m_changes.append({&entry.path, &wrapped, *input, PendingChange::Stored, entry.storedRank});
     return true;
 }
 
@@ -142,7 +133,7 @@ bool Judge::interface(Member &member, const TopLevelKey &entry)
     PendingChange::From input = PendingChange::Stored;
     bool ok = false;
     if (info.fullName == QStringView(Owner::Exception)) {
-        ok = exception(member, entry.path, &input);
+        ok = exception(member, entry, &input);
         m_exception = true;
     } else if (info.fullName == QStringView(Owner::Stacktrace)) {
         ok = stacktrace(member.value);

@@ -149,21 +149,20 @@ private:
 
     bool member(Member &member, const TopLevelKey &entry);
     bool eventId(qsizetype value) const;
-    bool message(qsizetype value, const QString &at);
+    bool message(qsizetype value, const TopLevelKey &entry);
     bool timestamp(qsizetype value) const;
-    bool level(Member &member, const QString &at);
-    bool tags(Member &member, const QString &at);
+    bool level(Member &member, const TopLevelKey &entry);
+    bool tags(Member &member, const TopLevelKey &entry);
     bool extra(qsizetype value) const;
     bool interface(Member &member, const TopLevelKey &entry);
-    bool exception(Member &member, const QString &at, PendingChange::From *input);
+    bool exception(Member &member, const TopLevelKey &entry, PendingChange::From *input);
     bool exceptionValue(qsizetype value) const;
     bool stacktrace(qsizetype value) const;
     bool frame(qsizetype value) const;
     bool plainInterface(const OwnerRows &owner, qsizetype value) const;
 
     void writeValue(TextWriter &out, const Member &member) const;
-    void writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order,
-                    const QVarLengthArray<qsizetype, 16> &sorted);
+    void writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order);
     void fillDefaults(TextWriter &out, bool *first);
     void resolveChanges(const QJsonObject &stored);
 

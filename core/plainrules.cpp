@@ -56,9 +56,8 @@ const OwnerRows &ownerRows(const QString &owner)
         const auto add = [&byName](const char16_t *name, const QList<QPair<QString, Check>> &checks) {
             byName.insert(QString::fromUtf16(name), OwnerRows(QString::fromUtf16(name), checks));
         };
-        add(Owner::Exception, {{u"values"_s, Check::Values}});
-        add(Owner::ExceptionValue, {{u"type"_s, Check::Type}, {u"module"_s, Check::Type},
-                                    {u"stacktrace"_s, Check::Stacktrace}});
+        add(Owner::Exception, {});
+        add(Owner::ExceptionValue, {{u"stacktrace"_s, Check::Stacktrace}});
         add(Owner::Stacktrace, {{u"frames"_s, Check::Frames}});
         add(Owner::Frame, {{u"filename"_s, Check::Location}, {u"function"_s, Check::Location},
                            {u"module"_s, Check::Location}, {u"lineno"_s, Check::Number},
@@ -138,16 +137,6 @@ const KeyIndex &topLevelIndex()
         return keys;
     }();
     return index;
-}
-
-int rankOf(QByteArrayView key)
-{
-    for (const TopLevelKey &entry : topLevelKeys()) {
-        if (entry.key == key)
-            return entry.rank;
-    }
-    Q_UNREACHABLE();
-    return -1;
 }
 
 qint64 utcMSecs(int year, int month, int day, int hour, int minute, int second)

@@ -116,10 +116,8 @@ enum class Check : quint8 {
     Location,   // frame: filename, function, module (one must be a string)
     Number,     // frame: lineno, colno (an integer)
     Context,    // frame: pre_context, post_context (strings or null)
-    Type,       // exception value: type, module (the only members with rows it checks)
     Stacktrace, // exception value: stacktrace
     Frames,     // stacktrace: frames
-    Values,     // exception: values
     Url,        // Http: url (no query)
     Method,     // Http: method (a string in upper case)
 };
@@ -194,6 +192,5 @@ qint64 utcMSecs(int year, int month, int day, int hour, int minute, int second);
 // Every key the pass knows at the top level, and an index of them.
 const QList<TopLevelKey> &topLevelKeys();
 const KeyIndex &topLevelIndex();
-int rankOf(QByteArrayView key); // a known key's TopLevelKey::rank
 
 } // namespace Sentry::PlainEvent

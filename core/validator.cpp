@@ -144,23 +144,27 @@ QString topLevelName(const QJsonDocument &document)
 // walk decides. Both take the receipt time from one reading of the clock.
 ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context)
 {
-    ValidateOptions walkOptions = options;
+    std::optional<QDateTime> now; // read once: a fallback walk sees the same receipt time
     if (options.quickChecks && options.profile == Profile::V4 && text.size() <= PlainEvent::MaxSize) {
-        const QDateTime now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
-        if (std::optional<ValidationResult> plain = PlainEvent::validate(text, options, now))
+        now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
+        if (std::optional<ValidationResult> plain = PlainEvent::validate(text, options, *now))
             return std::move(*plain);
-        walkOptions.clock = [now] { return now; };
     }
     ValidationResult result;
     result.profile = options.profile;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
+    if (error.error != QJsonParseError::NoError) {
         reportBrokenJson(result, context, text, error);
-    else if (!document.isObject())
+    } else if (!document.isObject()) {
         context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
-    else
+    } else if (!now) {
+        result = Validator::validate(document.object(), options);
+    } else {
+        ValidateOptions walkOptions = options; // copied only when the pass was not sure
+        walkOptions.clock = [time = *now] { return time; };
         result = Validator::validate(document.object(), walkOptions);
+    }
     return result;
 }
 
