@@ -1,8 +1,9 @@
 #include "jsontokens.h"
 
+#include <QVarLengthArray>
 #include <QtAlgorithms>
-#include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -14,53 +15,31 @@ namespace Sentry {
 
 namespace {
 
-constexpr quint64 Ones = 0x0101010101010101ULL;
-constexpr quint64 Highs = 0x8080808080808080ULL;
-
-// The high bit of each of the 8 bytes in `word` (read little-endian) that ends a run of plain
-// string bytes: a quote, a backslash, a control character or a non-ASCII byte. Bits above the
-// lowest may be false alarms (a borrow carries into the next byte); the lowest one is exact.
-quint64 specialBytes(quint64 word)
-{
-    const auto zeroBytes = [](quint64 v) { return (v - Ones) & ~v & Highs; };
-    const quint64 control = (word - Ones * 0x20) & ~word & Highs;
-    return (word & Highs) | control | zeroBytes(word ^ (Ones * '"')) | zeroBytes(word ^ (Ones * '\\'));
-}
-
-bool isPlainByte(char c)
-{
-    const auto b = uchar(c);
-    return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
-}
-
-// The first byte from p on that is not a plain string byte; `end` when there is none.
-const char *skipPlainBytes(const char *p, const char *end)
+// The first quote or backslash from p on, or `end`. A string's other bytes need no stop: raw
+// control characters pass (as QJsonDocument lets them) and non-ASCII bytes only clear *ascii.
+Q_ALWAYS_INLINE const char *stringStop(const char *p, const char *end, bool *ascii)
 {
 #ifdef __SSE2__
-    // 16 bytes at a time: a byte is special when it is '"' or '\\', at most 0x1f, or non-ASCII
-    // (its high bit, which movemask reads directly).
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i control = _mm_set1_epi8(0x1f);
     for (; end - p >= 16; p += 16) {
         const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(bytes, control), control);
-        const __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
-                                                        _mm_cmpeq_epi8(bytes, backslash)), low);
-        if (const int special = _mm_movemask_epi8(marks) | _mm_movemask_epi8(bytes))
-            return p + qCountTrailingZeroBits(quint32(special));
+        const auto stops = quint32(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
+                                                                  _mm_cmpeq_epi8(bytes, backslash))));
+        const auto high = quint32(_mm_movemask_epi8(bytes)); // the bytes with their top bit set
+        if (stops) {
+            if (high & ((stops & (0u - stops)) - 1)) // below the first stop
+                *ascii = false;
+            return p + qCountTrailingZeroBits(stops);
+        }
+        if (high)
+            *ascii = false;
     }
 #endif
-    if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
-        for (; end - p >= 8; p += 8) {
-            quint64 word;
-            std::memcpy(&word, p, 8);
-            if (const quint64 special = specialBytes(word))
-                return p + qCountTrailingZeroBits(special) / 8;
-        }
+    for (; p < end && *p != '"' && *p != '\\'; ++p) {
+        if (uchar(*p) >= 0x80)
+            *ascii = false;
     }
-    while (p < end && isPlainByte(*p))
-        ++p;
     return p;
 }
 
@@ -85,100 +64,29 @@ inline const char *JsonTokens::skipSpace(const char *p) const
     return p;
 }
 
-// One pass without recursion: `open` holds the containers not yet closed. After each value the
-// innermost one expects a ',' or its closing bracket.
-bool JsonTokens::read(const QByteArray &text)
+Q_ALWAYS_INLINE const char *JsonTokens::string(const char *p)
 {
-    if (text.size() >= std::numeric_limits<qint32>::max())
-        return false;
-    m_begin = text.constData();
-    m_end = m_begin + text.size();
-    m_tokens.clear();
-    QVarLengthArray<qint32, 32> open;
-    const char *p = m_begin;
-    for (;;) {
-        p = skipSpace(p);
-        if (p == m_end)
-            return false;
-        const char c = *p;
-        if (c == '{' || c == '[') {
-            if (open.size() >= MaxDepth)
-                return false;
-            const Kind kind = c == '{' ? Kind::Object : Kind::Array;
-            m_tokens.append({kind, false, true, false, offset(p), 0, 0});
-            p = skipSpace(p + 1);
-            if (p < m_end && *p == (c == '{' ? '}' : ']')) { // empty
-                Token &token = m_tokens.last();
-                token.end = offset(++p);
-                token.next = qint32(m_tokens.size());
-            } else {
-                open.append(qint32(m_tokens.size() - 1));
-                if (kind == Kind::Object && !(p = key(p)))
-                    return false;
-                continue; // its first value
-            }
-        } else if (!(p = c == '"' ? string(p) : c == 't' ? literal(p, "true", Kind::True)
-                            : c == 'f' ? literal(p, "false", Kind::False)
-                            : c == 'n' ? literal(p, "null", Kind::Null) : number(p))) {
-            return false;
-        }
-        // A value is complete: the innermost open container continues or closes.
-        for (;;) {
-            if (open.isEmpty())
-                return skipSpace(p) == m_end;
-            Token &container = m_tokens[open.last()];
-            p = skipSpace(p);
-            if (p == m_end)
-                return false;
-            if (*p == ',') {
-                ++p;
-                if (container.kind == Kind::Object && !(p = key(p)))
-                    return false;
-                break; // the next value
-            }
-            if (*p != (container.kind == Kind::Object ? '}' : ']'))
-                return false;
-            container.end = offset(++p);
-            container.next = qint32(m_tokens.size());
-            open.removeLast(); // the container itself is a complete value of the one around it
-        }
+    Token &token = add(Kind::String, p);
+    for (p = stringStop(p + 1, m_end, &token.ascii); p < m_end && *p == '\\';
+         p = stringStop(p, m_end, &token.ascii)) {
+        token.escaped = true;
+        if (!(p = escape(p)))
+            return nullptr;
     }
+    if (p == m_end)
+        return nullptr;
+    token.end = offset(++p);
+    return p;
 }
 
 // At a member: "key" and ':'. Returns the position after the ':', or nullptr.
-const char *JsonTokens::key(const char *p)
+Q_ALWAYS_INLINE const char *JsonTokens::key(const char *p)
 {
     p = skipSpace(p);
     if (p == m_end || *p != '"' || !(p = string(p)))
         return nullptr;
     p = skipSpace(p);
     return p < m_end && *p == ':' ? p + 1 : nullptr;
-}
-
-const char *JsonTokens::string(const char *p)
-{
-    Token token{Kind::String, false, true, false, offset(p), 0, 0};
-    ++p;
-    for (;;) {
-        p = skipPlainBytes(p, m_end);
-        if (p >= m_end)
-            return nullptr;
-        const auto c = uchar(*p);
-        if (c == '"')
-            break;
-        if (c == '\\') {
-            token.escaped = true;
-            if (!(p = escape(p)))
-                return nullptr;
-            continue;
-        }
-        token.ascii = token.ascii && c < 0x80;
-        ++p; // non-ASCII (checked by whoever decodes it) or a raw control character
-    }
-    token.end = offset(++p);
-    token.next = qint32(m_tokens.size()) + 1;
-    m_tokens.append(token);
-    return p;
 }
 
 // At a backslash: one of \" \\ \/ \b \f \n \r \t \uXXXX.
@@ -200,7 +108,7 @@ const char *JsonTokens::literal(const char *p, const char *word, Kind kind)
     const auto length = qsizetype(std::strlen(word));
     if (m_end - p < length || std::memcmp(p, word, size_t(length)) != 0)
         return nullptr;
-    m_tokens.append({kind, false, true, false, offset(p), offset(p + length), qint32(m_tokens.size()) + 1});
+    add(kind, p).end = offset(p + length);
     return p + length;
 }
 
@@ -235,8 +143,78 @@ const char *JsonTokens::number(const char *p)
         if (digits() == 0)
             return nullptr;
     }
-    m_tokens.append({Kind::Number, false, true, integral, offset(begin), offset(p), qint32(m_tokens.size()) + 1});
+    Token &token = add(Kind::Number, begin);
+    token.integral = integral;
+    token.end = offset(p);
     return p;
+}
+
+// One pass without recursion: `open` holds the containers not yet closed. After each value the
+// innermost one expects a ',' or its closing bracket.
+bool JsonTokens::read(const QByteArray &text)
+{
+    if (text.size() >= std::numeric_limits<qint32>::max())
+        return false;
+    m_begin = text.constData();
+    m_end = m_begin + text.size();
+    m_size = 0;
+    QVarLengthArray<qint32, 32> open;
+    const char *p = m_begin;
+    for (;;) {
+        p = skipSpace(p);
+        if (p == m_end)
+            return false;
+        const char c = *p;
+        if (c == '{' || c == '[') {
+            if (open.size() >= MaxDepth)
+                return false;
+            const Kind kind = c == '{' ? Kind::Object : Kind::Array;
+            Token &token = add(kind, p);
+            p = skipSpace(p + 1);
+            if (p < m_end && *p == (c == '{' ? '}' : ']')) { // empty
+                token.end = offset(++p);
+            } else {
+                open.append(m_size - 1);
+                if (kind == Kind::Object && !(p = key(p)))
+                    return false;
+                continue; // its first value
+            }
+        } else if (!(p = c == '"' ? string(p) : c == 't' ? literal(p, "true", Kind::True)
+                            : c == 'f' ? literal(p, "false", Kind::False)
+                            : c == 'n' ? literal(p, "null", Kind::Null) : number(p))) {
+            return false;
+        }
+        // A value is complete: the innermost open container continues or closes.
+        for (;;) {
+            if (open.isEmpty())
+                return skipSpace(p) == m_end;
+            Token &container = m_tokens[open.last()];
+            p = skipSpace(p);
+            if (p == m_end)
+                return false;
+            if (*p == ',') {
+                ++p;
+                if (container.kind == Kind::Object && !(p = key(p)))
+                    return false;
+                break; // the next value
+            }
+            if (*p != (container.kind == Kind::Object ? '}' : ']'))
+                return false;
+            container.end = offset(++p);
+            container.next = m_size;
+            open.removeLast(); // the container itself is a complete value of the one around it
+        }
+    }
+}
+
+void JsonTokens::grow()
+{
+    const qint32 capacity = m_capacity * 2; // read() keeps the text under 2^31 bytes: so is this
+    auto bigger = std::make_unique<Token[]>(size_t(capacity));
+    std::copy_n(m_tokens, m_size, bigger.get());
+    m_heap = std::move(bigger);
+    m_tokens = m_heap.get();
+    m_capacity = capacity;
 }
 
 } // namespace Sentry

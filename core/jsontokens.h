@@ -9,7 +9,9 @@
 //                              // up to tokens.at(0).next
 
 #include <QByteArray>
-#include <QVarLengthArray>
+#include <QtGlobal>
+
+#include <memory>
 
 namespace Sentry {
 
@@ -18,16 +20,20 @@ class JsonTokens
 public:
     enum class Kind : quint8 { Object, Array, String, Number, True, False, Null };
 
+    // Trivial on purpose: the tokens' storage is not written before a token is.
     struct Token
     {
-        Kind kind = Kind::Null;
-        bool escaped = false;  // String: has backslash escapes
-        bool ascii = true;     // String: only ASCII bytes
-        bool integral = false; // Number: an integer of at most 15 digits (so exact as a double)
-        qint32 begin = 0;      // the first byte (the quote or bracket)
-        qint32 end = 0;        // one past the last byte
-        qint32 next = 0;       // the index of the token after this value and all inside it
-    };                         // an object's children are its members: a key token, then the value
+        Kind kind;
+        bool escaped;  // String: has backslash escapes
+        bool ascii;    // String: only ASCII bytes
+        bool integral; // Number: an integer of at most 15 digits (so exact as a double)
+        qint32 begin;  // the first byte (the quote or bracket)
+        qint32 end;    // one past the last byte
+        qint32 next;   // the index of the token after this value and all inside it
+    };                 // an object's children are its members: a key token, then the value
+
+    JsonTokens() = default;
+    Q_DISABLE_COPY_MOVE(JsonTokens)
 
     // Nesting deeper than this is not read; Qt's own parser allows as much.
     static constexpr int MaxDepth = 1024;
@@ -38,7 +44,7 @@ public:
     bool read(const QByteArray &text);
 
     const Token &at(qsizetype index) const { return m_tokens[index]; }
-    qsizetype size() const { return m_tokens.size(); }
+    qsizetype size() const { return m_size; }
 
 private:
     // Each reads one thing at p and returns the position after it, or nullptr when it is malformed.
@@ -49,10 +55,25 @@ private:
     const char *number(const char *p);
     const char *skipSpace(const char *p) const;
     qint32 offset(const char *p) const { return qint32(p - m_begin); }
+    Token &add(Kind kind, const char *begin)
+    {
+        if (Q_UNLIKELY(m_size == m_capacity))
+            grow();
+        Token &token = m_tokens[m_size++];
+        token = {kind, false, true, false, offset(begin), 0, m_size};
+        return token;
+    }
+    void grow();
 
     const char *m_begin = nullptr;
     const char *m_end = nullptr;
-    QVarLengthArray<Token, 256> m_tokens; // a ~1 KB event fits without a heap allocation
+    // A ~1 KB event fits on the stack. Not a QVarLengthArray: its append costs a fifth of the
+    // tokenizing (bench/RESULTS.md).
+    Token m_stack[256];
+    std::unique_ptr<Token[]> m_heap;
+    Token *m_tokens = m_stack;
+    qint32 m_size = 0;
+    qint32 m_capacity = 256;
 };
 
 } // namespace Sentry
