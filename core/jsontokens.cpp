@@ -149,8 +149,8 @@ const char *JsonTokens::number(const char *p)
     return p;
 }
 
-// One pass without recursion: `open` holds the containers not yet closed. After each value the
-// innermost one expects a ',' or its closing bracket.
+// One pass without recursion. `current` is the innermost container not yet closed (-1: none),
+// `outer` the ones around it; after each value, `current` expects a ',' or its closing bracket.
 bool JsonTokens::read(const QByteArray &text)
 {
     if (text.size() >= std::numeric_limits<qint32>::max())
@@ -158,51 +158,78 @@ bool JsonTokens::read(const QByteArray &text)
     m_begin = text.constData();
     m_end = m_begin + text.size();
     m_size = 0;
-    QVarLengthArray<qint32, 32> open;
+    QVarLengthArray<qint32, 32> outer;
+    qint32 current = -1;
+    bool inObject = false;
     const char *p = m_begin;
     for (;;) {
         p = skipSpace(p);
         if (p == m_end)
             return false;
-        const char c = *p;
-        if (c == '{' || c == '[') {
-            if (open.size() >= MaxDepth)
+        switch (*p) {
+        case '"':
+            p = string(p);
+            break;
+        case '{':
+        case '[': {
+            if (current >= 0 && outer.size() + 1 >= MaxDepth) // containers around this one
                 return false;
-            const Kind kind = c == '{' ? Kind::Object : Kind::Array;
-            Token &token = add(kind, p);
+            const bool object = *p == '{';
+            Token &token = add(object ? Kind::Object : Kind::Array, p);
             p = skipSpace(p + 1);
-            if (p < m_end && *p == (c == '{' ? '}' : ']')) { // empty
+            if (p < m_end && *p == (object ? '}' : ']')) { // empty
                 token.end = offset(++p);
-            } else {
-                open.append(m_size - 1);
-                if (kind == Kind::Object && !(p = key(p)))
-                    return false;
-                continue; // its first value
+                break;
             }
-        } else if (!(p = c == '"' ? string(p) : c == 't' ? literal(p, "true", Kind::True)
-                            : c == 'f' ? literal(p, "false", Kind::False)
-                            : c == 'n' ? literal(p, "null", Kind::Null) : number(p))) {
-            return false;
+            if (current >= 0)
+                outer.append(current);
+            current = m_size - 1;
+            inObject = object;
+            if (object && !(p = key(p)))
+                return false;
+            continue; // its first value
         }
+        case 't':
+            p = literal(p, "true", Kind::True);
+            break;
+        case 'f':
+            p = literal(p, "false", Kind::False);
+            break;
+        case 'n':
+            p = literal(p, "null", Kind::Null);
+            break;
+        default:
+            p = number(p);
+            break;
+        }
+        if (!p)
+            return false;
         // A value is complete: the innermost open container continues or closes.
         for (;;) {
-            if (open.isEmpty())
+            if (current < 0)
                 return skipSpace(p) == m_end;
-            Token &container = m_tokens[open.last()];
             p = skipSpace(p);
             if (p == m_end)
                 return false;
             if (*p == ',') {
-                ++p;
-                if (container.kind == Kind::Object && !(p = key(p)))
+                if (inObject && !(p = key(p + 1)))
                     return false;
+                if (!inObject)
+                    ++p;
                 break; // the next value
             }
-            if (*p != (container.kind == Kind::Object ? '}' : ']'))
+            if (*p != (inObject ? '}' : ']'))
                 return false;
+            Token &container = m_tokens[current];
             container.end = offset(++p);
             container.next = m_size;
-            open.removeLast(); // the container itself is a complete value of the one around it
+            // The container itself is a complete value of the one around it.
+            current = -1;
+            if (!outer.isEmpty()) {
+                current = outer.last();
+                outer.removeLast();
+            }
+            inObject = current >= 0 && m_tokens[current].kind == Kind::Object;
         }
     }
 }
