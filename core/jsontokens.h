@@ -39,8 +39,9 @@ public:
     static constexpr int MaxDepth = 1024;
 
     // Whether `text` is one JSON value with only JSON whitespace around it. Strings are not
-    // checked for valid UTF-8 (a caller that keeps their bytes lets QJsonDocument judge that);
-    // raw control characters in strings pass, as QJsonDocument lets them.
+    // checked for valid UTF-8, nor numbers for a double's range (1e999): a caller that keeps their
+    // bytes lets QJsonDocument judge those, as plainevent.cpp does. Raw control characters in
+    // strings pass, as QJsonDocument lets them.
     bool read(const QByteArray &text);
 
     const Token &at(qsizetype index) const { return m_tokens[index]; }

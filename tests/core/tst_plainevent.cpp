@@ -778,7 +778,9 @@ void addMalformedValueRows()
                                   "Infinity", "NaN", "True", "nul", "nulll", "truee", "\"\\a\"",
                                   "\"\\x41\"", "\"\\u12\"", "\"\\U0041\"", "\"a\nb\"", "\"a\tb\"",
                                   "'x'", "[1,]", "{\"a\":1,}", "[,1]", "{,}", "{1:2}", "{\"a\"}",
-                                  "[1 2]"}) {
+                                  "[1 2]",
+                                  // grammatical, but beyond a double: QJsonDocument refuses them
+                                  "1e999", "-1e999", "1e-999", "[1e400]", "{\"a\":-2e308}"}) {
             QTest::addRow("/%s = %s", qPrintable(place.join(u'/')), value)
                 << withRawValue(baseEvent(), place, value);
         }
