@@ -236,8 +236,11 @@ bool JsonTokens::read(const QByteArray &text)
 
 void JsonTokens::grow()
 {
-    const qint32 capacity = m_capacity * 2; // read() keeps the text under 2^31 bytes: so is this
-    auto bigger = std::make_unique<Token[]>(size_t(capacity));
+    // A token takes at least two bytes of the text (a value, then a separator or bracket) and
+    // read() keeps the text under 2^31 bytes: no more than 2^30 are ever needed.
+    const qint32 capacity = m_capacity * 2;
+    // Not make_unique: that would zero the whole array, which is only ever written token by token.
+    std::unique_ptr<Token[]> bigger(new Token[size_t(capacity)]);
     std::copy_n(m_tokens, m_size, bigger.get());
     m_heap = std::move(bigger);
     m_tokens = m_heap.get();

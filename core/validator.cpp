@@ -139,7 +139,6 @@ QString topLevelName(const QJsonDocument &document)
     return document.isEmpty() ? u"an empty body"_s : u"a JSON value that is not an object"_s;
 }
 
-
 // The usual event is judged on its bytes (plainevent.h); when that pass is not sure, the full
 // walk decides. Both take the receipt time from one reading of the clock.
 ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context)
