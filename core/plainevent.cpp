@@ -11,7 +11,6 @@
 #include <array>
 #include <bitset>
 #include <limits>
-#include <numeric>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -273,7 +272,7 @@ void Judge::fillDefaults(TextWriter &out, bool *first)
         const QByteArray json = QJsonDocument(member).toJson(QJsonDocument::Compact);
         out << (*first ? "" : ",") << QByteArrayView(json).sliced(1, json.size() - 2);
         *first = false;
-        m_storedRanks.append(entry.rank);
+        m_storedMask |= quint64(1) << entry.rank;
     };
     fill(Bit::EventId, "event_id", u"event.event_id.missing"_s, {});
     fill(Bit::Message, "message", u"event.message.missing"_s, u"<no message value>"_s);
@@ -288,11 +287,10 @@ void Judge::fillDefaults(TextWriter &out, bool *first)
 // index, without looking its key up.
 void Judge::resolveChanges(const QJsonObject &stored)
 {
-    std::sort(m_storedRanks.begin(), m_storedRanks.end());
     const auto storedValue = [&](int rank) -> QJsonValue {
-        const auto it = std::lower_bound(m_storedRanks.cbegin(), m_storedRanks.cend(), rank);
-        Q_ASSERT(it != m_storedRanks.cend() && *it == rank); // the order: tst_plainrules checks it
-        return (stored.constBegin() + (it - m_storedRanks.cbegin())).value();
+        const quint64 bit = quint64(1) << rank;
+        Q_ASSERT(m_storedMask & bit); // the order: tst_plainrules checks it
+        return (stored.constBegin() + qPopulationCount(m_storedMask & (bit - 1))).value();
     };
     QJsonValue values = QJsonValue::Undefined; // of the stored exception, written as {"values": [...]}
     const auto storedValues = [&](int key) {
@@ -322,6 +320,33 @@ void Judge::resolveChanges(const QJsonObject &stored)
         m_context.change(*change.path, *change.description, value(change.before, change), value(change.after, change));
 }
 
+namespace {
+
+// visit(i) for the members order[i] by their entries' rank (TopLevelKey::rank, the order of a
+// QJsonObject's keys, or ::storedRank), while it returns true. The table has at most 64 keys and a
+// rank is an index into it, so a mask of the ranks present is the sorted order. No two members of
+// `order` share a rank: their keys differ, and an alias and its full name, which share a stored
+// rank, never both reach writeEvent().
+template<typename Order, typename Visit>
+bool forEachByRank(const Order &order, int TopLevelKey::*rank, Visit visit)
+{
+    std::array<qint8, 64> byRank;
+    quint64 ranks = 0;
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        const int r = order[i].first->*rank;
+        Q_ASSERT(r >= 0 && r < 64 && !(ranks & (quint64(1) << r)));
+        ranks |= quint64(1) << r;
+        byRank[size_t(r)] = qint8(i);
+    }
+    for (; ranks; ranks &= ranks - 1) {
+        if (!visit(qsizetype(byRank[qCountTrailingZeroBits(ranks)])))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 // The members in the order of their stored keys: the order QJsonDocument keeps, which it then
 // finds already sorted.
 void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order)
@@ -338,24 +363,42 @@ void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const To
         out << (first ? "\" " : ",\" ") << char('0' + change.input) << "\":" << raw(change.token);
         first = false;
     }
-    QVarLengthArray<qsizetype, 16> byStoredKey(order.size());
-    std::iota(byStoredKey.begin(), byStoredKey.end(), 0);
-    std::sort(byStoredKey.begin(), byStoredKey.end(), [&](qsizetype a, qsizetype b) {
-        return order[a].first->storedRank < order[b].first->storedRank;
-    });
-    for (const qsizetype i : byStoredKey) {
+    // Members stored as they came that also follow each other in the input are copied as one
+    // span of it, separators included: [spanBegin, spanEnd), the last of them order[spanLast].
+    qsizetype spanBegin = 0, spanEnd = 0, spanLast = -2;
+    const auto flush = [&] {
+        if (spanEnd > spanBegin)
+            out << QByteArrayView(m_text.constData() + spanBegin, spanEnd - spanBegin);
+        spanBegin = spanEnd = 0;
+    };
+    forEachByRank(order, &TopLevelKey::storedRank, [&](qsizetype i) {
         const auto &[entry, member] = order[i];
+        m_storedMask |= quint64(1) << entry->storedRank;
+        const bool asItCame = member.storedKey.isEmpty() && member.emit == Emit::Raw;
+        if (asItCame && i == spanLast + 1 && spanEnd > spanBegin) {
+            spanEnd = token(member.value).end;
+            spanLast = i;
+            return true;
+        }
+        flush();
         if (!first)
             out << ',';
         first = false;
+        if (asItCame) {
+            spanBegin = token(member.key).begin;
+            spanEnd = token(member.value).end;
+            spanLast = i;
+            return true;
+        }
         if (member.storedKey.isEmpty())
             out << raw(member.key);
         else
             out << '"' << member.storedKey << '"';
-        m_storedRanks.append(entry->storedRank);
         out << ':';
         writeValue(out, member);
-    }
+        return true;
+    });
+    flush();
     fillDefaults(out, &first);
     out << '}';
 }
@@ -384,22 +427,18 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
     });
     if (!knownKeys)
         return std::nullopt;
-    QVarLengthArray<qsizetype, 16> sorted(order.size());
-    std::iota(sorted.begin(), sorted.end(), 0);
-    std::sort(sorted.begin(), sorted.end(), [&](qsizetype a, qsizetype b) {
-        return order[a].first->rank < order[b].first->rank;
-    });
     QVarLengthArray<const InterfaceInfo *, 8> interfaces; // under two names: the walk keeps one
-    for (const qsizetype i : sorted) {
+    const bool judged = forEachByRank(order, &TopLevelKey::rank, [&](qsizetype i) {
         auto &[entry, member] = order[i];
         if (entry->interface) {
             if (interfaces.contains(entry->interface))
-                return std::nullopt;
+                return false;
             interfaces.append(entry->interface);
         }
-        if (!this->member(member, *entry))
-            return std::nullopt;
-    }
+        return this->member(member, *entry);
+    });
+    if (!judged)
+        return std::nullopt;
     if (m_stacktrace && m_exception) // the walk may move the stacktrace into the exception
         return std::nullopt;
 

@@ -130,12 +130,15 @@ bool Judge::interface(Member &member, const TopLevelKey &entry)
     const InterfaceInfo &info = *entry.interface;
     if (entry.fullName && !info.alias.isEmpty())
         m_context.report(u"interface.full-name"_s, entry.path, {info.fullName, info.alias});
+    // QStringView(Owner::Exception) would measure the array's string on every call.
+    static const QString exceptionName = QString::fromUtf16(Owner::Exception);
+    static const QString stacktraceName = QString::fromUtf16(Owner::Stacktrace);
     PendingChange::From input = PendingChange::Stored;
     bool ok = false;
-    if (info.fullName == QStringView(Owner::Exception)) {
+    if (info.fullName == exceptionName) {
         ok = exception(member, entry, &input);
         m_exception = true;
-    } else if (info.fullName == QStringView(Owner::Stacktrace)) {
+    } else if (info.fullName == stacktraceName) {
         ok = stacktrace(member.value);
         m_stacktrace = true;
     } else {

@@ -177,7 +177,7 @@ private:
     bool m_exception = false;
     int m_inputCount = 0;
     QJsonValue m_newId; // a generated event id, made only once the pass is sure
-    QVarLengthArray<int, 32> m_storedRanks; // the keys of the stored event as written
+    quint64 m_storedMask = 0; // the stored event's keys as written, by their rank (TopLevelKey)
     QVarLengthArray<std::pair<QByteArrayView, qsizetype>, 16> m_tagPairs; // key, value token; sorted
     QVarLengthArray<QJsonValue, 2> m_inputs; // input values the change entries show (see run())
 };

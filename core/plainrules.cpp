@@ -3,6 +3,7 @@
 #include "normalizecontext.h"
 
 #include <QHash>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -76,6 +77,20 @@ const OwnerRows &ownerRows(const char16_t *owner)
     return ownerRows(QString::fromUtf16(owner));
 }
 
+namespace {
+
+// `text` as a QString without a reference count: a copy shares the bytes and touches no counter
+// (an atomic operation for every copy and every release). The change entries copy a table's path
+// and description for every event. The bytes are kept until the process ends.
+QString permanent(const QString &text)
+{
+    static QStringList *const storage = new QStringList; // never freed: copies may outlive any owner
+    storage->append(text);
+    return QString::fromRawData(storage->constLast().constData(), text.size());
+}
+
+} // namespace
+
 // Every key the pass knows at the top level: the normalizer's handlers and the interfaces under
 // their aliases and full names. The full walk reports any other key.
 const QList<TopLevelKey> &topLevelKeys()
@@ -114,7 +129,9 @@ const QList<TopLevelKey> &topLevelKeys()
             const bool special = !entry.interface || entry.interface->fullName == QStringView(Owner::Exception)
                                  || entry.interface->fullName == QStringView(Owner::Stacktrace);
             entry.owner = special ? nullptr : &ownerRows(entry.interface->fullName);
-            entry.path = pointerChild(QString(), QString::fromUtf8(entry.key));
+            entry.path = permanent(pointerChild(QString(), QString::fromUtf8(entry.key)));
+            if (!entry.storedAs.isEmpty())
+                entry.storedAs = permanent(entry.storedAs);
             sorted.append(entry.key);
         }
         std::sort(sorted.begin(), sorted.end());
