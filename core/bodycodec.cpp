@@ -1,5 +1,7 @@
 #include "bodycodec.h"
 
+#include "asciiclass.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -55,7 +57,7 @@ struct Inflated
 
 bool isAsciiSpace(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return Ascii::isJsonSpace(uchar(c));
 }
 
 bool isGzip(const QByteArray &data)

@@ -1,5 +1,7 @@
 #include "jsontokens.h"
 
+#include "asciiclass.h"
+
 #include <QVarLengthArray>
 #include <QtAlgorithms>
 
@@ -45,12 +47,7 @@ Q_ALWAYS_INLINE const char *stringStop(const char *p, const char *end, bool *asc
 
 bool isHex(char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    return Ascii::isHexDigit(uchar(c));
 }
 
 } // namespace
@@ -59,7 +56,7 @@ inline const char *JsonTokens::skipSpace(const char *p) const
 {
     if (p < m_end && uchar(*p) > ' ') // compact JSON: the usual case
         return p;
-    while (p < m_end && isSpace(*p))
+    while (p < m_end && Ascii::isJsonSpace(uchar(*p)))
         ++p;
     return p;
 }

@@ -1,5 +1,6 @@
 #include "normalizer.h"
 
+#include "asciiclass.h"
 #include "interfacenormalizer.h"
 #include "normalizecontext.h"
 #include "rules.h"
@@ -48,10 +49,8 @@ QDateTime parseTimestampText(const QString &text);
 
 bool isHexId(const QString &id)
 {
-    const auto isHex = [](QChar c) {
-        return c.isDigit() || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-    };
-    return id.size() == 32 && std::all_of(id.cbegin(), id.cend(), isHex);
+    return id.size() == 32
+           && std::all_of(id.cbegin(), id.cend(), [](QChar c) { return Ascii::isHexDigit(c.unicode()); });
 }
 
 bool isRelayUuid(const QString &id)

@@ -1,5 +1,6 @@
 #include "plainevent.h"
 
+#include "asciiclass.h"
 #include "normalizer.h"
 #include "plainjudge.h"
 
@@ -59,9 +60,7 @@ bool Judge::eventId(qsizetype value) const
     if (t.kind != Kind::String || t.escaped || t.end - t.begin != 34)
         return false;
     const QByteArrayView id = inner(value);
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    });
+    return std::all_of(id.begin(), id.end(), [](char c) { return Ascii::isHexDigit(uchar(c)); });
 }
 
 bool Judge::message(qsizetype value, const TopLevelKey &entry)

@@ -204,6 +204,10 @@ void TestValidator::attribute_judgedPerValueType_data()
     QTest::addRow("event_id number") << u"event_id"_s << "42"_ba << v4 << u"/event_id"_s << u"event.event_id.type"_s << E << A::Refuse;
     QTest::addRow("event_id too long") << u"event_id"_s << longId << v4 << u"/event_id"_s << u"event.event_id.length"_s << W << A::Replace;
     QTest::addRow("event_id missing") << u"event_id"_s << ""_ba << v4 << u"/event_id"_s << u"event.event_id.missing"_s << W << A::Default;
+    // U+0663 ARABIC-INDIC DIGIT THREE is a digit to QChar::isDigit(), not a hex character.
+    const QByteArray arabicDigitId = "\"fc6d8c0c43fc4630ad850ee518f1b9d\xd9\xa3\"";
+    QTest::addRow("event_id non-ASCII digit") << u"event_id"_s << arabicDigitId << v4 << u"/event_id"_s << u"event.event_id.not-hex"_s << W << A::Accept;
+    QTest::addRow("event_id non-ASCII digit, relay") << u"event_id"_s << arabicDigitId << relay << u"/event_id"_s << u"event.event_id.not-hex"_s << W << A::Replace;
     QTest::addRow("event_id dashed uuid v4") << u"event_id"_s << "\"fc6d8c0c-43fc-4630-ad85-0ee518f1b9d0\""_ba << v4 << u"/event_id"_s << u"event.event_id.length"_s << W << A::Replace;
     QTest::addRow("message too long") << u"message"_s << '"' + QByteArray(3000, 'm') + '"' << v4 << u"/message"_s << u"event.message.length"_s << W << A::Truncate;
     QTest::addRow("message over document 1000") << u"message"_s << '"' + QByteArray(1500, 'm') + '"' << v4 << u"/message"_s << u"event.message.document-length"_s << I << A::Accept;
