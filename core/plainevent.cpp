@@ -17,6 +17,16 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry::PlainEvent {
 
+void TextWriter::grow(qsizetype capacity)
+{
+    QByteArray bigger(capacity, Qt::Uninitialized);
+    std::memcpy(bigger.data(), m_begin, size_t(m_pos - m_begin));
+    m_pos = bigger.data() + (m_pos - m_begin);
+    m_heap = std::move(bigger);
+    m_begin = m_heap.data();
+    m_end = m_begin + capacity;
+}
+
 bool Judge::isEmptyValue(qsizetype index) const
 {
     const Token &t = token(index);
