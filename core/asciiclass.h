@@ -3,6 +3,7 @@
 // Internal: the ASCII character classes that JSON text and the protocol define, in one place for
 // the tokenizer, the byte pass, the normalizer and the body codec. Not QChar::isDigit() or
 // isSpace(): those accept Unicode digits and spaces, which neither JSON nor a hex id allows.
+// A char passes as it is: a byte of 0x80 or more becomes 0xFF80 or more, in no class.
 
 namespace Sentry::Ascii {
 

@@ -55,11 +55,6 @@ struct Inflated
     QString detail;         // zlib's reason when it failed
 };
 
-bool isAsciiSpace(char c)
-{
-    return Ascii::isJsonSpace(uchar(c));
-}
-
 bool isGzip(const QByteArray &data)
 {
     return data.startsWith("\x1f\x8b");
@@ -88,7 +83,7 @@ bool isBinary(const QByteArray &data)
     const qsizetype probe = std::min<qsizetype>(data.size(), 64);
     for (qsizetype i = 0; i < probe; ++i) {
         const auto c = static_cast<uchar>(data[i]);
-        if (c < 0x20 && !isAsciiSpace(char(c)))
+        if (c < 0x20 && !Ascii::isJsonSpace(c))
             return true;
     }
     return hasZlibHeader(data) && !isBase64Char(data[1]);
@@ -196,7 +191,7 @@ std::optional<DecodeResult> leadingBytesBeforeJson(const QByteArray &body)
 {
     const bool bom = body.startsWith(Utf8Bom);
     qsizetype i = bom ? 3 : 0;
-    while (i < body.size() && isAsciiSpace(body[i]))
+    while (i < body.size() && Ascii::isJsonSpace(body[i]))
         ++i;
     if (i == 0 || i >= body.size() || body[i] != '{')
         return std::nullopt;
@@ -225,7 +220,7 @@ std::optional<QByteArray> strictBase64(const QByteArray &body, QString *problem)
     compact.reserve(body.size());
     for (qsizetype i = 0; i < body.size(); ++i) {
         const char c = body[i];
-        if (isAsciiSpace(c))
+        if (Ascii::isJsonSpace(c))
             continue;
         if (!isBase64Char(c)) {
             *problem = u"byte %1 is '%2' (0x%3), not in the base64 alphabet"_s.arg(i)

@@ -45,18 +45,13 @@ Q_ALWAYS_INLINE const char *stringStop(const char *p, const char *end, bool *asc
     return p;
 }
 
-bool isHex(char c)
-{
-    return Ascii::isHexDigit(uchar(c));
-}
-
 } // namespace
 
 inline const char *JsonTokens::skipSpace(const char *p) const
 {
     if (p < m_end && uchar(*p) > ' ') // compact JSON: the usual case
         return p;
-    while (p < m_end && Ascii::isJsonSpace(uchar(*p)))
+    while (p < m_end && Ascii::isJsonSpace(*p))
         ++p;
     return p;
 }
@@ -95,7 +90,7 @@ const char *JsonTokens::escape(const char *p) const
     p += 2;
     if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't')
         return p;
-    if (c != 'u' || m_end - p < 4 || !isHex(p[0]) || !isHex(p[1]) || !isHex(p[2]) || !isHex(p[3]))
+    if (c != 'u' || m_end - p < 4 || !std::all_of(p, p + 4, Ascii::isHexDigit))
         return nullptr;
     return p + 4;
 }

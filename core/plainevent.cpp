@@ -70,7 +70,7 @@ bool Judge::eventId(qsizetype value) const
     if (t.kind != Kind::String || t.escaped || t.end - t.begin != 34)
         return false;
     const QByteArrayView id = inner(value);
-    return std::all_of(id.begin(), id.end(), [](char c) { return Ascii::isHexDigit(uchar(c)); });
+    return std::all_of(id.begin(), id.end(), Ascii::isHexDigit);
 }
 
 bool Judge::message(qsizetype value, const TopLevelKey &entry)
