@@ -130,19 +130,20 @@ bool Judge::interface(Member &member, const TopLevelKey &entry)
     const InterfaceInfo &info = *entry.interface;
     if (entry.fullName && !info.alias.isEmpty())
         m_context.report(u"interface.full-name"_s, entry.path, {info.fullName, info.alias});
-    // QStringView(Owner::Exception) would measure the array's string on every call.
-    static const QString exceptionName = QString::fromUtf16(Owner::Exception);
-    static const QString stacktraceName = QString::fromUtf16(Owner::Stacktrace);
     PendingChange::From input = PendingChange::Stored;
     bool ok = false;
-    if (info.fullName == exceptionName) {
+    switch (entry.judged) {
+    case TopLevelKey::Judged::Exception:
         ok = exception(member, entry, &input);
         m_exception = true;
-    } else if (info.fullName == stacktraceName) {
+        break;
+    case TopLevelKey::Judged::Stacktrace:
         ok = stacktrace(member.value);
         m_stacktrace = true;
-    } else {
+        break;
+    case TopLevelKey::Judged::Plain:
         ok = plainInterface(*entry.owner, member.value);
+        break;
     }
     if (!ok)
         return false;

@@ -126,9 +126,14 @@ const QList<TopLevelKey> &topLevelKeys()
         }
         QList<QByteArray> sorted;
         for (TopLevelKey &entry : table) {
-            const bool special = !entry.interface || entry.interface->fullName == QStringView(Owner::Exception)
-                                 || entry.interface->fullName == QStringView(Owner::Stacktrace);
-            entry.owner = special ? nullptr : &ownerRows(entry.interface->fullName);
+            if (entry.interface) {
+                const QString &name = entry.interface->fullName;
+                entry.judged = name == QStringView(Owner::Exception)    ? TopLevelKey::Judged::Exception
+                               : name == QStringView(Owner::Stacktrace) ? TopLevelKey::Judged::Stacktrace
+                                                                        : TopLevelKey::Judged::Plain;
+                if (entry.judged == TopLevelKey::Judged::Plain)
+                    entry.owner = &ownerRows(name);
+            }
             entry.path = permanent(pointerChild(QString(), QString::fromUtf8(entry.key)));
             if (!entry.storedAs.isEmpty())
                 entry.storedAs = permanent(entry.storedAs);

@@ -181,7 +181,9 @@ struct TopLevelKey
     // these keys: a QJsonObject's order of ASCII keys, without comparing text per event.
     int rank = 0;
     int storedRank = 0;
-    const OwnerRows *owner = nullptr; // an interface judged as a plain one (Http, User, ...)
+    // An interface: how the pass judges it, and for a plain one (Http, User, ...) its rows.
+    enum class Judged : quint8 { Plain, Exception, Stacktrace } judged = Judged::Plain;
+    const OwnerRows *owner = nullptr;
 };
 
 // Milliseconds since 1970 of a UTC time, as QDateTime(QDate(...), QTime(...), Qt::UTC) gives them;
