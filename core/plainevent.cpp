@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -455,14 +454,14 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
     writeEvent(out, order);
     QJsonParseError error;
     QJsonObject event = QJsonDocument::fromJson(out.text(), &error).object();
-    const auto defaults = qsizetype(5 - std::bitset<5>(m_present).count());
-    const bool newId = !(m_present & Bit::EventId);
-    if (error.error != QJsonParseError::NoError || event.size() != m_inputCount + order.size() + defaults - newId)
+    // Every member written came back (m_storedMask has one bit for each but the change inputs).
+    if (error.error != QJsonParseError::NoError || event.size() != m_inputCount + qPopulationCount(m_storedMask))
         return std::nullopt; // invalid UTF-8 in the input, for one: the full walk reports it
     for (int i = 0; i < m_inputCount; ++i) {
         m_inputs.append(event.constBegin().value());
         event.erase(event.begin());
     }
+    const bool newId = !(m_present & Bit::EventId);
     if (newId)
         m_newId = (options.idGenerator ? options.idGenerator : &Normalizer::newEventId)();
     resolveChanges(event);
