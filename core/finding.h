@@ -52,4 +52,8 @@ QJsonArray toJson(const Findings &findings, const QString &locationKey);
 
 } // namespace Sentry
 
+// Its members are QStrings and enums, which move as plain bytes: a QList of them grows and
+// inserts with memmove instead of a move constructor for each element.
+Q_DECLARE_TYPEINFO(Sentry::Finding, Q_RELOCATABLE_TYPE);
+
 Q_DECLARE_METATYPE(Sentry::Finding)

@@ -85,3 +85,7 @@ public:
 };
 
 } // namespace Sentry
+
+// Its members are QString and QJsonValue, which move as plain bytes: a QList of them grows and
+// inserts with memmove instead of a move constructor for each element.
+Q_DECLARE_TYPEINFO(Sentry::Change, Q_RELOCATABLE_TYPE);
