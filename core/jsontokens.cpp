@@ -47,13 +47,13 @@ Q_ALWAYS_INLINE const char *stringStop(const char *p, const char *end, bool *asc
 
 } // namespace
 
-inline const char *JsonTokens::skipSpace(const char *p) const
+Q_ALWAYS_INLINE bool JsonTokens::skipSpace(const char *&p) const
 {
-    if (p < m_end && uchar(*p) > ' ') // compact JSON: the usual case
-        return p;
+    if (Q_LIKELY(p < m_end && uchar(*p) > ' ')) // compact JSON: the usual case
+        return true;
     while (p < m_end && Ascii::isJsonSpace(*p))
         ++p;
-    return p;
+    return p < m_end;
 }
 
 Q_ALWAYS_INLINE const char *JsonTokens::string(const char *p)
@@ -74,11 +74,9 @@ Q_ALWAYS_INLINE const char *JsonTokens::string(const char *p)
 // At a member: "key" and ':'. Returns the position after the ':', or nullptr.
 Q_ALWAYS_INLINE const char *JsonTokens::key(const char *p)
 {
-    p = skipSpace(p);
-    if (p == m_end || *p != '"' || !(p = string(p)))
+    if (!skipSpace(p) || *p != '"' || !(p = string(p)))
         return nullptr;
-    p = skipSpace(p);
-    return p < m_end && *p == ':' ? p + 1 : nullptr;
+    return skipSpace(p) && *p == ':' ? p + 1 : nullptr;
 }
 
 // At a backslash: one of \" \\ \/ \b \f \n \r \t \uXXXX.
@@ -155,8 +153,7 @@ bool JsonTokens::read(const QByteArray &text)
     bool inObject = false;
     const char *p = m_begin;
     for (;;) {
-        p = skipSpace(p);
-        if (p == m_end)
+        if (!skipSpace(p))
             return false;
         switch (*p) {
         case '"':
@@ -168,8 +165,7 @@ bool JsonTokens::read(const QByteArray &text)
                 return false;
             const bool object = *p == '{';
             Token &token = add(object ? Kind::Object : Kind::Array, p);
-            p = skipSpace(p + 1);
-            if (p < m_end && *p == (object ? '}' : ']')) { // empty
+            if (skipSpace(++p) && *p == (object ? '}' : ']')) { // empty
                 token.end = offset(++p);
                 break;
             }
@@ -199,9 +195,8 @@ bool JsonTokens::read(const QByteArray &text)
         // A value is complete: the innermost open container continues or closes.
         for (;;) {
             if (current < 0)
-                return skipSpace(p) == m_end;
-            p = skipSpace(p);
-            if (p == m_end)
+                return !skipSpace(p); // nothing but whitespace after the value
+            if (!skipSpace(p))
                 return false;
             if (*p == ',') {
                 if (inObject && !(p = key(p + 1)))

@@ -54,7 +54,7 @@ private:
     const char *escape(const char *p) const;
     const char *literal(const char *p, const char *word, Kind kind);
     const char *number(const char *p);
-    const char *skipSpace(const char *p) const;
+    bool skipSpace(const char *&p) const; // past whitespace; false at the end of the text
     qint32 offset(const char *p) const { return qint32(p - m_begin); }
     Token &add(Kind kind, const char *begin)
     {
