@@ -90,20 +90,23 @@ bool Judge::timestamp(qsizetype value) const
     if (t.kind != Kind::String)
         return false;
     const QByteArrayView text = inner(value);
+    // Read in place: QDate, QTime and QDateTime cost more than the rest of the pass on it. One
+    // loop over the pattern reads the six numbers, each ended by the separator after it.
     static constexpr char pattern[] = "dddd-dd-ddTdd:dd:dd";
-    const bool plain = !t.escaped && text.size() == qsizetype(sizeof(pattern) - 1)
-        && std::equal(text.begin(), text.end(), pattern, [](char c, char p) {
-               return p == 'd' ? c >= '0' && c <= '9' : c == p;
-           });
-    if (plain) { // read in place: QDate, QTime and QDateTime cost more than the rest of the pass on it
-        const auto number = [&text](qsizetype from, qsizetype length) {
-            int n = 0;
-            for (qsizetype i = from; i < from + length; ++i)
-                n = n * 10 + (text[i] - '0');
-            return n;
-        };
-        const qint64 msecs = utcMSecs(number(0, 4), number(5, 2), number(8, 2), number(11, 2),
-                                      number(14, 2), number(17, 2));
+    std::array<int, 6> numbers{};
+    size_t number = 0;
+    bool plain = !t.escaped && text.size() == qsizetype(sizeof(pattern) - 1);
+    for (qsizetype i = 0; plain && i < text.size(); ++i) {
+        const char c = text[i];
+        if (pattern[i] != 'd') {
+            plain = c == pattern[i];
+            ++number;
+        } else if ((plain = c >= '0' && c <= '9')) {
+            numbers[number] = numbers[number] * 10 + (c - '0');
+        }
+    }
+    if (plain) {
+        const qint64 msecs = utcMSecs(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
         return msecs != InvalidTime && msecs <= m_latest;
     }
     const QByteArray list = '[' + raw(value).toByteArray() + ']'; // Qt's reading of the escapes
@@ -167,7 +170,12 @@ bool Judge::tags(Member &member, const TopLevelKey &entry)
     });
     if (!ok)
         return false;
-    std::sort(m_tagPairs.begin(), m_tagPairs.end());
+    // A handful of tags: sorted in place by insertion, a loop of a few instructions where
+    // std::sort brings three functions; a repeated key ends up next to its twin.
+    for (auto it = m_tagPairs.begin(); it != m_tagPairs.end(); ++it) {
+        for (auto at = it; at != m_tagPairs.begin() && at->first < (at - 1)->first; --at)
+            std::swap(*at, *(at - 1));
+    }
     const auto sameKey = [](const auto &a, const auto &b) { return same(a.first, b.first); };
     if (std::adjacent_find(m_tagPairs.begin(), m_tagPairs.end(), sameKey) != m_tagPairs.end())
         return false;
@@ -265,6 +273,10 @@ void Judge::writeValue(TextWriter &out, const Member &member) const
 // stored event (see run()), so a fallback to the full walk never makes a second one.
 void Judge::fillDefaults(TextWriter &out, bool *first)
 {
+    // The usual event has them all: then no rule id or value below is even built.
+    constexpr unsigned all = Bit::EventId | Bit::Message | Bit::Timestamp | Bit::Level | Bit::Logger;
+    if ((m_present & all) == all)
+        return;
     const auto fill = [&](unsigned bit, QByteArrayView key, const QString &ruleId, const QString &value) {
         if (m_present & bit)
             return;
@@ -285,15 +297,15 @@ void Judge::fillDefaults(TextWriter &out, bool *first)
     fill(Bit::EventId, "event_id", u"event.event_id.missing"_s, {});
     fill(Bit::Message, "message", u"event.message.missing"_s, u"<no message value>"_s);
     if (!(m_present & Bit::Timestamp))
-        fill(Bit::Timestamp, "timestamp", u"event.timestamp.missing"_s, Normalizer::formatTimestamp(m_now));
+        fill(Bit::Timestamp, "timestamp", u"event.timestamp.missing"_s, Normalizer::formatTimestamp(QDateTime::fromMSecsSinceEpoch(m_now, Qt::UTC)));
     fill(Bit::Level, "level", u"event.level.missing"_s, u"error"_s);
     fill(Bit::Logger, "logger", u"event.logger.missing"_s, u"root"_s);
 }
 
 // The change entries, with their values read from the stored event. Its keys are known and
 // ASCII, so a QJsonObject keeps them in the order of their bytes: each value is read by its
-// index, without looking its key up.
-void Judge::resolveChanges(const QJsonObject &stored)
+// index, without looking its key up. They go straight into *changes: the pass reports no other.
+void Judge::resolveChanges(const QJsonObject &stored, QList<Change> *changes)
 {
     const auto storedValue = [&](int rank) -> QJsonValue {
         const quint64 bit = quint64(1) << rank;
@@ -321,11 +333,11 @@ void Judge::resolveChanges(const QJsonObject &stored)
         case PendingChange::Input:
             break;
         }
-        return m_inputs[change.input];
+        return std::move(m_inputs[change.input]); // each input value is shown by one change
     };
-    m_context.reserveChanges(m_changes.size());
+    changes->reserve(m_changes.size());
     for (const PendingChange &change : m_changes)
-        m_context.change(*change.path, *change.description, value(change.before, change), value(change.after, change));
+        changes->append({*change.path, *change.description, value(change.before, change), value(change.after, change)});
 }
 
 namespace {
@@ -357,7 +369,7 @@ bool forEachByRank(const Order &order, int TopLevelKey::*rank, Visit visit)
 
 // The members in the order of their stored keys: the order QJsonDocument keeps, which it then
 // finds already sorted.
-void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order)
+void Judge::writeEvent(TextWriter &out, const Order &order)
 {
     out << '{';
     bool first = true;
@@ -411,14 +423,14 @@ void Judge::writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const To
     out << '}';
 }
 
-std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
+bool Judge::run(const ValidateOptions &options, ValidationResult *result)
 {
     if (kind(0) != Kind::Object)
-        return std::nullopt;
+        return false;
     // Every key a known one, written once, visited in the order of a QJsonObject's keys (for ASCII
     // keys, the order of their bytes) as the full walk visits them.
     const QList<TopLevelKey> &known = topLevelKeys();
-    QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> order;
+    Order order;
     quint64 seen = 0;
     const bool knownKeys = members(0, [&](qsizetype key, qsizetype value) {
         const QByteArrayView name = inner(key);
@@ -434,21 +446,22 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
         return true;
     });
     if (!knownKeys)
-        return std::nullopt;
-    QVarLengthArray<const InterfaceInfo *, 8> interfaces; // under two names: the walk keeps one
+        return false;
+    // An interface under its alias and under its full name, which share a stored key (and rank):
+    // the walk keeps one of them. Every other key has a stored rank of its own.
+    quint64 stored = 0;
     const bool judged = forEachByRank(order, &TopLevelKey::rank, [&](qsizetype i) {
         auto &[entry, member] = order[i];
-        if (entry->interface) {
-            if (interfaces.contains(entry->interface))
-                return false;
-            interfaces.append(entry->interface);
-        }
+        const quint64 bit = quint64(1) << entry->storedRank;
+        if (stored & bit)
+            return false;
+        stored |= bit;
         return this->member(member, *entry);
     });
     if (!judged)
-        return std::nullopt;
+        return false;
     if (m_stacktrace && m_exception) // the walk may move the stacktrace into the exception
-        return std::nullopt;
+        return false;
 
     TextWriter out(m_text.size() + 256);
     writeEvent(out, order);
@@ -456,7 +469,7 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
     QJsonObject event = QJsonDocument::fromJson(out.text(), &error).object();
     // Every member written came back (m_storedMask has one bit for each but the change inputs).
     if (error.error != QJsonParseError::NoError || event.size() != m_inputCount + qPopulationCount(m_storedMask))
-        return std::nullopt; // invalid UTF-8 in the input, for one: the full walk reports it
+        return false; // invalid UTF-8 in the input, for one: the full walk reports it
     for (int i = 0; i < m_inputCount; ++i) {
         m_inputs.append(event.constBegin().value());
         event.erase(event.begin());
@@ -464,33 +477,35 @@ std::optional<ValidationResult> Judge::run(const ValidateOptions &options)
     const bool newId = !(m_present & Bit::EventId);
     if (newId)
         m_newId = (options.idGenerator ? options.idGenerator : &Normalizer::newEventId)();
-    resolveChanges(event);
+    resolveChanges(event, &result->changes);
     if (newId)
         event.insert(u"event_id"_s, m_newId);
-
-    ValidationResult result;
-    result.profile = Profile::V4;
-    result.parsed = true;
-    result.findings = m_context.takeFindings();
-    result.changes = m_context.takeChanges();
-    result.normalized = std::move(event);
-    return result;
+    result->profile = Profile::V4;
+    result->parsed = true;
+    result->findings = m_context.takeFindings();
+    result->normalized = std::move(event); // the move assignment swaps
+    return true;
 }
 
 std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options)
 {
-    return validate(json, options, options.clock ? options.clock() : QDateTime::currentDateTimeUtc());
+    const QDateTime clocked = options.clock ? options.clock() : QDateTime();
+    if (options.clock && !clocked.isValid())
+        return std::nullopt; // an injected clock that gives no valid time: the walk's to judge
+    ValidationResult result;
+    const qint64 now = options.clock ? clocked.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
+    if (!validate(json, options, now, &result))
+        return std::nullopt;
+    return result;
 }
 
-std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options,
-                                         const QDateTime &now)
+bool validate(const QByteArray &json, const ValidateOptions &options, qint64 now,
+              ValidationResult *result)
 {
     if (options.profile != Profile::V4 || !options.quickChecks)
-        return std::nullopt;
+        return false;
     JsonTokens tokens;
-    if (!tokens.read(json))
-        return std::nullopt;
-    return Judge(json, tokens, now).run(options);
+    return tokens.read(json) && Judge(json, tokens, now).run(options, result);
 }
 
 } // namespace Sentry::PlainEvent

@@ -32,8 +32,12 @@ constexpr qsizetype MaxSize = 3 * 1024;
 // findings, changes and stored event; not those about the body as a whole (first byte, size),
 // which Validator::validate() adds either way.
 std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options);
-// With the receipt time already read from options.clock (or the current time).
-std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options,
-                                         const QDateTime &now);
+// With the receipt time already read from options.clock (or the current time), in milliseconds
+// since 1970: no QDateTime is built unless the event lacks a timestamp. Fills *result and
+// returns true, or returns false and leaves it as it was. (The validator keeps one result from
+// start to end: moving one costs two atomic operations, as Qt 6.4's QJsonObject move constructor
+// increments the reference count and then decrements it.)
+bool validate(const QByteArray &json, const ValidateOptions &options, qint64 now,
+              ValidationResult *result);
 
 } // namespace Sentry::PlainEvent

@@ -112,13 +112,13 @@ private:
 class Judge
 {
 public:
-    Judge(const QByteArray &text, const JsonTokens &tokens, const QDateTime &now)
-        : m_text(text), m_tokens(tokens), m_context(Profile::V4), m_now(now),
-          m_latest(now.toMSecsSinceEpoch() + 60 * 1000)
+    Judge(const QByteArray &text, const JsonTokens &tokens, qint64 now)
+        : m_text(text), m_tokens(tokens), m_context(Profile::V4), m_now(now), m_latest(now + 60 * 1000)
     {
     }
 
-    std::optional<ValidationResult> run(const ValidateOptions &options);
+    // Fills *result and returns true, or returns false (and leaves it) when the walk must decide.
+    bool run(const ValidateOptions &options, ValidationResult *result);
 
 private:
     const Token &token(qsizetype index) const { return m_tokens.at(index); }
@@ -156,14 +156,15 @@ private:
     bool plainInterface(const OwnerRows &owner, qsizetype value) const;
 
     void writeValue(TextWriter &out, const Member &member) const;
-    void writeEvent(TextWriter &out, const QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16> &order);
+    using Order = QVarLengthArray<std::pair<const TopLevelKey *, Member>, 16>; // the input's known members
+    void writeEvent(TextWriter &out, const Order &order);
     void fillDefaults(TextWriter &out, bool *first);
-    void resolveChanges(const QJsonObject &stored);
+    void resolveChanges(const QJsonObject &stored, QList<Change> *changes);
 
     const QByteArray &m_text;
     const JsonTokens &m_tokens;
     NormalizeContext m_context;
-    QDateTime m_now;
+    qint64 m_now; // the receipt time, milliseconds since 1970 (UTC)
     qint64 m_latest; // the latest timestamp the server took: a minute past the receipt time
     unsigned m_present = 0;
     QVarLengthArray<PendingChange, 8> m_changes;

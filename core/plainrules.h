@@ -67,7 +67,9 @@ public:
         Bucket &bucket = m_byLength[size_t(key.size())];
         bucket.index[size_t(bucket.count++)] = qint8(m_count++);
     }
-    qsizetype find(QByteArrayView key) const
+    // Not inlined: called from every judged object's loop, one copy of it is less code to fetch
+    // per event than one in each (bench/RESULTS.md).
+    Q_NEVER_INLINE qsizetype find(QByteArrayView key) const
     {
         if (key.size() >= MaxLength)
             return -1;

@@ -1029,6 +1029,26 @@ private Q_SLOTS:
         QVERIFY(!PlainEvent::validate(json, options(Profile::V4, true)).has_value());
         QVERIFY(!PlainEvent::validate(json, options(Profile::Relay, true)).has_value());
     }
+
+    // An injected clock that gives no valid time: the pass leaves the event to the walk (it reads
+    // the receipt time as milliseconds, which an invalid time does not have), and the validator
+    // with the quick checks answers what the full walk answers. Without a timestamp of their own,
+    // the events get the receipt time's: the pass's would differ from the walk's.
+    void fastPath_declinesWithoutValidTime()
+    {
+        QJsonObject base = baseEvent();
+        QJsonObject raven = ravenEvent(1000);
+        base.remove(u"timestamp"_s);
+        raven.remove(u"timestamp"_s);
+        for (const QByteArray &json : {compact(base), compact(raven)}) {
+            ValidateOptions quick = options(Profile::V4, true);
+            ValidateOptions full = options(Profile::V4, false);
+            quick.clock = full.clock = [] { return QDateTime(); };
+            QVERIFY(PlainEvent::validate(json, options(Profile::V4, true)).has_value());
+            QVERIFY(!PlainEvent::validate(json, quick).has_value());
+            QCOMPARE(outcome(Validator::validate(json, quick)), outcome(Validator::validate(json, full)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlainEvent)
