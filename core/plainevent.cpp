@@ -392,8 +392,7 @@ void Judge::writeEvent(TextWriter &out, const Order &order)
         spanBegin = spanEnd = 0;
     };
     forEachByRank(order, &TopLevelKey::storedRank, [&](qsizetype i) {
-        const auto &[entry, member] = order[i];
-        m_storedMask |= quint64(1) << entry->storedRank;
+        const auto &member = order[i].second;
         const bool asItCame = member.storedKey.isEmpty() && member.emit == Emit::Raw;
         if (asItCame && i == spanLast + 1 && spanEnd > spanBegin) {
             spanEnd = token(member.value).end;
@@ -448,14 +447,14 @@ bool Judge::run(const ValidateOptions &options, ValidationResult *result)
     if (!knownKeys)
         return false;
     // An interface under its alias and under its full name, which share a stored key (and rank):
-    // the walk keeps one of them. Every other key has a stored rank of its own.
-    quint64 stored = 0;
+    // the walk keeps one of them. Every other key has a stored rank of its own. The mask is then
+    // the stored event's members as writeEvent() writes them; fillDefaults() adds the defaults.
     const bool judged = forEachByRank(order, &TopLevelKey::rank, [&](qsizetype i) {
         auto &[entry, member] = order[i];
         const quint64 bit = quint64(1) << entry->storedRank;
-        if (stored & bit)
+        if (m_storedMask & bit)
             return false;
-        stored |= bit;
+        m_storedMask |= bit;
         return this->member(member, *entry);
     });
     if (!judged)
