@@ -486,14 +486,22 @@ bool Judge::run(const ValidateOptions &options, ValidationResult *result)
     return true;
 }
 
+bool receiptTime(const ValidateOptions &options, qint64 *now)
+{
+    if (!options.clock) {
+        *now = QDateTime::currentMSecsSinceEpoch();
+        return true;
+    }
+    const QDateTime time = options.clock();
+    *now = time.toMSecsSinceEpoch();
+    return time.isValid();
+}
+
 std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options)
 {
-    const QDateTime clocked = options.clock ? options.clock() : QDateTime();
-    if (options.clock && !clocked.isValid())
-        return std::nullopt; // an injected clock that gives no valid time: the walk's to judge
+    qint64 now = 0;
     ValidationResult result;
-    const qint64 now = options.clock ? clocked.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
-    if (!validate(json, options, now, &result))
+    if (!receiptTime(options, &now) || !validate(json, options, now, &result))
         return std::nullopt;
     return result;
 }

@@ -32,7 +32,10 @@ constexpr qsizetype MaxSize = 3 * 1024;
 // findings, changes and stored event; not those about the body as a whole (first byte, size),
 // which Validator::validate() adds either way.
 std::optional<ValidationResult> validate(const QByteArray &json, const ValidateOptions &options);
-// With the receipt time already read from options.clock (or the current time), in milliseconds
+// The receipt time, in milliseconds since 1970: options.clock's or the current time (no QDateTime
+// is built for that). False when the clock gives no valid time: the pass leaves that to the walk.
+bool receiptTime(const ValidateOptions &options, qint64 *now);
+// With the receipt time already read (receiptTime(), or the walk's QDateTime), in milliseconds
 // since 1970: no QDateTime is built unless the event lacks a timestamp. Fills *result and
 // returns true, or returns false and leaves it as it was. (The validator keeps one result from
 // start to end: moving one costs two atomic operations, as Qt 6.4's QJsonObject move constructor

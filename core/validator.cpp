@@ -170,19 +170,6 @@ ValidationResult judgeText(const QByteArray &text, const ValidateOptions &option
     return result;
 }
 
-// The receipt time, in milliseconds since 1970: the injected clock's or the current time (no
-// QDateTime is built for that). False when the clock gives no valid time: the walk judges that.
-Q_NEVER_INLINE bool receiptTime(const ValidateOptions &options, qint64 *now)
-{
-    if (!options.clock) {
-        *now = QDateTime::currentMSecsSinceEpoch();
-        return true;
-    }
-    const QDateTime time = options.clock();
-    *now = time.toMSecsSinceEpoch();
-    return time.isValid();
-}
-
 // Any text: the checks of the body as a whole (what comes before the JSON, its sizes), then the
 // pass or the walk. Out of line: the usual event does not run it (see below).
 Q_NEVER_INLINE ValidationResult validateText(const QByteArray &json, const ValidateOptions &options,
@@ -234,7 +221,7 @@ ValidationResult Validator::validate(const QByteArray &json, const ValidateOptio
     ValidationResult result; // the only one returned: no move (see PlainEvent::validate())
     qint64 now = 0;
     if (json.size() <= PlainEvent::MaxSize && json.startsWith('{') && options.quickChecks
-        && options.profile == Profile::V4 && receiptTime(options, &now)) {
+        && options.profile == Profile::V4 && PlainEvent::receiptTime(options, &now)) {
         if (!PlainEvent::validate(json, options, now, &result))
             result = validateText(json, options, QDateTime::fromMSecsSinceEpoch(now, Qt::UTC));
     } else {
