@@ -71,6 +71,10 @@ set(CPACK_COMPONENTS_ALL Runtime Development)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${SENTRY_PACKAGE_MAINTAINER}")
+# CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY (project()'s DESCRIPTION) before each package's
+# description unless it is CPack's own default; here the first line of each description is that
+# package's synopsis.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME sentry-harness)

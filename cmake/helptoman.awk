@@ -4,17 +4,23 @@
 # "Name:" section becomes a section of the page. heading=SS: the text is one command's help; it
 # becomes a subsection titled by its usage line, with its sections as labelled paragraphs.
 # "Options:", "Arguments:" and "Commands:" items become tagged paragraphs; any other section
-# (Examples:, ...) is kept line by line, as written.
+# (Examples:, ...) is kept line by line, as written (and, in a whole page, moved after them).
 
 function esc(text) {
     gsub(/\\/, "\\e", text)
     gsub(/-/, "\\-", text)
     return text
 }
+function emit(text) { # a page's own sections (Examples, ...) go after its options, as in man(7)
+    if (deferred)
+        later = later text "\n"
+    else
+        print text
+}
 function line(text) { # a text line must not start with a control character
     if (text ~ /^[.']/)
         text = "\\&" text
-    print text
+    emit(text)
 }
 function names(text,    count, parts, i, out, word, comma, bold) { # "-h, --help" bold, "<VALUE>" and ARG italic
     count = split(text, parts, " ")
@@ -30,7 +36,7 @@ function names(text,    count, parts, i, out, word, comma, bold) { # "-h, --help
 function flushItem() {
     if (itemName == "")
         return
-    print ".TP"
+    emit(".TP")
     line(names(itemName))
     if (itemText != "")
         line(esc(itemText))
@@ -40,13 +46,13 @@ function flushItem() {
 function flushProse() {
     if (prose == "")
         return
-    print ".PP"
+    emit(".PP")
     line(esc(prose))
     prose = ""
 }
 function endIndented() {
     if (indented)
-        print ".fi\n.RE"
+        emit(".fi\n.RE")
     indented = 0
 }
 function startSection(title) {
@@ -54,16 +60,17 @@ function startSection(title) {
     flushItem()
     flushProse()
     if (verbatim)
-        print ".fi\n.RE"
+        emit(".fi\n.RE")
     verbatim = 0
     section = title
     tagged = (title == "Options" || title == "Arguments" || title == "Commands")
+    deferred = heading == "SH" && !tagged
     if (heading == "SH")
-        print ".SH " toupper(esc(title))
+        emit(".SH " toupper(esc(title)))
     else
-        print ".PP\n\\fB" esc(title) ":\\fR"
+        emit(".PP\n\\fB" esc(title) ":\\fR")
     if (!tagged) {
-        print ".RS 4\n.nf"
+        emit(".RS 4\n.nf")
         verbatim = 1
     }
 }
@@ -73,7 +80,7 @@ BEGIN { section = ""; prose = ""; itemName = ""; itemText = ""; verbatim = 0; in
 /^Usage: / {
     if (heading == "SS") {
         usage = substr($0, 8)
-        print ".SS \"" esc(usage) "\""
+        emit(".SS \"" esc(usage) "\"")
     }
     next
 }
@@ -83,7 +90,7 @@ BEGIN { section = ""; prose = ""; itemName = ""; itemText = ""; verbatim = 0; in
 section == "" && /^ / { # an indented block in the description (a table, examples): as written
     flushProse()
     if (!indented)
-        print ".PP\n.RS 4\n.nf"
+        emit(".PP\n.RS 4\n.nf")
     indented = 1
     sub(/^  /, "")
     line(esc($0))
@@ -109,5 +116,6 @@ END {
     flushItem()
     flushProse()
     if (verbatim)
-        print ".fi\n.RE"
+        emit(".fi\n.RE")
+    printf "%s", later
 }

@@ -49,6 +49,7 @@ for library in libc6 libqt6core6 libqt6widgets6 libqt6network6; do
     grep -qE "(^|, )$library \(>= " <<<"$(field Depends)" || fail "Depends lacks $library (>= ...): $(field Depends)"
 done
 grep -qi "protocol v4" <<<"$(field Description)" || fail "the description does not say what the tool is for"
+[ "$(field Description | sed -n 1p)" != "$(field Description | sed -n '2s/^ //p')" ] || fail "the synopsis is repeated"
 grep -qiE "https?://" <<<"$(field Description)" && fail "the description names a web address"
 dpkg-deb -f "$deb" Homepage | grep -q . && fail "a Homepage field"
 
@@ -78,9 +79,10 @@ while read -r path; do
     esac
 done <<<"$paths"
 cut -f1 <<<"$listing" | grep -vx root/root && fail "files not owned by root/root"
-dpkg-deb -c "$dev" | grep -qE '/usr/lib/[^ ]*libsentry_core\.a$' || fail "sentry-harness-dev lacks libsentry_core.a"
-dpkg-deb -c "$dev" | grep -qE '/usr/include/sentry-harness/[^ ]+\.h$' || fail "sentry-harness-dev lacks the headers"
-dpkg-deb -c "$dev" | grep -qE '/usr/share/doc/sentry-harness-dev/copyright$' || fail "sentry-harness-dev lacks its copyright"
+devPaths="$(dpkg-deb -c "$dev")"
+grep -qE '/usr/lib/[^ ]*libsentry_core\.a$' <<<"$devPaths" || fail "sentry-harness-dev lacks libsentry_core.a"
+grep -qE '/usr/include/sentry-harness/[^ ]+\.h$' <<<"$devPaths" || fail "sentry-harness-dev lacks the headers"
+grep -qE '/usr/share/doc/sentry-harness-dev/copyright$' <<<"$devPaths" || fail "sentry-harness-dev lacks its copyright"
 
 # Nothing leaked: no file names the build tree, the sources or a home folder.
 dpkg-deb -x "$deb" "$out/root"
