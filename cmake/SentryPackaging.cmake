@@ -81,6 +81,7 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME sentry-harness)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION devel)
 # Plugins Qt loads at run time, which dpkg-shlibdeps cannot see: the window system and SVG icons.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS bash-completion)
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
 "test harness and event inspector for the Sentry client protocol v4
 Sentry Harness is a workbench for people who debug Sentry clients, DSNs and

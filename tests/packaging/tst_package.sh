@@ -103,6 +103,10 @@ for program in sentry-harness sentry-harness-cli; do
 done
 printed="$("$out/root/usr/bin/sentry-harness-cli" --version)" || fail "the packaged CLI does not run"
 [ "$printed" = "sentry-harness-cli $version" ] || fail "the packaged CLI says '$printed', not $version"
+# The GUI's --version is the version its About dialog shows (QApplication::applicationVersion()).
+printed="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$out" "$out/root/usr/bin/sentry-harness" --version 2>/dev/null)" ||
+    fail "the packaged GUI does not run"
+[ "$printed" = "Sentry Harness $version" ] || fail "the packaged GUI says '$printed', not $version"
 gzip -dc "$out/root/usr/share/doc/sentry-harness/changelog.gz" | head -1 | grep -qF "sentry-harness ($version)" ||
     fail "the changelog's first entry is not $version"
 
