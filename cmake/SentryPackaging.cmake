@@ -29,7 +29,7 @@ function(sentry_add_man_page target summary)
         DEPENDS ${target} ${PROJECT_SOURCE_DIR}/cmake/manpage.sh ${PROJECT_SOURCE_DIR}/cmake/helptoman.awk
         COMMENT "Writing the man page of ${target} from its --help"
         VERBATIM)
-    set_property(GLOBAL APPEND PROPERTY SENTRY_GENERATED_DOCS ${page}.gz)
+    set_property(GLOBAL APPEND PROPERTY SENTRY_MAN_PAGES ${page}.gz)
 endfunction()
 sentry_add_man_page(sentry-harness "compose, validate and send Sentry protocol v4 events"
                     --see-also sentry-harness-cli)
@@ -39,8 +39,8 @@ sentry_add_man_page(sentry-harness-cli
 add_custom_command(OUTPUT ${SENTRY_PACKAGING_DIR}/changelog.gz
     COMMAND gzip -9nc ${SENTRY_PACKAGING_DIR}/changelog > ${SENTRY_PACKAGING_DIR}/changelog.gz
     DEPENDS ${SENTRY_PACKAGING_DIR}/changelog)
-get_property(generated GLOBAL PROPERTY SENTRY_GENERATED_DOCS)
-add_custom_target(sentry_docs ALL DEPENDS ${generated} ${SENTRY_PACKAGING_DIR}/changelog.gz)
+get_property(sentry_man_pages GLOBAL PROPERTY SENTRY_MAN_PAGES)
+add_custom_target(sentry_docs ALL DEPENDS ${sentry_man_pages} ${SENTRY_PACKAGING_DIR}/changelog.gz)
 
 # The programs load nothing of ours at run time, so they need no $ORIGIN search path (which
 # qt_standard_project_setup() adds, and Debian's policy forbids).
@@ -52,7 +52,7 @@ install(FILES resources/icons/sentry-harness.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps COMPONENT Runtime)
 install(FILES ${SENTRY_PACKAGING_DIR}/${SENTRY_APPSTREAM_ID}.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT Runtime)
-install(FILES ${generated} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT Runtime)
+install(FILES ${sentry_man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT Runtime)
 install(FILES resources/packaging/sentry-harness-cli.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME sentry-harness-cli
         COMPONENT Runtime)
