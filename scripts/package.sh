@@ -30,7 +30,7 @@ rm -rf "$DIST/_CPack_Packages"
 
 deb="$(ls "$DIST"/sentry-harness_*.deb)"
 echo "==> lintian $(basename "$deb")"
-lintian --fail-on error --info "$deb"
+lintian --fail-on error "$deb"
 echo "==> appstreamcli validate"
 dpkg-deb --fsys-tarfile "$deb" | tar -xO --wildcards './usr/share/metainfo/*.metainfo.xml' >"$DIST/.metainfo.xml"
 appstreamcli validate --no-net "$DIST/.metainfo.xml"
