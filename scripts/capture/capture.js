@@ -6,7 +6,7 @@
 // DIR/raven-js-VERSION/node_modules/raven-js. A capture server on 127.0.0.1 records each request's
 // bytes as they arrived on the socket (request line, headers in order and case, body). Every
 // scenario runs alone, so the next request to a store endpoint is that scenario's capture. The
-// captures are scrubbed (see scrub below), checked, and written as OUT/CLIENT/SCENARIO.http, with
+// captures are scrubbed (see makeScrubber), checked, and written as OUT/CLIENT/SCENARIO.http, with
 // OUT/captures.json listing them; two decoded events become the corpus samples.
 'use strict';
 
@@ -265,6 +265,7 @@ async function runRavenNode(args, captureServer, capturePort, record) {
         const captured = captureServer.nextCapture();
         const child = spawn(process.execPath, ['--no-deprecation', 'app.js', scenario, dsn],
                             {cwd: app, env: CLIENT_ENV, stdio: ['ignore', 'pipe', 'inherit']});
+        child.on('error', (e) => fail('cannot run node for raven-node ' + scenario + ': ' + e.message));
         let stdout = '';
         child.stdout.on('data', (d) => { stdout += d; });
         const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -275,7 +276,7 @@ async function runRavenNode(args, captureServer, capturePort, record) {
         if (express)
             ports.express = express[1];
         record('raven-node-0.6.3', scenario, description, raw, ports,
-               {dsn: dsn.replace(String(capturePort), String(SCRUBBED_PORTS.capture)), project: projectPath.split('/').pop()});
+               {dsn, project: projectPath.split('/').pop()});
     }
 }
 
@@ -323,17 +324,19 @@ async function runRavenJs(args, captureServer, capturePort, record) {
             const captured = captureServer.nextCapture();
             const browser = spawn(args.chromium, [...CHROMIUM_FLAGS, '--user-data-dir=' + profile, url],
                                   {detached: true, env: {...CLIENT_ENV, HOME: profile}, stdio: 'ignore'});
-            const exited = new Promise((resolve) => browser.on('exit', resolve));
+            browser.on('error', (e) => fail('cannot start ' + args.chromium + ': ' + e.message));
+            let running = true;
+            const exited = new Promise((resolve) => browser.on('exit', () => { running = false; resolve(); }));
             let raw;
             try {
                 raw = await withTimeout(captured, 'raven-js ' + version + ' ' + scenario);
             } finally {
-                process.kill(-browser.pid, 'SIGTERM'); // its own process group: the browser and its helpers
+                if (running)
+                    process.kill(-browser.pid, 'SIGTERM'); // its own process group: the browser and its helpers
                 await exited;
             }
             record('raven-js-' + version, scenario, description, raw, {capture: capturePort, page: pagePort},
-                   {dsn: dsn.replace(String(capturePort), String(SCRUBBED_PORTS.capture)), project: RAVEN_JS_PROJECT,
-                    page: url.replace(String(pagePort), String(SCRUBBED_PORTS.page))});
+                   {dsn, project: RAVEN_JS_PROJECT, page: url});
         }
     }
     pageServer.close();
@@ -353,7 +356,11 @@ async function main() {
     const events = {};
     const record = (client, scenario, description, raw, ports, extra) => {
         const name = client + '/' + scenario + '.http';
-        const scrubbed = scrubRequest(name, raw, makeScrubber(args.work, ports), args.work);
+        const scrub = makeScrubber(args.work, ports);
+        const scrubbed = scrubRequest(name, raw, scrub, args.work);
+        for (const key of ['dsn', 'page'])
+            if (extra[key])
+                extra[key] = scrub(extra[key]);
         fs.mkdirSync(path.join(args.out, client), {recursive: true});
         fs.writeFileSync(path.join(args.out, name), scrubbed.raw);
         events[name] = scrubbed.json;
