@@ -81,6 +81,9 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME sentry-harness)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION devel)
 # Plugins Qt loads at run time, which dpkg-shlibdeps cannot see: the window system and SVG icons.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+if(TARGET Qt6::Sql) # and the SQLite driver of Qt SQL, where a program keeps a history with it
+    string(APPEND CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS ", libqt6sql6-sqlite")
+endif()
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS bash-completion)
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
 "test harness and event inspector for the Sentry client protocol v4

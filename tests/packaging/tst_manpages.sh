@@ -67,7 +67,7 @@ check_cli_page() {
             missing=$((missing + 1))
         fi
         grep -q "^Examples:" <<<"$section" && grep -q "^sentry-harness-cli $command " <<<"$section" ||
-            { echo "$command: no example"; missing=$((missing + 1)); }
+            { echo "$command: no example (give its --help an \"Examples:\" block at the end of its description)"; missing=$((missing + 1)); }
     done < <(commands_of <<<"$help")
     [ "$count" -gt 0 ] || { echo "sentry-harness-cli --help lists no commands"; missing=$((missing + 1)); }
     return "$missing"
