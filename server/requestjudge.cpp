@@ -41,6 +41,8 @@ constexpr Refusal Refusals[] = {
     {"auth.version", 400, "Client/server version mismatch: Unsupported protocol version (%1)", 400, "sentry_version"},
     {"auth.client", 400, "Client request error: Missing client version identifier", 400, "sentry_client"},
     {"body.too-large", 413, "Request body too large: %1", 413, "body"},
+    {"body.chunked", 411, "Length Required: send the body with a Content-Length (chunked bodies are refused, as nginx in front of the v4 server did)", 411, "body"},
+    {"head.too-large", 431, "Request headers too large: %1; keep the request line and headers under 64 KB", 431, "head"},
     {"body.decode", 403, "Bad data decoding request (%1)", 400, "body"},
     {"body.reconstruct", 403, "Bad data reconstructing object (%1)", 400, "body"},
     {"body.legacy-project", 403, "Invalid credentials", 403, "/project"},
