@@ -37,8 +37,8 @@ const QList<Migration> &migrations()
              u"ALTER TABLE exchanges ADD COLUMN auth_source TEXT"_s,
              u"ALTER TABLE exchanges ADD COLUMN error TEXT"_s}},
         {3, {u"ALTER TABLE exchanges ADD COLUMN size INTEGER NOT NULL DEFAULT 0"_s,
-             u"UPDATE exchanges SET size = length(url) + length(request_body) + length(event) "
-             "+ length(response_body) + 256"_s,
+             u"UPDATE exchanges SET size = COALESCE(length(url), 0) + COALESCE(length(request_body), 0) "
+             "+ COALESCE(length(event), 0) + COALESCE(length(response_body), 0) + 256"_s,
              u"CREATE INDEX exchanges_at ON exchanges (at)"_s,
              u"CREATE INDEX exchanges_status ON exchanges (status)"_s,
              u"CREATE INDEX exchanges_client ON exchanges (client)"_s}},

@@ -9,6 +9,7 @@
 #include "history.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -88,6 +89,8 @@ private Q_SLOTS:
     void oversizedHead_refused();
     void decompressionBomb_refusedAtCap();
     void history_answers200OnlyAfterCommit();
+    void history_survivesRestart();
+    void concurrent50Clients200Requests_allAcknowledgedStored();
 
 private:
     QTemporaryDir m_dir;
@@ -357,6 +360,79 @@ void tst_Receiver::history_answers200OnlyAfterCommit()
         query.text = QString::fromLatin1(id);
         QCOMPARE(reader.search(query).size(), 1);
     }
+}
+
+void tst_Receiver::history_survivesRestart()
+{
+    const QString path = m_dir.filePath(u"restart.sqlite"_s);
+    for (int run = 0; run < 2; ++run) {
+        ReceiverFixture fixture(config(), path);
+        QVERIFY2(fixture.isOk(), qPrintable(fixture.error()));
+        RawClient client;
+        QVERIFY(client.connectTo(fixture.port()));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(client.exchange(store())->status, 200);
+    }
+    History history;
+    QVERIFY(history.open(path));
+    QCOMPARE(history.count(), 10);
+}
+
+// 50 keep-alive clients on this thread, each sending 200 requests one after another; the receiver
+// and its writer run on their own threads. Every request answered 200 must be in the database.
+void tst_Receiver::concurrent50Clients200Requests_allAcknowledgedStored()
+{
+    constexpr int Clients = 50;
+    constexpr int Requests = 200;
+    const QString path = m_dir.filePath(u"load.sqlite"_s);
+    QSet<QString> acknowledged;
+    int failures = 0;
+    {
+        ReceiverFixture fixture(config(), path);
+        QVERIFY2(fixture.isOk(), qPrintable(fixture.error()));
+        struct Client
+        {
+            QTcpSocket socket;
+            QByteArray buffer;
+            int sent = 0;
+            QString pendingId;
+        };
+        std::vector<std::unique_ptr<Client>> clients;
+        const auto sendNext = [](Client *client, int index) {
+            client->pendingId = u"%1%2"_s.arg(index, 16, 10, QChar(u'0')).arg(client->sent, 16, 10, QChar(u'0'));
+            client->socket.write(store(R"({"message":"load","event_id":")" + client->pendingId.toLatin1() + "\"}"));
+            ++client->sent;
+        };
+        for (int i = 0; i < Clients; ++i) {
+            clients.push_back(std::make_unique<Client>());
+            Client *client = clients.back().get();
+            QObject::connect(&client->socket, &QTcpSocket::connected, &client->socket, [=] { sendNext(client, i); });
+            QObject::connect(&client->socket, &QTcpSocket::readyRead, &client->socket, [&, client, i] {
+                client->buffer += client->socket.readAll();
+                while (auto answer = takeAnswer(client->buffer)) {
+                    if (answer->status == 200
+                        && QJsonDocument::fromJson(answer->body).object().value("id"_L1).toString() == client->pendingId)
+                        acknowledged.insert(client->pendingId);
+                    else
+                        ++failures;
+                    if (client->sent < Requests)
+                        sendNext(client, i);
+                }
+            });
+            client->socket.connectToHost(QHostAddress::LocalHost, fixture.port());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() + failures == Clients * Requests, 240000);
+    }
+    QCOMPARE(failures, 0);
+    History history;
+    QVERIFY(history.open(path));
+    HistoryQuery all;
+    all.limit = Clients * Requests + 1;
+    QSet<QString> stored;
+    for (const Exchange &exchange : history.search(all))
+        stored.insert(exchange.eventId);
+    QCOMPARE(acknowledged.size(), Clients * Requests);
+    QVERIFY((acknowledged - stored).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Receiver)
