@@ -1,5 +1,8 @@
 #include "exchange.h"
 
+#include "sendresult.h"
+#include "storerequest.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
@@ -102,6 +105,35 @@ Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &de
     exchange.responseHeaders = decision.answer.headers;
     exchange.responseBody = decision.answer.body;
     exchange.refusal = decision.refusal;
+    return exchange;
+}
+
+Exchange exchangeFromSend(const StoreRequest &request, const SendResult &result, const QDateTime &at)
+{
+    Exchange exchange;
+    exchange.at = at;
+    exchange.direction = Exchange::Direction::Out;
+    exchange.peer = QString::fromUtf8(request.hostHeader());
+    exchange.method = request.method();
+    exchange.url = request.url().toEncoded();
+    exchange.requestHeaders.append({"Host", request.hostHeader()});
+    exchange.requestHeaders += request.headers();
+    exchange.requestBody = request.body();
+    exchange.encoding = encodingName(request.encoding());
+    exchange.client = QString::fromUtf8(request.header(HttpHeader::UserAgent));
+    const DecodeResult decoded = BodyCodec::decode(request.body());
+    exchange.eventJson = decoded.json;
+    const QJsonObject event = QJsonDocument::fromJson(decoded.json).object();
+    exchange.eventId = event.value("event_id"_L1).toString();
+    if (exchange.eventId.isEmpty())
+        exchange.eventId = result.eventId; // the id the server gave the event
+    exchange.message = event.value("message"_L1).toString();
+    exchange.level = event.value("level"_L1).toString();
+    exchange.status = result.status;
+    exchange.responseHeaders = result.headers;
+    exchange.responseBody = result.body;
+    exchange.error = result.status ? QString() : result.errorString;
+    exchange.durationMs = result.elapsedMs;
     return exchange;
 }
 

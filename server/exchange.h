@@ -14,6 +14,9 @@
 
 namespace Sentry {
 
+class StoreRequest;
+struct SendResult;
+
 struct Exchange
 {
     enum class Direction { In, Out };
@@ -53,5 +56,7 @@ struct Exchange
 
 // Fills the judged parts of an incoming exchange from the judge's decision.
 Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision);
+// An outgoing exchange: a store request the harness sent and what came back.
+Exchange exchangeFromSend(const StoreRequest &request, const SendResult &result, const QDateTime &at);
 
 } // namespace Sentry

@@ -198,9 +198,15 @@ void Receiver::deliver(const Reply &reply, const Exchange &exchange, const QStri
     write(answered);
 }
 
+void Receiver::answered()
+{
+    if (--m_unanswered == 0)
+        Q_EMIT allAnswered();
+}
+
 void Receiver::write(const Reply &reply)
 {
-    --m_unanswered;
+    answered();
     if (!reply.socket || reply.action == Fault::Action::Hang)
         return;
     if (reply.action == Fault::Action::Drop)
@@ -225,8 +231,8 @@ void Receiver::recordGuardRefusal(const RequestHead &head, const Answer &answer,
     ++m_unanswered;
     if (m_history)
         m_history->record(exchange, this, [this](const Exchange &stored, const QString &) {
-            --m_unanswered;
             Q_EMIT exchangeFinished(stored);
+            answered();
         });
     else
         deliver({}, exchange, {});

@@ -52,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void exchangeFinished(const Sentry::Exchange &exchange); // recorded (and committed, with a history)
+    void allAnswered(); // unanswered() dropped to 0
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -69,6 +70,7 @@ private:
     void record(const Exchange &exchange, const Reply &reply);
     void deliver(const Reply &reply, const Exchange &exchange, const QString &error);
     void write(const Reply &reply);
+    void answered();
     void recordGuardRefusal(const struct RequestHead &head, const Answer &answer, QTcpSocket *socket);
 
     ReceiverConfig m_config;
