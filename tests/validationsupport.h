@@ -1,7 +1,7 @@
 #pragma once
 
-// What the validator's equivalence checks share (tst_plainevent, tst_quickchecks, fuzz_validate)
-// and the event bench_validate measures: a reproducible set-up, a result as comparable text, the
+// What the validator's property checks share (tst_validatorproperties, fuzz_validate) and the
+// event bench_validate measures: a reproducible set-up, a result as comparable text, the
 // raven-python-like event grown to a size, and an edit deep inside an event.
 
 #include "validator.h"
@@ -17,14 +17,13 @@ namespace ValidationSupport {
 
 using namespace Qt::Literals::StringLiterals;
 
-// A fixed receipt time and event id, so both ways of validating give comparable results.
-inline Sentry::ValidateOptions options(Sentry::Profile profile, bool quickChecks)
+// A fixed receipt time and event id, so results are reproducible and comparable.
+inline Sentry::ValidateOptions options(Sentry::Profile profile)
 {
     Sentry::ValidateOptions options;
     options.profile = profile;
     options.clock = [] { return QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC); };
     options.idGenerator = [] { return u"0123456789abcdef0123456789abcdef"_s; };
-    options.quickChecks = quickChecks;
     return options;
 }
 
@@ -37,7 +36,7 @@ inline QString jsonText(const QJsonValue &value)
 }
 
 // All a caller sees of a result, one line per finding and change. Without `body`, the findings
-// about the body as a whole (which PlainEvent::validate() leaves to the validator) are left out.
+// about the body as a whole (its first byte, its sizes) are left out.
 inline QString outcome(const Sentry::ValidationResult &result, bool body = true)
 {
     Sentry::Findings findings = result.findings;

@@ -1,4 +1,4 @@
-#include "../core/loopbackserver.h"
+#include "loopbackserver.h"
 #include "cliprocess.h"
 
 #include <QJsonArray>

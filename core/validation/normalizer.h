@@ -25,10 +25,6 @@ struct NormalizeOptions
     Profile profile = Profile::V4;
     std::function<QDateTime()> clock;     // receipt time (UTC); the current time when empty
     std::function<QString()> idGenerator; // new event ids; a uuid4 hex when empty
-    // The quick checks recognise usual exception values and frames on the shared CBOR form and
-    // skip their full walk, which would report nothing and keep them as they came. Off: every
-    // value takes the full walk (tst_quickchecks compares both ways over mutated events).
-    bool quickChecks = true;
 };
 
 struct NormalizeResult

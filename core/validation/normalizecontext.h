@@ -7,7 +7,6 @@
 #include "rules.h"
 #include "validator.h"
 
-#include <QCborValue>
 #include <QDateTime>
 #include <QJsonValue>
 #include <QStringList>
@@ -27,9 +26,6 @@ public:
 
     Profile profile() const { return m_profile; }
     bool isV4() const { return m_profile == Profile::V4; }
-    // See NormalizeOptions::quickChecks.
-    bool quickChecks() const { return m_quickChecks; }
-    void setQuickChecks(bool on) { m_quickChecks = on; }
 
     // Reports `ruleId` at `path` when the profile applies it; %1, %2 … in the message become args.
     // Returns whether it was reported.
@@ -63,7 +59,6 @@ private:
     const QHash<QString, QList<const Rule *>> &membersOf(const QString &owner);
 
     Profile m_profile;
-    bool m_quickChecks = true;
     Findings m_findings;
     // The last owner's member rows: callers ask about one owner many times in a row (a frame's
     // members), and comparing the owner is cheaper than hashing it into the rule index again.
@@ -74,27 +69,5 @@ private:
 
 // Cuts `text` to `limit` characters; with `ellipsis` the result ends in "..." within the limit.
 QString truncated(const QString &text, int limit, bool ellipsis);
-
-// Tells which of a few known keys each member of an object is, on the CBOR form the QJsonObject
-// shares (QCborMap::fromJsonObject() copies nothing), without building a QString per member. The
-// keys are kept in the order a QJsonObject keeps its keys (QString's, for ASCII keys), so walking
-// a map's members and the keys side by side finds each in about one comparison.
-class KnownKeys
-{
-public:
-    explicit KnownKeys(QStringList texts);
-
-    const QString &text(qsizetype index) const { return m_texts.at(index); }
-    qsizetype size() const { return m_keys.size(); }
-
-    // The index of `key`, searching from *next on (the members of one map are asked in order);
-    // Unknown for a key not among them, OutOfOrder for one found before *next.
-    static constexpr qsizetype Unknown = -1, OutOfOrder = -2;
-    qsizetype find(const QCborValue &key, qsizetype *next) const;
-
-private:
-    QStringList m_texts;
-    QList<QCborValue> m_keys;
-};
 
 } // namespace Sentry

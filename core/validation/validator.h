@@ -57,10 +57,6 @@ struct ValidateOptions
     Profile profile = Profile::V4;
     std::function<QDateTime()> clock;     // receipt time (UTC); the current time when empty
     std::function<QString()> idGenerator; // generated event ids; uuid4 hex when empty
-    // Off: every event takes the full walk, without the quick checks (NormalizeOptions) and
-    // without judging the usual event on its bytes (plainevent.h). The results are the same
-    // either way; tests compare them.
-    bool quickChecks = true;
 };
 
 class Validator

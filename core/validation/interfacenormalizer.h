@@ -10,8 +10,6 @@
 
 #include <optional>
 
-class QCborMap;
-
 namespace Sentry {
 
 class InterfaceNormalizer
@@ -33,9 +31,6 @@ private:
     bool frame(const QJsonValue &value, const QString &path, const QString &dropped);
     struct FrameMember; // what frame() checks about one member
     static const QHash<QString, FrameMember> &frameMembers();
-    static bool isPlainFrame(const QCborMap &frame);
-    static bool isPlainStacktrace(const QCborMap &stacktrace);
-    static bool isPlainExceptionValue(const QJsonValue &value);
     bool frameMember(const FrameMember &row, const QString &key, const QJsonValue &value,
                      const QString &path, const QString &dropped);
     std::optional<QJsonObject> http(const QJsonObject &object, const QString &path);

@@ -85,29 +85,6 @@ QString truncated(const QString &text, int limit, bool ellipsis)
     return ellipsis ? text.left(limit - 3) + u"..."_s : text.left(limit);
 }
 
-KnownKeys::KnownKeys(QStringList texts)
-{
-    std::sort(texts.begin(), texts.end());
-    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
-    m_texts = texts;
-    for (const QString &text : std::as_const(m_texts))
-        m_keys.append(QCborValue(text));
-}
-
-qsizetype KnownKeys::find(const QCborValue &key, qsizetype *next) const
-{
-    for (qsizetype i = *next; i < m_keys.size(); ++i) {
-        if (m_keys.at(i).compare(key) == 0) {
-            *next = i + 1;
-            return i;
-        }
-    }
-    const auto same = [&key](const QCborValue &k) {
-        return k.compare(key) == 0;
-    };
-    return std::any_of(m_keys.cbegin(), m_keys.cbegin() + *next, same) ? OutOfOrder : Unknown;
-}
-
 bool NormalizeContext::report(const QString &ruleId, const QString &path, const QStringList &args)
 {
     return report(Rules::byId(ruleId), path, args);

@@ -3,7 +3,6 @@
 #include "bodycodec.h"
 #include "normalizecontext.h"
 #include "normalizer.h"
-#include "plainevent.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -139,50 +138,19 @@ QString topLevelName(const QJsonDocument &document)
     return document.isEmpty() ? u"an empty body"_s : u"a JSON value that is not an object"_s;
 }
 
-// The usual event is judged on its bytes (plainevent.h); when that pass is not sure, the full
-// walk decides. Both take the receipt time from one reading of the clock. `declined`: the pass
-// has already declined this text, at that receipt time.
-ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context,
-                           const std::optional<QDateTime> &declined)
+// The text after any byte order mark: a JSON object, judged by the walk; anything else explained.
+ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context)
 {
-    ValidationResult result; // every return returns it: no move (see PlainEvent::validate())
-    std::optional<QDateTime> now = declined; // read once: a fallback walk sees the same receipt time
-    if (!declined && options.quickChecks && options.profile == Profile::V4 && text.size() <= PlainEvent::MaxSize) {
-        now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
-        // (An injected clock that gives no valid time leaves it to the walk.)
-        if (now->isValid() && PlainEvent::validate(text, options, now->toMSecsSinceEpoch(), &result))
-            return result;
-    }
-    result.profile = options.profile;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError) {
+    if (error.error == QJsonParseError::NoError && document.isObject())
+        return Validator::validate(document.object(), options);
+    ValidationResult result;
+    result.profile = options.profile;
+    if (error.error != QJsonParseError::NoError)
         reportBrokenJson(result, context, text, error);
-    } else if (!document.isObject()) {
+    else
         context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
-    } else if (!now) {
-        result = Validator::validate(document.object(), options);
-    } else {
-        ValidateOptions walkOptions = options; // copied only when the pass was not sure
-        walkOptions.clock = [time = *now] { return time; };
-        result = Validator::validate(document.object(), walkOptions);
-    }
-    return result;
-}
-
-// Any text: the checks of the body as a whole (what comes before the JSON, its sizes), then the
-// pass or the walk. Out of line: the usual event does not run it (see below).
-Q_NEVER_INLINE ValidationResult validateText(const QByteArray &json, const ValidateOptions &options,
-                                             const std::optional<QDateTime> &declined)
-{
-    std::future<qsizetype> compressed = compressedSize(json);
-    NormalizeContext context(options.profile);
-    checkStart(context, json);
-    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
-    ValidationResult result = judgeText(text, options, context, declined);
-    checkSize(context, json, compressed);
-    if (context.findingCount() > 0)
-        result.findings = context.takeFindings() + result.findings;
     return result;
 }
 
@@ -214,26 +182,21 @@ ValidationResult Validator::validate(const QJsonObject &event, Profile profile)
 
 ValidationResult Validator::validate(const QByteArray &json, const ValidateOptions &options)
 {
-    // The usual event is an object of a few KB: no byte order mark or space before it and far
-    // below the size limits, so none of the body checks applies. It takes this short way, which
-    // keeps the code run per event (and fetched into the instruction cache anew each time) small:
-    // bench/RESULTS.md. The receipt time is read once, so a fallback walk sees the same one.
-    ValidationResult result; // the only one returned: no move (see PlainEvent::validate())
-    qint64 now = 0;
-    if (json.size() <= PlainEvent::MaxSize && json.startsWith('{') && options.quickChecks
-        && options.profile == Profile::V4 && PlainEvent::receiptTime(options, &now)) {
-        if (!PlainEvent::validate(json, options, now, &result))
-            result = validateText(json, options, QDateTime::fromMSecsSinceEpoch(now, Qt::UTC));
-    } else {
-        result = validateText(json, options, std::nullopt);
-    }
+    std::future<qsizetype> compressed = compressedSize(json);
+    NormalizeContext context(options.profile);
+    checkStart(context, json);
+    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
+    ValidationResult result = judgeText(text, options, context);
+    checkSize(context, json, compressed);
+    if (context.findingCount() > 0)
+        result.findings = context.takeFindings() + result.findings;
     return result;
 }
 
 ValidationResult Validator::validate(const QJsonObject &event, const ValidateOptions &options)
 {
     NormalizeResult normalized
-        = Normalizer::normalize(event, {options.profile, options.clock, options.idGenerator, options.quickChecks});
+        = Normalizer::normalize(event, {options.profile, options.clock, options.idGenerator});
     ValidationResult result;
     result.profile = options.profile;
     result.parsed = true;

@@ -1,7 +1,5 @@
 #include "interfacenormalizer.h"
 
-#include <QCborArray>
-#include <QCborMap>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -36,59 +34,6 @@ bool isInteger(const QJsonValue &value)
     return value.isNull();
 }
 
-// The JsonType bit of a value in the CBOR form a QJsonObject shares; 0 for a type JSON has not.
-unsigned typeBit(QCborValue::Type type)
-{
-    switch (type) {
-    case QCborValue::Null:
-        return NullType;
-    case QCborValue::False:
-    case QCborValue::True:
-        return BoolType;
-    case QCborValue::Integer:
-    case QCborValue::Double:
-        return NumberType;
-    case QCborValue::String:
-        return StringType;
-    case QCborValue::Array:
-        return ArrayType;
-    case QCborValue::Map:
-        return ObjectType;
-    default:
-        return 0;
-    }
-}
-
-bool allStringsOrNull(const QCborArray &lines)
-{
-    return std::all_of(lines.cbegin(), lines.cend(), [](const QCborValueConstRef &line) {
-        return line.isString() || line.isNull();
-    });
-}
-
-// The keys the Required rows of `owner` ask for.
-QStringList requiredKeys(const QString &owner)
-{
-    QStringList keys;
-    for (const Rule *rule : Rules::requiredOf(owner))
-        keys.append(rule->key);
-    return keys;
-}
-
-// The types every Type row of owner/key accepts; 0 when a MaxLength row would measure strings
-// (the quick checks below leave those to the full walk).
-unsigned acceptedTypes(const QString &owner, const QString &key)
-{
-    unsigned types = AnyType;
-    for (const Rule *rule : Rules::membersOf(owner).value(key)) {
-        if (rule->kind == RuleKind::Type)
-            types &= rule->types;
-        if (rule->kind == RuleKind::MaxLength)
-            types &= ~unsigned(StringType);
-    }
-    return types;
-}
-
 } // namespace
 
 struct InterfaceNormalizer::FrameMember
@@ -96,8 +41,6 @@ struct InterfaceNormalizer::FrameMember
     enum Check { None, Location, Number, Context }; // what frame() checks beyond the rows
     const QList<const Rule *> *rows = nullptr; // the member's Type and MaxLength rows
     Check check = None;
-    unsigned types = AnyType; // the types every Type row accepts
-    bool lengthRows = false; // a string is measured against MaxLength rows
 };
 
 // The frame members with rows or a check of their own, by key, so a frame's members are told apart
@@ -110,13 +53,7 @@ const QHash<QString, InterfaceNormalizer::FrameMember> &InterfaceNormalizer::fra
         const auto add = [&rows](QHash<QString, FrameMember> &members, const QString &key,
                                  FrameMember::Check check) {
             const auto it = rows.constFind(key);
-            FrameMember member {it == rows.cend() ? &noRows : &*it, check};
-            for (const Rule *rule : *member.rows) {
-                if (rule->kind == RuleKind::Type)
-                    member.types &= rule->types;
-                member.lengthRows = member.lengthRows || rule->kind == RuleKind::MaxLength;
-            }
-            members.insert(key, member);
+            members.insert(key, FrameMember {it == rows.cend() ? &noRows : &*it, check});
         };
         QHash<QString, FrameMember> members;
         for (auto it = rows.cbegin(); it != rows.cend(); ++it)
@@ -130,112 +67,6 @@ const QHash<QString, InterfaceNormalizer::FrameMember> &InterfaceNormalizer::fra
         return members;
     }();
     return table;
-}
-
-// The quick checks below tell whether the full walk would report nothing about a value and keep
-// it as it came: the usual case, judged on the CBOR form a QJsonObject shares
-// (QCborMap::fromJsonObject() copies nothing), where keys compare and value types read without
-// building a QString or a QJsonValue per member. Whatever they are not sure of (a type outside a
-// row's, a number that is not a plain integer, a string under a length row, a key out of order)
-// is left to the full walk, which then decides and reports exactly as it always did.
-
-// frame() would pass `frame` without a finding.
-bool InterfaceNormalizer::isPlainFrame(const QCborMap &frame)
-{
-    static const KnownKeys keys(frameMembers().keys());
-    static const QList<const FrameMember *> members = [] {
-        QList<const FrameMember *> byIndex;
-        for (qsizetype i = 0; i < keys.size(); ++i)
-            byIndex.append(&*frameMembers().constFind(keys.text(i)));
-        return byIndex;
-    }();
-    bool located = false;
-    qsizetype next = 0;
-    for (auto it = frame.constBegin(); it != frame.constEnd(); ++it) {
-        const qsizetype index = keys.find(it.key(), &next);
-        if (index == KnownKeys::OutOfOrder)
-            return false;
-        if (index == KnownKeys::Unknown)
-            continue; // a member without rows: frame() lets it pass too
-        const FrameMember &member = *members.at(index);
-        const QCborValue::Type type = it.value().type();
-        if (!(member.types & typeBit(type)) || (member.lengthRows && type == QCborValue::String))
-            return false;
-        if (member.check == FrameMember::Location)
-            located = located || type == QCborValue::String;
-        else if (member.check == FrameMember::Number && type != QCborValue::Integer
-                 && type != QCborValue::Null)
-            return false;
-        else if (member.check == FrameMember::Context && type == QCborValue::Array
-                 && !allStringsOrNull(it.value().toArray()))
-            return false;
-    }
-    return located;
-}
-
-// stacktrace() would return `stacktrace` (an object) as it came, without a finding.
-bool InterfaceNormalizer::isPlainStacktrace(const QCborMap &stacktrace)
-{
-    static const QStringList required = requiredKeys(StacktraceOwner);
-    static const KnownKeys keys(required + QStringList {FramesKey});
-    static const bool usual = (acceptedTypes(StacktraceOwner, {}) & ObjectType)
-                              && (acceptedTypes(StacktraceOwner, FramesKey) & ArrayType);
-    if (!usual)
-        return false;
-    qsizetype next = 0;
-    qsizetype present = 0;
-    bool hasFrames = false;
-    for (auto it = stacktrace.constBegin(); it != stacktrace.constEnd(); ++it) {
-        const qsizetype index = keys.find(it.key(), &next);
-        if (index == KnownKeys::OutOfOrder)
-            return false;
-        if (index == KnownKeys::Unknown)
-            continue;
-        present += required.contains(keys.text(index));
-        if (keys.text(index) != FramesKey)
-            continue;
-        hasFrames = true;
-        const QCborValueConstRef frames = it.value();
-        if (!frames.isArray())
-            return false;
-        const QCborArray list = frames.toArray();
-        const auto plain = [](const QCborValueConstRef &frame) {
-            return frame.isMap() && isPlainFrame(frame.toMap());
-        };
-        if (list.isEmpty() || !std::all_of(list.cbegin(), list.cend(), plain))
-            return false;
-    }
-    return hasFrames && present == required.size();
-}
-
-// exceptionValue() would keep `value` as it came, without a finding.
-bool InterfaceNormalizer::isPlainExceptionValue(const QJsonValue &value)
-{
-    static const QStringList required = requiredKeys(ExceptionValueOwner);
-    static const QStringList typed
-        = {u"type"_s, u"module"_s}; // the members exceptionValue() checks
-    static const KnownKeys keys(required + typed + QStringList {StacktraceKey});
-    if (!value.isObject())
-        return false;
-    const QCborMap map = QCborMap::fromJsonObject(value.toObject());
-    qsizetype next = 0;
-    qsizetype present = 0;
-    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
-        const qsizetype index = keys.find(it.key(), &next);
-        if (index == KnownKeys::OutOfOrder)
-            return false;
-        if (index == KnownKeys::Unknown)
-            continue;
-        const QString &key = keys.text(index);
-        present += required.contains(key);
-        const QCborValueConstRef member = it.value();
-        if (typed.contains(key)
-            && !(acceptedTypes(ExceptionValueOwner, key) & typeBit(member.type())))
-            return false;
-        if (key == StacktraceKey && !(member.isMap() && isPlainStacktrace(member.toMap())))
-            return false;
-    }
-    return present == required.size();
 }
 
 std::optional<QJsonObject> InterfaceNormalizer::normalize(const InterfaceInfo &info, const QString &key,
@@ -285,12 +116,8 @@ std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &valu
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QJsonValue item = values.at(i);
         bool changed = false;
-        std::optional<QJsonObject> kept;
-        if (m_context.quickChecks() && isPlainExceptionValue(item)) // kept as it came, nothing to report
-            kept = item.toObject();
-        else
-            kept = exceptionValue(item, single ? path : pointerChild(valuesPath, i), WholeException,
-                                  &changed);
+        const std::optional<QJsonObject> kept = exceptionValue(
+            item, single ? path : pointerChild(valuesPath, i), WholeException, &changed);
         if (unchanged && kept && !changed)
             continue;
         for (qsizetype j = 0; unchanged && j < i; ++j)
@@ -365,13 +192,8 @@ std::optional<QJsonObject> InterfaceNormalizer::stacktrace(const QJsonValue &val
         return std::nullopt;
     }
     bool ok = true;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonValue item = list.at(i);
-        const bool plain = m_context.quickChecks() && item.isObject()
-            && isPlainFrame(QCborMap::fromJsonObject(item.toObject()));
-        if (!plain) // the usual frame needs neither frame() nor its path
-            ok = frame(item, pointerChild(framesPath, i), dropped) && ok;
-    }
+    for (qsizetype i = 0; i < list.size(); ++i)
+        ok = frame(list.at(i), pointerChild(framesPath, i), dropped) && ok;
     return ok ? std::optional<QJsonObject>(object) : std::nullopt;
 }
 

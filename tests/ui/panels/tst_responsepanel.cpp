@@ -3,7 +3,7 @@
 #include "responsepanel.h"
 #include "storerequest.h"
 
-#include "../core/loopbackserver.h"
+#include "loopbackserver.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

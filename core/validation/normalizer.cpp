@@ -90,7 +90,6 @@ public:
     explicit EventNormalizer(const NormalizeOptions &options)
         : m_options(options), m_context(options.profile), m_interfaces(m_context)
     {
-        m_context.setQuickChecks(options.quickChecks);
         m_now = m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc();
     }
 
@@ -105,7 +104,6 @@ private:
         const QList<const Rule *> *rows = nullptr; // the event's Type and MaxLength rows about it
     };
     static const QHash<QString, Entry> &handlers();
-    static const KnownKeys &knownKeys();
     bool checkType(const QString &key, const QJsonValue &value, QJsonValue *stored = nullptr);
 
     void member(const QString &key, const QJsonValue &value, const Entry &entry);
@@ -150,25 +148,9 @@ private:
 NormalizeResult EventNormalizer::run(const QJsonObject &event)
 {
     m_out = event; // shared until the first repair: unchanged values are never copied
-    // A known key is passed as the table's own QString: only unknown keys are built from the input.
-    const KnownKeys &keys = knownKeys();
-    static const QList<Entry> entries = [&keys] { // by index in keys
-        QList<Entry> byIndex;
-        for (qsizetype i = 0; i < keys.size(); ++i)
-            byIndex.append(handlers().value(keys.text(i)));
-        return byIndex;
-    }();
-    const QCborMap members = QCborMap::fromJsonObject(event); // shares the object's data
-    qsizetype next = 0;
-    auto it = event.constBegin();
-    for (auto cbor = members.constBegin(); cbor != members.constEnd(); ++cbor, ++it) {
-        const qsizetype index = keys.find(cbor.key(), &next);
-        if (index >= 0) {
-            member(keys.text(index), it.value(), entries.at(index));
-        } else {
-            const QString key = it.key();
-            member(key, it.value(), handlers().value(key));
-        }
+    for (auto it = event.constBegin(); it != event.constEnd(); ++it) {
+        const QString key = it.key();
+        member(key, it.value(), handlers().value(key));
     }
     if (m_context.isV4())
         moveStacktraceIntoException();
@@ -208,21 +190,6 @@ const QHash<QString, EventNormalizer::Entry> &EventNormalizer::handlers()
         return entries;
     }();
     return table;
-}
-
-// The handlers' keys and the interfaces' short names: the keys events carry. Any other key (a full
-// sentry.interfaces.* name too) takes the general way in run(), which finds it all the same; fewer
-// known keys mean fewer comparisons for the usual ones.
-const KnownKeys &EventNormalizer::knownKeys()
-{
-    static const KnownKeys keys = [] {
-        QStringList texts = handlers().keys();
-        for (const InterfaceInfo &info : Rules::interfaces())
-            texts << info.alias;
-        texts.removeAll(QString());
-        return KnownKeys(texts);
-    }();
-    return keys;
 }
 
 // The event's Type and MaxLength rows about the current member (see member()).
