@@ -192,32 +192,35 @@ bool Judgement::route()
     m_query = queryItems(question < 0 ? QByteArray() : target.mid(question + 1));
     while (m_path.contains("//")) // tolerant of doubled slashes, as clients joining URLs produce
         m_path.replace("//", "/");
-    const QList<QByteArray> parts = m_path.split('/'); // "", "api", "1", "store", ""
+    // The path may have a prefix (a DSN "http://key@host/sentry/1" posts to /sentry/api/1/store/):
+    // routes match the end of the path.
+    const QList<QByteArray> parts = m_path.split('/'); // "", "sentry", "api", "1", "store", ""
     const auto is = [&parts](std::initializer_list<const char *> expected) {
-        if (parts.size() != qsizetype(expected.size()))
+        const qsizetype offset = parts.size() - qsizetype(expected.size());
+        if (offset < 0 || !parts.constFirst().isEmpty())
             return false;
-        qsizetype i = 0;
+        qsizetype i = offset;
         for (const char *part : expected) {
-            if (*part != '*' && parts.at(i) != part)
+            if (*part == '*' ? parts.at(i).isEmpty() : parts.at(i) != part)
                 return false;
             ++i;
         }
         return true;
     };
     Route route = Route::NotFound;
-    if (is({"", "api", "store", ""}))
+    if (is({"api", "store", ""}))
         route = Route::LegacyStore;
-    else if (is({"", "api", "*", "store", ""}))
+    else if (is({"api", "*", "store", ""}))
         route = Route::Store;
-    else if (is({"", "crossdomain.xml"}))
+    else if (is({"", "crossdomain.xml"}) && parts.size() == 2)
         route = Route::CrossDomain;
-    else if (is({"", "api", "*", "crossdomain.xml"}))
+    else if (is({"api", "*", "crossdomain.xml"}))
         route = Route::ProjectCrossDomain;
-    else if (is({"", "api", "*", "store"}) || is({"", "api", "store"}))
+    else if (is({"api", "*", "store"}) || is({"api", "store"}))
         route = Route::NoTrailingSlash;
     m_decision.route = route;
     if (route == Route::Store || route == Route::ProjectCrossDomain)
-        m_urlProject = QString::fromUtf8(QByteArray::fromPercentEncoding(parts.at(2)));
+        m_urlProject = QString::fromUtf8(QByteArray::fromPercentEncoding(parts.at(parts.size() - 3 + (route == Route::ProjectCrossDomain ? 1 : 0))));
     if (route == Route::NotFound)
         return refuse(u"route.not-found"_s, QString::fromUtf8(m_path));
     if (route == Route::NoTrailingSlash) {

@@ -8,6 +8,7 @@
 #include "socketguard.h"
 
 #include <QCommandLineParser>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
@@ -52,7 +53,8 @@ std::optional<SavedRequest> parseSaved(const QByteArray &text, QString *error)
     return saved;
 }
 
-// Without --key, the key the request carries is taken as configured, so the rest can be judged.
+// Without --key, the key the request carries (and the project it names) is taken as configured,
+// so the rest can be judged.
 void trustRequestKey(Sentry::ReceiverConfig &config, const Sentry::ReceivedRequest &request)
 {
     const Sentry::Decision probe = Sentry::RequestJudge::judge(request, config);
@@ -68,6 +70,9 @@ void trustRequestKey(Sentry::ReceiverConfig &config, const Sentry::ReceivedReque
         config.projects.first().keys.append({key, secret});
     if (probe.refusal == "project.unknown"_L1 && !probe.projectId.isEmpty())
         config.projects.first().id = probe.projectId;
+    const Sentry::Decision legacy = Sentry::RequestJudge::judge(request, config);
+    if (legacy.refusal == "body.legacy-project"_L1) // the body names the project: take it as the slug
+        config.projects.first().slug = QJsonDocument::fromJson(legacy.eventJson).object().value("project"_L1).toString();
 }
 
 void printText(const Sentry::Decision &d, const QString &note, bool trusted)
@@ -76,7 +81,7 @@ void printText(const Sentry::Decision &d, const QString &note, bool trusted)
     if (!note.isEmpty())
         o << "Note:      " << note << '\n';
     if (trusted)
-        o << "Note:      no --key given: the request's own key was taken as configured\n";
+        o << "Note:      no --key given: the request's own key (and project) was taken as configured\n";
     o << "Route:     " << Sentry::routeName(d.route) << (d.projectId.isEmpty() ? QString() : u" (project "_s + d.projectId + u')') << '\n';
     o << "Auth:      " << Sentry::authSourceName(d.authSource) << '\n';
     for (const auto &field : d.authFields)

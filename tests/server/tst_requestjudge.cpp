@@ -80,6 +80,10 @@ void tst_RequestJudge::judge_data()
     QTest::newRow("post-base64-zlib") << post(store, BodyCodec::encode(Event, BodyEncoding::Base64Zlib)) << 200 << QString() << QString() << QByteArray();
     QTest::newRow("post-base64-json") << post(store, Event.toBase64()) << 200 << QString() << QString() << QByteArray();
     QTest::newRow("post-slug") << post("/api/web/store/", Event) << 200 << QString() << QString() << QByteArray();
+    QTest::newRow("path-prefix") << post("/sentry/api/1/store/", Event) << 200 << QString() << QString() << QByteArray();
+    QTest::newRow("path-prefix-legacy") << post("/a/b/api/store/", Event) << 200 << QString() << QString() << QByteArray();
+    QTest::newRow("crossdomain-under-prefix") << ReceivedRequest{"GET", "/x/crossdomain.xml", {}, {}, {}} << 404 << u"route.not-found"_s << u"path"_s << QByteArray("Not found");
+    QTest::newRow("api-project-missing") << post("/api/store/store/", Event) << 400 << u"project.unknown"_s << u"project"_s << QByteArray("Invalid project_id: u'store'");
     QTest::newRow("doubled-slashes") << post("//api//1//store/", Event) << 200 << QString() << QString() << QByteArray();
     QTest::newRow("authorization-header") << post(store, Event, {{"Authorization", ServerAuth}}) << 200 << QString() << QString() << QByteArray();
     QTest::newRow("query-auth-on-post") << post(store + "?sentry_version=4&sentry_client=a/1&sentry_key=pub&sentry_secret=sec", Event, noAuth) << 200 << QString() << QString() << QByteArray();
