@@ -7,6 +7,8 @@
 #include "receiverconfig.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -114,10 +116,17 @@ void printJsonLine(const QJsonObject &object)
 
 void printExchange(const Sentry::Exchange &exchange, bool json)
 {
-    if (json)
-        printJsonLine(exchange.toJson(false));
-    else
-        out() << exchangeLine(exchange) << Qt::endl;
+    out() << (json ? QString::fromUtf8(QJsonDocument(exchange.toJson(false)).toJson(QJsonDocument::Compact))
+                   : exchangeLine(exchange)) << '\n';
+    // One write per turn of the event loop, not per line: under load many lines share it.
+    static bool flushPosted = false;
+    if (!flushPosted) {
+        flushPosted = true;
+        QTimer::singleShot(0, QCoreApplication::instance(), [] {
+            flushPosted = false;
+            out().flush();
+        });
+    }
 }
 
 } // namespace Cli
