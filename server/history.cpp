@@ -167,8 +167,10 @@ bool History::open(const QString &path, QString *error)
     QSqlQuery pragma(db);
     // WAL: readers (the GUI, `history`) never block the receiver's writer. NORMAL: a commit survives
     // the process being killed; only a power loss may lose the last transactions.
+    // A checkpoint every 10 000 pages (about 40 MB of WAL) instead of 1 000: under load the
+    // checkpoints took 5% of the receiver's time.
     for (const QString &statement : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                                     u"PRAGMA busy_timeout=5000"_s}) {
+                                     u"PRAGMA busy_timeout=5000"_s, u"PRAGMA wal_autocheckpoint=10000"_s}) {
         if (!pragma.exec(statement)) {
             fail(u"cannot set up the database"_s, pragma.lastError().text(), error);
             return false;
