@@ -112,6 +112,15 @@ inline QByteArray httpRequest(const QByteArray &method, const QByteArray &target
     return http + "\r\n" + body;
 }
 
+// Resets the process's peak memory (VmHWM) to its current size, so a test measures its own peak
+// and not an earlier test's (Linux: /proc/self/clear_refs, value 5).
+inline void resetPeakMemory()
+{
+    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+    if (clearRefs.open(QIODevice::WriteOnly))
+        clearRefs.write("5");
+}
+
 // The process's own memory, from /proc/self/status: "VmHWM" (peak) or "VmRSS" (now), in kB.
 inline qint64 processMemoryKb(const QByteArray &field)
 {

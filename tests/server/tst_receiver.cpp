@@ -272,6 +272,7 @@ void tst_Receiver::fault_changedWhileRunning()
 
 void tst_Receiver::declared50MB_refusedBeforeBuffering()
 {
+    resetPeakMemory();
     ReceiverFixture fixture(config());
     QTcpSocket client;
     client.connectToHost(QHostAddress::LocalHost, fixture.port());
@@ -299,7 +300,9 @@ void tst_Receiver::declared50MB_refusedBeforeBuffering()
     QCOMPARE(fixture.exchanges().constFirst().status, 413);
     const qint64 peakKb = processMemoryKb("VmHWM");
     qInfo("sent %lld MB of a declared 50 MB body; process peak memory %lld MB", sent >> 20, peakKb >> 10);
-    QVERIFY2(peakKb > 0 && peakKb < 200 * 1024, qPrintable(QString::number(peakKb)));
+    // Unguarded, Qt would read all 50 MB into the request (past 90 MB): the guard keeps the whole
+    // process, client included, far below that.
+    QVERIFY2(peakKb > 0 && peakKb < 64 * 1024, qPrintable(QString::number(peakKb)));
 }
 
 void tst_Receiver::chunkedBody_refused()
@@ -325,6 +328,7 @@ void tst_Receiver::oversizedHead_refused()
 
 void tst_Receiver::decompressionBomb_refusedAtCap()
 {
+    resetPeakMemory();
     const QByteArray bomb = deflatedBomb(100LL * 1000 * 1000);
     QVERIFY2(bomb.size() < 200 * 1000, qPrintable(QString::number(bomb.size())));
     ReceiverFixture fixture(config());
