@@ -71,14 +71,6 @@ QJsonObject Exchange::toJson(bool withBodies) const
     return object;
 }
 
-qint64 Exchange::byteSize() const
-{
-    qint64 size = url.size() + requestBody.size() + eventJson.size() + responseBody.size() + 256;
-    for (const RawHeader &header : requestHeaders)
-        size += header.first.size() + header.second.size();
-    return size;
-}
-
 Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision)
 {
     Exchange exchange;

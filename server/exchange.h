@@ -51,7 +51,6 @@ struct Exchange
 
     static QString directionName(Direction direction); // "in", "out"
     QJsonObject toJson(bool withBodies = true) const;
-    qint64 byteSize() const; // what it costs in the history, for the retention limit
 };
 
 // Fills the judged parts of an incoming exchange from the judge's decision.

@@ -81,17 +81,27 @@ QString jsonText(const QJsonObject &object)
     return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-void bindExchange(QSqlQuery &query, const Exchange &e)
+// Binds every column and returns the row's size in bytes (its texts and blobs, plus a fixed
+// overhead), which the retention limit counts.
+qint64 bindExchange(QSqlQuery &query, const Exchange &e)
 {
-    const QVariantList values = {
+    QVariantList values = {
         e.at.toMSecsSinceEpoch(), Exchange::directionName(e.direction), e.peer,
         QString::fromLatin1(e.method), e.url, headersBlob(e.requestHeaders), e.requestBody,
         e.encoding, jsonText(e.auth), e.client, e.project, e.eventId, e.message, e.level, e.eventJson,
         jsonText(e.findings), jsonText(e.storedEvent), e.status, headersBlob(e.responseHeaders),
         e.responseBody, e.fault, e.durationMs, e.replayOf ? QVariant(e.replayOf) : QVariant(),
-        e.refusal, e.authSource, e.error, e.byteSize()};
-    for (const QVariant &value : values)
+        e.refusal, e.authSource, e.error};
+    qint64 size = 256;
+    for (const QVariant &value : std::as_const(values)) {
+        if (value.typeId() == QMetaType::QByteArray)
+            size += value.toByteArray().size();
+        else if (value.typeId() == QMetaType::QString)
+            size += value.toString().size();
         query.addBindValue(value);
+    }
+    query.addBindValue(size);
+    return size;
 }
 
 Exchange exchangeFromRow(const QSqlQuery &q)
@@ -262,14 +272,14 @@ bool History::insert(QList<Exchange> &exchanges, QString *error)
     query.prepare(u"INSERT INTO exchanges (%1) VALUES (%2)"_s.arg(
         Columns, QStringList(27, u"?"_s).join(u','))); // one "?" per column
     for (Exchange &exchange : exchanges) {
-        bindExchange(query, exchange);
+        const qint64 size = bindExchange(query, exchange);
         if (!query.exec()) {
             db.rollback();
             fail(u"storing an exchange failed"_s, query.lastError().text(), error);
             return false;
         }
         exchange.id = query.lastInsertId().toLongLong();
-        m_bytes += exchange.byteSize();
+        m_bytes += size;
         ++m_count;
     }
     if (!applyRetention(error) || !db.commit()) {

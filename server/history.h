@@ -78,7 +78,7 @@ private:
     QString m_connection;
     QString m_path;
     RetentionLimit m_retention;
-    qint64 m_bytes = -1; // running total of stored byteSize(), read once at open
+    qint64 m_bytes = -1; // running total of the rows' sizes, read once at open
     qint64 m_count = -1;
 };
 
