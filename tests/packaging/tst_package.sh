@@ -86,8 +86,8 @@ grep -qE '/usr/share/doc/sentry-harness-dev/copyright$' <<<"$devPaths" || fail "
 
 # Nothing leaked: no file names the build tree, the sources or a home folder.
 dpkg-deb -x "$deb" "$out/root"
-leaks=("$(realpath "$build")" "$(realpath "$source")" /home/ /root/)
-[ -n "${HOME:-}" ] && [ "$HOME" != / ] && leaks+=("$HOME")
+leaks=("$(realpath "$build")" "$(realpath "$source")")
+[ -n "${HOME:-}" ] && [ "$HOME" != / ] && leaks+=("${HOME%/}/")
 for leak in "${leaks[@]}"; do
     found="$(grep -rlaF -- "$leak" "$out/root" || true)"
     # gzip'ed pages and changelog are searched decompressed
