@@ -1,0 +1,8 @@
+// Must not build: sentry_core sees Qt Core and Qt Network only, and this includes the Widgets header by its file name.
+// Its core_rejects_* test (tests/core/CMakeLists.txt) passes when it fails to compile for that reason.
+#include <QtWidgets/qwidget.h>
+
+int main()
+{
+    return 0;
+}
