@@ -9,6 +9,7 @@
 #include <sentry-harness/client.h>
 #include <sentry-harness/dsn.h>
 #include <sentry-harness/event.h>
+#include <sentry-harness/eventshapes.h>
 #include <sentry-harness/finding.h>
 #include <sentry-harness/jsonpointer.h>
 #include <sentry-harness/networkaccess.h>
