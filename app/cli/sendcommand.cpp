@@ -3,10 +3,10 @@
 
 #include "cliio.h"
 
-#include "backoff.h"
 #include "dsn.h"
 #include "networkaccess.h"
 #include "sender.h"
+#include "sendsession.h"
 #include "storerequest.h"
 #include "validator.h"
 
@@ -77,12 +77,16 @@ class RepeatRun
 {
 public:
     RepeatRun(const SendOptions &options, const Sentry::StoreRequest &request)
-        : m_options(options), m_request(request), m_sender(&m_manager)
+        : m_options(options), m_request(request), m_session(&m_manager)
     {
         Sentry::prepareNetworkAccess(&m_manager);
-        m_sender.setTimeoutMs(options.timeoutMs);
-        QObject::connect(&m_sender, &Sentry::Sender::finished, &m_loop,
-                         [this](const Sentry::SendResult &result) { handle(result); });
+        m_session.sender()->setTimeoutMs(options.timeoutMs);
+        QObject::connect(&m_session, &Sentry::SendSession::waiting, &m_loop,
+                         [this](qint64 ms, const Sentry::BackoffState &state) { printWait(ms, state); });
+        QObject::connect(&m_session, &Sentry::SendSession::attemptFinished, &m_loop,
+                         [this](const Sentry::SendResult &result, const Sentry::BackoffState &state) {
+                             handle(result, state);
+                         });
     }
 
     int run()
@@ -97,30 +101,24 @@ private:
     {
         if (m_attempt >= m_options.repeat)
             return m_loop.quit();
-        const qint64 wait = m_backoff.msUntilReady();
-        if (wait > 0)
-            printWait(wait);
-        QTimer::singleShot(std::chrono::milliseconds(wait), &m_loop, [this] {
-            ++m_attempt;
-            m_sender.send(m_request);
-        });
+        ++m_attempt;
+        m_session.send(m_request);
     }
 
-    void printWait(qint64 ms)
+    void printWait(qint64 ms, const Sentry::BackoffState &state)
     {
         const QString text = u"waiting %1 s before attempt %2: %3"_s.arg(double(ms) / 1000.0, 0, 'f', 1)
-                                  .arg(m_attempt + 1).arg(m_backoff.state().reason);
+                                  .arg(m_attempt).arg(state.reason);
         (m_options.json ? err() : out()) << text << Qt::endl;
     }
 
-    void handle(const Sentry::SendResult &result)
+    void handle(const Sentry::SendResult &result, const Sentry::BackoffState &state)
     {
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
             printJsonLine(attemptJson(m_attempt, result));
         else
             printAttempt(m_attempt, m_options.repeat, result);
-        const Sentry::BackoffState state = m_backoff.record(result);
         if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
             (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
             return m_loop.quit();
@@ -131,8 +129,7 @@ private:
     SendOptions m_options;
     Sentry::StoreRequest m_request;
     QNetworkAccessManager m_manager;
-    Sentry::Sender m_sender;
-    Sentry::Backoff m_backoff;
+    Sentry::SendSession m_session;
     QEventLoop m_loop;
     int m_attempt = 0;
     bool m_allAccepted = true;

@@ -16,6 +16,7 @@
 #include <sentry-harness/outbox.h>
 #include <sentry-harness/scrubber.h>
 #include <sentry-harness/sender.h>
+#include <sentry-harness/sendsession.h>
 #include <sentry-harness/sendresult.h>
 #include <sentry-harness/storerequest.h>
 #include <sentry-harness/validator.h>
