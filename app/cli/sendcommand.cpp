@@ -72,7 +72,7 @@ void printAttempt(int attempt, int total, const Sentry::SendResult &result)
     out().flush();
 }
 
-// Sends the request `repeat` times, one after another, waiting whenever the backoff says so.
+// Sends the request `repeat` times, one after another, each when the session's backoff allows it.
 class RepeatRun
 {
 public:
@@ -179,10 +179,7 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
     } else {
         QTextStream &stream = options.json ? err() : out();
         stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";
-        for (const Sentry::Finding &finding : validation.findings) {
-            if (finding.severity == Sentry::Severity::Error)
-                stream << "  " << (finding.location.isEmpty() ? u"/"_s : finding.location) << ": " << finding.message << '\n';
-        }
+        printFindings(stream, validation.findings, FindingsLayout::ErrorLines);
         if (!validation.parsed)
             stream << "  the input is not a JSON object\n";
         stream.flush();
