@@ -1,10 +1,9 @@
 #include "secretstore.h"
 #include "settings.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -29,12 +28,11 @@ private Q_SLOTS:
 
 private:
     QString iniPath() const { return m_dir.filePath(u"settings.ini"_s); }
-    QTemporaryDir m_dir;
+    TestSupport::Sandbox m_dir;
 };
 
 void TestSettings::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
 }
 
