@@ -2,8 +2,11 @@
 // [--repeat N] [--json] FILE|-`: validate an event, send it, and explain the server's answer.
 
 #include "cliio.h"
+#include "serveroptions.h"
 
 #include "dsn.h"
+#include "exchange.h"
+#include "history.h"
 #include "networkaccess.h"
 #include "sender.h"
 #include "sendsession.h"
@@ -35,6 +38,7 @@ struct SendOptions
     bool force = false;
     bool json = false;
     QString file;
+    QString dbPath; // empty: --no-history
 };
 
 QJsonObject attemptJson(int attempt, const Sentry::SendResult &result)
@@ -87,6 +91,10 @@ public:
                          [this](const Sentry::SendResult &result, const Sentry::BackoffState &state) {
                              handle(result, state);
                          });
+        QObject::connect(&m_session, &Sentry::SendSession::attemptStarted, &m_loop,
+                         [this] { m_sentAt = QDateTime::currentDateTimeUtc(); });
+        if (!options.dbPath.isEmpty() && !openHistory(m_history, options.dbPath))
+            err() << "(sending without recording; --no-history silences this)" << Qt::endl;
     }
 
     int run()
@@ -112,8 +120,19 @@ private:
         (m_options.json ? err() : out()) << text << Qt::endl;
     }
 
+    void record(const Sentry::SendResult &result)
+    {
+        if (!m_history.isOpen())
+            return;
+        QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(m_request, result, m_sentAt)};
+        QString error;
+        if (!m_history.insert(exchange, &error))
+            printError(u"the attempt was not recorded: "_s + error);
+    }
+
     void handle(const Sentry::SendResult &result, const Sentry::BackoffState &state)
     {
+        record(result);
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
             printJsonLine(attemptJson(m_attempt, result));
@@ -131,6 +150,8 @@ private:
     QNetworkAccessManager m_manager;
     Sentry::SendSession m_session;
     QEventLoop m_loop;
+    Sentry::History m_history;
+    QDateTime m_sentAt;
     int m_attempt = 0;
     bool m_allAccepted = true;
 };
@@ -164,6 +185,8 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     options.force = parser.isSet(u"force"_s);
     options.json = parser.isSet(u"json"_s);
     options.file = parser.positionalArguments().constFirst();
+    if (!parser.isSet(u"no-history"_s))
+        options.dbPath = dbPathFrom(parser);
     return {options, {}};
 }
 
@@ -197,7 +220,9 @@ void addOptions(QCommandLineParser &parser)
         {u"force"_s, u"Send even if the event is invalid."_s},
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
         {u"json"_s, u"Print one JSON object per attempt (one per line)."_s},
+        {u"no-history"_s, u"Do not record the attempts in the history."_s},
     });
+    addDbOption(parser);
     parser.addPositionalArgument(u"FILE"_s, u"The event JSON, or - for standard input."_s);
 }
 
