@@ -1,5 +1,6 @@
-// Must not build: sentry_core sees Qt Core and Qt Network only, and this includes a Qt Gui class by its bare name.
-// Its core_rejects_* test (tests/core/CMakeLists.txt) passes when it fails to compile for that reason.
+// Must not build: the layers below ui/ (sentry_core, sentry_server) see no Qt Gui or Widgets, and
+// this includes a Qt Gui class by its bare name.
+// Its core_rejects_* and server_rejects_* tests pass when it fails to compile.
 #include <QColor>
 
 int main()
