@@ -51,7 +51,8 @@ void printError(const QString &message)
 
 void printFindings(QTextStream &stream, const Sentry::Findings &findings, FindingsLayout layout)
 {
-    if (layout == FindingsLayout::Section && !findings.isEmpty())
+    const bool section = layout == FindingsLayout::Section || layout == FindingsLayout::SectionColumns;
+    if (section && !findings.isEmpty())
         stream << "\nFindings:\n";
     for (const Sentry::Finding &finding : findings) {
         const QString &where = finding.location;
@@ -59,6 +60,10 @@ void printFindings(QTextStream &stream, const Sentry::Findings &findings, Findin
         case FindingsLayout::Section:
             stream << "  " << Sentry::severityName(finding.severity).leftJustified(8) << where << ": "
                    << finding.message << '\n';
+            break;
+        case FindingsLayout::SectionColumns:
+            stream << "  " << Sentry::severityName(finding.severity).leftJustified(8)
+                   << (where.isEmpty() ? u"/"_s : where) << "  " << finding.message << '\n';
             break;
         case FindingsLayout::Columns:
             stream << Sentry::severityName(finding.severity) << "  " << (where.isEmpty() ? u"(document)"_s : where)

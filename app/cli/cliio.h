@@ -44,6 +44,7 @@ void printError(const QString &message);
 // How a command lists findings, one per line.
 enum class FindingsLayout {
     Section,    // after a blank line, "Findings:" then "  warning secret: …" (dsn, auth); none: nothing
+    SectionColumns, // the same section, "  warning /request  …", "/" for the event (inspect)
     Columns,    // "error  /request  …", "(document)" for the event itself (validate)
     ErrorLines, // "  /request: …", the errors only (send, when it refuses an invalid event)
 };
