@@ -39,11 +39,7 @@ void printReport(const Sentry::AuthHeader &header)
         out() << "\nFields, as the server split them:\n";
     for (const Sentry::AuthHeader::Field &field : header.fields())
         out() << "  " << QString(u'\'' + field.name + u"':"_s).leftJustified(20) << '\'' << field.value << "'\n";
-    if (!header.findings().isEmpty())
-        out() << "\nFindings:\n";
-    for (const Sentry::Finding &finding : header.findings())
-        out() << "  " << Sentry::severityName(finding.severity).leftJustified(8) << finding.location << ": "
-              << finding.message << '\n';
+    printFindings(out(), header.findings(), FindingsLayout::Section);
     out().flush();
 }
 

@@ -67,16 +67,6 @@ QString optionsText(const Sentry::Dsn &dsn)
     return pairs.isEmpty() ? u"(none)"_s : pairs.join(u", "_s);
 }
 
-void printFindings(const Sentry::Findings &findings)
-{
-    if (findings.isEmpty())
-        return;
-    out() << "\nFindings:\n";
-    for (const Sentry::Finding &finding : findings)
-        out() << "  " << Sentry::severityName(finding.severity).leftJustified(8) << finding.location << ": "
-              << finding.message << '\n';
-}
-
 void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
 {
     const auto display = showSecret ? Sentry::Dsn::SecretDisplay::Shown : Sentry::Dsn::SecretDisplay::Masked;
@@ -98,7 +88,7 @@ void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
     };
     for (const auto &[label, value] : rows)
         out() << QString(label + u':').leftJustified(18) << value << '\n';
-    printFindings(dsn.findings());
+    printFindings(out(), dsn.findings(), FindingsLayout::Section);
     out().flush();
 }
 

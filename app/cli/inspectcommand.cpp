@@ -94,10 +94,7 @@ void printText(const Sentry::Decision &d, const QString &note, bool trusted)
     if (!d.eventId().isEmpty())
         o << "Event id:  " << d.eventId() << '\n';
     o << "Verdict:   " << (d.isAccepted() ? u"accepted"_s : u"refused (%1, at %2)"_s.arg(d.refusal, d.refusedPart)) << '\n';
-    if (!d.findings.isEmpty())
-        o << "\nFindings:\n";
-    for (const Sentry::Finding &f : d.findings)
-        o << "  " << Sentry::severityName(f.severity).leftJustified(8) << (f.location.isEmpty() ? u"/"_s : f.location) << "  " << f.message << '\n';
+    printFindings(o, d.findings, FindingsLayout::SectionColumns);
     o << "\nThe answer:\n" << QString::fromUtf8(d.answer.toHttp()) << '\n';
     o.flush();
 }

@@ -56,9 +56,7 @@ void printHuman(const Sentry::ValidationResult &result, const QList<Sentry::Scru
     for (const Sentry::ScrubEntry &entry : scrubbed)
         out() << "scrubbed  " << entry.path << "  " << Sentry::scrubKindName(entry.kind) << " ("
               << entry.processor << ")\n";
-    for (const Sentry::Finding &finding : result.findings)
-        out() << Sentry::severityName(finding.severity) << "  " << where(finding.location) << "  "
-              << finding.message << '\n';
+    printFindings(out(), result.findings, FindingsLayout::Columns);
     const auto count = [&result](Sentry::Severity severity) {
         return Sentry::countSeverity(result.findings, severity);
     };

@@ -1,11 +1,13 @@
 #pragma once
 
-// Send and response: sends a built StoreRequest through core's Sender (on the injected network
-// manager), shows progress with Cancel, then the answer — a verdict banner in plain words, status,
-// X-Sentry-Error, headers, body, event id, time — and the client's backoff state with a countdown.
+// Send and response: sends a built StoreRequest through core's SendSession (on the injected network
+// manager; at once, as a person asked), shows progress with Cancel, then the answer — a verdict
+// banner in plain words, status, X-Sentry-Error, headers, body, event id, time — and the client's
+// backoff state with a countdown.
 
 #include "backoff.h"
 #include "sendresult.h"
+#include "sendsession.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -23,7 +25,6 @@ class QTimer;
 
 namespace Sentry {
 class Sender;
-class StoreRequest;
 } // namespace Sentry
 
 namespace SentryUi {
@@ -43,8 +44,8 @@ public:
     void cancel();
     bool isBusy() const { return m_busy; }
 
-    Sentry::Sender *sender() const { return m_sender; }
-    Sentry::BackoffState backoffState() const { return m_backoff.state(); }
+    Sentry::Sender *sender() const { return m_session->sender(); }
+    Sentry::BackoffState backoffState() const { return m_session->backoffState(); }
     std::optional<Sentry::SendResult> lastResult() const { return m_result; }
 
     // What the panel shows, for tests and copy.
@@ -70,8 +71,7 @@ private:
     void updateProgress();
     void updateBackoff();
 
-    Sentry::Sender *m_sender = nullptr;
-    Sentry::Backoff m_backoff;
+    Sentry::SendSession *m_session = nullptr;
     std::optional<Sentry::SendResult> m_result;
     bool m_busy = false;
     QElapsedTimer m_elapsed;
