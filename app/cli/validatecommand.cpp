@@ -72,7 +72,7 @@ int listRules(Sentry::Profile profile, bool json)
 {
     QJsonArray rows;
     for (const Sentry::Rule &rule : Sentry::Rules::all(profile)) {
-        const Sentry::Verdict verdict = rule.verdict(profile);
+        const Sentry::RuleVerdict verdict = rule.verdict(profile);
         if (!json) {
             out() << rule.id << "  " << where(rule.path()) << "  " << Sentry::severityName(verdict.severity)
                   << "  " << Sentry::actionName(verdict.action) << "  " << rule.constraint << '\n';

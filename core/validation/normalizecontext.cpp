@@ -92,7 +92,7 @@ bool NormalizeContext::report(const QString &ruleId, const QString &path, const 
 
 bool NormalizeContext::report(const Rule &rule, const QString &path, const QStringList &args)
 {
-    const Verdict verdict = rule.verdict(m_profile);
+    const RuleVerdict verdict = rule.verdict(m_profile);
     if (!verdict.applies)
         return false;
     m_findings.append({verdict.severity, path, fill(verdict.message, args), rule.id, verdict.action});

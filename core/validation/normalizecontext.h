@@ -5,7 +5,7 @@
 
 #include "finding.h"
 #include "rules.h"
-#include "validator.h"
+#include "validationtypes.h"
 
 #include <QDateTime>
 #include <QJsonValue>

@@ -8,37 +8,37 @@ namespace Sentry {
 
 namespace {
 
-// Verdict builders: the severity names what the server does in words of the issue (error: refuse,
+// RuleVerdict builders: the severity names what the server does in words of the issue (error: refuse,
 // crash or drop a defined part; warning: repair, default, ignore; info: legacy form or alias).
-Verdict err(ServerAction action, const QString &message) { return {Severity::Error, action, message}; }
-Verdict warn(ServerAction action, const QString &message) { return {Severity::Warning, action, message}; }
-Verdict info(ServerAction action, const QString &message) { return {Severity::Info, action, message}; }
-Verdict none() { return {Severity::Info, ServerAction::None, {}, false}; }
-Verdict asV4() { return {}; }
+RuleVerdict err(ServerAction action, const QString &message) { return {Severity::Error, action, message}; }
+RuleVerdict warn(ServerAction action, const QString &message) { return {Severity::Warning, action, message}; }
+RuleVerdict info(ServerAction action, const QString &message) { return {Severity::Info, action, message}; }
+RuleVerdict none() { return {Severity::Info, ServerAction::None, {}, false}; }
+RuleVerdict asV4() { return {}; }
 
 using A = ServerAction;
 
 Rule typeRow(const QString &id, const QString &owner, const QString &key, unsigned types,
-             const Verdict &v4, const Verdict &relay = asV4())
+             const RuleVerdict &v4, const RuleVerdict &relay = asV4())
 {
     return {id, owner, key, RuleKind::Type, jsonTypeNames(types), types, 0, false, v4, relay};
 }
 
-Rule requiredRow(const QString &id, const QString &owner, const QString &key, const Verdict &v4,
-                 const Verdict &relay = asV4())
+Rule requiredRow(const QString &id, const QString &owner, const QString &key, const RuleVerdict &v4,
+                 const RuleVerdict &relay = asV4())
 {
     return {id, owner, key, RuleKind::Required, u"required"_s, 0, 0, false, v4, relay};
 }
 
 Rule lengthRow(const QString &id, const QString &owner, const QString &key, int limit, bool ellipsis,
-               const Verdict &v4, const Verdict &relay = asV4())
+               const RuleVerdict &v4, const RuleVerdict &relay = asV4())
 {
     return {id, owner, key, RuleKind::MaxLength, u"at most %1 characters"_s.arg(limit), 0, limit,
             ellipsis, v4, relay};
 }
 
 Rule checkRow(const QString &id, const QString &owner, const QString &key, const QString &constraint,
-              const Verdict &v4, const Verdict &relay = asV4())
+              const RuleVerdict &v4, const RuleVerdict &relay = asV4())
 {
     return {id, owner, key, RuleKind::Check, constraint, 0, 0, false, v4, relay};
 }
@@ -397,7 +397,7 @@ QString Rule::path() const
     return key.isEmpty() ? prefix : prefix + u'/' + key;
 }
 
-Verdict Rule::verdict(Profile profile) const
+RuleVerdict Rule::verdict(Profile profile) const
 {
     if (profile == Profile::V4 || (relay.applies && relay.message.isEmpty()))
         return v4;

@@ -9,7 +9,7 @@
 //         list << rule.id << rule.path() << severityName(rule.verdict(profile).severity);
 
 #include "finding.h"
-#include "validator.h"
+#include "validationtypes.h"
 
 #include <QHash>
 #include <QList>
@@ -38,7 +38,7 @@ enum class RuleKind {
 
 // The verdict of one rule under one profile. `message` may hold %1, %2 … for the details the
 // check fills in (a length, a key, a value).
-struct Verdict
+struct RuleVerdict
 {
     Severity severity = Severity::Error;
     ServerAction action = ServerAction::None;
@@ -73,11 +73,11 @@ struct Rule
     unsigned types = 0; // RuleKind::Type: the accepted JSON types
     int limit = 0;      // RuleKind::MaxLength
     bool ellipsis = false; // RuleKind::MaxLength: the server's cut ends in "..."
-    Verdict v4;
-    Verdict relay;      // empty message: the v4 message applies
+    RuleVerdict v4;
+    RuleVerdict relay;      // empty message: the v4 message applies
 
     QString path() const; // "/message", "/sentry.interfaces.Exception/values/*/value"
-    Verdict verdict(Profile profile) const;
+    RuleVerdict verdict(Profile profile) const;
 };
 
 // One of the seven v4 interfaces: its alias (empty for Message and Query), full name, the
