@@ -176,7 +176,7 @@ QList<Rule> timeAndLevelRules()
         checkRow(u"event.timestamp.unparsable"_s, E, u"timestamp"_s, u"ISO 8601 or unix time"_s,
                  warn(A::Replace, u"timestamp \"%1\" cannot be parsed by the v4 server (offsets, a space separator and a date alone are not understood): it drops it and uses the receipt time. Send 2011-05-02T17:41:36 in UTC."_s),
                  warn(A::Replace, u"timestamp \"%1\" cannot be parsed: Relay drops it and uses the receipt time. Send 2011-05-02T17:41:36 in UTC."_s)),
-        limitRow(u"event.timestamp.future"_s, E, u"not in the future"_s, 60, u"at most {limit} ahead"_s,
+        limitRow(u"event.timestamp.future"_s, E, u"timestamp"_s, 60, u"at most {limit} ahead"_s,
                  warn(A::Replace, u"timestamp %1 is more than {limit} in the future: the server drops it and uses the receipt time. Check the client's clock and that it sends UTC."_s),
                  asV4(), duration(60)),
         typeRow(u"event.level.type"_s, E, u"level"_s, StringType | NumberType | BoolType | NullType,
