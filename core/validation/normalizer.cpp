@@ -115,6 +115,7 @@ private:
     void extra(const QString &key, const QJsonValue &value);
     void interface(const InterfaceInfo &info, const QString &key, const QJsonValue &value);
     void unknown(const QString &key, const QJsonValue &value);
+    void removeDropped();
     void moveStacktraceIntoException();
     void fillDefaults();
     void fillDefault(const Default &row, const QJsonValue &value);
@@ -131,6 +132,9 @@ private:
     InterfaceNormalizer m_interfaces;
     QDateTime m_now;
     QJsonObject m_out;
+    // Keys dropped during the walk, removed from m_out once after it: a QJsonObject removes a key
+    // by moving every key after it, so one remove per dropped key was quadratic in their number.
+    QSet<QString> m_dropped;
     QSet<QString> m_judged; // defaulted attributes already explained by a finding
     // Which defaulted attributes are in m_out: set when met, cleared when dropped (cheaper than
     // looking each one up in the stored event again).
@@ -149,6 +153,7 @@ NormalizeResult EventNormalizer::run(const QJsonObject &event)
         const QString key = it.key();
         member(key, it.value(), handlers().value(key));
     }
+    removeDropped();
     if (m_context.isV4())
         moveStacktraceIntoException();
     fillDefaults();
@@ -377,9 +382,11 @@ void EventNormalizer::interface(const InterfaceInfo &info, const QString &key, c
         return drop(key, value, u"the interface fails validation: dropped"_s);
     if (storedKey != key) {
         m_context.change(at, u"stored as \""_s + storedKey + u'"', value, *stored);
-        m_out.remove(key);
+        m_dropped.insert(key);
+        m_dropped.remove(storedKey);
         m_out.insert(storedKey, *stored);
     } else if (!value.isObject() || *stored != value.toObject()) {
+        m_dropped.remove(storedKey);
         m_out.insert(storedKey, *stored);
     }
     if (info.fullName == QStringView(Owner::Stacktrace))
@@ -406,6 +413,21 @@ void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
         m_context.report(u"event.key.unknown"_s, path(key), {key});
     }
     drop(key, value, v4 ? u"ignored by the v4 server"_s : u"invalid_attribute: dropped"_s);
+}
+
+void EventNormalizer::removeDropped()
+{
+    if (m_dropped.size() < 16) { // the usual few: removed in place
+        for (const QString &key : std::as_const(m_dropped))
+            m_out.remove(key);
+        return;
+    }
+    QJsonObject kept; // in key order, so each insert appends
+    for (auto it = m_out.constBegin(); it != m_out.constEnd(); ++it) {
+        if (!m_dropped.contains(it.key()))
+            kept.insert(it.key(), it.value());
+    }
+    m_out = kept;
 }
 
 void EventNormalizer::moveStacktraceIntoException()
@@ -465,6 +487,7 @@ void EventNormalizer::store(const QString &key, const QJsonValue &before, const 
     // compares cheaply, by its shared data.
     if (&after == &before || after == before)
         return;
+    m_dropped.remove(key);
     m_out.insert(key, after);
     m_context.change(path(key), description.isEmpty() ? u"repaired"_s : description, before, after);
 }
@@ -472,7 +495,7 @@ void EventNormalizer::store(const QString &key, const QJsonValue &before, const 
 void EventNormalizer::drop(const QString &key, const QJsonValue &before, const QString &description)
 {
     m_present &= ~handlers().value(key).defaulted;
-    m_out.remove(key);
+    m_dropped.insert(key);
     m_context.change(path(key), description, before, QJsonValue::Undefined);
 }
 
