@@ -22,16 +22,25 @@ namespace Sentry {
 
 namespace {
 
-namespace Key {
-const QString EventId = u"event_id"_s;
-const QString Message = u"message"_s;
-const QString Timestamp = u"timestamp"_s;
-const QString Level = u"level"_s;
-const QString Logger = u"logger"_s;
-} // namespace Key
-
 const QString EventOwner = QString::fromUtf16(Owner::Event);
 const QString ThisValue = u"this value"_s;
+
+// What the event's own checks compare with, read once from their rows.
+struct EventLimits
+{
+    int eventIdLength = Rules::byId(u"event.event_id.length"_s).limit;
+    int hexIdLength = Rules::byId(u"event.event_id.not-hex"_s).limit;
+    int messageLength = Rules::byId(u"event.message.length"_s).limit;
+    int documentMessageLength = Rules::byId(u"event.message.document-length"_s).limit;
+    int futureSeconds = Rules::byId(u"event.timestamp.future"_s).limit;
+    QString defaultLevel = Rules::topLevelKey(u"level"_s)->defaultValue;
+};
+
+const EventLimits &limits()
+{
+    static const EventLimits table;
+    return table;
+}
 
 // `text` is the value as a string (empty for other types).
 bool isEmptyValue(const QJsonValue &value, const QString &text)
@@ -49,7 +58,7 @@ QDateTime parseTimestampText(const QString &text);
 
 bool isHexId(const QString &id)
 {
-    return id.size() == 32
+    return id.size() == limits().hexIdLength
            && std::all_of(id.cbegin(), id.cend(), [](QChar c) { return Ascii::isHexDigit(c.unicode()); });
 }
 
@@ -58,30 +67,10 @@ bool isRelayUuid(const QString &id)
     return isHexId(id) || (id.size() == 36 && !QUuid::fromString(id).isNull());
 }
 
-// Keys of later protocols: v4 ignored them; Relay knows them.
-const QSet<QString> &laterProtocolKeys()
+bool isLaterProtocolKey(const QString &key)
 {
-    static const QSet<QString> keys = {
-        u"release"_s,  u"environment"_s, u"sdk"_s,        u"fingerprint"_s, u"breadcrumbs"_s,
-        u"contexts"_s, u"dist"_s,        u"transaction"_s, u"threads"_s,    u"debug_meta"_s,
-        u"type"_s,     u"errors"_s,      u"logentry"_s,    u"start_timestamp"_s, u"received"_s,
-        u"version"_s,  u"spans"_s,       u"measurements"_s, u"key_id"_s,
-    };
-    return keys;
-}
-
-struct LevelName
-{
-    QString name;
-    int number;
-};
-
-const QList<LevelName> &levelNames()
-{
-    static const QList<LevelName> names = {
-        {u"debug"_s, 10}, {u"info"_s, 20}, {u"warning"_s, 30}, {u"error"_s, 40}, {u"fatal"_s, 50},
-    };
-    return names;
+    const TopLevelKey *row = Rules::topLevelKey(key);
+    return row && row->role == KeyRole::LaterProtocol;
 }
 
 class EventNormalizer
@@ -104,6 +93,14 @@ private:
         const QList<const Rule *> *rows = nullptr; // the event's Type and MaxLength rows about it
     };
     static const QHash<QString, Entry> &handlers();
+    static Handler handlerFor(KeyRole role);
+    struct Default
+    {
+        const TopLevelKey *row = nullptr;
+        const Rule *missing = nullptr; // reported when the key is absent
+        unsigned bit = 0;
+    };
+    static const QList<Default> &defaults();
     bool checkType(const QString &key, const QJsonValue &value, QJsonValue *stored = nullptr);
 
     void member(const QString &key, const QJsonValue &value, const Entry &entry);
@@ -118,9 +115,10 @@ private:
     void extra(const QString &key, const QJsonValue &value);
     void interface(const InterfaceInfo &info, const QString &key, const QJsonValue &value);
     void unknown(const QString &key, const QJsonValue &value);
+    void removeDropped();
     void moveStacktraceIntoException();
     void fillDefaults();
-    void fillDefault(unsigned bit, const QString &key, const QString &ruleId, const QJsonValue &value);
+    void fillDefault(const Default &row, const QJsonValue &value);
 
     void store(const QString &key, const QJsonValue &before, const QJsonValue &after,
                const QString &description = {});
@@ -134,6 +132,9 @@ private:
     InterfaceNormalizer m_interfaces;
     QDateTime m_now;
     QJsonObject m_out;
+    // Keys dropped during the walk, removed from m_out once after it: a QJsonObject removes a key
+    // by moving every key after it, so one remove per dropped key was quadratic in their number.
+    QSet<QString> m_dropped;
     QSet<QString> m_judged; // defaulted attributes already explained by a finding
     // Which defaulted attributes are in m_out: set when met, cleared when dropped (cheaper than
     // looking each one up in the stored event again).
@@ -152,42 +153,64 @@ NormalizeResult EventNormalizer::run(const QJsonObject &event)
         const QString key = it.key();
         member(key, it.value(), handlers().value(key));
     }
+    removeDropped();
     if (m_context.isV4())
         moveStacktraceIntoException();
     fillDefaults();
     return {m_out, m_context.takeChanges(), m_context.takeFindings()};
 }
 
-namespace Bit {
-constexpr unsigned EventId = 1, Message = 2, Timestamp = 4, Level = 8, Logger = 16;
-} // namespace Bit
+EventNormalizer::Handler EventNormalizer::handlerFor(KeyRole role)
+{
+    switch (role) {
+    case KeyRole::EventId: return &EventNormalizer::eventId;
+    case KeyRole::Message: return &EventNormalizer::message;
+    case KeyRole::Timestamp: return &EventNormalizer::timestamp;
+    case KeyRole::Level: return &EventNormalizer::level;
+    case KeyRole::Attribute: return &EventNormalizer::plain;
+    case KeyRole::Project: return &EventNormalizer::project;
+    case KeyRole::Tags: return &EventNormalizer::tags;
+    case KeyRole::Modules: return &EventNormalizer::modules;
+    case KeyRole::Extra: return &EventNormalizer::extra;
+    case KeyRole::LaterProtocol: break; // judged with the keys it does not know: see unknown()
+    }
+    return nullptr;
+}
 
+// The top-level key table (rules.h) as handlers; each defaulted attribute gets a bit of m_present.
 const QHash<QString, EventNormalizer::Entry> &EventNormalizer::handlers()
 {
     static const QHash<QString, Entry> table = [] {
-        QHash<QString, Entry> entries = {
-            {Key::EventId, {&EventNormalizer::eventId, Bit::EventId}},
-            {Key::Message, {&EventNormalizer::message, Bit::Message}},
-            {Key::Timestamp, {&EventNormalizer::timestamp, Bit::Timestamp}},
-            {Key::Level, {&EventNormalizer::level, Bit::Level}},
-            {Key::Logger, {&EventNormalizer::plain, Bit::Logger}},
-            {u"platform"_s, {&EventNormalizer::plain}},
-            {u"culprit"_s, {&EventNormalizer::plain}},
-            {u"server_name"_s, {&EventNormalizer::plain}},
-            {u"site"_s, {&EventNormalizer::plain}},
-            {u"checksum"_s, {&EventNormalizer::plain}},
-            {u"time_spent"_s, {&EventNormalizer::plain}},
-            {u"project"_s, {&EventNormalizer::project}},
-            {u"tags"_s, {&EventNormalizer::tags}},
-            {u"modules"_s, {&EventNormalizer::modules}},
-            {u"extra"_s, {&EventNormalizer::extra}},
-        };
+        QHash<QString, Entry> entries;
         const auto &rows = Rules::membersOf(EventOwner);
-        for (auto it = entries.begin(); it != entries.end(); ++it) {
-            if (const auto found = rows.constFind(it.key()); found != rows.cend())
-                it->rows = &*found;
+        unsigned bit = 1;
+        for (const TopLevelKey &key : Rules::topLevelKeys()) {
+            const Handler handler = handlerFor(key.role);
+            if (!handler)
+                continue;
+            Entry entry{handler};
+            if (!key.missingRule.isEmpty()) {
+                entry.defaulted = bit;
+                bit <<= 1;
+            }
+            if (const auto found = rows.constFind(key.key); found != rows.cend())
+                entry.rows = &*found;
+            entries.insert(key.key, entry);
         }
         return entries;
+    }();
+    return table;
+}
+
+const QList<EventNormalizer::Default> &EventNormalizer::defaults()
+{
+    static const QList<Default> table = [] {
+        QList<Default> rows;
+        for (const TopLevelKey &key : Rules::topLevelKeys()) {
+            if (!key.missingRule.isEmpty())
+                rows.append({&key, &Rules::byId(key.missingRule), handlers().value(key.key).defaulted});
+        }
+        return rows;
     }();
     return table;
 }
@@ -224,7 +247,7 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
     if (value.isNull())
         return drop(key, value, u"null: generated"_s);
     const QString &id = m_text;
-    if (m_context.isV4() && id.size() > 32) {
+    if (m_context.isV4() && id.size() > limits().eventIdLength) {
         m_context.report(u"event.event_id.length"_s, path(key), {QString::number(id.size())});
         return dropJudged(key, value, u"longer than 32 characters: replaced"_s);
     }
@@ -244,7 +267,7 @@ void EventNormalizer::message(const QString &key, const QJsonValue &value)
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
     const qsizetype length = m_text.size();
-    if (length > 1000 && length <= 2048)
+    if (length > limits().documentMessageLength && length <= limits().messageLength)
         m_context.report(u"event.message.document-length"_s, path(key), {QString::number(length)});
     store(key, value, stored.isUndefined() ? value : std::as_const(stored));
 }
@@ -256,7 +279,7 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
     }
     const QDateTime time
         = value.isString() ? parseTimestampText(m_text) : Normalizer::parseTimestamp(value);
-    if (!time.isValid() || time > m_now.addSecs(60)) {
+    if (!time.isValid() || time > m_now.addSecs(limits().futureSeconds)) {
         const QString text = value.isString() ? m_text : QString::number(value.toDouble(), 'f', 3);
         m_context.report(time.isValid() ? u"event.timestamp.future"_s : u"event.timestamp.unparsable"_s,
                          path(key), {text});
@@ -268,12 +291,12 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
 void EventNormalizer::level(const QString &key, const QJsonValue &value)
 {
     if (!checkType(key, value)) {
-        return dropJudged(key, value, u"wrong type: \"error\" used"_s);
+        return dropJudged(key, value, u"wrong type: \"%1\" used"_s.arg(limits().defaultLevel));
     }
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
     const QString &name = m_text;
-    for (const LevelName &level : levelNames()) {
+    for (const LevelInfo &level : Rules::levels()) {
         if (value.isString() && name == level.name)
             return;
         if (value.isDouble() && value.toDouble() == level.number) {
@@ -281,13 +304,15 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
             return store(key, value, level.name, u"resolved to its name"_s);
         }
     }
-    if (!m_context.isV4() && name == "critical"_L1) {
-        m_context.report(u"event.level.critical"_s, path(key));
-        return store(key, value, u"fatal"_s, u"critical becomes fatal"_s);
+    for (const auto &[alias, stored] : m_context.isV4() ? QList<QPair<QString, QString>>() : Rules::relayLevelAliases()) {
+        if (value.isString() && name == alias) {
+            m_context.report(u"event.level.critical"_s, path(key), {alias, stored});
+            return store(key, value, stored, u"%1 becomes %2"_s.arg(alias, stored));
+        }
     }
     const QString shown = value.isString() ? u'"' + name + u'"' : jsonTypeName(value);
     m_context.report(u"event.level.unknown"_s, path(key), {shown});
-    store(key, value, u"error"_s, u"unknown level: \"error\" used"_s);
+    store(key, value, limits().defaultLevel, u"unknown level: \"%1\" used"_s.arg(limits().defaultLevel));
 }
 
 void EventNormalizer::plain(const QString &key, const QJsonValue &value)
@@ -357,9 +382,11 @@ void EventNormalizer::interface(const InterfaceInfo &info, const QString &key, c
         return drop(key, value, u"the interface fails validation: dropped"_s);
     if (storedKey != key) {
         m_context.change(at, u"stored as \""_s + storedKey + u'"', value, *stored);
-        m_out.remove(key);
+        m_dropped.insert(key);
+        m_dropped.remove(storedKey);
         m_out.insert(storedKey, *stored);
     } else if (!value.isObject() || *stored != value.toObject()) {
+        m_dropped.remove(storedKey);
         m_out.insert(storedKey, *stored);
     }
     if (info.fullName == QStringView(Owner::Stacktrace))
@@ -378,7 +405,7 @@ void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
         m_context.report(u"event.key.interface-misspelled"_s, path(key), {key, names.join(u", "_s)});
     } else if (key.contains(u'.')) {
         m_context.report(u"event.key.dotted"_s, path(key), {key});
-    } else if (laterProtocolKeys().contains(key)) {
+    } else if (isLaterProtocolKey(key)) {
         if (!v4)
             return store(key, value, value);
         m_context.report(u"event.key.later-protocol"_s, path(key), {key});
@@ -386,6 +413,21 @@ void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
         m_context.report(u"event.key.unknown"_s, path(key), {key});
     }
     drop(key, value, v4 ? u"ignored by the v4 server"_s : u"invalid_attribute: dropped"_s);
+}
+
+void EventNormalizer::removeDropped()
+{
+    if (m_dropped.size() < 16) { // the usual few: removed in place
+        for (const QString &key : std::as_const(m_dropped))
+            m_out.remove(key);
+        return;
+    }
+    QJsonObject kept; // in key order, so each insert appends
+    for (auto it = m_out.constBegin(); it != m_out.constEnd(); ++it) {
+        if (!m_dropped.contains(it.key()))
+            kept.insert(it.key(), it.value());
+    }
+    m_out = kept;
 }
 
 void EventNormalizer::moveStacktraceIntoException()
@@ -412,27 +454,28 @@ void EventNormalizer::moveStacktraceIntoException()
     m_out.remove(stacktraceKey);
 }
 
+// The attributes the server filled in when absent, as the top-level key table lists them.
 void EventNormalizer::fillDefaults()
 {
-    const auto newId = m_options.idGenerator ? m_options.idGenerator : &Normalizer::newEventId;
-    if (!(m_present & Bit::EventId))
-        fillDefault(Bit::EventId, Key::EventId, u"event.event_id.missing"_s, newId());
-    if (!(m_present & Bit::Message) && m_context.isV4())
-        fillDefault(Bit::Message, Key::Message, u"event.message.missing"_s, u"<no message value>"_s);
-    if (!(m_present & Bit::Timestamp))
-        fillDefault(Bit::Timestamp, Key::Timestamp, u"event.timestamp.missing"_s, Normalizer::formatTimestamp(m_now));
-    if (!(m_present & Bit::Level))
-        fillDefault(Bit::Level, Key::Level, u"event.level.missing"_s, u"error"_s);
-    if (!(m_present & Bit::Logger) && m_context.isV4())
-        fillDefault(Bit::Logger, Key::Logger, u"event.logger.missing"_s, u"root"_s);
+    for (const Default &row : defaults()) {
+        if ((m_present & row.bit) || !row.missing->verdict(m_context.profile()).applies)
+            continue;
+        if (row.row->role == KeyRole::EventId)
+            fillDefault(row, m_options.idGenerator ? m_options.idGenerator() : Normalizer::newEventId());
+        else if (row.row->role == KeyRole::Timestamp)
+            fillDefault(row, Normalizer::formatTimestamp(m_now));
+        else
+            fillDefault(row, row.row->defaultValue);
+    }
 }
 
-void EventNormalizer::fillDefault(unsigned bit, const QString &key, const QString &ruleId, const QJsonValue &value)
+void EventNormalizer::fillDefault(const Default &row, const QJsonValue &value)
 {
+    const QString &key = row.row->key;
     Q_ASSERT(!m_out.contains(key));
-    m_present |= bit;
+    m_present |= row.bit;
     if (!m_judged.contains(key))
-        m_context.report(ruleId, path(key));
+        m_context.report(*row.missing, path(key));
     m_out.insert(key, value);
     m_context.change(path(key), u"defaulted"_s, QJsonValue::Undefined, value);
 }
@@ -444,6 +487,7 @@ void EventNormalizer::store(const QString &key, const QJsonValue &before, const 
     // compares cheaply, by its shared data.
     if (&after == &before || after == before)
         return;
+    m_dropped.remove(key);
     m_out.insert(key, after);
     m_context.change(path(key), description.isEmpty() ? u"repaired"_s : description, before, after);
 }
@@ -451,7 +495,7 @@ void EventNormalizer::store(const QString &key, const QJsonValue &before, const 
 void EventNormalizer::drop(const QString &key, const QJsonValue &before, const QString &description)
 {
     m_present &= ~handlers().value(key).defaulted;
-    m_out.remove(key);
+    m_dropped.insert(key);
     m_context.change(path(key), description, before, QJsonValue::Undefined);
 }
 

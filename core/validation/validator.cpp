@@ -1,6 +1,7 @@
 #include "validator.h"
 
 #include "bodycodec.h"
+#include "jsonerror.h"
 #include "normalizecontext.h"
 #include "normalizer.h"
 
@@ -16,84 +17,15 @@ namespace Sentry {
 
 namespace {
 
-// How to fix each kind of JSON syntax error, in the words people use.
-QString parseHint(QJsonParseError::ParseError error)
-{
-    switch (error) {
-    case QJsonParseError::UnterminatedObject:
-        return u"missing comma between members, or a missing '}'"_s;
-    case QJsonParseError::MissingNameSeparator:
-        return u"missing ':' between a key and its value"_s;
-    case QJsonParseError::UnterminatedArray:
-        return u"missing comma between list items, or a missing ']'"_s;
-    case QJsonParseError::MissingValueSeparator:
-        return u"missing comma between list items"_s;
-    case QJsonParseError::IllegalValue:
-        return u"not a JSON value: quote strings with \", write true/false/null in lower case, no trailing commas"_s;
-    case QJsonParseError::TerminationByNumber:
-    case QJsonParseError::IllegalNumber:
-        return u"a malformed number"_s;
-    case QJsonParseError::IllegalEscapeSequence:
-        return u"a bad escape in a string: use \\\\, \\\", \\n, \\uXXXX"_s;
-    case QJsonParseError::IllegalUTF8String:
-        return u"the text is not valid UTF-8: save it as UTF-8"_s;
-    case QJsonParseError::UnterminatedString:
-        return u"a string is missing its closing quote"_s;
-    case QJsonParseError::MissingObject:
-        return u"a trailing comma: remove the ',' before '}' or add the next \"key\": value"_s;
-    case QJsonParseError::DeepNesting:
-        return u"nested too deeply"_s;
-    case QJsonParseError::DocumentTooLarge:
-        return u"the document is too large"_s;
-    case QJsonParseError::GarbageAtEnd:
-        return u"text after the closing '}': send one object"_s;
-    case QJsonParseError::NoError:
-        break;
-    }
-    return {};
-}
-
-void locate(const QByteArray &json, qsizetype offset, int *line, int *column)
-{
-    offset = qBound(qsizetype(0), offset, json.size());
-    const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
-    *line = int(json.left(offset).count('\n')) + 1;
-    *column = int(QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size()) + 1;
-}
-
-// Qt reports a missing comma where the next token ended; the comma belongs right after the
-// previous value, which is where people look: back over the token and the whitespace before it.
-// When that lands right after '{' or ',' no comma is missing: the token itself is not a "key".
-qsizetype missingCommaOffset(const QByteArray &json, qsizetype offset, bool *badKey)
-{
-    offset = qBound(qsizetype(0), offset, json.size());
-    while (offset > 0 && !QChar::isSpace(uchar(json.at(offset - 1))) && json.at(offset - 1) != ','
-           && json.at(offset - 1) != '{')
-        --offset;
-    const qsizetype tokenStart = offset;
-    while (offset > 0 && QChar::isSpace(uchar(json.at(offset - 1))))
-        --offset;
-    *badKey = offset > 0 && (json.at(offset - 1) == '{' || json.at(offset - 1) == ',');
-    return *badKey ? tokenStart : offset;
-}
-
 void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const QByteArray &json,
                       const QJsonParseError &error)
 {
-    const bool comma = error.error == QJsonParseError::UnterminatedObject
-        || error.error == QJsonParseError::UnterminatedArray
-        || error.error == QJsonParseError::MissingValueSeparator;
-    bool badKey = false;
-    result.errorOffset = comma ? missingCommaOffset(json, error.offset, &badKey) : error.offset;
-    QString hint = parseHint(error.error);
-    if (badKey)
-        hint = u"expected a \"key\" in double quotes"_s;
-    if (json.trimmed().isEmpty())
-        hint = u"the body is empty: send one event as a JSON object {…}"_s;
-    locate(json, result.errorOffset, &result.errorLine, &result.errorColumn);
+    const JsonErrorLocation at = JsonError::locate(json, error);
+    result.errorOffset = at.offset;
+    result.errorLine = at.line;
+    result.errorColumn = at.column;
     context.report(u"body.json.broken"_s, QString(),
-                   {QString::number(result.errorLine), QString::number(result.errorColumn),
-                    hint, error.errorString()});
+                   {QString::number(at.line), QString::number(at.column), at.hint, at.errorString});
 }
 
 // The first byte, judged on the bytes as sent.
@@ -155,20 +87,6 @@ ValidationResult judgeText(const QByteArray &text, const ValidateOptions &option
 }
 
 } // namespace
-
-QString profileName(Profile profile)
-{
-    return profile == Profile::Relay ? u"relay"_s : u"v4"_s;
-}
-
-std::optional<Profile> profileFromName(const QString &name)
-{
-    if (name.compare("v4"_L1, Qt::CaseInsensitive) == 0)
-        return Profile::V4;
-    if (name.compare("relay"_L1, Qt::CaseInsensitive) == 0)
-        return Profile::Relay;
-    return std::nullopt;
-}
 
 ValidationResult Validator::validate(const QByteArray &json, Profile profile)
 {

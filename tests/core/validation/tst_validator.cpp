@@ -400,7 +400,7 @@ void TestValidator::rules_haveUniqueIdsAndTexts()
         QVERIFY(rule.path().isEmpty() || rule.path().startsWith(u'/'));
         QVERIFY(!rule.constraint.isEmpty());
         for (const Profile profile : {Profile::V4, Profile::Relay}) {
-            const Verdict verdict = rule.verdict(profile);
+            const RuleVerdict verdict = rule.verdict(profile);
             QVERIFY2(!verdict.applies || !verdict.message.isEmpty(), qPrintable(rule.id));
         }
         QCOMPARE(&Rules::byId(rule.id), &rule);
