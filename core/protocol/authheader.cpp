@@ -2,6 +2,7 @@
 
 #include "dsn.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -88,6 +89,13 @@ void AuthParser::parse(const QString &text)
             u"The header is empty. Without auth the server answers %1; paste the X-Sentry-Auth "
             "value, e.g. 'Sentry sentry_version=4, sentry_client=app/1.0, sentry_key=…'."_s.arg(
                 UnsupportedClient));
+        return;
+    }
+    if (value.size() > AuthHeader::MaxParsedLength) {
+        add(Severity::Error, Header, u"auth.too-long"_s,
+            u"The header is %1 characters long; a real X-Sentry-Auth is under 300, and the web servers "
+            "in front of Sentry refuse header lines past 8 KB, so it was not parsed. Paste only the "
+            "X-Sentry-Auth value (at most %2 characters)."_s.arg(value.size()).arg(AuthHeader::MaxParsedLength));
         return;
     }
     if (!checkPrefix(value))
@@ -196,18 +204,27 @@ void AuthParser::addField(const QString &piece)
 
 void AuthParser::checkFieldNames()
 {
-    QStringList seen; // in header order, so the findings come out in a stable order
+    // One pass: how often each name appears and its last value, in the order names first appear
+    // (so the findings come out in a stable order).
+    struct Seen
+    {
+        qsizetype count = 0;
+        QString lastValue;
+    };
+    QHash<QString, Seen> seen;
+    QStringList order;
     for (const AuthHeader::Field &field : std::as_const(m_fields)) {
-        const QString &name = field.name;
-        if (seen.contains(name))
-            continue;
-        seen.append(name);
-        const auto count = std::count_if(m_fields.cbegin(), m_fields.cend(),
-                                         [&name](const AuthHeader::Field &f) { return f.name == name; });
-        if (count > 1)
+        Seen &entry = seen[field.name];
+        if (entry.count++ == 0)
+            order.append(field.name);
+        entry.lastValue = field.value;
+    }
+    for (const QString &name : std::as_const(order)) {
+        const Seen &entry = seen[name];
+        if (entry.count > 1)
             add(Severity::Warning, name, u"auth.field.duplicate"_s,
                 u"%1 appears %2 times; the server uses the last one ('%3'). Send it once."_s.arg(name)
-                    .arg(count).arg(last(name)));
+                    .arg(entry.count).arg(entry.lastValue));
         checkFieldName(name);
     }
 }

@@ -51,6 +51,37 @@ QString shortened(const QString &text)
     return text.size() <= 40 ? text : text.left(37) + u"..."_s;
 }
 
+// DNS limits (RFC 1035): 63 characters per label, 253 in all, counted in the ASCII (ACE) form.
+constexpr qsizetype MaxHostLabel = 63;
+constexpr qsizetype MaxHostName = 253;
+
+// Why QUrl would drop `host` (it does so silently: the store URL would come out as http:///…),
+// or an empty string when a URL can carry it.
+QString hostNameProblem(const QString &host)
+{
+    const QString ace = QString::fromLatin1(QUrl::toAce(host));
+    const QStringList labels = (ace.isEmpty() ? host : ace).split(u'.');
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        const QString &label = labels.at(i);
+        if (label.isEmpty() && i + 1 < labels.size()) // a final '.' (a rooted name) is fine
+            return u"The host '%1' has an empty label (two dots in a row, or a leading dot); "
+                   "write the host name with single dots."_s.arg(shortened(host));
+        if (label.size() > MaxHostLabel)
+            return u"The host's label '%1' has %2 characters; a host name allows at most %3 between "
+                   "dots, so no URL can carry it. Check the host for a pasted key or a missing '.'."_s
+                .arg(shortened(label)).arg(label.size()).arg(MaxHostLabel);
+    }
+    if (ace.size() > MaxHostName)
+        return u"The host has %1 characters; a host name has at most %2. Check the DSN's host."_s
+            .arg(ace.size()).arg(MaxHostName);
+    QUrl probe;
+    probe.setHost(host);
+    if (ace.isEmpty() || probe.host().isEmpty())
+        return u"The host '%1' is not a name a URL can carry (it has no ASCII form); check the DSN's "
+               "host."_s.arg(shortened(host));
+    return {};
+}
+
 } // namespace
 
 // Walks the DSN from left to right, filling the Dsn and adding one finding per fault. It keeps
@@ -388,6 +419,8 @@ void DsnParser::checkHost()
     } else if (dotted.match(host).hasMatch() && QHostAddress(host).protocol() != QAbstractSocket::IPv4Protocol) {
         add(Severity::Error, Part::Host, u"dsn.host.bad-ipv4"_s,
             u"The host '%1' is not a valid IPv4 address; check the numbers (0-255, four of them)."_s.arg(host));
+    } else if (const QString problem = hostNameProblem(host); !problem.isEmpty()) {
+        add(Severity::Error, Part::Host, u"dsn.host.unusable"_s, problem);
     }
 }
 

@@ -445,7 +445,7 @@ void TestValidator::anyValueAnywhere_explainedWithoutCrashing()
     collectPaths(event, {}, 5, paths);
     const QList<QJsonValue> values = {
         QJsonValue(), QJsonValue(true), QJsonValue(1.5), QJsonValue(-7), QJsonValue(u""_s), QJsonValue(u"x"_s),
-        QJsonValue(QString(3000, u'y')), QJsonArray(), QJsonArray{1}, QJsonArray{QJsonArray{u"k"_s}},
+        QJsonValue(QString(3000, u'y')), QJsonArray(), QJsonArray{1}, QJsonArray{QJsonValue(QJsonArray{u"k"_s})},
         QJsonObject(), QJsonObject{{u"a"_s, QJsonObject{{u"b"_s, 1}}}},
     };
     for (const QStringList &path : std::as_const(paths)) {
