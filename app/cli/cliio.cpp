@@ -3,10 +3,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,6 +50,67 @@ void printJson(const QJsonObject &object)
 void printError(const QString &message)
 {
     err() << "sentry-harness-cli: " << message << Qt::endl;
+}
+
+void SecretMask::addSecret(const QString &secret)
+{
+    if (!secret.isEmpty() && !m_secrets.contains(secret))
+        m_secrets.append(secret);
+    // The longest first, so a secret containing another is masked whole.
+    std::sort(m_secrets.begin(), m_secrets.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+}
+
+QString SecretMask::apply(QString text) const
+{
+    if (m_show)
+        return text;
+    for (const QString &secret : m_secrets)
+        text.replace(secret, QString::fromUtf16(MaskedSecret));
+    return text;
+}
+
+QByteArray SecretMask::apply(QByteArray bytes) const
+{
+    if (m_show)
+        return bytes;
+    for (const QString &secret : m_secrets)
+        bytes.replace(secret.toUtf8(), QString::fromUtf16(MaskedSecret).toUtf8());
+    return bytes;
+}
+
+static QJsonValue maskValue(const SecretMask &mask, const QJsonValue &value)
+{
+    if (value.isString())
+        return mask.apply(value.toString());
+    if (value.isObject())
+        return mask.apply(value.toObject());
+    if (!value.isArray())
+        return value;
+    QJsonArray array = value.toArray();
+    for (auto it = array.begin(); it != array.end(); ++it)
+        *it = maskValue(mask, *it);
+    return array;
+}
+
+QJsonObject SecretMask::apply(const QJsonObject &object) const
+{
+    if (m_show)
+        return object;
+    QJsonObject masked;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        masked.insert(apply(it.key()), maskValue(*this, it.value()));
+    return masked;
+}
+
+std::optional<double> finiteNumber(const QString &text, double minimum, double maximum)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    // NaN fails every comparison, so a range check alone lets it through.
+    if (!ok || !std::isfinite(value) || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
 }
 
 // QCommandLineParser names the program from QCoreApplication::arguments(); a command's help should

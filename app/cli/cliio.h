@@ -39,6 +39,30 @@ std::optional<QByteArray> readInput(const QString &path);
 void printJson(const QJsonObject &object);
 void printError(const QString &message);
 
+// What stands in for a secret in output.
+inline constexpr char16_t MaskedSecret[] = u"********";
+
+// Masks secrets in everything a command prints, unless the user asked to see them (--show-secret).
+// Each occurrence of a secret's text is replaced, wherever it comes from: a finding quoting a
+// pasted value, or a server echoing the auth header in X-Sentry-Error.
+class SecretMask
+{
+public:
+    explicit SecretMask(bool show = false) : m_show(show) {}
+    void addSecret(const QString &secret);
+    QString apply(QString text) const;
+    QByteArray apply(QByteArray bytes) const;
+    QJsonObject apply(const QJsonObject &object) const; // every string value, recursively
+
+private:
+    bool m_show = false;
+    QStringList m_secrets;
+};
+
+// A number option's value: finite (no NaN, no infinities) and within [minimum, maximum];
+// otherwise nullopt, and the caller says which option and what it accepts.
+std::optional<double> finiteNumber(const QString &text, double minimum, double maximum);
+
 // Parses arguments with --help handling; on a usage error prints it and returns false.
 // `positional` is the number of positional arguments required (exactly).
 bool parseOrExplain(QCommandLineParser &parser, const QStringList &arguments, int positional);

@@ -25,7 +25,7 @@ QJsonObject dsnJson(const Sentry::Dsn &dsn)
         {u"scheme"_s, dsn.scheme()},
         {u"transport"_s, dsn.transport()},
         {u"public_key"_s, dsn.publicKey()},
-        {u"secret_key"_s, dsn.secretKey()}, // JSON is for machines: the real, unescaped value
+        {u"secret_key"_s, dsn.secretKey()}, // the real, unescaped value (when --show-secret)
         {u"host"_s, dsn.host()},
         {u"port"_s, dsn.port() > 0 ? QJsonValue(dsn.port()) : QJsonValue()},
         {u"path"_s, dsn.path()},
@@ -67,17 +67,17 @@ QString optionsText(const Sentry::Dsn &dsn)
     return pairs.isEmpty() ? u"(none)"_s : pairs.join(u", "_s);
 }
 
-void printFindings(const Sentry::Findings &findings)
+void printFindings(const Sentry::Findings &findings, const SecretMask &mask)
 {
     if (findings.isEmpty())
         return;
     out() << "\nFindings:\n";
     for (const Sentry::Finding &finding : findings)
         out() << "  " << Sentry::severityName(finding.severity).leftJustified(8) << finding.location << ": "
-              << finding.message << '\n';
+              << mask.apply(finding.message) << '\n';
 }
 
-void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
+void printBreakdown(const Sentry::Dsn &dsn, bool showSecret, const SecretMask &mask)
 {
     const auto display = showSecret ? Sentry::Dsn::SecretDisplay::Shown : Sentry::Dsn::SecretDisplay::Masked;
     const QString secret = !dsn.hasSecret() ? u"(none)"_s : showSecret ? dsn.secretKey() : u"********"_s;
@@ -98,7 +98,7 @@ void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
     };
     for (const auto &[label, value] : rows)
         out() << QString(label + u':').leftJustified(18) << value << '\n';
-    printFindings(dsn.findings());
+    printFindings(dsn.findings(), mask);
     out().flush();
 }
 
@@ -110,7 +110,7 @@ int runDsn(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Break a DSN down into its parts and check it against the v4 protocol.\n"
         "Exit codes: 0 valid (warnings allowed), 1 invalid or empty, 2 usage error."_s);
-    const QCommandLineOption json(u"json"_s, u"Print one JSON object (the secret unmasked)."_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object (the secret masked unless --show-secret)."_s);
     const QCommandLineOption showSecret(u"show-secret"_s, u"Show the secret key instead of ********."_s);
     parser.addOptions({json, showSecret});
     parser.addPositionalArgument(u"DSN"_s, u"The DSN, e.g. https://PUBLIC:SECRET@sentry.example.com/1"_s);
@@ -118,10 +118,13 @@ int runDsn(const QStringList &arguments)
         return ExitUsage;
 
     const Sentry::Dsn dsn = Sentry::Dsn::parse(parser.positionalArguments().constFirst());
-    if (parser.isSet(json))
-        printJson(dsnJson(dsn));
-    else
-        printBreakdown(dsn, parser.isSet(showSecret));
+    SecretMask mask(parser.isSet(showSecret));
+    mask.addSecret(dsn.secretKey());
+    if (parser.isSet(json)) {
+        printJson(mask.apply(dsnJson(dsn)));
+    } else {
+        printBreakdown(dsn, parser.isSet(showSecret), mask);
+    }
     return dsn.isValid() ? ExitOk : ExitInvalid;
 }
 

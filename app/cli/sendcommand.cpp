@@ -35,6 +35,7 @@ struct SendOptions
     bool force = false;
     bool json = false;
     QString file;
+    SecretMask mask;
 };
 
 QJsonObject attemptJson(int attempt, const Sentry::SendResult &result)
@@ -51,24 +52,25 @@ QJsonObject attemptJson(int attempt, const Sentry::SendResult &result)
     };
 }
 
-void printJsonLine(const QJsonObject &object)
+void printJsonLine(const QJsonObject &object, const SecretMask &mask)
 {
-    out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+    out() << QString::fromUtf8(QJsonDocument(mask.apply(object)).toJson(QJsonDocument::Compact)) << '\n';
     out().flush();
 }
 
-void printAttempt(int attempt, int total, const Sentry::SendResult &result)
+// A server may echo the auth header (and so the secret) in X-Sentry-Error: masked like the rest.
+void printAttempt(int attempt, int total, const Sentry::SendResult &result, const SecretMask &mask)
 {
     const QString status = result.status ? u"HTTP %1"_s.arg(result.status) : u"no HTTP answer"_s;
     out() << "attempt " << attempt << '/' << total << ": " << Sentry::verdictName(result.verdict) << " ("
           << status << ", " << result.elapsedMs << " ms)\n";
     if (!result.eventId.isEmpty())
-        out() << "  event id:       " << result.eventId << '\n';
+        out() << "  event id:       " << mask.apply(result.eventId) << '\n';
     if (result.hasServerError)
-        out() << "  X-Sentry-Error: " << result.serverError << '\n';
+        out() << "  X-Sentry-Error: " << mask.apply(result.serverError) << '\n';
     if (result.retryAfterSeconds)
         out() << "  Retry-After:    " << *result.retryAfterSeconds << " s\n";
-    out() << "  " << result.explanation << '\n';
+    out() << "  " << mask.apply(result.explanation) << '\n';
     out().flush();
 }
 
@@ -117,9 +119,9 @@ private:
     {
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
-            printJsonLine(attemptJson(m_attempt, result));
+            printJsonLine(attemptJson(m_attempt, result), m_options.mask);
         else
-            printAttempt(m_attempt, m_options.repeat, result);
+            printAttempt(m_attempt, m_options.repeat, result, m_options.mask);
         const Sentry::BackoffState state = m_backoff.record(result);
         if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
             (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
@@ -150,17 +152,20 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     options.dsn = Sentry::Dsn::parse(parser.value(u"dsn"_s));
     if (!options.dsn.isValid())
         return {std::nullopt, u"--dsn is not a usable DSN (run 'sentry-harness-cli dsn' on it to see why)"_s};
+    options.mask = SecretMask(parser.isSet(u"show-secret"_s));
+    options.mask.addSecret(options.dsn.secretKey());
     const auto encoding = Sentry::encodingFromName(parser.value(u"encoding"_s));
     if (!encoding)
         return {std::nullopt, u"--encoding must be json or base64-zlib, not '%1'"_s.arg(parser.value(u"encoding"_s))};
     options.request.encoding = *encoding;
     if (parser.isSet(u"client"_s))
         options.request.client = parser.value(u"client"_s);
+    const std::optional<double> seconds = finiteNumber(parser.value(u"timeout"_s), 0, 600);
+    if (!seconds || *seconds <= 0)
+        return {std::nullopt, u"--timeout must be a number of seconds above 0 and at most 600 (e.g. 3 or "
+                              "0.5), not '%1'"_s.arg(parser.value(u"timeout"_s))};
+    options.timeoutMs = std::max(1, int(*seconds * 1000));
     bool ok = false;
-    const double seconds = parser.value(u"timeout"_s).toDouble(&ok);
-    if (!ok || seconds <= 0 || seconds > 600)
-        return {std::nullopt, u"--timeout must be a number of seconds between 0 and 600, not '%1'"_s.arg(parser.value(u"timeout"_s))};
-    options.timeoutMs = std::max(1, int(seconds * 1000));
     options.repeat = parser.value(u"repeat"_s).toInt(&ok);
     if (!ok || options.repeat < 1)
         return {std::nullopt, u"--repeat must be a whole number of at least 1, not '%1'"_s.arg(parser.value(u"repeat"_s))};
@@ -178,13 +183,14 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
         return true;
     if (options.json && !options.force) {
         printJsonLine({{u"sent"_s, false}, {u"valid"_s, false},
-                       {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}});
+                       {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}}, options.mask);
     } else {
         QTextStream &stream = options.json ? err() : out();
         stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";
         for (const Sentry::Finding &finding : validation.findings) {
             if (finding.severity == Sentry::Severity::Error)
-                stream << "  " << (finding.location.isEmpty() ? u"/"_s : finding.location) << ": " << finding.message << '\n';
+                stream << "  " << (finding.location.isEmpty() ? u"/"_s : finding.location) << ": "
+                       << options.mask.apply(finding.message) << '\n';
         }
         if (!validation.parsed)
             stream << "  the input is not a JSON object\n";
@@ -198,11 +204,13 @@ void addOptions(QCommandLineParser &parser)
     parser.addOptions({
         {u"dsn"_s, u"Where to send: scheme://PUBLIC:SECRET@host/PROJECT (required)."_s, u"DSN"_s},
         {u"encoding"_s, u"Body encoding: json or base64-zlib (default json)."_s, u"ENCODING"_s, u"json"_s},
-        {u"timeout"_s, u"Soft timeout in seconds (default 3)."_s, u"SECONDS"_s, u"3"_s},
+        {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
+                       "answer (default 3)."_s, u"SECONDS"_s, u"3"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
         {u"force"_s, u"Send even if the event is invalid."_s},
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
         {u"json"_s, u"Print one JSON object per attempt (one per line)."_s},
+        {u"show-secret"_s, u"Print the DSN's secret key where it appears (masked as ******** otherwise)."_s},
     });
     parser.addPositionalArgument(u"FILE"_s, u"The event JSON, or - for standard input."_s);
 }
