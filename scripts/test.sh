@@ -2,7 +2,8 @@
 # Set up (packages, build with warnings as errors) and run the whole test suite. Widget tests run
 # on the offscreen platform, so no display is needed. Extra arguments go to ctest.
 #   scripts/test.sh              the suite (gcc, build/); on CI (CI=true) the sanitizer suite after it
-#   scripts/test.sh --sanitize   only the suite built with clang under ASan+UBSan, in build-sanitize/
+#   scripts/test.sh --sanitize   only the suite built with clang under ASan+UBSan (a debug build, so
+#                                Qt's asserts are on too), in build-sanitize/
 # SENTRY_SANITIZE_SUITE=1 (or 0) runs (or skips) the sanitizer suite after the normal one anywhere.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -27,7 +28,8 @@ normal_suite() {
 # in this suite, so no suppression file is needed; one would go next to this script, named here.
 sanitize_suite() {
     sentry_install_packages "${SENTRY_PACKAGES[@]}" "${SENTRY_CLANG_PACKAGES[@]}"
-    sentry_build_clang "$SENTRY_ROOT/build-sanitize" -DSENTRY_WERROR=ON \
+    # A debug build: Qt's inline asserts (a slot called on a half-destroyed object) are on too.
+    sentry_build_clang "$SENTRY_ROOT/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DSENTRY_WERROR=ON \
         -DSENTRY_SANITIZE=address,undefined -DSENTRY_BUILD_BENCH=OFF
     export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
     export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
