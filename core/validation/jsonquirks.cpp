@@ -95,7 +95,7 @@ public:
 private:
     void skipSpace()
     {
-        while (m_pos < m_json.size() && isJsonSpace(m_json.at(m_pos)))
+        while (m_pos < m_json.size() && Ascii::isJsonSpace(char16_t(uchar(m_json.at(m_pos)))))
             ++m_pos;
     }
 

@@ -65,7 +65,7 @@ QList<Rule> bodyRules()
                  warn(A::Accept, u"\"%1\" appears %2 times in this object: the v4 server's Python kept the last value, as this harness does. Send the key once."_s),
                  warn(A::Accept, u"\"%1\" appears %2 times in this object: Relay keeps the last value. Send the key once."_s)),
         checkRow(u"body.json.big-integer"_s, B, {}, u"integers within ±2^53"_s,
-                 info(A::Accept, u"%1 has more digits than a double holds exactly (integers up to 2^53 = 9007199254740992): the v4 server's Python kept every digit, but this harness shows it as %2 in the stored event. Send it as a string if every digit matters."_s),
+                 info(A::Accept, u"%1 is beyond 2^53 (9007199254740992), the largest integer every JSON reader keeps exactly (a double): the v4 server's Python kept every digit, while this harness keeps it only up to 2^63 and rounds it to %2 beyond that or where it turns the number into text (a tag value). Send it as a string if every digit matters."_s),
                  info(A::Accept, u"%1 is beyond what Relay keeps exactly (64-bit integers, else a double: %2). Send it as a string if every digit matters."_s)),
         checkRow(u"body.json.number-range"_s, B, {}, u"numbers a double holds"_s,
                  warn(A::Accept, u"%1 is beyond a double: the v4 server's Python json read it as %2 and went on (spec section 4), where this harness stands in %3. Write a number within ±1.7e308 (or 0)."_s),

@@ -183,12 +183,13 @@ ValidationResult judgeText(const QByteArray &text, const ValidateOptions &option
     QJsonParseError error;
     QJsonDocument document = QJsonDocument::fromJson(text, &error);
     QByteArray readable = text; // where a later error is (replaced numbers may shift its column)
-    if (error.error == QJsonParseError::IllegalNumber) {
+    const bool pastDouble = error.error == QJsonParseError::IllegalNumber;
+    if (pastDouble) {
         readable = JsonQuirks::readableNumbers(text);
         document = QJsonDocument::fromJson(readable, &error);
     }
     if (error.error == QJsonParseError::NoError && document.isObject()) {
-        if (JsonQuirks::mayHaveQuirks(text, memberCount(document.object()))) {
+        if (pastDouble || JsonQuirks::mayHaveQuirks(text, memberCount(document.object()))) {
             const QList<JsonQuirk> quirks = JsonQuirks::scan(text);
             for (const JsonQuirk &quirk : quirks)
                 reportQuirk(context, quirk);

@@ -396,9 +396,9 @@ void TestValidator::json_whatQtsParseHidesHasAFinding_data()
     QTest::addRow("2^53") << "{\"n\":9007199254740992}"_ba << QString() << u"/extra/n"_s
                           << QJsonValue(9007199254740992.0);
     QTest::addRow("2^53 + 1") << "{\"n\":9007199254740993}"_ba << u"body.json.big-integer"_s << u"/extra/n"_s
-                              << QJsonValue(9007199254740992.0);
+                              << QJsonValue(qint64(9007199254740993)); // Qt keeps a qint64 whole
     QTest::addRow("20 digits in a list") << "{\"n\":[1,-12345678901234567890]}"_ba << u"body.json.big-integer"_s
-                                         << u"/extra/n/1"_s << QJsonValue(QJsonArray{1, -12345678901234567890.0});
+                                         << u"/extra/n/1"_s << QJsonValue(-12345678901234567890.0);
     QTest::addRow("digits in a string") << "{\"n\":\"12345678901234567890\"}"_ba << QString() << u"/extra/n"_s
                                         << QJsonValue(u"12345678901234567890"_s);
     QTest::addRow("1e400") << "{\"n\":1e400}"_ba << u"body.json.number-range"_s << u"/extra/n"_s
