@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <algorithm>
@@ -61,35 +62,46 @@ void SecretMask::addSecret(const QString &secret)
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
 }
 
-QString SecretMask::apply(QString text) const
+QString SecretMask::maskText(QString text, const QStringList &secrets)
 {
-    if (m_show)
-        return text;
-    for (const QString &secret : m_secrets)
-        text.replace(secret, QString::fromUtf16(MaskedSecret));
+    const QString masked = QString::fromUtf16(MaskedSecret);
+    for (const QString &secret : secrets) {
+        const QString escaped = QRegularExpression::escape(secret);
+        const QString after = u"(?![A-Za-z0-9_])"_s;
+        text.replace(QRegularExpression(u"(sentry_secret=)"_s + escaped + after), u"\\1"_s + masked);
+        if (secret.size() >= MinMaskedInText)
+            text.replace(QRegularExpression(u"(?<![A-Za-z0-9_])"_s + escaped + after), masked);
+    }
     return text;
 }
 
-QByteArray SecretMask::apply(QByteArray bytes) const
+QString SecretMask::apply(const QString &text) const
+{
+    return m_show ? text : maskText(text, m_secrets);
+}
+
+QByteArray SecretMask::apply(const QByteArray &bytes) const
 {
     if (m_show)
         return bytes;
+    // Latin-1 maps each byte to one character and back, so bytes that are not UTF-8 survive.
+    QStringList secrets;
     for (const QString &secret : m_secrets)
-        bytes.replace(secret.toUtf8(), QString::fromUtf16(MaskedSecret).toUtf8());
-    return bytes;
+        secrets.append(QString::fromLatin1(secret.toUtf8()));
+    return maskText(QString::fromLatin1(bytes), secrets).toLatin1();
 }
 
-static QJsonValue maskValue(const SecretMask &mask, const QJsonValue &value)
+static QJsonValue maskValue(const SecretMask &mask, const QStringList &secrets, const QJsonValue &value)
 {
     if (value.isString())
-        return mask.apply(value.toString());
+        return secrets.contains(value.toString()) ? QString::fromUtf16(MaskedSecret) : mask.apply(value.toString());
     if (value.isObject())
         return mask.apply(value.toObject());
     if (!value.isArray())
         return value;
     QJsonArray array = value.toArray();
     for (auto it = array.begin(); it != array.end(); ++it)
-        *it = maskValue(mask, *it);
+        *it = maskValue(mask, secrets, *it);
     return array;
 }
 
@@ -99,7 +111,7 @@ QJsonObject SecretMask::apply(const QJsonObject &object) const
         return object;
     QJsonObject masked;
     for (auto it = object.begin(); it != object.end(); ++it)
-        masked.insert(apply(it.key()), maskValue(*this, it.value()));
+        masked.insert(apply(it.key()), maskValue(*this, m_secrets, it.value()));
     return masked;
 }
 

@@ -42,19 +42,25 @@ void printError(const QString &message);
 // What stands in for a secret in output.
 inline constexpr char16_t MaskedSecret[] = u"********";
 
-// Masks secrets in everything a command prints, unless the user asked to see them (--show-secret).
-// Each occurrence of a secret's text is replaced, wherever it comes from: a finding quoting a
-// pasted value, or a server echoing the auth header in X-Sentry-Error.
+// Masks secrets in what a command prints, unless the user asked to see them (--show-secret).
+// A value that is a secret is masked whole (an auth field, the DSN's secret_key); in text, a secret
+// after "sentry_secret=" is masked, and one of at least MinMaskedInText characters wherever it
+// stands as a word of its own (a finding quoting a pasted value, a server echoing the header).
+// A shorter secret ("s" in a test DSN) would mask ordinary words: text keeps those.
 class SecretMask
 {
 public:
+    static constexpr qsizetype MinMaskedInText = 4;
+
     explicit SecretMask(bool show = false) : m_show(show) {}
     void addSecret(const QString &secret);
-    QString apply(QString text) const;
-    QByteArray apply(QByteArray bytes) const;
-    QJsonObject apply(const QJsonObject &object) const; // every string value, recursively
+    QString apply(const QString &text) const;
+    QByteArray apply(const QByteArray &bytes) const; // any bytes: a raw request with its body
+    QJsonObject apply(const QJsonObject &object) const; // keys and string values, recursively
 
 private:
+    static QString maskText(QString text, const QStringList &secrets);
+
     bool m_show = false;
     QStringList m_secrets;
 };

@@ -52,25 +52,35 @@ QJsonObject attemptJson(int attempt, const Sentry::SendResult &result)
     };
 }
 
-void printJsonLine(const QJsonObject &object, const SecretMask &mask)
+void printJsonLine(const QJsonObject &object)
 {
-    out() << QString::fromUtf8(QJsonDocument(mask.apply(object)).toJson(QJsonDocument::Compact)) << '\n';
+    out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
     out().flush();
 }
 
-// A server may echo the auth header (and so the secret) in X-Sentry-Error: masked like the rest.
-void printAttempt(int attempt, int total, const Sentry::SendResult &result, const SecretMask &mask)
+// A server may echo the auth header (and so the secret) in X-Sentry-Error, which the explanation
+// quotes: both are masked; the explanation's own words are left alone.
+Sentry::SendResult masked(Sentry::SendResult result, const SecretMask &mask)
+{
+    const QString serverError = mask.apply(result.serverError);
+    if (!result.serverError.isEmpty())
+        result.explanation.replace(result.serverError, serverError);
+    result.serverError = serverError;
+    return result;
+}
+
+void printAttempt(int attempt, int total, const Sentry::SendResult &result)
 {
     const QString status = result.status ? u"HTTP %1"_s.arg(result.status) : u"no HTTP answer"_s;
     out() << "attempt " << attempt << '/' << total << ": " << Sentry::verdictName(result.verdict) << " ("
           << status << ", " << result.elapsedMs << " ms)\n";
     if (!result.eventId.isEmpty())
-        out() << "  event id:       " << mask.apply(result.eventId) << '\n';
+        out() << "  event id:       " << result.eventId << '\n';
     if (result.hasServerError)
-        out() << "  X-Sentry-Error: " << mask.apply(result.serverError) << '\n';
+        out() << "  X-Sentry-Error: " << result.serverError << '\n';
     if (result.retryAfterSeconds)
         out() << "  Retry-After:    " << *result.retryAfterSeconds << " s\n";
-    out() << "  " << mask.apply(result.explanation) << '\n';
+    out() << "  " << result.explanation << '\n';
     out().flush();
 }
 
@@ -119,9 +129,9 @@ private:
     {
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
-            printJsonLine(attemptJson(m_attempt, result), m_options.mask);
+            printJsonLine(attemptJson(m_attempt, masked(result, m_options.mask)));
         else
-            printAttempt(m_attempt, m_options.repeat, result, m_options.mask);
+            printAttempt(m_attempt, m_options.repeat, masked(result, m_options.mask));
         const Sentry::BackoffState state = m_backoff.record(result);
         if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
             (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
@@ -182,8 +192,8 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
     if (validation.isValid())
         return true;
     if (options.json && !options.force) {
-        printJsonLine({{u"sent"_s, false}, {u"valid"_s, false},
-                       {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}}, options.mask);
+        printJsonLine(options.mask.apply(QJsonObject{{u"sent"_s, false}, {u"valid"_s, false},
+                                                     {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}}));
     } else {
         QTextStream &stream = options.json ? err() : out();
         stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";

@@ -38,7 +38,7 @@ private Q_SLOTS:
 
     void auth_jsonGivesFieldsAndFindings()
     {
-        const CliRun run = runCli({u"auth"_s, u"--json"_s,
+        const CliRun run = runCli({u"auth"_s, u"--json"_s, u"--show-secret"_s,
                                    u"Sentry sentry_version=4, sentry_client=raven-node/0.6.2, "
                                    "sentry_timestamp=1395097600123, sentry_key=pub, sentry_secret=sec"_s});
         QCOMPARE(run.exitCode, 0);
