@@ -53,8 +53,9 @@ std::optional<qint64> parseTimestamp(const QString &text)
         return std::nullopt;
     }
     if (value > MillisecondsThreshold)
-        printError(u"warning: --timestamp %1 looks like milliseconds; v4 clients send seconds"_s
-                       .arg(value));
+        printError(u"warning: --timestamp %1 looks like milliseconds; the protocol asks for unix "
+                   "seconds (raven-node 0.6 sent milliseconds; the v4 server never read the value): "
+                   "divide by 1000 unless you mean to reproduce raven-node"_s.arg(value));
     return value;
 }
 

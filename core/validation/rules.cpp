@@ -251,7 +251,7 @@ QList<Rule> exceptionRules()
         typeRow(u"exception.type"_s, X, {}, ArrayType | ObjectType,
                 err(A::Discard, u"exception must be a list of exception objects, {\"values\": [...]} or one exception object, not %1: the server drops %2."_s)),
         checkRow(u"exception.single-object"_s, X, {}, u"a list"_s,
-                 info(A::Replace, u"one exception object is the legacy v3 form: the v4 server still accepts it and stores {\"values\": [it]}. v4 clients send a list."_s),
+                 info(A::Replace, u"one exception object is the v3 form: the v4 server still accepts it and stores {\"values\": [it]}. The v4 document asks for a list, but the v4-era clients (raven-python 4, raven-node 0.6, raven-js 1.1) all sent one object."_s),
                  info(A::Replace, u"one exception object: Relay wraps it as {\"values\": [it]}."_s)),
         typeRow(u"exception.values.type"_s, X, u"values"_s, ArrayType,
                 err(A::Discard, u"values must be a list of exception objects, not %1: the server drops %2."_s)),

@@ -136,6 +136,17 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("warning") && run.err.contains("not valid JSON"), run.err.constData());
     }
 
+    // raven-node 0.6 sent milliseconds (tests/data/traffic), so they are built as given, with a word.
+    void millisecondTimestamp_buildsButWarns()
+    {
+        const QStringList arguments{u"request"_s, u"--dsn"_s, Dsn, u"--timestamp"_s, u"1796582708414"_s, seedFile()};
+        const CliRun run = runCli(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("sentry_timestamp=1796582708414"), run.out.constData());
+        for (const char *mention : {"--timestamp 1796582708414", "milliseconds", "raven-node 0.6", "divide by 1000"})
+            QVERIFY2(run.err.contains(mention), run.err.constData());
+    }
+
     void errors_exitWithCodeAndNameTheProblem_data()
     {
         QTest::addColumn<QStringList>("arguments");
