@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,14 +27,21 @@ bool isNumberChar(char c)
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-// The end of the string starting at the quote `from`.
+// Just past the string whose opening quote is at `from` (the end of the text when unterminated).
+// memchr finds each candidate quote: string contents are most of an event's bytes.
 qsizetype stringEnd(const QByteArray &json, qsizetype from)
 {
-    for (qsizetype i = from + 1; i < json.size(); ++i) {
-        if (json.at(i) == '\\')
-            ++i;
-        else if (json.at(i) == '"')
-            return i + 1;
+    const char *begin = json.constData();
+    const char *end = begin + json.size();
+    for (const char *p = begin + from + 1; p < end; ++p) {
+        p = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+        if (!p)
+            break;
+        const char *slash = p;
+        while (slash > begin + from + 1 && slash[-1] == '\\')
+            --slash;
+        if ((p - slash) % 2 == 0) // an even run of backslashes escapes itself, not the quote
+            return p - begin + 1;
     }
     return json.size();
 }

@@ -139,18 +139,29 @@ QString topLevelName(const QJsonDocument &document)
     return document.isEmpty() ? u"an empty body"_s : u"a JSON value that is not an object"_s;
 }
 
-qsizetype memberCount(const QJsonValue &value)
+// Members in all objects: the type is read in place, and only containers are opened.
+qsizetype memberCount(const QJsonArray &array);
+
+qsizetype memberCount(const QJsonObject &object)
+{
+    qsizetype count = object.size();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it->isObject())
+            count += memberCount(it->toObject());
+        else if (it->isArray())
+            count += memberCount(it->toArray());
+    }
+    return count;
+}
+
+qsizetype memberCount(const QJsonArray &array)
 {
     qsizetype count = 0;
-    if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        count += object.size();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            count += it->isObject() || it->isArray() ? memberCount(*it) : 0;
-    } else if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        for (const QJsonValue &item : array)
-            count += item.isObject() || item.isArray() ? memberCount(item) : 0;
+    for (auto it = array.constBegin(); it != array.constEnd(); ++it) {
+        if (it->isObject())
+            count += memberCount(it->toObject());
+        else if (it->isArray())
+            count += memberCount(it->toArray());
     }
     return count;
 }
