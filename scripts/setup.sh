@@ -32,7 +32,8 @@ sentry_install_packages() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# sentry_build [CMAKE_ARGS…]: configure (once) and build into $SENTRY_BUILD.
+# sentry_build [CMAKE_ARGS…]: configure (once) and build into $SENTRY_BUILD (everything, or
+# $SENTRY_TARGETS).
 sentry_build() {
     local generator=()
     command -v ninja >/dev/null && generator=(-G Ninja)
@@ -41,7 +42,8 @@ sentry_build() {
     elif [ $# -gt 0 ]; then
         cmake -S "$SENTRY_ROOT" -B "$SENTRY_BUILD" "$@" >/dev/null
     fi
-    cmake --build "$SENTRY_BUILD" --parallel "$(nproc)"
+    # SENTRY_TARGETS (space-separated) builds only those targets.
+    cmake --build "$SENTRY_BUILD" --parallel "$(nproc)" ${SENTRY_TARGETS:+--target $SENTRY_TARGETS}
 }
 
 # sentry_build_clang DIR [CMAKE_ARGS…]: the same with clang, into DIR (the compiler is fixed when a
