@@ -26,10 +26,11 @@ done
 sentry_install_packages "${SENTRY_PACKAGES[@]}" "${SENTRY_CLANG_PACKAGES[@]}"
 FUZZ_BUILD="$SENTRY_ROOT/build-fuzz"
 # Only the fuzz targets: the programs would link the instrumented core without libFuzzer.
+mkdir -p "$FUZZ_BUILD"
 if ! SENTRY_TARGETS="${TARGETS[*]}" sentry_build_clang "$FUZZ_BUILD" -DSENTRY_BUILD_FUZZ=ON \
-        -DSENTRY_BUILD_TESTS=OFF -DSENTRY_BUILD_BENCH=OFF >"$FUZZ_BUILD.log" 2>&1; then
-    tail -n 30 "$FUZZ_BUILD.log" >&2
-    echo "the fuzz build failed (whole log: $FUZZ_BUILD.log)" >&2
+        -DSENTRY_BUILD_TESTS=OFF -DSENTRY_BUILD_BENCH=OFF >"$FUZZ_BUILD/build.log" 2>&1; then
+    tail -n 30 "$FUZZ_BUILD/build.log" >&2
+    echo "the fuzz build failed (whole log: $FUZZ_BUILD/build.log)" >&2
     exit 2
 fi
 
