@@ -220,6 +220,8 @@ void AuthParser::checkFieldNames()
         entry.lastValue = field.value;
     }
     for (const QString &name : std::as_const(order)) {
+        if (name.trimmed().isEmpty())
+            continue; // auth.name.empty said so, at the header
         const Seen &entry = seen[name];
         if (entry.count > 1)
             add(Severity::Warning, name, u"auth.field.duplicate"_s,

@@ -55,6 +55,13 @@ QString shortened(const QString &text)
 constexpr qsizetype MaxHostLabel = 63;
 constexpr qsizetype MaxHostName = 253;
 
+bool urlCarriesHost(const QString &host)
+{
+    QUrl probe;
+    probe.setHost(host);
+    return !probe.host().isEmpty();
+}
+
 // Why QUrl would drop `host` (it does so silently: the store URL would come out as http:///…),
 // or an empty string when a URL can carry it.
 QString hostNameProblem(const QString &host)
@@ -74,9 +81,7 @@ QString hostNameProblem(const QString &host)
     if (ace.size() > MaxHostName)
         return u"The host has %1 characters; a host name has at most %2. Check the DSN's host."_s
             .arg(ace.size()).arg(MaxHostName);
-    QUrl probe;
-    probe.setHost(host);
-    if (ace.isEmpty() || probe.host().isEmpty())
+    if (ace.isEmpty() || !urlCarriesHost(host))
         return u"The host '%1' is not a name a URL can carry (it has no ASCII form); check the DSN's "
                "host."_s.arg(shortened(host));
     return {};
@@ -392,7 +397,8 @@ void DsnParser::parseBracketedHost(const QString &hostPort)
     }
     m_dsn.m_host = hostPort.mid(1, close - 1);
     const QString after = hostPort.mid(close + 1);
-    if (QHostAddress(m_dsn.m_host).protocol() != QAbstractSocket::IPv6Protocol)
+    // QHostAddress reads up to a NUL character, QUrl does not: both must take the address.
+    if (QHostAddress(m_dsn.m_host).protocol() != QAbstractSocket::IPv6Protocol || !urlCarriesHost(m_dsn.m_host))
         add(Severity::Error, Part::Host, u"dsn.host.bad-ipv6"_s,
             u"The host '[%1]' is not a valid IPv6 address; brackets are only for IPv6 literals such as [::1]. "
             "Write a host name or IPv4 address without brackets."_s.arg(m_dsn.m_host));

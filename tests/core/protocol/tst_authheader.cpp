@@ -178,6 +178,16 @@ private Q_SLOTS:
         QVERIFY(!header.contains(u"sentry_timestamp"_s));
     }
 
+    // Found by fuzz_auth: a field with no name got an "unknown field" finding with no place.
+    void parse_everyFindingHasAPlace()
+    {
+        const AuthHeader header = AuthHeader::parse(
+            u"Sentry sentry_version=4, sentry_client=x/1, sentry_key=a, =1, =2, sentry_secret=s"_s);
+        QVERIFY(!header.isValid());
+        for (const Finding &finding : header.findings())
+            QVERIFY2(!finding.location.isEmpty(), qPrintable(finding.rule + u": "_s + finding.message));
+    }
+
     void parse_countsEachDuplicateName()
     {
         QString text = u"Sentry sentry_version=4, sentry_client=x/1, sentry_secret=s"_s;
