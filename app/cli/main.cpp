@@ -10,6 +10,10 @@ int runAuth(const QStringList &arguments);
 int runRequest(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runSend(const QStringList &arguments);
+int runServe(const QStringList &arguments);
+int runInspect(const QStringList &arguments);
+int runHistory(const QStringList &arguments);
+int runReplay(const QStringList &arguments);
 } // namespace Cli
 
 static const QList<Cli::Command> &commands()
@@ -21,6 +25,10 @@ static const QList<Cli::Command> &commands()
         {u"request"_s, u"Build the store request for an event: raw HTTP, JSON or curl"_s, Cli::runRequest},
         {u"validate"_s, u"Judge an event as protocol v4 (or Relay) and show what is stored"_s, Cli::runValidate},
         {u"send"_s, u"Validate an event, send it, and explain the server's answer"_s, Cli::runSend},
+        {u"serve"_s, u"Run a local v4 receiver: see what clients send, inject faults"_s, Cli::runServe},
+        {u"inspect"_s, u"Judge a raw HTTP request saved in a file as the receiver would"_s, Cli::runInspect},
+        {u"history"_s, u"List or show recorded exchanges (received, sent, replayed)"_s, Cli::runHistory},
+        {u"replay"_s, u"Send a recorded exchange again, exactly or rebuilt, and compare"_s, Cli::runReplay},
     };
     return table;
 }
@@ -29,7 +37,7 @@ static QString usage()
 {
     QString text = u"Usage: sentry-harness-cli <command> [options]\n\n"
                    "Sentry Harness on the command line: check DSNs and auth headers, build, validate\n"
-                   "and send protocol v4 store requests.\n\nCommands:\n"_s;
+                   "and send protocol v4 store requests; receive them, record them and replay them.\n\nCommands:\n"_s;
     for (const Cli::Command &command : commands())
         text += u"  %1  %2\n"_s.arg(command.name, -10).arg(command.summary);
     text += u"\nRun 'sentry-harness-cli <command> --help' for a command's options.\n"

@@ -2,9 +2,12 @@
 // [--repeat N] [--json] FILE|-`: validate an event, send it, and explain the server's answer.
 
 #include "cliio.h"
+#include "serveroptions.h"
 
 #include "backoff.h"
 #include "dsn.h"
+#include "exchange.h"
+#include "history.h"
 #include "networkaccess.h"
 #include "sender.h"
 #include "storerequest.h"
@@ -36,6 +39,7 @@ struct SendOptions
     bool json = false;
     QString file;
     SecretMask mask;
+    QString dbPath; // empty: --no-history
 };
 
 QJsonObject attemptJson(int attempt, const Sentry::SendResult &result)
@@ -95,6 +99,8 @@ public:
         m_sender.setTimeoutMs(options.timeoutMs);
         QObject::connect(&m_sender, &Sentry::Sender::finished, &m_loop,
                          [this](const Sentry::SendResult &result) { handle(result); });
+        if (!options.dbPath.isEmpty() && !openHistory(m_history, options.dbPath))
+            err() << "(sending without recording; --no-history silences this)" << Qt::endl;
     }
 
     int run()
@@ -114,6 +120,7 @@ private:
             printWait(wait);
         QTimer::singleShot(std::chrono::milliseconds(wait), &m_loop, [this] {
             ++m_attempt;
+            m_sentAt = QDateTime::currentDateTimeUtc();
             m_sender.send(m_request);
         });
     }
@@ -125,8 +132,19 @@ private:
         (m_options.json ? err() : out()) << text << Qt::endl;
     }
 
+    void record(const Sentry::SendResult &result)
+    {
+        if (!m_history.isOpen())
+            return;
+        QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(m_request, result, m_sentAt)};
+        QString error;
+        if (!m_history.insert(exchange, &error))
+            printError(u"the attempt was not recorded: "_s + error);
+    }
+
     void handle(const Sentry::SendResult &result)
     {
+        record(result);
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
             printJsonLine(attemptJson(m_attempt, masked(result, m_options.mask)));
@@ -146,6 +164,8 @@ private:
     Sentry::Sender m_sender;
     Sentry::Backoff m_backoff;
     QEventLoop m_loop;
+    Sentry::History m_history;
+    QDateTime m_sentAt;
     int m_attempt = 0;
     bool m_allAccepted = true;
 };
@@ -182,6 +202,8 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     options.force = parser.isSet(u"force"_s);
     options.json = parser.isSet(u"json"_s);
     options.file = parser.positionalArguments().constFirst();
+    if (!parser.isSet(u"no-history"_s))
+        options.dbPath = dbPathFrom(parser);
     return {options, {}};
 }
 
@@ -221,7 +243,9 @@ void addOptions(QCommandLineParser &parser)
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
         {u"json"_s, u"Print one JSON object per attempt (one per line)."_s},
         {u"show-secret"_s, u"Print the DSN's secret key where it appears (masked as ******** otherwise)."_s},
+        {u"no-history"_s, u"Do not record the attempts in the history."_s},
     });
+    addDbOption(parser);
     parser.addPositionalArgument(u"FILE"_s, u"The event JSON, or - for standard input."_s);
 }
 

@@ -315,7 +315,7 @@ void AuthParser::checkKey()
         add(Severity::Error, FieldKey, u"auth.key.missing"_s,
             u"sentry_key is %1: the server answers %2. Add sentry_key=<the DSN's public key>."_s.arg(
                 has(FieldKey) ? u"empty"_s : u"missing"_s, InvalidApiKey));
-    } else if (key.contains(QRegularExpression(u"\\s"_s))) {
+    } else if (std::any_of(key.cbegin(), key.cend(), [](QChar c) { return c.isSpace(); })) {
         add(Severity::Error, FieldKey, u"auth.key.whitespace"_s,
             u"sentry_key contains whitespace, so it matches no key and the server answers %1."_s.arg(
                 InvalidApiKey));

@@ -5,7 +5,20 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
+
+// The environment every CLI process of a test runs in: the data, config and cache folders are in
+// a temporary directory, so the history's default database never lands in the user's home.
+inline QProcessEnvironment isolatedEnvironment()
+{
+    static QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
+        environment.insert(QString::fromLatin1(name), home.path() + u'/' + QString::fromLatin1(name));
+    return environment;
+}
 
 struct CliRun
 {
@@ -19,6 +32,7 @@ struct CliRun
 inline CliRun runCli(const QStringList &arguments, const QByteArray &stdinData = {})
 {
     QProcess process;
+    process.setProcessEnvironment(isolatedEnvironment());
     process.start(QStringLiteral(SENTRY_CLI_PATH), arguments);
     if (!process.waitForStarted(10000))
         return {};

@@ -35,6 +35,7 @@ private:
     CliRun runServed(const QStringList &arguments, const QByteArray &stdinData = validEvent)
     {
         QProcess process;
+        process.setProcessEnvironment(isolatedEnvironment());
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(SENTRY_CLI_PATH), QStringList{u"send"_s} + arguments);
         process.write(stdinData);

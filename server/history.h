@@ -1,0 +1,85 @@
+#pragma once
+
+// The persistent history of exchanges: SQLite through Qt SQL, in WAL mode, with a versioned schema
+// (PRAGMA user_version) migrated step by step from any earlier version, searchable by text, level,
+// status, client, direction and time, and bounded by a retention limit (count and bytes).
+// One History per thread: it owns its own named database connection.
+//
+//     Sentry::History history;
+//     if (!history.open(Sentry::History::defaultPath(), &error)) …
+//     history.insert(exchanges, &error);            // one transaction; ids assigned
+//     for (const auto &e : history.search({.text = u"disk"_s})) …
+
+#include "exchange.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Sentry {
+
+struct HistoryQuery
+{
+    QString text;       // in the message, URL, client, event id or decoded event
+    QString level;
+    int status = -1;    // -1: any
+    QString client;     // prefix
+    std::optional<Exchange::Direction> direction;
+    QDateTime since;    // inclusive; invalid: no bound
+    QDateTime until;    // exclusive; invalid: no bound
+    int limit = 50;
+};
+
+struct RetentionLimit
+{
+    qint64 maxCount = 1000 * 1000;
+    qint64 maxBytes = 2000LL * 1000 * 1000;
+};
+
+class History
+{
+public:
+    History();
+    ~History();
+    History(const History &) = delete;
+    History &operator=(const History &) = delete;
+
+    // Opens (creating) the database and migrates it to the current schema. *error says what and where.
+    bool open(const QString &path, QString *error = nullptr);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+
+    static int currentVersion();
+    // The schema as it was at `version`, for migration tests; the migrations run from there.
+    static QStringList schemaStatements(int fromVersion, int toVersion);
+    int version() const;
+
+    void setRetention(const RetentionLimit &limit) { m_retention = limit; }
+    RetentionLimit retention() const { return m_retention; }
+
+    // Stores the exchanges in one transaction and assigns their ids; then applies the retention.
+    bool insert(QList<Exchange> &exchanges, QString *error = nullptr);
+    std::optional<Exchange> exchange(qint64 id, QString *error = nullptr) const;
+    QList<Exchange> search(const HistoryQuery &query, QString *error = nullptr) const;
+    qint64 count() const;
+
+    // In the user's data folder (GenericDataLocation/SentryHarness), shared by the GUI and the CLI.
+    static QString defaultPath();
+
+private:
+    bool migrate(QString *error);
+    bool applyRetention(QString *error);
+    QString fail(const QString &what, const QString &detail, QString *error) const;
+
+    QString m_connection;
+    QString m_path;
+    RetentionLimit m_retention;
+    qint64 m_bytes = -1; // running total of the rows' sizes, read once at open
+    qint64 m_count = -1;
+};
+
+} // namespace Sentry

@@ -1,0 +1,241 @@
+#include "receiver.h"
+
+#include "exchange.h"
+#include "historywriter.h"
+#include "socketguard.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+// Attaches a SocketGuard to each connection before QAbstractHttpServer sees it: the guard's
+// readyRead slot is connected first, so it runs before Qt's parser reads the bytes.
+class GuardedTcpServer final : public QTcpServer
+{
+public:
+    using GuardFactory = std::function<void(QTcpSocket *)>;
+    GuardedTcpServer(GuardFactory factory, QObject *parent) : QTcpServer(parent), m_factory(std::move(factory)) {}
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(handle)) {
+            delete socket;
+            return;
+        }
+        m_factory(socket);
+        addPendingConnection(socket);
+    }
+
+private:
+    GuardFactory m_factory;
+};
+
+QString peerOf(const QTcpSocket *socket)
+{
+    const QHostAddress address = socket->peerAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u'[' + address.toString() + u']' : address.toString();
+    return host + u':' + QString::number(socket->peerPort());
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    default: return "UNKNOWN";
+    }
+}
+
+// The request as it came: the guard's copy of the head (exact target, headers in wire order) and
+// Qt's body.
+ReceivedRequest receivedRequest(const QHttpServerRequest &request, QTcpSocket *socket, RequestHead *head)
+{
+    SocketGuard *guard = SocketGuard::of(socket);
+    if (auto taken = guard ? guard->takeHead() : std::nullopt)
+        *head = *taken;
+    else
+        *head = {methodName(request.method()), request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                 "HTTP/1.1", request.headers()};
+    return {head->method, head->target, head->headers, request.body(), peerOf(socket)};
+}
+
+} // namespace
+
+Receiver::Receiver(const ReceiverConfig &config, QObject *parent)
+    : QAbstractHttpServer(parent), m_config(config)
+{
+}
+
+Receiver::~Receiver() = default;
+
+bool Receiver::start(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *server = new GuardedTcpServer([this](QTcpSocket *socket) {
+        new SocketGuard(socket, m_config.limits, m_config.profile,
+                        [this](const RequestHead &head, const Answer &answer, QTcpSocket *refused) {
+                            recordGuardRefusal(head, answer, refused);
+                        });
+    }, this);
+    if (!server->listen(address, port)) {
+        if (error)
+            *error = u"cannot listen on %1:%2: %3; choose another port with --listen HOST:PORT "
+                     "(port 0 picks a free one)"_s.arg(address.toString()).arg(port).arg(server->errorString());
+        delete server;
+        return false;
+    }
+    m_tcpServer = server;
+    bind(server);
+    return true;
+}
+
+QHostAddress Receiver::address() const
+{
+    return m_tcpServer ? m_tcpServer->serverAddress() : QHostAddress();
+}
+
+quint16 Receiver::port() const
+{
+    return m_tcpServer ? m_tcpServer->serverPort() : 0;
+}
+
+QUrl Receiver::url() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(address().toString());
+    url.setPort(port());
+    return url;
+}
+
+QString Receiver::dsn() const
+{
+    if (m_config.projects.isEmpty() || m_config.projects.constFirst().keys.isEmpty())
+        return {};
+    const ReceiverProject &project = m_config.projects.constFirst();
+    const ProjectKey &key = project.keys.constFirst();
+    QUrl dsn = url();
+    dsn.setUserName(key.publicKey);
+    dsn.setPassword(key.secretKey);
+    dsn.setPath(u'/' + project.id);
+    return dsn.toString();
+}
+
+void Receiver::setConfig(const ReceiverConfig &config)
+{
+    m_config = config;
+}
+
+bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    RequestHead head;
+    const ReceivedRequest received = receivedRequest(request, socket, &head);
+    Decision decision = RequestJudge::judge(received, m_config, m_judgeOptions);
+    const std::optional<Fault> fault = m_faults.pick(decision.projectId, decision.client);
+    if (fault)
+        decision = fault->apply(decision);
+    Exchange exchange = exchangeFromDecision(received, decision);
+    Reply reply{socket, decision.answer.toHttp(received.method != "HEAD", head.wantsClose()),
+                Fault::Action::Status, 0, head.wantsClose()};
+    if (fault) {
+        exchange.fault = fault->spec;
+        reply.action = fault->action;
+        reply.delayMs = fault->delayMs;
+        if (fault->action == Fault::Action::Drop || fault->action == Fault::Action::Hang)
+            exchange.status = 0; // no answer
+    }
+    exchange.durationMs = timer.elapsed();
+    record(exchange, reply);
+    return true;
+}
+
+void Receiver::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // handleRequest() answers every request, refusals included.
+}
+
+void Receiver::record(const Exchange &exchange, const Reply &reply)
+{
+    ++m_unanswered;
+    if (!m_history)
+        return deliver(reply, exchange, {});
+    m_history->record(exchange, this, [this, reply](const Exchange &stored, const QString &error) {
+        deliver(reply, stored, error);
+    });
+}
+
+void Receiver::deliver(const Reply &reply, const Exchange &exchange, const QString &error)
+{
+    Q_EMIT exchangeFinished(exchange);
+    Reply answered = reply;
+    if (!error.isEmpty()) {
+        // Not stored, so not acknowledged: a 503 the client will retry.
+        const Answer failure{503, {{"Content-Type", "text/plain"}, {"X-Sentry-Error", error.left(200).toUtf8()}}, error.toUtf8()};
+        answered.bytes = failure.toHttp(true, reply.close);
+        answered.action = Fault::Action::Status;
+    }
+    if (answered.delayMs > 0 && answered.action != Fault::Action::Hang && answered.socket) {
+        QTimer::singleShot(answered.delayMs, answered.socket.data(), [this, answered] { write(answered); });
+        return;
+    }
+    write(answered);
+}
+
+void Receiver::answered()
+{
+    if (--m_unanswered == 0)
+        Q_EMIT allAnswered();
+}
+
+void Receiver::write(const Reply &reply)
+{
+    answered();
+    if (!reply.socket || reply.action == Fault::Action::Hang)
+        return;
+    if (reply.action == Fault::Action::Drop)
+        return reply.socket->abort();
+    reply.socket->write(reply.bytes);
+    if (reply.close)
+        reply.socket->disconnectFromHost();
+}
+
+void Receiver::recordGuardRefusal(const RequestHead &head, const Answer &answer, QTcpSocket *socket)
+{
+    Exchange exchange;
+    exchange.at = QDateTime::currentDateTimeUtc();
+    exchange.peer = peerOf(socket);
+    exchange.method = head.method;
+    exchange.url = head.target;
+    exchange.requestHeaders = head.headers;
+    exchange.status = answer.status;
+    exchange.responseHeaders = answer.headers;
+    exchange.responseBody = answer.body;
+    exchange.refusal = u"guard"_s;
+    ++m_unanswered;
+    if (m_history)
+        m_history->record(exchange, this, [this](const Exchange &stored, const QString &) {
+            Q_EMIT exchangeFinished(stored);
+            answered();
+        });
+    else
+        deliver({}, exchange, {});
+}
+
+} // namespace Sentry

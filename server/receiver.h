@@ -1,0 +1,84 @@
+#pragma once
+
+// The local v4 receiver: a thin adapter between Qt HttpServer and the request judge. Each connection
+// is guarded before Qt buffers it (socketguard.h); each request is judged (requestjudge.h), may be
+// faulted (faults.h), is recorded, and — with a history — answered only after its exchange is
+// committed. Binds 127.0.0.1 unless told otherwise.
+//
+//     Sentry::Receiver receiver(config);
+//     receiver.setHistory(&writer);
+//     if (!receiver.start(QHostAddress::LocalHost, 0, &error)) …
+//     qDebug() << receiver.dsn();   // http://public:secret@127.0.0.1:PORT/1
+
+#include "exchange.h"
+#include "faults.h"
+#include "receiverconfig.h"
+#include "requestjudge.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QPointer>
+#include <QUrl>
+
+class QTcpServer;
+
+namespace Sentry {
+
+class HistoryWriter;
+
+class Receiver final : public QAbstractHttpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Receiver)
+
+public:
+    explicit Receiver(const ReceiverConfig &config, QObject *parent = nullptr);
+    ~Receiver() override;
+
+    bool start(const QHostAddress &address, quint16 port, QString *error = nullptr);
+    QHostAddress address() const;
+    quint16 port() const;
+    QUrl url() const;    // http://127.0.0.1:PORT
+    QString dsn() const; // for the first project's first key
+
+    ReceiverConfig config() const { return m_config; }
+    void setConfig(const ReceiverConfig &config); // applies to requests judged from now on
+    FaultTable &faults() { return m_faults; }     // changeable while running
+    void setJudgeOptions(const JudgeOptions &options) { m_judgeOptions = options; }
+
+    // Without a history, exchanges are only reported by exchangeFinished().
+    void setHistory(HistoryWriter *writer) { m_history = writer; }
+    int unanswered() const { return m_unanswered; } // waiting for their commit or their delay
+
+Q_SIGNALS:
+    void exchangeFinished(const Sentry::Exchange &exchange); // recorded (and committed, with a history)
+    void allAnswered(); // unanswered() dropped to 0
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Reply
+    {
+        QPointer<QTcpSocket> socket;
+        QByteArray bytes;
+        Fault::Action action = Fault::Action::Status;
+        int delayMs = 0;
+        bool close = false;
+    };
+    void record(const Exchange &exchange, const Reply &reply);
+    void deliver(const Reply &reply, const Exchange &exchange, const QString &error);
+    void write(const Reply &reply);
+    void answered();
+    void recordGuardRefusal(const struct RequestHead &head, const Answer &answer, QTcpSocket *socket);
+
+    ReceiverConfig m_config;
+    JudgeOptions m_judgeOptions;
+    FaultTable m_faults;
+    HistoryWriter *m_history = nullptr;
+    QTcpServer *m_tcpServer = nullptr;
+    int m_unanswered = 0;
+};
+
+} // namespace Sentry

@@ -1,0 +1,60 @@
+#include "receiverconfig.h"
+
+#include <QUrl>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+bool ReceiverProject::allowsOrigin(const QString &origin) const
+{
+    // The v4 server compared scheme://host[:port] of Origin (or of Referer) with each allowed entry.
+    const QUrl url(origin);
+    const QString normalized = url.isValid() && !url.host().isEmpty()
+        ? url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                       | QUrl::RemoveUserInfo).toString()
+        : origin;
+    for (const QString &allowed : origins) {
+        if (allowed == "*"_L1 || allowed == normalized || allowed == origin)
+            return true;
+    }
+    return false;
+}
+
+const ReceiverProject *ReceiverConfig::project(const QString &idOrSlug) const
+{
+    for (const ReceiverProject &candidate : projects) {
+        if (candidate.matches(idOrSlug))
+            return &candidate;
+    }
+    return nullptr;
+}
+
+const ReceiverProject *ReceiverConfig::projectOfKey(const QString &publicKey, const ProjectKey **key) const
+{
+    for (const ReceiverProject &candidate : projects) {
+        for (const ProjectKey &projectKey : candidate.keys) {
+            if (!publicKey.isEmpty() && projectKey.publicKey == publicKey) {
+                if (key)
+                    *key = &projectKey;
+                return &candidate;
+            }
+        }
+    }
+    return nullptr;
+}
+
+QString ReceiverConfig::generateKey()
+{
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+ReceiverConfig ReceiverConfig::withGeneratedKey()
+{
+    ReceiverConfig config;
+    config.projects.append({u"1"_s, QString(), {{generateKey(), generateKey()}}});
+    return config;
+}
+
+} // namespace Sentry

@@ -1,0 +1,251 @@
+#include "replay.h"
+
+#include "dsn.h"
+#include "storerequest.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSslSocket>
+#include <QTimer>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+QByteArray hostHeader(const QUrl &url)
+{
+    const bool defaultPort = url.port() < 0 || (url.scheme() == "http"_L1 && url.port() == 80)
+        || (url.scheme() == "https"_L1 && url.port() == 443);
+    const QString host = url.host().contains(u':') ? u'[' + url.host() + u']' : url.host();
+    return (defaultPort ? host : host + u':' + QString::number(url.port())).toUtf8();
+}
+
+QByteArray httpText(const QByteArray &method, const QByteArray &target, const RawHeaders &headers,
+                    const QByteArray &body)
+{
+    QByteArray http = method + ' ' + target + " HTTP/1.1\r\n";
+    for (const RawHeader &header : headers)
+        http += header.first + ": " + header.second + "\r\n";
+    return http + "\r\n" + body;
+}
+
+std::optional<ReplayRequest> buildExact(const Exchange &original, const QUrl &base)
+{
+    ReplayRequest request;
+    request.method = original.method;
+    request.target = original.url;
+    request.body = original.requestBody;
+    bool hasHost = false;
+    for (RawHeader header : original.requestHeaders) {
+        if (header.first.compare("Host", Qt::CaseInsensitive) == 0) {
+            header.second = hostHeader(base); // the one header that must follow the destination
+            hasHost = true;
+        }
+        request.headers.append(header);
+    }
+    if (!hasHost)
+        request.headers.prepend({"Host", hostHeader(base)});
+    request.encoding = original.encoding;
+    request.eventJson = original.eventJson;
+    return request;
+}
+
+QByteArray freshEvent(const QByteArray &json, const ReplayOptions &options)
+{
+    QJsonObject event = QJsonDocument::fromJson(json).object();
+    if (options.freshEventId)
+        event.insert(u"event_id"_s, options.idGenerator ? options.idGenerator()
+                                                         : QUuid::createUuid().toString(QUuid::Id128));
+    if (options.freshTimestamp) {
+        const QDateTime now = options.clock ? options.clock() : QDateTime::currentDateTimeUtc();
+        event.insert(u"timestamp"_s, now.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s));
+    }
+    return QJsonDocument(event).toJson(QJsonDocument::Compact);
+}
+
+std::optional<ReplayRequest> buildRebuilt(const Exchange &original, const Dsn &dsn,
+                                          const ReplayOptions &options, QString *error)
+{
+    if (!QJsonDocument::fromJson(original.eventJson).isObject()) {
+        if (error)
+            *error = u"exchange %1 has no decoded event to rebuild (it was refused before decoding); "
+                     "replay it with --exact"_s.arg(original.id);
+        return std::nullopt;
+    }
+    const bool changed = options.freshEventId || options.freshTimestamp;
+    const QByteArray json = changed ? freshEvent(original.eventJson, options) : original.eventJson;
+    StoreRequestOptions build;
+    build.encoding = options.encoding.value_or(
+        original.encoding == "base64-zlib"_L1 ? BodyEncoding::Base64Zlib : BodyEncoding::Json);
+    if (!original.client.isEmpty())
+        build.client = original.client;
+    build.useLegacyEndpoint = original.url.contains("/api/store/");
+    const auto store = StoreRequest::build(dsn, json, build, error);
+    if (!store)
+        return std::nullopt;
+    ReplayRequest request;
+    request.method = store->method();
+    request.target = store->target();
+    request.headers.append({"Host", store->hostHeader()});
+    request.headers += store->headers();
+    request.body = store->body();
+    request.encoding = encodingName(build.encoding);
+    request.eventJson = json;
+    return request;
+}
+
+} // namespace
+
+std::optional<ReplayRequest> Replay::build(const Exchange &original, const Dsn &dsn,
+                                           const ReplayOptions &options, QString *error)
+{
+    if (!dsn.isValid()) {
+        if (error)
+            *error = u"the DSN is not usable (run 'sentry-harness-cli dsn' on it to see why)"_s;
+        return std::nullopt;
+    }
+    if (options.exact && (options.encoding || options.freshEventId || options.freshTimestamp)) {
+        if (error)
+            *error = u"an exact replay sends the bytes as received: drop --exact to change the "
+                     "encoding, event_id or timestamp"_s;
+        return std::nullopt;
+    }
+    QUrl base = dsn.baseUrl();
+    auto request = options.exact ? buildExact(original, base) : buildRebuilt(original, dsn, options, error);
+    if (!request)
+        return std::nullopt;
+    request->url = base.resolved(QUrl::fromEncoded(request->target));
+    request->url.setPath(QString::fromUtf8(QByteArray::fromPercentEncoding(request->target.split('?').first())));
+    request->bytes = httpText(request->method, request->target, request->headers, request->body);
+    request->client = original.client;
+    request->eventId = QJsonDocument::fromJson(request->eventJson).object().value("event_id"_L1).toString();
+    request->replayOf = original.id;
+    return request;
+}
+
+Exchange Replay::exchange(const ReplayRequest &request, const RawResponse &response, const QDateTime &at)
+{
+    Exchange e;
+    e.at = at;
+    e.direction = Exchange::Direction::Out;
+    e.peer = request.url.host() + u':' + QString::number(request.url.port(request.url.scheme() == "https"_L1 ? 443 : 80));
+    e.method = request.method;
+    e.url = request.url.toEncoded();
+    e.requestHeaders = request.headers;
+    e.requestBody = request.body;
+    e.encoding = request.encoding;
+    e.client = request.client;
+    e.eventId = request.eventId;
+    e.eventJson = request.eventJson;
+    const QJsonObject event = QJsonDocument::fromJson(request.eventJson).object();
+    e.message = event.value("message"_L1).toString();
+    e.level = event.value("level"_L1).toString();
+    e.status = response.status;
+    e.responseHeaders = response.headers;
+    e.responseBody = response.body;
+    e.error = response.errorString;
+    e.durationMs = response.elapsedMs;
+    e.replayOf = request.replayOf;
+    return e;
+}
+
+QJsonObject Replay::compare(const Exchange &original, const Exchange &replayed)
+{
+    const auto side = [](const Exchange &e) {
+        return QJsonObject{{u"id"_s, e.id},
+                           {u"status"_s, e.status},
+                           {u"x_sentry_error"_s, QString::fromUtf8(headerValue(e.responseHeaders, "X-Sentry-Error"))},
+                           {u"event_id"_s, e.eventId},
+                           {u"encoding"_s, e.encoding},
+                           {u"body_bytes"_s, e.requestBody.size()},
+                           {u"same_body"_s, QJsonValue()}};
+    };
+    QJsonObject left = side(original);
+    QJsonObject right = side(replayed);
+    right.insert(u"same_body"_s, original.requestBody == replayed.requestBody);
+    left.remove(u"same_body"_s);
+    return {{u"original"_s, left}, {u"replay"_s, right},
+            {u"same_status"_s, original.status == replayed.status}};
+}
+
+RawHttpSender::RawHttpSender(QObject *parent) : QObject(parent) {}
+
+void RawHttpSender::send(const QUrl &url, const QByteArray &bytes)
+{
+    m_done = false;
+    m_buffer.clear();
+    m_response = {};
+    m_response.host = url.host();
+    m_response.port = url.port(url.scheme() == "https"_L1 ? 443 : 80);
+    m_started = QDateTime::currentMSecsSinceEpoch();
+    const bool tls = url.scheme() == "https"_L1;
+    QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
+    m_socket = socket;
+    connect(socket, &QTcpSocket::connected, this, [socket, bytes] { socket->write(bytes); });
+    connect(socket, &QTcpSocket::readyRead, this, &RawHttpSender::readAnswer);
+    connect(socket, &QTcpSocket::disconnected, this, [this] { readAnswer(); finish(TransportFailure::ConnectionClosed, u"the server closed the connection without a complete answer"_s); });
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] {
+        readAnswer();
+        const bool refused = socket->error() == QAbstractSocket::ConnectionRefusedError;
+        finish(refused ? TransportFailure::ConnectionRefused : TransportFailure::Other, socket->errorString());
+    });
+    QTimer::singleShot(m_timeoutMs, socket, [this] { finish(TransportFailure::Timeout, u"no answer within the timeout"_s); });
+    if (tls)
+        static_cast<QSslSocket *>(socket)->connectToHostEncrypted(url.host(), quint16(m_response.port));
+    else
+        socket->connectToHost(url.host(), quint16(m_response.port));
+}
+
+void RawHttpSender::readAnswer()
+{
+    if (m_done || !m_socket)
+        return;
+    m_buffer += m_socket->readAll();
+    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return;
+    const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+    RawResponse &response = m_response;
+    response.status = lines.constFirst().split(' ').value(1).toInt();
+    response.headers.clear();
+    qsizetype length = -1;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        response.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+        if (line.left(colon).compare("Content-Length", Qt::CaseInsensitive) == 0)
+            length = line.mid(colon + 1).trimmed().toLongLong();
+    }
+    const bool complete = length >= 0 ? m_buffer.size() >= end + 4 + length
+                                      : m_socket->state() != QAbstractSocket::ConnectedState;
+    if (!complete)
+        return;
+    response.body = m_buffer.mid(end + 4, length >= 0 ? length : -1);
+    finish(TransportFailure::None, {});
+}
+
+void RawHttpSender::finish(TransportFailure failure, const QString &error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (failure != TransportFailure::None && m_response.status == 0) {
+        m_response.failure = failure;
+        m_response.errorString = error;
+    } else if (failure != TransportFailure::None) {
+        m_response.status = 0; // an incomplete answer is no answer
+        m_response.failure = failure;
+        m_response.errorString = error;
+    }
+    m_response.elapsedMs = QDateTime::currentMSecsSinceEpoch() - m_started;
+    if (m_socket) {
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    Q_EMIT finished(m_response);
+}
+
+} // namespace Sentry

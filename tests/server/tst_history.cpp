@@ -1,0 +1,307 @@
+// The history: every exchange field round-trips, the schema migrates from every earlier version,
+// search by text, level, status, client, direction and time, retention by count and bytes, a
+// restart keeps everything, and the writer's callbacks come only after the commit.
+
+#include "history.h"
+#include "historywriter.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Sentry;
+
+namespace {
+
+Exchange sample(const QString &message, int status = 200, const QString &level = u"error"_s)
+{
+    Exchange e;
+    e.at = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC);
+    e.direction = Exchange::Direction::In;
+    e.peer = u"127.0.0.1:5000"_s;
+    e.method = "POST";
+    e.url = "//api/1/store/?x=1";
+    e.requestHeaders = {{"X-Sentry-Auth", "Sentry sentry_key=pub"}, {"content-type", "a/b"}};
+    e.requestBody = QByteArray("\x00\x01 binary \xff", 12);
+    e.encoding = u"base64-zlib"_s;
+    e.authSource = u"x-sentry-auth"_s;
+    e.auth = QJsonArray{QJsonObject{{u"name"_s, u"sentry_key"_s}, {u"value"_s, u"pub"_s}}};
+    e.client = u"raven-node/0.6.3"_s;
+    e.project = u"1"_s;
+    e.eventId = u"abc"_s;
+    e.message = message;
+    e.level = level;
+    e.eventJson = R"({"message":"m"})";
+    e.findings = QJsonArray{QJsonObject{{u"rule"_s, u"r"_s}}};
+    e.storedEvent = {{u"message"_s, message}};
+    e.status = status;
+    e.responseHeaders = {{"Content-Type", "application/json"}};
+    e.responseBody = R"({"id":"abc"})";
+    e.refusal = status == 200 ? QString() : u"auth.key"_s;
+    e.fault = u"429,once"_s;
+    e.durationMs = 3;
+    e.replayOf = 7;
+    return e;
+}
+
+// Builds a database file as an earlier version of the program left it, with one exchange in it.
+void createAtVersion(const QString &path, int version)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &statement : History::schemaStatements(0, version))
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        QVERIFY(query.exec(u"PRAGMA user_version = %1"_s.arg(version)));
+        if (version >= 1)
+            QVERIFY(query.exec(u"INSERT INTO exchanges (at, direction, method, url, request_body, message, status) "
+                               "VALUES (1000, 'in', 'POST', '/api/1/store/', 'body', 'old message', 200)"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"old"_s);
+}
+
+} // namespace
+
+class tst_History : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void insert_roundTripsEveryField();
+    void migrate_fromEveryEarlierVersion_data();
+    void migrate_fromEveryEarlierVersion();
+    void open_refusesNewerSchemaWithHowToFix();
+    void open_reportsUnwritablePath();
+    void search_data();
+    void search();
+    void retention_byCountAndBytes();
+    void restart_keepsEverything();
+    void writer_callsBackAfterCommitInBatches();
+    void defaultPath_isInTheTestDataFolder();
+
+private:
+    QString newPath() { return m_dir.filePath(u"h%1.sqlite"_s.arg(++m_files)); }
+    QTemporaryDir m_dir;
+    int m_files = 0;
+};
+
+void tst_History::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_History::insert_roundTripsEveryField()
+{
+    History history;
+    QString error;
+    QVERIFY2(history.open(newPath(), &error), qPrintable(error));
+    QCOMPARE(history.version(), History::currentVersion());
+    QList<Exchange> batch = {sample(u"one"_s), sample(u"two"_s)};
+    QVERIFY2(history.insert(batch, &error), qPrintable(error));
+    QVERIFY(batch.at(0).id > 0 && batch.at(1).id == batch.at(0).id + 1);
+    const auto read = history.exchange(batch.at(1).id);
+    QVERIFY(read);
+    const Exchange expected = batch.at(1);
+    QCOMPARE(read->toJson(), expected.toJson());
+    QCOMPARE(read->requestBody, expected.requestBody);
+    QCOMPARE(read->requestHeaders, expected.requestHeaders);
+    QCOMPARE(read->at, expected.at);
+    QVERIFY(!history.exchange(999, &error));
+    QVERIFY(error.contains(u"there is no exchange 999"_s));
+}
+
+void tst_History::migrate_fromEveryEarlierVersion_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 0; version < History::currentVersion(); ++version)
+        QTest::addRow("from-v%d", version) << version;
+}
+
+void tst_History::migrate_fromEveryEarlierVersion()
+{
+    QFETCH(int, version);
+    const QString path = newPath();
+    createAtVersion(path, version);
+    History history;
+    QString error;
+    QVERIFY2(history.open(path, &error), qPrintable(error));
+    QCOMPARE(history.version(), History::currentVersion());
+    if (version >= 1) {
+        const auto old = history.exchange(1);
+        QVERIFY(old);
+        QCOMPARE(old->message, u"old message"_s);
+        QCOMPARE(old->requestBody, "body");
+    }
+    QList<Exchange> batch = {sample(u"new"_s)};
+    QVERIFY2(history.insert(batch, &error), qPrintable(error));
+    QCOMPARE(history.count(), version >= 1 ? 2 : 1);
+    HistoryQuery query;
+    query.text = u"new"_s;
+    QCOMPARE(history.search(query).size(), 1);
+}
+
+void tst_History::open_refusesNewerSchemaWithHowToFix()
+{
+    const QString path = newPath();
+    createAtVersion(path, History::currentVersion());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bump"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery(u"PRAGMA user_version = 99"_s, db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"bump"_s);
+    History history;
+    QString error;
+    QVERIFY(!history.open(path, &error));
+    QVERIFY2(error.contains(path) && error.contains(u"newer"_s) && error.contains(u"--db"_s), qPrintable(error));
+}
+
+void tst_History::open_reportsUnwritablePath()
+{
+    History history;
+    QString error;
+    QVERIFY(!history.open(u"/proc/no-such-dir/history.sqlite"_s, &error));
+    QVERIFY2(error.contains(u"/proc/no-such-dir"_s), qPrintable(error));
+}
+
+void tst_History::search_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("client");
+    QTest::addColumn<int>("direction"); // -1 any, 0 in, 1 out
+    QTest::addColumn<int>("sinceHour");
+    QTest::addColumn<QStringList>("messages");
+    QTest::newRow("all") << QString() << QString() << -1 << QString() << -1 << -1 << QStringList{u"gamma out"_s, u"beta"_s, u"alpha disk"_s};
+    QTest::newRow("text") << u"disk"_s << QString() << -1 << QString() << -1 << -1 << QStringList{u"alpha disk"_s};
+    QTest::newRow("level") << QString() << u"warning"_s << -1 << QString() << -1 << -1 << QStringList{u"beta"_s};
+    QTest::newRow("status") << QString() << QString() << 403 << QString() << -1 << -1 << QStringList{u"beta"_s};
+    QTest::newRow("client-prefix") << QString() << QString() << -1 << u"sentry-harness"_s << -1 << -1 << QStringList{u"gamma out"_s};
+    QTest::newRow("direction-out") << QString() << QString() << -1 << QString() << 1 << -1 << QStringList{u"gamma out"_s};
+    QTest::newRow("direction-in") << QString() << QString() << -1 << QString() << 0 << -1 << QStringList{u"beta"_s, u"alpha disk"_s};
+    QTest::newRow("since") << QString() << QString() << -1 << QString() << -1 << 11 << QStringList{u"gamma out"_s, u"beta"_s};
+    QTest::newRow("combined-none") << u"alpha"_s << u"warning"_s << -1 << QString() << -1 << -1 << QStringList{};
+}
+
+void tst_History::search()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, level);
+    QFETCH(int, status);
+    QFETCH(QString, client);
+    QFETCH(int, direction);
+    QFETCH(int, sinceHour);
+    History history;
+    QVERIFY(history.open(newPath()));
+    QList<Exchange> rows = {sample(u"alpha disk"_s), sample(u"beta"_s, 403, u"warning"_s), sample(u"gamma out"_s)};
+    for (int i = 0; i < rows.size(); ++i)
+        rows[i].at = QDateTime(QDate(2026, 1, 2), QTime(10 + i, 0), Qt::UTC);
+    rows[2].direction = Exchange::Direction::Out;
+    rows[2].client = u"sentry-harness/0.1.0"_s;
+    QVERIFY(history.insert(rows));
+    HistoryQuery query;
+    query.text = text;
+    query.level = level;
+    query.status = status;
+    query.client = client;
+    if (direction >= 0)
+        query.direction = direction == 0 ? Exchange::Direction::In : Exchange::Direction::Out;
+    if (sinceHour >= 0)
+        query.since = QDateTime(QDate(2026, 1, 2), QTime(sinceHour, 0), Qt::UTC);
+    QStringList messages;
+    for (const Exchange &e : history.search(query))
+        messages.append(e.message);
+    QTEST(messages, "messages");
+}
+
+void tst_History::retention_byCountAndBytes()
+{
+    History byCount;
+    QVERIFY(byCount.open(newPath()));
+    byCount.setRetention({100, 1LL << 40});
+    for (int i = 0; i < 25; ++i) {
+        QList<Exchange> batch(10, sample(u"m%1"_s.arg(i)));
+        QVERIFY(byCount.insert(batch));
+    }
+    QVERIFY2(byCount.count() <= 100 && byCount.count() >= 80, qPrintable(QString::number(byCount.count())));
+    HistoryQuery newest;
+    newest.limit = 1;
+    QCOMPARE(byCount.search(newest).constFirst().message, u"m24"_s); // the oldest go first
+
+    History byBytes;
+    QVERIFY(byBytes.open(newPath()));
+    // A row of this sample costs a few hundred bytes of text and blobs: 20 KB holds some dozens.
+    byBytes.setRetention({1000000, 20 * 1000});
+    for (int i = 0; i < 40; ++i) {
+        QList<Exchange> batch(5, sample(u"x"_s.repeated(100)));
+        QVERIFY(byBytes.insert(batch));
+    }
+    QVERIFY2(byBytes.count() <= 30 && byBytes.count() > 0, qPrintable(QString::number(byBytes.count())));
+}
+
+void tst_History::restart_keepsEverything()
+{
+    const QString path = newPath();
+    {
+        History history;
+        QVERIFY(history.open(path));
+        QList<Exchange> batch(30, sample(u"kept"_s));
+        QVERIFY(history.insert(batch));
+    }
+    History again;
+    QVERIFY(again.open(path));
+    QCOMPARE(again.count(), 30);
+    HistoryQuery query;
+    query.limit = 100;
+    QCOMPARE(again.search(query).size(), 30);
+}
+
+void tst_History::writer_callsBackAfterCommitInBatches()
+{
+    const QString path = newPath();
+    HistoryWriter writer;
+    QString error;
+    QVERIFY2(writer.open(path, &error), qPrintable(error));
+    QSignalSpy committed(&writer, &HistoryWriter::committed);
+    QList<qint64> ids;
+    History reader;
+    QVERIFY(reader.open(path));
+    int visibleAtCallback = 0;
+    for (int i = 0; i < 200; ++i) {
+        writer.record(sample(u"w%1"_s.arg(i)), this, [&](const Exchange &stored, const QString &e) {
+            QVERIFY(e.isEmpty());
+            ids.append(stored.id);
+            visibleAtCallback += reader.exchange(stored.id).has_value() ? 1 : 0;
+        });
+    }
+    QTRY_COMPARE(ids.size(), 200);
+    QCOMPARE(visibleAtCallback, 200); // committed before the callback, visible to another connection
+    int total = 0;
+    for (const QList<QVariant> &signal : std::as_const(committed))
+        total += signal.constFirst().toInt();
+    QCOMPARE(total, 200);
+    QVERIFY(committed.size() < 200); // grouped into fewer transactions
+    QCOMPARE(writer.pending(), 0);
+}
+
+void tst_History::defaultPath_isInTheTestDataFolder()
+{
+    const QString path = History::defaultPath();
+    QVERIFY(path.endsWith(u"/SentryHarness/history.sqlite"_s));
+    QVERIFY2(path.contains(u"qttest"_s), qPrintable(path)); // test mode: never the user's own folder
+}
+
+QTEST_GUILESS_MAIN(tst_History)
+#include "tst_history.moc"
