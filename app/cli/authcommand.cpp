@@ -56,7 +56,10 @@ int runAuth(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Parse a pasted X-Sentry-Auth value (or the 'Sentry …' value of an Authorization header) and\n"
         "judge it exactly as the v4 server's parser would.\n"
-        "Exit codes: 0 the server would accept it, 1 it would not, 2 usage error."_s);
+        "Exit codes: 0 the server would accept it, 1 it would not, 2 usage error.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli auth 'Sentry sentry_version=4, sentry_key=public, sentry_secret=secret'\n"
+        "  sentry-harness-cli auth --browser --json - < header.txt"_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields, findings."_s);
     const QCommandLineOption browser(u"browser"_s,
                                      u"Judge it as sent by a browser client (no secret expected)."_s);

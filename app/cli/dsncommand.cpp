@@ -109,7 +109,10 @@ int runDsn(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Break a DSN down into its parts and check it against the v4 protocol.\n"
-        "Exit codes: 0 valid (warnings allowed), 1 invalid or empty, 2 usage error."_s);
+        "Exit codes: 0 valid (warnings allowed), 1 invalid or empty, 2 usage error.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli dsn 'https://public:secret@sentry.example.com:9000/sentry/42'\n"
+        "  sentry-harness-cli dsn --json \"$SENTRY_DSN\""_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object (the secret masked unless --show-secret)."_s);
     const QCommandLineOption showSecret(u"show-secret"_s, u"Show the secret key instead of ********."_s);
     parser.addOptions({json, showSecret});

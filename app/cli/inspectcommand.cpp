@@ -110,7 +110,10 @@ int runInspect(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Judge a raw HTTP request saved in a file (as a proxy, `nc -l` or a packet capture shows it)\n"
         "exactly as `serve` would, offline: route, auth, encoding, event, findings and the answer.\n"
-        "Exit codes: 0 accepted, 1 refused, 2 usage error or unreadable request."_s);
+        "Exit codes: 0 accepted, 1 refused, 2 usage error or unreadable request.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli inspect request.http\n"
+        "  sentry-harness-cli inspect --key public:secret --json - < request.http"_s);
     parser.addOption({u"json"_s, u"Print the decision as JSON."_s});
     addReceiverOptions(parser);
     parser.addPositionalArgument(u"FILE"_s, u"The saved request, or - for standard input."_s);

@@ -257,7 +257,10 @@ int runSend(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Validate an event, send it to a Sentry server as a v4 store request, and explain the answer.\n"
         "Exit codes: 0 accepted (every attempt), 1 invalid event (not sent), 2 usage error,\n"
-        "3 not accepted."_s);
+        "3 not accepted.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli send --dsn http://public:secret@localhost:9000/2 event.json\n"
+        "  sentry-harness-cli send --dsn \"$SENTRY_DSN\" --repeat 5 --json event.json"_s);
     addOptions(parser);
     if (!parseOrExplain(parser, arguments, 1))
         return ExitUsage;
