@@ -38,6 +38,13 @@ const QString FieldSecret = QString::fromUtf16(AuthField::Secret);
 const QStringList KnownFields = {FieldVersion, FieldClient, FieldTimestamp, FieldKey, FieldSecret};
 const QStringList SupportedVersions = {u"2.0"_s, u"3"_s, u"4"_s};
 
+// Where a finding about the field `name` goes: the field, or the whole header when it has no name.
+QString placeOf(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    return trimmed.isEmpty() ? Header : trimmed;
+}
+
 Finding finding(Severity severity, const QString &location, const QString &rule, const QString &message)
 {
     return {severity, location, message, rule};
@@ -171,7 +178,7 @@ void AuthParser::parsePiece(const QString &piece, bool isLast)
     }
     const qsizetype equalsCount = piece.count(u'=');
     if (equalsCount == 0) {
-        const QString location = m_fields.isEmpty() ? Header : m_fields.constLast().name.trimmed();
+        const QString location = m_fields.isEmpty() ? Header : placeOf(m_fields.constLast().name);
         add(Severity::Error, location, u"auth.value.contains-comma"_s,
             u"'%1' has no '=': the server splits the header on ',' and this piece cannot be split into "
             "key=value, so it answers %2. Most likely the previous value contains ','; values must "
@@ -185,7 +192,7 @@ void AuthParser::parsePiece(const QString &piece, bool isLast)
             u"'%1' has no field name before '=': the server would read a field named ''. Remove "
             "it or write the name."_s.arg(piece));
     if (equalsCount > 1)
-        add(Severity::Error, name.trimmed(), u"auth.value.contains-equals"_s,
+        add(Severity::Error, placeOf(name), u"auth.value.contains-equals"_s,
             u"The value of %1 contains '=' ('%2'): the server splits each piece on '=' and answers "
             "%3. Values must not contain '=' or ','."_s.arg(name.trimmed(), piece, InvalidAuthHeader));
 }
@@ -196,7 +203,7 @@ void AuthParser::addField(const QString &piece)
     const AuthHeader::Field field{piece.left(equals), piece.mid(equals + 1)};
     m_fields.append(field);
     if (field.name != field.name.trimmed() || (!field.value.isEmpty() && field.value.front().isSpace()))
-        add(Severity::Error, field.name.trimmed(), u"auth.spaces-around-equals"_s,
+        add(Severity::Error, placeOf(field.name), u"auth.spaces-around-equals"_s,
             u"Spaces around '=' in '%1': the server keeps them, so the field is named '%2' and "
             "%3 is effectively missing (its value would start with a space). Write %3=%4."_s.arg(
                 piece, field.name, field.name.trimmed(), field.value.trimmed()));
