@@ -254,7 +254,7 @@ void AuthParser::checkQuotes()
 {
     for (const AuthHeader::Field &field : std::as_const(m_fields)) {
         if (field.value.startsWith(u'"') || field.value.startsWith(u'\''))
-            add(Severity::Warning, field.name.trimmed(), u"auth.value.quoted"_s,
+            add(Severity::Warning, placeOf(field.name), u"auth.value.quoted"_s,
                 u"The value of %1 is quoted (%2): the server does not remove quotes, so they become "
                 "part of the value. Remove the quotes."_s.arg(field.name.trimmed(), field.value));
     }

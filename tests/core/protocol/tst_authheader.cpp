@@ -182,7 +182,7 @@ private Q_SLOTS:
     void parse_everyFindingHasAPlace()
     {
         const AuthHeader header = AuthHeader::parse(
-            u"Sentry sentry_version=4, sentry_client=x/1, sentry_key=a, =1, =2, =a=b,  = c, d, sentry_secret=s"_s);
+            u"Sentry sentry_version=4, sentry_client=x/1, sentry_key=a, =1, =2, =a=b,  = c, =\"q\", d, sentry_secret=s"_s);
         QVERIFY(!header.isValid());
         for (const Finding &finding : header.findings())
             QVERIFY2(!finding.location.isEmpty(), qPrintable(finding.rule + u": "_s + finding.message));
