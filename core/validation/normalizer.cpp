@@ -55,6 +55,7 @@ QString emptyText(const QJsonValue &value)
 }
 
 QDateTime parseTimestampText(const QString &text);
+const QRegularExpression &unixTimeText();
 
 bool isHexId(const QString &id)
 {
@@ -109,6 +110,7 @@ private:
     void timestamp(const QString &key, const QJsonValue &value);
     void level(const QString &key, const QJsonValue &value);
     void plain(const QString &key, const QJsonValue &value);
+    void timeSpent(const QString &key, const QJsonValue &value);
     void project(const QString &key, const QJsonValue &value);
     void tags(const QString &key, const QJsonValue &value);
     void modules(const QString &key, const QJsonValue &value);
@@ -168,6 +170,7 @@ EventNormalizer::Handler EventNormalizer::handlerFor(KeyRole role)
     case KeyRole::Timestamp: return &EventNormalizer::timestamp;
     case KeyRole::Level: return &EventNormalizer::level;
     case KeyRole::Attribute: return &EventNormalizer::plain;
+    case KeyRole::TimeSpent: return &EventNormalizer::timeSpent;
     case KeyRole::Project: return &EventNormalizer::project;
     case KeyRole::Tags: return &EventNormalizer::tags;
     case KeyRole::Modules: return &EventNormalizer::modules;
@@ -280,9 +283,15 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
     const QDateTime time
         = value.isString() ? parseTimestampText(m_text) : Normalizer::parseTimestamp(value);
     if (!time.isValid() || time > m_now.addSecs(limits().futureSeconds)) {
-        const QString text = value.isString() ? m_text : QString::number(value.toDouble(), 'f', 3);
-        m_context.report(time.isValid() ? u"event.timestamp.future"_s : u"event.timestamp.unparsable"_s,
-                         path(key), {text});
+        const bool number = value.isDouble() || unixTimeText().match(m_text).hasMatch();
+        const double seconds = value.isDouble() ? value.toDouble() : m_text.toDouble();
+        if (time.isValid())
+            m_context.report(u"event.timestamp.future"_s, path(key),
+                             {value.isString() ? m_text : QString::number(seconds, 'f', 3)});
+        else if (number) // a number no date can hold
+            m_context.report(u"event.timestamp.range"_s, path(key), {QString::number(seconds, 'g', 6)});
+        else
+            m_context.report(u"event.timestamp.unparsable"_s, path(key), {m_text});
         return dropJudged(key, value, u"dropped: receipt time used"_s);
     }
     store(key, value, value);
@@ -324,6 +333,14 @@ void EventNormalizer::plain(const QString &key, const QJsonValue &value)
     if (value.isNull())
         return drop(key, value, u"null: not stored"_s);
     store(key, value, stored.isUndefined() ? value : std::as_const(stored));
+}
+
+void EventNormalizer::timeSpent(const QString &key, const QJsonValue &value)
+{
+    constexpr double MaxTimeSpent = 2147483647; // the v4 server's 32-bit column
+    if (value.isDouble() && !(value.toDouble() >= 0 && value.toDouble() <= MaxTimeSpent))
+        m_context.report(u"event.time_spent.range"_s, path(key), {QString::number(value.toDouble(), 'g', 17)});
+    plain(key, value);
 }
 
 void EventNormalizer::project(const QString &key, const QJsonValue &value)
@@ -531,16 +548,34 @@ QDateTime parsePlainIso(const QString &text)
     return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
 }
 
+// Python's datetime holds the years 1 to 9999: the v4 server's fromtimestamp() failed outside
+// them, and it dropped the timestamp as an unparsable one. Checked before converting to
+// milliseconds, which overflows a qint64 past 9.2e15 seconds (1e303 became a date in the past).
+constexpr double MinUnixSeconds = -62135596800.0; // 0001-01-01T00:00:00
+constexpr double MaxUnixSeconds = 253402300799.0; // 9999-12-31T23:59:59
+
+QDateTime fromUnixSeconds(double seconds)
+{
+    if (!(seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds)) // NaN too
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000), Qt::UTC);
+}
+
+const QRegularExpression &unixTimeText()
+{
+    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
+    return unix;
+}
+
 // The string forms Normalizer::parseTimestamp() reads.
 QDateTime parseTimestampText(const QString &text)
 {
     static const QRegularExpression iso(
         u"^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,6}))?Z?$"_s);
-    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
     if (const QDateTime plain = parsePlainIso(text); plain.isValid())
         return plain;
-    if (unix.match(text).hasMatch())
-        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
+    if (unixTimeText().match(text).hasMatch())
+        return fromUnixSeconds(text.toDouble());
     const QRegularExpressionMatch match = iso.match(text);
     if (!match.hasMatch())
         return {};
@@ -576,7 +611,7 @@ QString Normalizer::formatTimestamp(const QDateTime &utc)
 QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
 {
     if (value.isDouble())
-        return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC);
+        return fromUnixSeconds(value.toDouble());
     return parseTimestampText(value.toString());
 }
 

@@ -124,6 +124,15 @@ QList<Rule> bodyRules()
                  info(A::Accept, u"the body starts with %1: Relay accepts it (⚠ the v4 server answered 403 Bad data decoding request)."_s)),
         checkRow(u"body.size.decompressed"_s, B, {}, u"at most 1 MB of JSON"_s,
                  err(A::Refuse, u"the JSON is %1 bytes, over the 1 MB (1,000,000 bytes) decompressed store limit: the request is refused. Trim extra, frame vars and context lines."_s)),
+        checkRow(u"body.json.duplicate-key"_s, B, {}, u"each key once per object"_s,
+                 warn(A::Accept, u"\"%1\" appears %2 times in this object: the v4 server's Python kept the last value, as this harness does. Send the key once."_s),
+                 warn(A::Accept, u"\"%1\" appears %2 times in this object: Relay keeps the last value. Send the key once."_s)),
+        checkRow(u"body.json.big-integer"_s, B, {}, u"integers within ±2^53"_s,
+                 info(A::Accept, u"%1 is beyond 2^53 (9007199254740992), the largest integer every JSON reader keeps exactly (a double): the v4 server's Python kept every digit, while this harness keeps it only up to 2^63 and rounds it to %2 beyond that or where it turns the number into text (a tag value). Send it as a string if every digit matters."_s),
+                 info(A::Accept, u"%1 is beyond what Relay keeps exactly (64-bit integers, else a double: %2). Send it as a string if every digit matters."_s)),
+        checkRow(u"body.json.number-range"_s, B, {}, u"numbers a double holds"_s,
+                 warn(A::Accept, u"%1 is beyond a double: the v4 server's Python json read it as %2 and went on (spec section 4), where this harness stands in %3. Write a number within ±1.7e308 (or 0)."_s),
+                 err(A::Refuse, u"%1 is beyond a double: Relay's JSON parser refuses the request (400). Write a number within ±1.7e308 (or 0)."_s)),
         checkRow(u"body.size.compressed"_s, B, {}, u"at most 200 KB as base64(zlib)"_s,
                  err(A::Refuse, u"compressed as base64(zlib) the body is %1 bytes, over the 200 KB (200,000 bytes) store limit: the request is refused. Trim extra, frame vars and context lines."_s)),
     };
@@ -176,6 +185,9 @@ QList<Rule> timeAndLevelRules()
         checkRow(u"event.timestamp.unparsable"_s, E, u"timestamp"_s, u"ISO 8601 or unix time"_s,
                  warn(A::Replace, u"timestamp \"%1\" cannot be parsed by the v4 server (offsets, a space separator and a date alone are not understood): it drops it and uses the receipt time. Send 2011-05-02T17:41:36 in UTC."_s),
                  warn(A::Replace, u"timestamp \"%1\" cannot be parsed: Relay drops it and uses the receipt time. Send 2011-05-02T17:41:36 in UTC."_s)),
+        checkRow(u"event.timestamp.range"_s, E, u"timestamp"_s, u"years 1 to 9999"_s,
+                 warn(A::Replace, u"timestamp %1 is outside the years 1 to 9999 a Python datetime holds: the v4 server cannot read it, drops it and uses the receipt time. Send unix seconds (or 2011-05-02T17:41:36 in UTC)."_s),
+                 warn(A::Replace, u"timestamp %1 is outside the years a date can hold: Relay drops it and uses the receipt time. Send unix seconds (or 2011-05-02T17:41:36 in UTC)."_s)),
         limitRow(u"event.timestamp.future"_s, E, u"timestamp"_s, 60, u"at most {limit} ahead"_s,
                  warn(A::Replace, u"timestamp %1 is more than {limit} in the future: the server drops it and uses the receipt time. Check the client's clock and that it sends UTC."_s),
                  asV4(), duration(60)),
@@ -225,6 +237,8 @@ QList<Rule> plainAttributeRules()
                   warn(A::Truncate, u"checksum has %1 characters: the server keeps a grouping key of {limit}."_s)),
         typeRow(u"event.time_spent.type"_s, E, u"time_spent"_s, NumberType | NullType,
                 warn(A::Discard, u"time_spent must be a number of milliseconds, not %1: the server does not store it."_s)),
+        checkRow(u"event.time_spent.range"_s, E, u"time_spent"_s, u"0 to 2147483647"_s,
+                 warn(A::Accept, u"time_spent %1 is not a number of milliseconds the v4 server can keep: its column is a 32-bit integer (0 to 2147483647), so the event may fail to be saved. Send whole milliseconds in that range."_s)),
         checkRow(u"event.project.legacy"_s, E, u"project"_s, u"the key's project"_s,
                  info(A::Accept, u"project is read on the legacy endpoint /api/store/ only: it must equal the key's project id or slug, else 403 Invalid credentials."_s),
                  info(A::Accept, u"project in the body: Relay takes the project from the URL and the key."_s)),
@@ -541,6 +555,7 @@ QString keyRoleName(KeyRole role)
     case KeyRole::Timestamp: return u"timestamp"_s;
     case KeyRole::Level: return u"level"_s;
     case KeyRole::Attribute: return u"attribute"_s;
+    case KeyRole::TimeSpent: return u"time-spent"_s;
     case KeyRole::Project: return u"project"_s;
     case KeyRole::Tags: return u"tags"_s;
     case KeyRole::Modules: return u"modules"_s;
@@ -581,7 +596,7 @@ const QList<TopLevelKey> &Rules::topLevelKeys()
             {u"server_name"_s, R::Attribute, {}, {}},
             {u"site"_s, R::Attribute, {}, {}},
             {u"checksum"_s, R::Attribute, {}, {}},
-            {u"time_spent"_s, R::Attribute, {}, {}},
+            {u"time_spent"_s, R::TimeSpent, {}, {}},
             {u"project"_s, R::Project, {}, {}},
             {u"tags"_s, R::Tags, {}, {}},
             {u"modules"_s, R::Modules, {}, {}},

@@ -110,6 +110,7 @@ enum class KeyRole {
     Timestamp,
     Level,
     Attribute,     // a plain value with Type/MaxLength rows (logger, culprit, site …)
+    TimeSpent,     // time_spent: milliseconds, kept by the v4 server in a 32-bit column
     Project,
     Tags,
     Modules,

@@ -59,6 +59,9 @@ QHash<QString, QByteArray> checkInputs()
     return {
         {u"body.json.broken"_s, "{\"a\": 1\n\"b\": 2}"},
         {u"body.not-an-object"_s, "[1]"},
+        {u"body.json.duplicate-key"_s, "{\"message\":\"a\",\"message\":\"b\"}"},
+        {u"body.json.big-integer"_s, "{\"extra\":{\"n\":123456789012345678901}}"},
+        {u"body.json.number-range"_s, "{\"extra\":{\"n\":1e400}}"},
         {u"body.leading-whitespace"_s, " {}"},
         {u"body.size.decompressed"_s,
          compact({{u"extra"_s, QJsonObject{{u"a"_s, QString(Validator::MaxDecompressed, u'x')}}}})},
@@ -72,6 +75,8 @@ QHash<QString, QByteArray> checkInputs()
         {u"event.timestamp.missing"_s, "{}"},
         {u"event.timestamp.unparsable"_s, "{\"timestamp\":\"yesterday\"}"},
         {u"event.timestamp.future"_s, "{\"timestamp\":\"2099-01-01T00:00:00\"}"},
+        {u"event.timestamp.range"_s, "{\"timestamp\":1e303}"},
+        {u"event.time_spent.range"_s, "{\"time_spent\":1e29}"},
         {u"event.level.missing"_s, "{}"},
         {u"event.level.unknown"_s, "{\"level\":\"warn\"}"},
         {u"event.level.numeric"_s, "{\"level\":40}"},
