@@ -1,5 +1,7 @@
 #include "responsepanel.h"
 
+#include "exchange.h"
+#include "history.h"
 #include "icons.h"
 #include "pairsmodel.h"
 #include "sender.h"
@@ -162,6 +164,8 @@ void ResponsePanel::send(const Sentry::StoreRequest &request)
     m_verdictTitle->setText(tr("Sending…"));
     m_verdictDetail->setText(request.url().toDisplayString());
     m_banner->setPalette(palette());
+    m_request = std::make_unique<Sentry::StoreRequest>(request);
+    m_sentAt = QDateTime::currentDateTimeUtc();
     m_sender->send(request);
 }
 
@@ -187,6 +191,7 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
 {
     m_result = result;
     m_backoff.record(result);
+    record(result);
     setBusy(false);
     showBanner(result);
     m_status->setText(result.status > 0 ? QString::number(result.status) : tr("no HTTP answer"));
@@ -206,6 +211,15 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
     if (m_backoff.state().phase != Sentry::BackoffState::Phase::Waiting)
         m_ticker->stop();
     Q_EMIT sendFinished(result);
+}
+
+void ResponsePanel::record(const Sentry::SendResult &result)
+{
+    m_historyError.clear();
+    if (!m_history || !m_request)
+        return;
+    QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(*m_request, result, m_sentAt)};
+    m_history->insert(exchange, &m_historyError);
 }
 
 void ResponsePanel::showBanner(const Sentry::SendResult &result)

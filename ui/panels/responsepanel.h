@@ -3,13 +3,16 @@
 // Send and response: sends a built StoreRequest through core's Sender (on the injected network
 // manager), shows progress with Cancel, then the answer — a verdict banner in plain words, status,
 // X-Sentry-Error, headers, body, event id, time — and the client's backoff state with a countdown.
+// With a history set, each send's exchange is recorded there, as the CLI's send does.
 
 #include "backoff.h"
 #include "sendresult.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QFrame;
@@ -22,6 +25,7 @@ class QPushButton;
 class QTimer;
 
 namespace Sentry {
+class History;
 class Sender;
 class StoreRequest;
 } // namespace Sentry
@@ -44,6 +48,9 @@ public:
     bool isBusy() const { return m_busy; }
 
     Sentry::Sender *sender() const { return m_sender; }
+    // Where each finished send is recorded (an open History, owned by the caller); nullptr: nowhere.
+    void setHistory(Sentry::History *history) { m_history = history; }
+    QString historyError() const { return m_historyError; } // why the last send was not recorded
     Sentry::BackoffState backoffState() const { return m_backoff.state(); }
     std::optional<Sentry::SendResult> lastResult() const { return m_result; }
 
@@ -66,6 +73,7 @@ private:
     QWidget *buildDetails();
     void setBusy(bool busy);
     void showResult(const Sentry::SendResult &result);
+    void record(const Sentry::SendResult &result);
     void showBanner(const Sentry::SendResult &result);
     void updateProgress();
     void updateBackoff();
@@ -73,6 +81,10 @@ private:
     Sentry::Sender *m_sender = nullptr;
     Sentry::Backoff m_backoff;
     std::optional<Sentry::SendResult> m_result;
+    Sentry::History *m_history = nullptr;
+    std::unique_ptr<Sentry::StoreRequest> m_request; // the one in flight, for the history
+    QDateTime m_sentAt;
+    QString m_historyError;
     bool m_busy = false;
     QElapsedTimer m_elapsed;
     QTimer *m_ticker = nullptr; // progress and backoff countdown, once per 100 ms / 1 s
