@@ -61,34 +61,46 @@ private:
         m_text += "\":";
     }
     void appendString(const QString &value);
+    void appendEscaped(char16_t c);
 
     QByteArray m_text = QByteArray("{", 1);
 };
 
-void JsonLine::appendString(const QString &value)
+// QJsonDocument's escapes: the short ones, \u00XX for other controls, \uXXXX for a lone surrogate.
+void JsonLine::appendEscaped(char16_t c)
 {
     static const char hex[] = "0123456789abcdef";
+    switch (c) {
+    case u'"': m_text += "\\\""; return;
+    case u'\\': m_text += "\\\\"; return;
+    case u'\b': m_text += "\\b"; return;
+    case u'\f': m_text += "\\f"; return;
+    case u'\n': m_text += "\\n"; return;
+    case u'\r': m_text += "\\r"; return;
+    case u'\t': m_text += "\\t"; return;
+    default: break;
+    }
+    m_text += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4)
+        m_text += hex[(c >> shift) & 0xf];
+}
+
+void JsonLine::appendString(const QString &value)
+{
     m_text += '"';
-    const char16_t *begin = reinterpret_cast<const char16_t *>(value.utf16());
+    const auto *begin = reinterpret_cast<const char16_t *>(value.utf16());
     const char16_t *end = begin + value.size();
     for (const char16_t *at = begin; at < end; ++at) {
         const char16_t c = *at;
         if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
             m_text += char(c);
-        } else if (c < 0x80) {
-            const char *escape = c == u'"' ? "\\\"" : c == u'\\' ? "\\\\" : c == u'\b' ? "\\b"
-                : c == u'\f' ? "\\f" : c == u'\n' ? "\\n" : c == u'\r' ? "\\r" : c == u'\t' ? "\\t" : nullptr;
-            if (escape)
-                m_text += escape;
-            else
-                m_text += QByteArray("\\u00") + hex[c >> 4] + hex[c & 0xf];
-        } else if (QChar::isHighSurrogate(c) && at + 1 < end && QChar::isLowSurrogate(at[1])) {
-            m_text += QStringView(at, 2).toUtf8();
-            ++at;
-        } else if (QChar::isSurrogate(c)) { // a lone half: escaped, as QJsonDocument does
-            m_text += QByteArray("\\u") + hex[c >> 12] + hex[(c >> 8) & 0xf] + hex[(c >> 4) & 0xf] + hex[c & 0xf];
+        } else if (c < 0x80 || (QChar::isSurrogate(c) && !(QChar::isHighSurrogate(c) && at + 1 < end
+                                                            && QChar::isLowSurrogate(at[1])))) {
+            appendEscaped(c);
         } else {
-            m_text += QStringView(at, 1).toUtf8();
+            const qsizetype length = QChar::isHighSurrogate(c) ? 2 : 1;
+            m_text += QStringView(at, length).toUtf8();
+            at += length - 1;
         }
     }
     m_text += '"';

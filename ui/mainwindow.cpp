@@ -247,11 +247,10 @@ void MainWindow::connectPanels()
     });
     connect(m_response, &ResponsePanel::sendFinished, this,
             [this](const Sentry::SendResult &result) {
-                const QString notRecorded = m_response->historyError();
-                statusBar()->showMessage(
-                    tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict))
-                        + (notRecorded.isEmpty() ? QString() : tr(" (not recorded: %1)").arg(notRecorded)),
-                    8000);
+                QString message = tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict));
+                if (!m_response->historyError().isEmpty())
+                    message += tr(" (not recorded: %1)").arg(m_response->historyError());
+                statusBar()->showMessage(message, 8000);
             });
 }
 

@@ -59,7 +59,8 @@ void tst_Exchange::summaryJson_isWhatQJsonDocumentWrites()
     const QByteArray line = exchange.summaryJson();
     QJsonParseError error;
     const QJsonObject parsed = QJsonDocument::fromJson(line, &error).object();
-    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u": "_s + QString::fromUtf8(line)));
+    QVERIFY2(error.error == QJsonParseError::NoError,
+             qPrintable(error.errorString() + u": "_s + QString::fromUtf8(line)));
     QCOMPARE(QJsonDocument(parsed).toJson(QJsonDocument::Compact), line);
     if (!text.contains(QChar(0xd800))) // a lone surrogate cannot come back from UTF-8
         QCOMPARE(parsed.value(u"message"_s).toString(), text);

@@ -1,11 +1,12 @@
-// raven-node 0.6.3 itself, run by node, against a receiver on loopback: each scenario of the capture
-// script (scripts/capture/raven-node-app.js) sends one event, which raven must see acknowledged
-// (its 'logged' event, exit code 0) and the history must hold as raven meant it.
+// raven-node 0.6.3 itself, run by node, against a receiver on loopback: each scenario of the
+// capture script (scripts/capture/raven-node-app.js) sends one event, which raven must see
+// acknowledged (its 'logged' event, exit code 0) and the history must hold as raven meant it.
 //
 // Needs `node` and raven@0.6.3. The package is looked for in $SENTRY_RAVEN_NODE_MODULES (a
 // node_modules folder), else in BUILD/raven-node/node_modules; get it with
 //     npm install --prefix build/raven-node --no-audit --no-fund raven@0.6.3
-// or point the variable at the folder `scripts/capture-clients.sh --keep` leaves (WORK/app/node_modules).
+// or point the variable at the folder `scripts/capture-clients.sh --keep` leaves
+// (WORK/app/node_modules).
 // Without them the test skips and says so.
 
 #include "history.h"
@@ -28,7 +29,8 @@ const QString AppScript = QStringLiteral(SENTRY_SOURCE_DIR "/scripts/capture/rav
 QString ravenModules()
 {
     const QString fromEnv = qEnvironmentVariable("SENTRY_RAVEN_NODE_MODULES");
-    return fromEnv.isEmpty() ? QStringLiteral(SENTRY_BUILD_DIR "/raven-node/node_modules") : fromEnv;
+    return fromEnv.isEmpty() ? QStringLiteral(SENTRY_BUILD_DIR "/raven-node/node_modules")
+                             : fromEnv;
 }
 
 // raven-node sends the whole process environment in its events: give it a small one.
@@ -71,9 +73,9 @@ void tst_RavenNode::initTestCase()
     if (m_node.isEmpty())
         QSKIP("node is not installed (Debian: apt-get install nodejs); raven-node cannot run");
     if (!QFileInfo::exists(ravenModules() + u"/raven/package.json"_s))
-        QSKIP(qPrintable(u"raven@0.6.3 is not in %1: npm install --prefix build/raven-node raven@0.6.3, "
-                         "or set SENTRY_RAVEN_NODE_MODULES to a node_modules folder that has it"_s
-                             .arg(ravenModules())));
+        QSKIP(qPrintable(u"raven@0.6.3 is not in %1: npm install --prefix build/raven-node "
+                         "raven@0.6.3, or set SENTRY_RAVEN_NODE_MODULES to a node_modules folder "
+                         "that has it"_s.arg(ravenModules())));
 }
 
 void tst_RavenNode::scenario_data()
@@ -100,11 +102,13 @@ void tst_RavenNode::scenario()
         QProcess node;
         node.setProcessEnvironment(nodeEnvironment());
         node.setWorkingDirectory(dir.path());
-        node.start(m_node, {AppScript, scenario, u"http://pub:sec@127.0.0.1:%1/2"_s.arg(fixture.port())});
+        const QString dsn = u"http://pub:sec@127.0.0.1:%1/2"_s.arg(fixture.port());
+        node.start(m_node, {AppScript, scenario, dsn});
         QVERIFY2(node.waitForStarted(), qPrintable(node.errorString()));
         QVERIFY2(node.waitForFinished(60000), "raven-node did not finish within 60 s");
         QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0,
-                 qPrintable(u"raven-node failed: "_s + QString::fromUtf8(node.readAllStandardError())));
+                 qPrintable(u"raven-node failed: "_s
+                            + QString::fromUtf8(node.readAllStandardError())));
     } // the fixture's writer has committed everything it acknowledged
 
     History history;

@@ -48,7 +48,7 @@ public:
     bool isBusy() const { return m_busy; }
 
     Sentry::Sender *sender() const { return m_sender; }
-    // Where each finished send is recorded (an open History, owned by the caller); nullptr: nowhere.
+    // Where each finished send is recorded (an open History the caller owns); nullptr: nowhere.
     void setHistory(Sentry::History *history) { m_history = history; }
     QString historyError() const { return m_historyError; } // why the last send was not recorded
     Sentry::BackoffState backoffState() const { return m_backoff.state(); }
