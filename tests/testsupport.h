@@ -1,6 +1,7 @@
 #pragma once
 
-// Helpers the data-driven suites share: reading tests/data and describing findings in failures.
+// What the suites share: the sandbox every test that touches files or settings opens with,
+// reading tests/data, and describing findings in failures.
 
 #include "finding.h"
 
@@ -8,13 +9,37 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 #include <functional>
 
 namespace TestSupport {
+
+// Keeps a test off the machine: QStandardPaths in test mode from the moment the test object
+// exists (the user's own folders and settings are never read or written), and a scratch directory
+// removed when the test ends. A member of the test class; initTestCase() checks isValid().
+class Sandbox
+{
+public:
+    Sandbox() { QStandardPaths::setTestModeEnabled(true); }
+    Q_DISABLE_COPY_MOVE(Sandbox)
+
+    bool isValid() const { return m_dir.isValid(); }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+    // The path of `name` in the sandbox with no file there yet (what an earlier test left is removed).
+    QString freshFile(const QString &name) const
+    {
+        QFile::remove(filePath(name));
+        return filePath(name);
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
 
 // A file under tests/data; a missing file ends the test run at once, naming it.
 inline QByteArray readTestData(const QString &relative)

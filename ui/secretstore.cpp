@@ -10,46 +10,7 @@ namespace SentryUi {
 
 namespace {
 const QString Service = u"sentry-harness"_s;
-
-// The user info of a DSN: [begin, end) between "://" and the '@', or begin < 0 when there is none.
-std::pair<qsizetype, qsizetype> userInfoRange(const QString &dsn)
-{
-    const qsizetype schemeEnd = dsn.indexOf("://"_L1);
-    if (schemeEnd < 0)
-        return {-1, -1};
-    const qsizetype begin = schemeEnd + 3;
-    const qsizetype at = dsn.indexOf(u'@', begin);
-    const qsizetype slash = dsn.indexOf(u'/', begin);
-    if (at < 0 || (slash >= 0 && slash < at))
-        return {-1, -1};
-    return {begin, at};
-}
 } // namespace
-
-QString splitSecret(const QString &dsn, QString *secret)
-{
-    const auto [begin, end] = userInfoRange(dsn);
-    const qsizetype colon = begin < 0 ? -1 : dsn.indexOf(u':', begin);
-    if (colon < 0 || colon > end) {
-        if (secret)
-            secret->clear();
-        return dsn;
-    }
-    if (secret)
-        *secret = dsn.mid(colon + 1, end - colon - 1);
-    return dsn.left(colon) + dsn.mid(end);
-}
-
-QString joinSecret(const QString &dsn, const QString &secret)
-{
-    const auto [begin, end] = userInfoRange(dsn);
-    if (secret.isEmpty() || begin < 0)
-        return dsn;
-    const qsizetype colon = dsn.indexOf(u':', begin);
-    if (colon >= 0 && colon < end)
-        return dsn; // it has a secret already
-    return dsn.left(end) + u':' + secret + dsn.mid(end);
-}
 
 SecretStore::SecretStore(Backend backend, QObject *parent)
     : QObject(parent)

@@ -14,11 +14,6 @@ class Job;
 
 namespace SentryUi {
 
-// "https://pub:sec@host/1" → "https://pub@host/1" with *secret = "sec" (text without a secret is
-// returned unchanged); joinSecret() puts it back.
-QString splitSecret(const QString &dsn, QString *secret);
-QString joinSecret(const QString &dsn, const QString &secret);
-
 class SecretStore final : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "settings.h"
 
+#include "dsn.h"
 #include "secretstore.h"
 
 #include <QSettings>
@@ -133,7 +134,7 @@ void Settings::saveTargets()
     for (int i = 0; i < targets.size(); ++i) {
         const Target &target = targets.at(i);
         QString secret;
-        const QString publicDsn = splitSecret(target.dsn, &secret);
+        const QString publicDsn = Sentry::Dsn::splitSecret(target.dsn, &secret);
         m_settings->setArrayIndex(i);
         m_settings->setValue(Key::Id, target.id);
         m_settings->setValue(Key::Name, target.name);
@@ -155,10 +156,10 @@ void Settings::applySecret(const QString &key, const QString &secret)
         if (secretKey(target.id) != key)
             continue;
         QString existing;
-        splitSecret(target.dsn, &existing);
+        Sentry::Dsn::splitSecret(target.dsn, &existing);
         if (!existing.isEmpty())
             return; // typed in the meantime, or stored in plain text
-        target.dsn = joinSecret(target.dsn, secret);
+        target.dsn = Sentry::Dsn::joinSecret(target.dsn, secret);
         Q_EMIT targetSecretLoaded(target.id, target.dsn);
         return;
     }

@@ -39,11 +39,7 @@ void printReport(const Sentry::AuthHeader &header)
         out() << "\nFields, as the server split them:\n";
     for (const Sentry::AuthHeader::Field &field : header.fields())
         out() << "  " << QString(u'\'' + field.name + u"':"_s).leftJustified(20) << '\'' << field.value << "'\n";
-    if (!header.findings().isEmpty())
-        out() << "\nFindings:\n";
-    for (const Sentry::Finding &finding : header.findings())
-        out() << "  " << Sentry::severityName(finding.severity).leftJustified(8) << finding.location << ": "
-              << finding.message << '\n';
+    printFindings(out(), header.findings(), FindingsLayout::Section);
     out().flush();
 }
 
@@ -55,7 +51,10 @@ int runAuth(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Parse a pasted X-Sentry-Auth value (or the 'Sentry …' value of an Authorization header) and\n"
         "judge it exactly as the v4 server's parser would.\n"
-        "Exit codes: 0 the server would accept it, 1 it would not, 2 usage error."_s);
+        "Exit codes: 0 the server would accept it, 1 it would not, 2 usage error.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli auth 'Sentry sentry_version=4, sentry_key=public, sentry_secret=secret'\n"
+        "  sentry-harness-cli auth --browser --json - < header.txt"_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields, findings."_s);
     const QCommandLineOption browser(u"browser"_s,
                                      u"Judge it as sent by a browser client (no secret expected)."_s);

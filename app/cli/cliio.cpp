@@ -49,6 +49,34 @@ void printError(const QString &message)
     err() << "sentry-harness-cli: " << message << Qt::endl;
 }
 
+void printFindings(QTextStream &stream, const Sentry::Findings &findings, FindingsLayout layout)
+{
+    const bool section = layout == FindingsLayout::Section || layout == FindingsLayout::SectionColumns;
+    if (section && !findings.isEmpty())
+        stream << "\nFindings:\n";
+    for (const Sentry::Finding &finding : findings) {
+        const QString &where = finding.location;
+        switch (layout) {
+        case FindingsLayout::Section:
+            stream << "  " << Sentry::severityName(finding.severity).leftJustified(8) << where << ": "
+                   << finding.message << '\n';
+            break;
+        case FindingsLayout::SectionColumns:
+            stream << "  " << Sentry::severityName(finding.severity).leftJustified(8)
+                   << (where.isEmpty() ? u"/"_s : where) << "  " << finding.message << '\n';
+            break;
+        case FindingsLayout::Columns:
+            stream << Sentry::severityName(finding.severity) << "  " << (where.isEmpty() ? u"(document)"_s : where)
+                   << "  " << finding.message << '\n';
+            break;
+        case FindingsLayout::ErrorLines:
+            if (finding.severity == Sentry::Severity::Error)
+                stream << "  " << (where.isEmpty() ? u"/"_s : where) << ": " << finding.message << '\n';
+            break;
+        }
+    }
+}
+
 // QCommandLineParser names the program from QCoreApplication::arguments(); a command's help should
 // name the command line people type: "sentry-harness-cli request [options] FILE".
 static QString commandHelp(const QCommandLineParser &parser, const QStringList &arguments)

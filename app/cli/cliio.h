@@ -1,6 +1,8 @@
 #pragma once
 
-// What every CLI command shares: exit codes, reading FILE|-, and writing text or JSON.
+// What every CLI command shares: exit codes, reading FILE|-, and writing text, findings or JSON.
+
+#include "finding.h"
 
 #include <QByteArray>
 #include <QString>
@@ -38,6 +40,15 @@ std::optional<QByteArray> readInput(const QString &path);
 
 void printJson(const QJsonObject &object);
 void printError(const QString &message);
+
+// How a command lists findings, one per line.
+enum class FindingsLayout {
+    Section,    // after a blank line, "Findings:" then "  warning secret: …" (dsn, auth); none: nothing
+    SectionColumns, // the same section, "  warning /request  …", "/" for the event (inspect)
+    Columns,    // "error  /request  …", "(document)" for the event itself (validate)
+    ErrorLines, // "  /request: …", the errors only (send, when it refuses an invalid event)
+};
+void printFindings(QTextStream &stream, const Sentry::Findings &findings, FindingsLayout layout);
 
 // Parses arguments with --help handling; on a usage error prints it and returns false.
 // `positional` is the number of positional arguments required (exactly).

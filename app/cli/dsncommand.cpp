@@ -67,16 +67,6 @@ QString optionsText(const Sentry::Dsn &dsn)
     return pairs.isEmpty() ? u"(none)"_s : pairs.join(u", "_s);
 }
 
-void printFindings(const Sentry::Findings &findings)
-{
-    if (findings.isEmpty())
-        return;
-    out() << "\nFindings:\n";
-    for (const Sentry::Finding &finding : findings)
-        out() << "  " << Sentry::severityName(finding.severity).leftJustified(8) << finding.location << ": "
-              << finding.message << '\n';
-}
-
 void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
 {
     const auto display = showSecret ? Sentry::Dsn::SecretDisplay::Shown : Sentry::Dsn::SecretDisplay::Masked;
@@ -98,7 +88,7 @@ void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
     };
     for (const auto &[label, value] : rows)
         out() << QString(label + u':').leftJustified(18) << value << '\n';
-    printFindings(dsn.findings());
+    printFindings(out(), dsn.findings(), FindingsLayout::Section);
     out().flush();
 }
 
@@ -109,7 +99,10 @@ int runDsn(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Break a DSN down into its parts and check it against the v4 protocol.\n"
-        "Exit codes: 0 valid (warnings allowed), 1 invalid or empty, 2 usage error."_s);
+        "Exit codes: 0 valid (warnings allowed), 1 invalid or empty, 2 usage error.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli dsn 'https://public:secret@sentry.example.com:9000/sentry/42'\n"
+        "  sentry-harness-cli dsn --json \"$SENTRY_DSN\""_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object (the secret unmasked)."_s);
     const QCommandLineOption showSecret(u"show-secret"_s, u"Show the secret key instead of ********."_s);
     parser.addOptions({json, showSecret});

@@ -104,7 +104,10 @@ int runHistory(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"List the recorded exchanges (received by `serve`, sent by `send` and `replay`), newest\n"
-        "first, or show one in full with `history show ID`."_s);
+        "first, or show one in full with `history show ID`.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli history --direction in --limit 10\n"
+        "  sentry-harness-cli history show 42 --raw"_s);
     addOptions(parser);
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(arguments)) {

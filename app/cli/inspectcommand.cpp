@@ -94,10 +94,7 @@ void printText(const Sentry::Decision &d, const QString &note, bool trusted)
     if (!d.eventId().isEmpty())
         o << "Event id:  " << d.eventId() << '\n';
     o << "Verdict:   " << (d.isAccepted() ? u"accepted"_s : u"refused (%1, at %2)"_s.arg(d.refusal, d.refusedPart)) << '\n';
-    if (!d.findings.isEmpty())
-        o << "\nFindings:\n";
-    for (const Sentry::Finding &f : d.findings)
-        o << "  " << Sentry::severityName(f.severity).leftJustified(8) << (f.location.isEmpty() ? u"/"_s : f.location) << "  " << f.message << '\n';
+    printFindings(o, d.findings, FindingsLayout::SectionColumns);
     o << "\nThe answer:\n" << QString::fromUtf8(d.answer.toHttp()) << '\n';
     o.flush();
 }
@@ -110,7 +107,10 @@ int runInspect(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Judge a raw HTTP request saved in a file (as a proxy, `nc -l` or a packet capture shows it)\n"
         "exactly as `serve` would, offline: route, auth, encoding, event, findings and the answer.\n"
-        "Exit codes: 0 accepted, 1 refused, 2 usage error or unreadable request."_s);
+        "Exit codes: 0 accepted, 1 refused, 2 usage error or unreadable request.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli inspect request.http\n"
+        "  sentry-harness-cli inspect --key public:secret --json - < request.http"_s);
     parser.addOption({u"json"_s, u"Print the decision as JSON."_s});
     addReceiverOptions(parser);
     parser.addPositionalArgument(u"FILE"_s, u"The saved request, or - for standard input."_s);

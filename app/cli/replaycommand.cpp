@@ -95,7 +95,10 @@ int runReplay(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Send a stored exchange to any DSN, exactly as received or rebuilt for that DSN, record the\n"
         "replay linked to its original, and compare the two answers.\n"
-        "Exit codes: 0 the replay got a 200, 2 usage error, 3 no 200 (network or server failure)."_s);
+        "Exit codes: 0 the replay got a 200, 2 usage error, 3 no 200 (network or server failure).\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli replay --id 42 --dsn http://public:secret@localhost:9000/2\n"
+        "  sentry-harness-cli replay --id 42 --dsn \"$SENTRY_DSN\" --rebuild --fresh-id --json"_s);
     addOptions(parser);
     if (!parseOrExplain(parser, arguments, 0))
         return ExitUsage;

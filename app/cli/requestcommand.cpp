@@ -128,7 +128,10 @@ int runRequest(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Build the v4 store request for an event and print it without sending: the raw HTTP\n"
         "request (default), JSON, or a curl command. The event is sent as given, byte for byte.\n"
-        "Exit codes: 0 built, 1 invalid DSN, 2 usage error."_s);
+        "Exit codes: 0 built, 1 invalid DSN, 2 usage error.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli request --dsn http://public:secret@localhost:9000/2 event.json\n"
+        "  sentry-harness-cli request --dsn \"$SENTRY_DSN\" --encoding base64-zlib --curl event.json"_s);
     const RequestOptions names;
     parser.addOptions({names.dsn, names.encoding, names.client, names.timestamp, names.legacy,
                        names.json, names.curl});

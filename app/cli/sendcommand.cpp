@@ -4,12 +4,12 @@
 #include "cliio.h"
 #include "serveroptions.h"
 
-#include "backoff.h"
 #include "dsn.h"
 #include "exchange.h"
 #include "history.h"
 #include "networkaccess.h"
 #include "sender.h"
+#include "sendsession.h"
 #include "storerequest.h"
 #include "validator.h"
 
@@ -76,17 +76,23 @@ void printAttempt(int attempt, int total, const Sentry::SendResult &result)
     out().flush();
 }
 
-// Sends the request `repeat` times, one after another, waiting whenever the backoff says so.
+// Sends the request `repeat` times, one after another, each when the session's backoff allows it.
 class RepeatRun
 {
 public:
     RepeatRun(const SendOptions &options, const Sentry::StoreRequest &request)
-        : m_options(options), m_request(request), m_sender(&m_manager)
+        : m_options(options), m_request(request), m_session(&m_manager)
     {
         Sentry::prepareNetworkAccess(&m_manager);
-        m_sender.setTimeoutMs(options.timeoutMs);
-        QObject::connect(&m_sender, &Sentry::Sender::finished, &m_loop,
-                         [this](const Sentry::SendResult &result) { handle(result); });
+        m_session.sender()->setTimeoutMs(options.timeoutMs);
+        QObject::connect(&m_session, &Sentry::SendSession::waiting, &m_loop,
+                         [this](qint64 ms, const Sentry::BackoffState &state) { printWait(ms, state); });
+        QObject::connect(&m_session, &Sentry::SendSession::attemptFinished, &m_loop,
+                         [this](const Sentry::SendResult &result, const Sentry::BackoffState &state) {
+                             handle(result, state);
+                         });
+        QObject::connect(&m_session, &Sentry::SendSession::attemptStarted, &m_loop,
+                         [this] { m_sentAt = QDateTime::currentDateTimeUtc(); });
         if (!options.dbPath.isEmpty() && !openHistory(m_history, options.dbPath))
             err() << "(sending without recording; --no-history silences this)" << Qt::endl;
     }
@@ -103,20 +109,14 @@ private:
     {
         if (m_attempt >= m_options.repeat)
             return m_loop.quit();
-        const qint64 wait = m_backoff.msUntilReady();
-        if (wait > 0)
-            printWait(wait);
-        QTimer::singleShot(std::chrono::milliseconds(wait), &m_loop, [this] {
-            ++m_attempt;
-            m_sentAt = QDateTime::currentDateTimeUtc();
-            m_sender.send(m_request);
-        });
+        ++m_attempt;
+        m_session.send(m_request);
     }
 
-    void printWait(qint64 ms)
+    void printWait(qint64 ms, const Sentry::BackoffState &state)
     {
         const QString text = u"waiting %1 s before attempt %2: %3"_s.arg(double(ms) / 1000.0, 0, 'f', 1)
-                                  .arg(m_attempt + 1).arg(m_backoff.state().reason);
+                                  .arg(m_attempt).arg(state.reason);
         (m_options.json ? err() : out()) << text << Qt::endl;
     }
 
@@ -130,7 +130,7 @@ private:
             printError(u"the attempt was not recorded: "_s + error);
     }
 
-    void handle(const Sentry::SendResult &result)
+    void handle(const Sentry::SendResult &result, const Sentry::BackoffState &state)
     {
         record(result);
         m_allAccepted = m_allAccepted && result.isAccepted();
@@ -138,7 +138,6 @@ private:
             printJsonLine(attemptJson(m_attempt, result));
         else
             printAttempt(m_attempt, m_options.repeat, result);
-        const Sentry::BackoffState state = m_backoff.record(result);
         if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
             (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
             return m_loop.quit();
@@ -149,8 +148,7 @@ private:
     SendOptions m_options;
     Sentry::StoreRequest m_request;
     QNetworkAccessManager m_manager;
-    Sentry::Sender m_sender;
-    Sentry::Backoff m_backoff;
+    Sentry::SendSession m_session;
     QEventLoop m_loop;
     Sentry::History m_history;
     QDateTime m_sentAt;
@@ -204,10 +202,7 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
     } else {
         QTextStream &stream = options.json ? err() : out();
         stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";
-        for (const Sentry::Finding &finding : validation.findings) {
-            if (finding.severity == Sentry::Severity::Error)
-                stream << "  " << (finding.location.isEmpty() ? u"/"_s : finding.location) << ": " << finding.message << '\n';
-        }
+        printFindings(stream, validation.findings, FindingsLayout::ErrorLines);
         if (!validation.parsed)
             stream << "  the input is not a JSON object\n";
         stream.flush();
@@ -239,7 +234,10 @@ int runSend(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Validate an event, send it to a Sentry server as a v4 store request, and explain the answer.\n"
         "Exit codes: 0 accepted (every attempt), 1 invalid event (not sent), 2 usage error,\n"
-        "3 not accepted."_s);
+        "3 not accepted.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli send --dsn http://public:secret@localhost:9000/2 event.json\n"
+        "  sentry-harness-cli send --dsn \"$SENTRY_DSN\" --repeat 5 --json event.json"_s);
     addOptions(parser);
     if (!parseOrExplain(parser, arguments, 1))
         return ExitUsage;

@@ -178,7 +178,10 @@ int runServe(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Run a local receiver that speaks protocol v4 as the v4-era server did: point any v4 client\n"
         "at the DSN it prints, and see each request as it was judged. Runs until SIGINT/SIGTERM.\n\n"_s
-        + Sentry::Fault::syntaxHelp());
+        + Sentry::Fault::syntaxHelp()
+        + u"\nExamples:\n"
+          "  sentry-harness-cli serve --key public:secret --project 2\n"
+          "  sentry-harness-cli serve --fault 429,retry-after=30 --json"_s);
     addOptions(parser);
     if (!parseOrExplain(parser, arguments, 0))
         return ExitUsage;

@@ -23,7 +23,7 @@ void addReceiverOptions(QCommandLineParser &parser)
         {u"key"_s, u"A key the receiver accepts, PUBLIC[:SECRET] (repeatable)."_s, u"PUBLIC[:SECRET]"_s},
         {u"project"_s, u"The project, ID[:SLUG] (default 1)."_s, u"ID[:SLUG]"_s, u"1"_s},
         {u"origin"_s, u"An allowed Origin, e.g. https://app.example (repeatable; default any)."_s, u"ORIGIN"_s},
-        {u"profile"_s, u"Judge as the v4 server (v4, default) or today's intake (relay)."_s, u"PROFILE"_s, u"v4"_s},
+        {u"profile"_s, u"v4 (judge as the v4 server, the default) or relay (as today's intake)."_s, u"PROFILE"_s, u"v4"_s},
     });
 }
 

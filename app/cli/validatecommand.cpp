@@ -56,9 +56,7 @@ void printHuman(const Sentry::ValidationResult &result, const QList<Sentry::Scru
     for (const Sentry::ScrubEntry &entry : scrubbed)
         out() << "scrubbed  " << entry.path << "  " << Sentry::scrubKindName(entry.kind) << " ("
               << entry.processor << ")\n";
-    for (const Sentry::Finding &finding : result.findings)
-        out() << Sentry::severityName(finding.severity) << "  " << where(finding.location) << "  "
-              << finding.message << '\n';
+    printFindings(out(), result.findings, FindingsLayout::Columns);
     const auto count = [&result](Sentry::Severity severity) {
         return Sentry::countSeverity(result.findings, severity);
     };
@@ -97,7 +95,11 @@ int runValidate(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Judge an event as protocol v4 and the v4-era server did (or today's Relay), one finding per "
         "line, and show what the server would have stored (--json: \"normalized\").\n"
-        "Exit code 0 when valid, 1 when not, 2 for usage errors."_s);
+        "Exit code 0 when valid, 1 when not, 2 for usage errors.\n\n"
+        "Examples:\n"
+        "  sentry-harness-cli validate event.json\n"
+        "  sentry-harness-cli validate --profile relay --scrub --json event.json\n"
+        "  sentry-harness-cli validate --list-rules"_s);
     const QCommandLineOption json(u"json"_s, u"Print valid, profile, findings and normalized as JSON."_s);
     const QCommandLineOption profile(u"profile"_s, u"v4 (the default) or relay."_s, u"name"_s, u"v4"_s);
     const QCommandLineOption scrubOption(u"scrub"_s, u"Scrub first (passwords, card numbers, cookies, POST data) and report what was scrubbed."_s);

@@ -19,7 +19,11 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"sentry-harness"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Compose, validate and send Sentry protocol v4 events."_s);
+    parser.setApplicationDescription(u"Compose, validate and send Sentry protocol v4 events.\n\n"
+                                     "Examples:\n"
+                                     "  sentry-harness               start the workbench\n"
+                                     "  sentry-harness event.json    open an event\n"
+                                     "  sentry-harness --no-keyring  keep DSN secrets for this session only"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption noKeyring(

@@ -19,6 +19,7 @@ constexpr auto Host = "host"_L1;
 constexpr auto Port = "port"_L1;
 constexpr auto Path = "path"_L1;
 constexpr auto Project = "project"_L1;
+
 } // namespace Part
 
 const QString MaskedSecret = u"********"_s;
@@ -49,6 +50,20 @@ QString hostForUrl(const QString &host)
 QString shortened(const QString &text)
 {
     return text.size() <= 40 ? text : text.left(37) + u"..."_s;
+}
+
+// The user info of a DSN: [begin, end) between "://" and the '@', or begin < 0 when there is none.
+std::pair<qsizetype, qsizetype> userInfoRange(const QString &dsn)
+{
+    const qsizetype schemeEnd = dsn.indexOf("://"_L1);
+    if (schemeEnd < 0)
+        return {-1, -1};
+    const qsizetype begin = schemeEnd + 3;
+    const qsizetype at = dsn.indexOf(u'@', begin);
+    const qsizetype slash = dsn.indexOf(u'/', begin);
+    if (at < 0 || (slash >= 0 && slash < at))
+        return {-1, -1};
+    return {begin, at};
 }
 
 } // namespace
@@ -393,6 +408,7 @@ void DsnParser::checkHost()
 
 void DsnParser::parsePort(const QString &text)
 {
+    m_dsn.m_portText = text;
     if (text.isEmpty()) {
         add(Severity::Warning, Part::Port, u"dsn.port.empty"_s,
             u"There is a ':' after the host but no port; the default port is used. Remove the ':' or "
@@ -554,6 +570,31 @@ QString Dsn::toString(SecretDisplay display) const
     if (!pairs.isEmpty())
         text += u'?' + pairs.join(u'&');
     return text;
+}
+
+QString Dsn::splitSecret(const QString &dsn, QString *secret)
+{
+    const auto [begin, end] = userInfoRange(dsn);
+    const qsizetype colon = begin < 0 ? -1 : dsn.indexOf(u':', begin);
+    if (colon < 0 || colon > end) {
+        if (secret)
+            secret->clear();
+        return dsn;
+    }
+    if (secret)
+        *secret = dsn.mid(colon + 1, end - colon - 1);
+    return dsn.left(colon) + dsn.mid(end);
+}
+
+QString Dsn::joinSecret(const QString &dsn, const QString &secret)
+{
+    const auto [begin, end] = userInfoRange(dsn);
+    if (secret.isEmpty() || begin < 0)
+        return dsn;
+    const qsizetype colon = dsn.indexOf(u':', begin);
+    if (colon >= 0 && colon < end)
+        return dsn; // it has a secret already
+    return dsn.left(end) + u':' + secret + dsn.mid(end);
 }
 
 } // namespace Sentry

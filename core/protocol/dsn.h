@@ -37,6 +37,9 @@ public:
     QString host() const { return m_host; }           // IPv6 without brackets
     int port() const { return m_port; }               // explicit, or the scheme's default
     bool hasExplicitPort() const { return m_explicitPort; }
+    // The port as written after the host ("90o0" stays a typo, so it can be shown next to its
+    // finding); "" when none was written. port() is only ever a usable number.
+    QString portText() const { return m_portText; }
     QString path() const { return m_path; }           // prefix before the project: "/" or "/a/b/"
     QString projectId() const { return m_projectId; }
     QList<QPair<QString, QString>> options() const { return m_options; } // the query string
@@ -48,6 +51,12 @@ public:
     // The DSN rebuilt from its parts; the secret is replaced by "********" unless shown.
     QString toString(SecretDisplay display = SecretDisplay::Masked) const;
 
+    // On the text as written, valid or not (a DSN being typed, one kept in settings):
+    // "https://pub:sec@host/1" → "https://pub@host/1" with *secret = "sec"; text without a secret
+    // is returned unchanged. joinSecret() puts a secret back into text that has none.
+    static QString splitSecret(const QString &text, QString *secret);
+    static QString joinSecret(const QString &text, const QString &secret);
+
 private:
     QString m_text;
     QString m_transport;
@@ -57,6 +66,7 @@ private:
     QString m_host;
     int m_port = -1;
     bool m_explicitPort = false;
+    QString m_portText;
     QString m_path;
     QString m_projectId;
     QList<QPair<QString, QString>> m_options;

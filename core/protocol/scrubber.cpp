@@ -11,9 +11,9 @@ namespace Sentry {
 
 namespace {
 
-const QString SanitizeId = u"sanitize"_s;
-const QString CookiesId = u"cookies"_s;
-const QString PostDataId = u"post-data"_s;
+const QString SanitizeId = QString::fromUtf16(ScrubProcessor::Sanitize);
+const QString CookiesId = QString::fromUtf16(ScrubProcessor::Cookies);
+const QString PostDataId = QString::fromUtf16(ScrubProcessor::PostData);
 
 QString child(const QString &parent, const QString &key)
 {

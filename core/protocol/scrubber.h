@@ -25,13 +25,20 @@ struct ScrubOptions
     QStringList extraKeys;      // more key fragments for the sanitizer (matched case-insensitively)
 };
 
+// The processors' ids: ScrubProcessorInfo::id and ScrubEntry::processor.
+namespace ScrubProcessor {
+inline constexpr char16_t Sanitize[] = u"sanitize";
+inline constexpr char16_t Cookies[] = u"cookies";
+inline constexpr char16_t PostData[] = u"post-data";
+} // namespace ScrubProcessor
+
 struct ScrubEntry
 {
     enum class Kind { Masked, Removed };
 
     QString path;      // JSON pointer in the input event
     Kind kind = Kind::Masked;
-    QString processor; // "sanitize", "cookies", "post-data"
+    QString processor; // one of ScrubProcessor's ids
 };
 
 struct ScrubResult

@@ -1,7 +1,7 @@
 #include "outbox.h"
 
 #include "logcategories.h"
-#include "sender.h"
+#include "sendsession.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -9,12 +9,10 @@ namespace Sentry {
 
 Outbox::Outbox(QNetworkAccessManager *manager, Backoff::Clock clock, QObject *parent)
     : QObject(parent)
-    , m_sender(new Sender(manager, this))
-    , m_backoff(std::move(clock))
+    , m_session(new SendSession(manager, std::move(clock), this))
 {
-    m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::trySendNext);
-    connect(m_sender, &Sender::finished, this, &Outbox::handleResult);
+    connect(m_session, &SendSession::attemptStarted, this, [this] { ++m_queue.head().attempts; });
+    connect(m_session, &SendSession::attemptFinished, this, &Outbox::handleResult);
 }
 
 Outbox::~Outbox()
@@ -44,33 +42,29 @@ bool Outbox::submit(const QString &eventId, const StoreRequest &request, QString
     return true;
 }
 
+BackoffState Outbox::backoffState() const
+{
+    return m_session->backoffState();
+}
+
+Sender *Outbox::sender() const
+{
+    return m_session->sender();
+}
+
 void Outbox::trySendNext()
 {
-    if (m_inFlight || m_queue.isEmpty())
-        return;
-    if (!m_backoff.canSendNow()) {
-        scheduleRetry();
-        return;
-    }
-    m_inFlight = true;
-    ++m_queue.head().attempts;
-    m_sender->send(m_queue.head().request);
+    if (m_session->isWaiting())
+        m_session->resume();
+    else if (!m_session->isBusy() && !m_queue.isEmpty())
+        m_session->send(m_queue.head().request);
 }
 
-void Outbox::scheduleRetry()
+void Outbox::handleResult(const SendResult &result, const BackoffState &state)
 {
-    const qint64 wait = m_backoff.msUntilReady();
-    qCInfo(lcTransport) << "outbox waiting" << wait << "ms:" << m_backoff.state().reason;
-    m_retryTimer.start(std::chrono::milliseconds(std::max<qint64>(wait, 1)));
-}
-
-void Outbox::handleResult(const SendResult &result)
-{
-    m_inFlight = false;
     if (m_queue.isEmpty())
         return;
     const QString eventId = m_queue.head().eventId;
-    const BackoffState state = m_backoff.record(result);
     const bool done = result.isAccepted() || Backoff::isDeterministic(result);
     if (done)
         m_queue.dequeue();

@@ -1,7 +1,7 @@
 #pragma once
 
-// A bounded queue of store requests sent one at a time, in order, while honouring the backoff
-// (spec section 8). Transient failures keep the event at the head and retry it when the backoff
+// A bounded queue of store requests sent one at a time, in order, through a SendSession that
+// honours the backoff (spec section 8). Transient failures keep the event at the head and retry it when the backoff
 // allows: nothing is dropped. Deterministic refusals (400, 403, …) are reported and not retried.
 // When full, submit() refuses with a message instead of dropping anything silently.
 //
@@ -15,13 +15,13 @@
 
 #include <QObject>
 #include <QQueue>
-#include <QTimer>
 
 class QNetworkAccessManager;
 
 namespace Sentry {
 
 class Sender;
+class SendSession;
 
 class Outbox final : public QObject
 {
@@ -42,11 +42,11 @@ public:
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity) { m_capacity = std::max(1, capacity); }
 
-    BackoffState backoffState() const { return m_backoff.state(); }
-    Sender *sender() const { return m_sender; } // for its timeout and TLS options
+    BackoffState backoffState() const;
+    Sender *sender() const; // for its timeout and TLS options
 
-    // Sends the head now if nothing is in flight and the backoff allows it; the retry timer calls
-    // this when a wait ends (tests with an injected clock call it after moving the clock).
+    // Sends the head now if nothing is in flight and the backoff allows it; the session does this
+    // itself when a wait ends (tests with an injected clock call it after moving the clock).
     void trySendNext();
 
 Q_SIGNALS:
@@ -64,14 +64,10 @@ private:
         int attempts = 0;
     };
 
-    void handleResult(const SendResult &result);
-    void scheduleRetry();
+    void handleResult(const SendResult &result, const BackoffState &state);
 
-    Sender *m_sender = nullptr;
-    Backoff m_backoff;
+    SendSession *m_session = nullptr;
     QQueue<Entry> m_queue;
-    QTimer m_retryTimer;
-    bool m_inFlight = false;
     int m_capacity = DefaultCapacity;
 };
 

@@ -1,10 +1,10 @@
 #include "cliprocess.h"
 
 #include "bodycodec.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,8 +37,10 @@ class TestCliRequest : public QObject
 {
     Q_OBJECT
 
+    TestSupport::Sandbox m_sandbox;
+
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { QVERIFY(m_sandbox.isValid()); }
 
     void default_printsRawHttpWithTheFileBytes()
     {

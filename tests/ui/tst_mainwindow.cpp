@@ -9,6 +9,7 @@
 #include "settings.h"
 #include "targetpanel.h"
 #include "validationpanel.h"
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -19,10 +20,8 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 
@@ -70,7 +69,7 @@ private Q_SLOTS:
     void send_toLoopbackServer_fillsTheResponse();
 
 private:
-    QTemporaryDir m_dir;
+    TestSupport::Sandbox m_dir;
     Settings *m_settings = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     MainWindow *m_window = nullptr;
@@ -78,14 +77,12 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
 }
 
 void TestMainWindow::init()
 {
-    QFile::remove(m_dir.filePath(u"s.ini"_s));
-    m_settings = new Settings(m_dir.filePath(u"s.ini"_s), false);
+    m_settings = new Settings(m_dir.freshFile(u"s.ini"_s), false);
     m_settings->load();
     m_network = new QNetworkAccessManager;
     Sentry::prepareNetworkAccess(m_network); // as app/gui/main.cpp sets it up

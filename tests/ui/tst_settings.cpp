@@ -1,10 +1,9 @@
 #include "secretstore.h"
 #include "settings.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -18,8 +17,6 @@ class TestSettings : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void splitSecret_separatesTheSecret_data();
-    void splitSecret_separatesTheSecret();
     void saveLoad_roundTripsEveryValue();
     void save_neverWritesSecretsUnlessOptedIn_data();
     void save_neverWritesSecretsUnlessOptedIn();
@@ -31,46 +28,12 @@ private Q_SLOTS:
 
 private:
     QString iniPath() const { return m_dir.filePath(u"settings.ini"_s); }
-    QTemporaryDir m_dir;
+    TestSupport::Sandbox m_dir;
 };
 
 void TestSettings::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-}
-
-void TestSettings::splitSecret_separatesTheSecret_data()
-{
-    QTest::addColumn<QString>("dsn");
-    QTest::addColumn<QString>("publicDsn");
-    QTest::addColumn<QString>("secret");
-    QTest::newRow("with secret") << u"https://pub:sec@example.com/1"_s
-                                 << u"https://pub@example.com/1"_s << u"sec"_s;
-    QTest::newRow("no secret") << u"https://pub@example.com/1"_s << u"https://pub@example.com/1"_s
-                               << QString();
-    QTest::newRow("port, not secret")
-        << u"http://pub@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << QString();
-    QTest::newRow("secret and port")
-        << u"http://pub:s3c@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << u"s3c"_s;
-    QTest::newRow("transport") << u"threaded+https://p:s@h/3"_s << u"threaded+https://p@h/3"_s
-                               << u"s"_s;
-    QTest::newRow("no user info") << u"https://example.com/5"_s << u"https://example.com/5"_s
-                                  << QString();
-    QTest::newRow("@ in the path only")
-        << u"https://example.com/a@b/5"_s << u"https://example.com/a@b/5"_s << QString();
-    QTest::newRow("not a dsn") << u"just words"_s << u"just words"_s << QString();
-}
-
-void TestSettings::splitSecret_separatesTheSecret()
-{
-    QFETCH(QString, dsn);
-    QFETCH(QString, publicDsn);
-    QFETCH(QString, secret);
-    QString split;
-    QCOMPARE(SentryUi::splitSecret(dsn, &split), publicDsn);
-    QCOMPARE(split, secret);
-    QCOMPARE(SentryUi::joinSecret(publicDsn, secret), secret.isEmpty() ? publicDsn : dsn);
 }
 
 void TestSettings::saveLoad_roundTripsEveryValue()

@@ -1,64 +1,52 @@
 #include "eventpaths.h"
 
+#include "eventshapes.h"
 #include "jsonpointer.h"
+#include "rules.h"
 
-#include <QJsonArray>
-
-using namespace Qt::Literals::StringLiterals;
+using Sentry::JsonPointer;
 
 namespace SentryUi::EventPaths {
 
-QString interfaceKey(const QJsonObject &event, const QString &alias, const QString &fullName)
+Locator topLevel(const QString &key)
 {
-    if (event.contains(fullName) || alias.isEmpty())
-        return fullName;
-    return alias;
+    return [key](const QJsonObject &) -> QString {
+        return u'/' + JsonPointer::escape(key);
+    };
 }
 
-Exceptions exceptions(const QJsonObject &event)
+Locator interfaceMember(const QString &fullName, const QString &key)
 {
-    Exceptions result;
-    result.key = interfaceKey(event, u"exception"_s, u"sentry.interfaces.Exception"_s);
-    result.listPointer = u'/' + Sentry::JsonPointer::escape(result.key);
-    const QJsonValue value = event.value(result.key);
-    if (value.isArray()) {
-        result.count = int(value.toArray().size());
-    } else if (value.isObject() && value.toObject().value(u"values"_s).isArray()) {
-        result.listPointer += u"/values"_s;
-        result.count = int(value.toObject().value(u"values"_s).toArray().size());
-    } else if (value.isObject()) {
-        result.single = true;
-        result.count = 1;
-    }
-    return result;
+    const Sentry::InterfaceInfo *info = Sentry::Rules::interface(fullName, Sentry::Profile::V4);
+    Q_ASSERT(info); // the form names only v4 interfaces
+    const QString alias = info ? info->alias : QString();
+    return [alias, fullName, key](const QJsonObject &event) -> QString {
+        return u'/' + JsonPointer::escape(Sentry::EventShapes::interfaceKey(event, alias, fullName))
+               + u'/' + JsonPointer::escape(key);
+    };
 }
 
-QString exceptionPointer(const Exceptions &exceptions, int index)
+Locator exceptionMember(std::function<int()> index, const QString &key)
 {
-    if (exceptions.single)
-        return exceptions.listPointer;
-    return exceptions.listPointer + u'/' + QString::number(index);
+    return [index = std::move(index), key](const QJsonObject &event) -> QString {
+        return Sentry::EventShapes::exceptions(event).pointer(index()) + u'/'
+               + JsonPointer::escape(key);
+    };
 }
 
-bool splitExceptionPointer(const Exceptions &exceptions, const QString &pointer, int *index,
-                           QString *rest)
+Locator exceptionFrames(std::function<int()> index)
 {
-    const QString prefix = exceptions.listPointer;
-    if (pointer != prefix && !pointer.startsWith(prefix + u'/'))
-        return false;
-    QString tail = pointer.mid(prefix.size());
-    if (exceptions.single) {
-        *index = 0;
-        *rest = tail;
-        return true;
-    }
-    const QStringList tokens = Sentry::JsonPointer::split(tail);
-    bool ok = false;
-    *index = tokens.isEmpty() ? 0 : tokens.first().toInt(&ok);
-    if (!ok)
-        return false;
-    *rest = Sentry::JsonPointer::join(tokens.mid(1));
-    return true;
+    return [index = std::move(index)](const QJsonObject &event) -> QString {
+        const Sentry::EventShapes::Exceptions exceptions = Sentry::EventShapes::exceptions(event);
+        return exceptions.count == 0 ? QString() : exceptions.framesPointer(index());
+    };
+}
+
+Locator stacktraceFrames()
+{
+    return [](const QJsonObject &event) -> QString {
+        return Sentry::EventShapes::stacktraceFramesPointer(event);
+    };
 }
 
 } // namespace SentryUi::EventPaths

@@ -1,29 +1,27 @@
 #pragma once
 
-// Where the form's fields live in an event that may use the alias or the full interface name, and
-// any of the three shapes of the exception interface (spec section 6). Pure functions.
+// The form's locators: each form field finds its value in the current event through one of these,
+// whatever key (alias or full name) and exception shape the event uses. The protocol facts behind
+// them (interface names, exception shapes) are core's: Sentry::Rules::interfaces() and
+// Sentry::EventShapes.
 
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
 namespace SentryUi::EventPaths {
 
-// The key the event uses for an interface: the full name if present, else the alias (or the full
-// name when there is no alias, as for sentry.interfaces.Message and .Query).
-QString interfaceKey(const QJsonObject &event, const QString &alias, const QString &fullName);
+// The JSON pointer of a field's value in `event`.
+using Locator = std::function<QString(const QJsonObject &event)>;
 
-struct Exceptions
-{
-    QString key; // "exception" or "sentry.interfaces.Exception"
-    QString listPointer; // "/exception", "/exception/values"; the object itself when single
-    bool single = false; // the v3 form: one exception object
-    int count = 0;
-};
-
-Exceptions exceptions(const QJsonObject &event);
-QString exceptionPointer(const Exceptions &exceptions, int index);
-// The index and the rest of the pointer when `pointer` is inside an exception value.
-bool splitExceptionPointer(const Exceptions &exceptions, const QString &pointer, int *index,
-                           QString *rest);
+Locator topLevel(const QString &key); // "/key"
+// A member of a v4 interface named by its full name ("sentry.interfaces.Http", "url").
+Locator interfaceMember(const QString &fullName, const QString &key);
+// A member of the exception value that `index()` selects ("type" of the second value).
+Locator exceptionMember(std::function<int()> index, const QString &key);
+// The frames of the selected exception value; "" when the event has no exception.
+Locator exceptionFrames(std::function<int()> index);
+Locator stacktraceFrames(); // the top-level stacktrace's frames
 
 } // namespace SentryUi::EventPaths

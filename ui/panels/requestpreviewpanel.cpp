@@ -52,11 +52,11 @@ QPlainTextEdit *readOnlyText()
 
 QString processorLabel(const QString &id)
 {
-    if (id == u"sanitize"_s)
+    if (id == QStringView(Sentry::ScrubProcessor::Sanitize))
         return RequestPreviewPanel::tr("Mask passwords, secrets and card numbers");
-    if (id == u"cookies"_s)
+    if (id == QStringView(Sentry::ScrubProcessor::Cookies))
         return RequestPreviewPanel::tr("Remove cookies");
-    if (id == u"post-data"_s)
+    if (id == QStringView(Sentry::ScrubProcessor::PostData))
         return RequestPreviewPanel::tr("Remove POST data");
     return id;
 }
@@ -213,11 +213,12 @@ Sentry::ScrubOptions RequestPreviewPanel::scrubOptions() const
 {
     Sentry::ScrubOptions options;
     for (const QCheckBox *box : m_processors) {
-        if (box->objectName() == u"sanitize"_s)
+        const QString id = box->objectName();
+        if (id == QStringView(Sentry::ScrubProcessor::Sanitize))
             options.sanitize = box->isChecked();
-        else if (box->objectName() == u"cookies"_s)
+        else if (id == QStringView(Sentry::ScrubProcessor::Cookies))
             options.removeCookies = box->isChecked();
-        else if (box->objectName() == u"post-data"_s)
+        else if (id == QStringView(Sentry::ScrubProcessor::PostData))
             options.removePostData = box->isChecked();
     }
     return options;

@@ -58,8 +58,7 @@ QString headerText(const QByteArray &bytes)
 
 ResponsePanel::ResponsePanel(QNetworkAccessManager *network, QWidget *parent)
     : QWidget(parent)
-    , m_sender(new Sentry::Sender(network, this))
-    , m_backoff([] { return QDateTime::currentDateTimeUtc(); })
+    , m_session(new Sentry::SendSession(network, {}, this))
 {
     m_headers = new PairsModel(tr("Header"), tr("Value"), this);
     m_ticker = new QTimer(this);
@@ -77,7 +76,7 @@ ResponsePanel::ResponsePanel(QNetworkAccessManager *network, QWidget *parent)
     layout->addWidget(buildDetails());
     layout->addWidget(m_body, 1);
 
-    connect(m_sender, &Sentry::Sender::finished, this, &ResponsePanel::showResult);
+    connect(m_session, &Sentry::SendSession::attemptFinished, this, &ResponsePanel::showResult);
     connect(m_cancel, &QPushButton::clicked, this, &ResponsePanel::cancel);
     connect(m_ticker, &QTimer::timeout, this, [this] {
         updateProgress();
@@ -140,7 +139,7 @@ QWidget *ResponsePanel::buildDetails()
     m_backoffLabel = new QLabel(tr("ready"));
     m_backoffLabel->setWordWrap(true);
     form->addRow(tr("Status"), m_status);
-    form->addRow(u"X-Sentry-Error"_s, m_serverError);
+    form->addRow(QString::fromLatin1(Sentry::HttpHeader::SentryError), m_serverError);
     form->addRow(tr("Event id"), idRow);
     form->addRow(tr("Time"), m_time);
     form->addRow(tr("Backoff"), m_backoffLabel);
@@ -164,15 +163,15 @@ void ResponsePanel::send(const Sentry::StoreRequest &request)
     m_verdictTitle->setText(tr("Sending…"));
     m_verdictDetail->setText(request.url().toDisplayString());
     m_banner->setPalette(palette());
-    m_request = std::make_unique<Sentry::StoreRequest>(request);
+    m_request = request;
     m_sentAt = QDateTime::currentDateTimeUtc();
-    m_sender->send(request);
+    m_session->send(request, Sentry::SendSession::Pace::Now);
 }
 
 void ResponsePanel::cancel()
 {
     if (m_busy)
-        m_sender->cancel();
+        m_session->cancel();
 }
 
 void ResponsePanel::setBusy(bool busy)
@@ -190,7 +189,6 @@ void ResponsePanel::setBusy(bool busy)
 void ResponsePanel::showResult(const Sentry::SendResult &result)
 {
     m_result = result;
-    m_backoff.record(result);
     record(result);
     setBusy(false);
     showBanner(result);
@@ -208,7 +206,7 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
     m_body->setPlainText(QString::fromUtf8(result.body)
                          + (result.bodyTruncated ? u"\n…"_s + tr("(truncated)") : QString()));
     updateBackoff();
-    if (m_backoff.state().phase != Sentry::BackoffState::Phase::Waiting)
+    if (m_session->backoffState().phase != Sentry::BackoffState::Phase::Waiting)
         m_ticker->stop();
     Q_EMIT sendFinished(result);
 }
@@ -240,7 +238,7 @@ void ResponsePanel::updateProgress()
 
 void ResponsePanel::updateBackoff()
 {
-    const Sentry::BackoffState state = m_backoff.state();
+    const Sentry::BackoffState state = m_session->backoffState();
     QString text;
     switch (state.phase) {
     case Sentry::BackoffState::Phase::Ready:
@@ -250,7 +248,7 @@ void ResponsePanel::updateBackoff()
         text = tr("won't retry: the server will refuse the same request again");
         break;
     case Sentry::BackoffState::Phase::Waiting: {
-        const qint64 seconds = (m_backoff.msUntilReady() + 999) / 1000;
+        const qint64 seconds = (m_session->msUntilReady() + 999) / 1000;
         text = seconds > 0 ? tr("waiting: %n failure(s) in a row; a client would retry in %1 s",
                                 nullptr, state.failures)
                                  .arg(seconds)

@@ -1,18 +1,19 @@
 #pragma once
 
-// Send and response: sends a built StoreRequest through core's Sender (on the injected network
-// manager), shows progress with Cancel, then the answer — a verdict banner in plain words, status,
-// X-Sentry-Error, headers, body, event id, time — and the client's backoff state with a countdown.
-// With a history set, each send's exchange is recorded there, as the CLI's send does.
+// Send and response: sends a built StoreRequest through core's SendSession (on the injected network
+// manager; at once, as a person asked), shows progress with Cancel, then the answer — a verdict
+// banner in plain words, status, X-Sentry-Error, headers, body, event id, time — and the client's
+// backoff state with a countdown. With a history set, each send's exchange is recorded there,
+// as the CLI's send does.
 
 #include "backoff.h"
 #include "sendresult.h"
+#include "sendsession.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QWidget>
 
-#include <memory>
 #include <optional>
 
 class QFrame;
@@ -27,7 +28,6 @@ class QTimer;
 namespace Sentry {
 class History;
 class Sender;
-class StoreRequest;
 } // namespace Sentry
 
 namespace SentryUi {
@@ -47,11 +47,11 @@ public:
     void cancel();
     bool isBusy() const { return m_busy; }
 
-    Sentry::Sender *sender() const { return m_sender; }
+    Sentry::Sender *sender() const { return m_session->sender(); }
     // Where each finished send is recorded (an open History the caller owns); nullptr: nowhere.
     void setHistory(Sentry::History *history) { m_history = history; }
     QString historyError() const { return m_historyError; } // why the last send was not recorded
-    Sentry::BackoffState backoffState() const { return m_backoff.state(); }
+    Sentry::BackoffState backoffState() const { return m_session->backoffState(); }
     std::optional<Sentry::SendResult> lastResult() const { return m_result; }
 
     // What the panel shows, for tests and copy.
@@ -78,11 +78,10 @@ private:
     void updateProgress();
     void updateBackoff();
 
-    Sentry::Sender *m_sender = nullptr;
-    Sentry::Backoff m_backoff;
+    Sentry::SendSession *m_session = nullptr;
     std::optional<Sentry::SendResult> m_result;
     Sentry::History *m_history = nullptr;
-    std::unique_ptr<Sentry::StoreRequest> m_request; // the one in flight, for the history
+    std::optional<Sentry::StoreRequest> m_request; // the one in flight, for the history
     QDateTime m_sentAt;
     QString m_historyError;
     bool m_busy = false;

@@ -75,19 +75,6 @@ QString describe(const Sentry::Findings &findings)
     return lines.join(u'\n');
 }
 
-// The port as typed ("90o0"), so a typo stays visible next to its finding; "" when none.
-QString typedPort(const QString &dsn)
-{
-    const qsizetype schemeEnd = dsn.indexOf("://"_L1);
-    const qsizetype at = dsn.indexOf(u'@', schemeEnd + 3);
-    const qsizetype start = at >= 0 ? at + 1 : schemeEnd + 3;
-    const qsizetype slash = dsn.indexOf(u'/', start);
-    const QString hostPort = dsn.mid(start, slash < 0 ? -1 : slash - start);
-    const qsizetype colon = hostPort.lastIndexOf(u':');
-    return schemeEnd >= 0 && colon > hostPort.lastIndexOf(u']') ? hostPort.mid(colon + 1)
-                                                                : QString();
-}
-
 QString firstError(const Sentry::Findings &findings)
 {
     for (const Sentry::Finding &finding : findings) {
@@ -278,9 +265,9 @@ void TargetPanel::showDsnText()
 {
     // Masked while not being edited, so a screen share or a screenshot does not leak the secret.
     QString secret;
-    const QString publicDsn = splitSecret(m_dsnText, &secret);
+    const QString publicDsn = Sentry::Dsn::splitSecret(m_dsnText, &secret);
     const bool mask = !secret.isEmpty() && !isSecretShown() && !m_dsnEdit->hasFocus();
-    const QString shown = mask ? joinSecret(publicDsn, MaskedSecret) : m_dsnText;
+    const QString shown = mask ? Sentry::Dsn::joinSecret(publicDsn, MaskedSecret) : m_dsnText;
     if (m_dsnEdit->text() == shown)
         return;
     m_updatingEdit = true;
@@ -361,7 +348,8 @@ void TargetPanel::targetSecretLoaded(const QString &id, const QString &dsn)
     const int row = m_model->rowOf(id);
     QString typed;
     const bool current
-        = row == currentRow() && splitSecret(dsnText(), &typed) == splitSecret(dsn, nullptr);
+        = row == currentRow()
+          && Sentry::Dsn::splitSecret(dsnText(), &typed) == Sentry::Dsn::splitSecret(dsn, nullptr);
     if (row < 0 || (current && !typed.isEmpty()))
         return; // the user typed a secret meanwhile: theirs wins
     m_model->setDsn(row, dsn);
@@ -421,7 +409,7 @@ void TargetPanel::updateBreakdown()
 QString TargetPanel::portText() const
 {
     if (!partFindings(Part::Port).isEmpty())
-        return typedPort(m_dsnText.trimmed());
+        return m_dsn.portText(); // the typo itself, next to its finding
     if (m_dsn.host().isEmpty() || m_dsn.port() <= 0)
         return {};
     const QString port = QString::number(m_dsn.port());

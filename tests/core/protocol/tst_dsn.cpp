@@ -124,6 +124,63 @@ private Q_SLOTS:
         QVERIFY(dsn.toString().contains(u'[' + dsn.host() + u']'));
     }
 
+    void splitSecret_separatesTheSecret_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<QString>("publicDsn");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("with secret") << u"https://pub:sec@example.com/1"_s
+                                     << u"https://pub@example.com/1"_s << u"sec"_s;
+        QTest::newRow("no secret") << u"https://pub@example.com/1"_s << u"https://pub@example.com/1"_s
+                                   << QString();
+        QTest::newRow("port, not secret")
+            << u"http://pub@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << QString();
+        QTest::newRow("secret and port")
+            << u"http://pub:s3c@localhost:9000/2"_s << u"http://pub@localhost:9000/2"_s << u"s3c"_s;
+        QTest::newRow("transport") << u"threaded+https://p:s@h/3"_s << u"threaded+https://p@h/3"_s
+                                   << u"s"_s;
+        QTest::newRow("no user info") << u"https://example.com/5"_s << u"https://example.com/5"_s
+                                      << QString();
+        QTest::newRow("@ in the path only")
+            << u"https://example.com/a@b/5"_s << u"https://example.com/a@b/5"_s << QString();
+        QTest::newRow("not a dsn") << u"just words"_s << u"just words"_s << QString();
+    }
+
+    void splitSecret_separatesTheSecret()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(QString, publicDsn);
+        QFETCH(QString, secret);
+        QString split;
+        QCOMPARE(Dsn::splitSecret(dsn, &split), publicDsn);
+        QCOMPARE(split, secret);
+        QCOMPARE(Dsn::joinSecret(publicDsn, secret), secret.isEmpty() ? publicDsn : dsn);
+    }
+
+    void portText_keepsThePortAsWritten_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("portText");
+        QTest::addColumn<int>("port");
+        QTest::addRow("number") << u"http://pub:sec@localhost:9000/2"_s << u"9000"_s << 9000;
+        QTest::addRow("none written") << u"http://pub:sec@localhost/2"_s << QString() << 80;
+        QTest::addRow("typo") << u"http://pub:sec@localhost:90o0/2"_s << u"90o0"_s << 80;
+        QTest::addRow("out of range") << u"https://pub:sec@localhost:70000/2"_s << u"70000"_s << 443;
+        QTest::addRow("colon only") << u"http://pub:sec@localhost:/2"_s << QString() << 80;
+        QTest::addRow("ipv6") << u"http://pub:sec@[::1]:9x/2"_s << u"9x"_s << 80;
+        QTest::addRow("no slash, options") << u"http://pub:sec@localhost:9o?timeout=3"_s << u"9o"_s << 80;
+        QTest::addRow("@ in the secret") << u"http://pub:s@c@localhost:12ab/2"_s << u"12ab"_s << 80;
+    }
+    void portText_keepsThePortAsWritten()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, portText);
+        QFETCH(int, port);
+        const Dsn dsn = Dsn::parse(text);
+        QCOMPARE(dsn.portText(), portText);
+        QCOMPARE(dsn.port(), port);
+    }
+
     void toString_masksSecretUnlessShown_data()
     {
         QTest::addColumn<QString>("text");

@@ -1,9 +1,9 @@
 #include "eventdocument.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
@@ -16,8 +16,10 @@ class TestEventDocument : public QObject
 {
     Q_OBJECT
 
+    TestSupport::Sandbox m_sandbox;
+
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { QVERIFY(m_sandbox.isValid()); }
 
     void object_parsesOnlyJsonObjects_data();
     void object_parsesOnlyJsonObjects();

@@ -1,9 +1,9 @@
 #include "targetsmodel.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -14,8 +14,10 @@ class TestTargetsModel : public QObject
 {
     Q_OBJECT
 
+    TestSupport::Sandbox m_sandbox;
+
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { QVERIFY(m_sandbox.isValid()); }
     void init();
     void cleanup();
 

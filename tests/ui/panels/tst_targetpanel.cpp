@@ -1,6 +1,7 @@
 #include "settings.h"
 #include "targetpanel.h"
 #include "targetsmodel.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -9,8 +10,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -71,22 +70,20 @@ private Q_SLOTS:
     void addAndRemove_changeTheSavedTargets();
 
 private:
-    QTemporaryDir m_dir;
+    TestSupport::Sandbox m_dir;
     Settings *m_settings = nullptr;
     TargetPanel *m_panel = nullptr;
 };
 
 void TestTargetPanel::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     QVERIFY2(!dsnVectors().isEmpty(), "tests/data/dsn.json is readable");
 }
 
 void TestTargetPanel::init()
 {
-    QFile::remove(m_dir.filePath(u"s.ini"_s));
-    m_settings = new Settings(m_dir.filePath(u"s.ini"_s), false);
+    m_settings = new Settings(m_dir.freshFile(u"s.ini"_s), false);
     m_settings->targets = {{u"one"_s, u"Prod"_s, u"https://pub:sec@example.com/1"_s},
                            {u"two"_s, u"Local"_s, u"http://k:s@127.0.0.1:9000/2"_s}};
     m_panel = new TargetPanel(m_settings);

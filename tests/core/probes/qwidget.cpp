@@ -1,0 +1,9 @@
+// Must not build: the layers below ui/ (sentry_core, sentry_server) see no Qt Gui or Widgets, and
+// this includes the Widgets class by its bare name.
+// Its core_rejects_* and server_rejects_* tests pass when it fails to compile.
+#include <QWidget>
+
+int main()
+{
+    return 0;
+}
