@@ -7,7 +7,6 @@
 #include "loopbackserver.h"
 
 #include <QNetworkAccessManager>
-#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -163,19 +162,6 @@ private Q_SLOTS:
         QVERIFY(!stored.at(1).eventId.isEmpty());
         QVERIFY(stored.at(0).responseBody.contains("Invalid api key"));
         QCOMPARE(server.requests().size(), 2);
-    }
-
-    void send_withoutHistoryRecordsNothing()
-    {
-        LoopbackServer server;
-        QVERIFY(server.listen());
-        QNetworkAccessManager network;
-        ResponsePanel panel(&network);
-        QSignalSpy finished(&panel, &ResponsePanel::sendFinished);
-        panel.send(requestTo(server));
-        QVERIFY(finished.wait());
-        QVERIFY(panel.historyError().isEmpty());
-        QVERIFY(!QFileInfo::exists(Sentry::History::defaultPath()));
     }
 };
 
