@@ -25,27 +25,33 @@ class BenchValidate : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void initTestCase()
+    // ~1 KB, 10 KB, 100 KB and just under the 1 MB limit; built on first use, so -datatags lists
+    // the rows without running a benchmark.
+    static const QList<QByteArray> &events()
     {
-        // ~1 KB, 10 KB, 100 KB and just under the 1 MB limit.
-        for (const qsizetype size : {qsizetype(1000), qsizetype(10 * 1000), qsizetype(100 * 1000),
-                                     qsizetype(960 * 1000)})
-            m_events.append(QJsonDocument(ValidationSupport::ravenEvent(size)).toJson(QJsonDocument::Compact));
+        static const QList<QByteArray> list = [] {
+            QList<QByteArray> built;
+            for (const qsizetype size : {qsizetype(1000), qsizetype(10 * 1000), qsizetype(100 * 1000),
+                                         qsizetype(960 * 1000)})
+                built.append(QJsonDocument(ValidationSupport::ravenEvent(size)).toJson(QJsonDocument::Compact));
+            return built;
+        }();
+        return list;
     }
 
-    void data()
+    static void data()
     {
         QTest::addColumn<int>("index");
-        for (int i = 0; i < m_events.size(); ++i)
-            QTest::addRow("%lld bytes", qlonglong(m_events.at(i).size())) << i;
+        for (int i = 0; i < events().size(); ++i)
+            QTest::addRow("%lld bytes", qlonglong(events().at(i).size())) << i;
     }
 
+private Q_SLOTS:
     void parse_data() { data(); }
     void parse()
     {
         QFETCH(int, index);
-        const QByteArray &json = m_events.at(index);
+        const QByteArray &json = events().at(index);
         QBENCHMARK {
             const QJsonDocument document = QJsonDocument::fromJson(json);
             QVERIFY(document.isObject());
@@ -56,7 +62,7 @@ private Q_SLOTS:
     void validate()
     {
         QFETCH(int, index);
-        const QByteArray &json = m_events.at(index);
+        const QByteArray &json = events().at(index);
         QVERIFY2(Sentry::Validator::validate(json).isValid(), "the benchmark event must be valid");
         QBENCHMARK {
             const Sentry::ValidationResult result = Sentry::Validator::validate(json);
@@ -68,7 +74,7 @@ private Q_SLOTS:
     void walk()
     {
         QFETCH(int, index);
-        const QJsonObject event = QJsonDocument::fromJson(m_events.at(index)).object();
+        const QJsonObject event = QJsonDocument::fromJson(events().at(index)).object();
         QBENCHMARK {
             const Sentry::ValidationResult result = Sentry::Validator::validate(event);
             QVERIFY(result.parsed);
@@ -80,16 +86,13 @@ private Q_SLOTS:
     void deflate()
     {
         QFETCH(int, index);
-        const QByteArray &json = m_events.at(index);
+        const QByteArray &json = events().at(index);
         if (json.size() <= Sentry::Validator::CompressCheckThreshold)
             QSKIP("under 150 KB: the compressed size is not computed");
         QBENCHMARK {
             QVERIFY(!Sentry::BodyCodec::zlibCompress(json, 1).isEmpty());
         }
     }
-
-private:
-    QList<QByteArray> m_events;
 };
 
 QTEST_GUILESS_MAIN(BenchValidate)

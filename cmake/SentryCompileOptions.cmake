@@ -1,3 +1,7 @@
+# SENTRY_SANITIZE: a comma-separated -fsanitize= list ("address,undefined"), applied to every target
+# of ours; scripts/test.sh --sanitize builds with it and clang in build-sanitize/.
+set(SENTRY_SANITIZE "" CACHE STRING "Sanitizers for every target, e.g. address,undefined (empty: none)")
+
 # sentry_set_compile_options(<target>): the house compile settings, applied per target
 # (usage requirements live on targets, never at directory scope).
 function(sentry_set_compile_options target)
@@ -17,5 +21,11 @@ function(sentry_set_compile_options target)
     endif()
     if(SENTRY_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(SENTRY_SANITIZE)
+        # Every finding stops the run (-fno-sanitize-recover), so a test fails instead of printing.
+        target_compile_options(${target} PRIVATE -fsanitize=${SENTRY_SANITIZE}
+            -fno-sanitize-recover=all -fno-omit-frame-pointer)
+        target_link_options(${target} PRIVATE -fsanitize=${SENTRY_SANITIZE})
     endif()
 endfunction()

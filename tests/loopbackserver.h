@@ -3,7 +3,8 @@
 // A scripted HTTP/1.1 server on 127.0.0.1, port 0, for transport tests. It answers requests with
 // queued responses in order (then the default one), keeps connections alive, and records the raw
 // bytes of every request so tests can assert exact headers. A "silent" response never answers,
-// which lets a test exercise the client's timeout. listenTls() serves HTTPS with a given certificate.
+// which lets a test exercise the client's timeout; one answered by hand lets it break the protocol
+// (close mid-headers, trickle, never end). listenTls() serves HTTPS with a given certificate.
 // Header-only and moc-free so any test can use it.
 
 #include "dsn.h"
@@ -31,6 +32,9 @@ struct ScriptedResponse
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool silent = false; // accept the request, never answer
+    // Answers by hand (raw bytes, a trickle, a broken connection): called with the client's socket
+    // instead of writing status, headers and body.
+    std::function<void(QTcpSocket *)> handler;
 
     static ScriptedResponse stored(const QByteArray &id)
     {
@@ -41,6 +45,12 @@ struct ScriptedResponse
         return {status, {{"Content-Type", "text/plain"}, {"X-Sentry-Error", error}}, error};
     }
     static ScriptedResponse neverAnswers() { return {0, {}, {}, true}; }
+    static ScriptedResponse byHand(std::function<void(QTcpSocket *)> handler)
+    {
+        ScriptedResponse response;
+        response.handler = std::move(handler);
+        return response;
+    }
     ScriptedResponse withHeader(const QByteArray &name, const QByteArray &value) const
     {
         ScriptedResponse copy = *this;
@@ -138,11 +148,15 @@ private:
 
     void readFrom(QTcpSocket *socket)
     {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        while (const qsizetype size = completeRequestSize(buffer)) {
-            const QByteArray request = buffer.left(size);
-            buffer.remove(0, size);
+        m_buffers[socket] += socket->readAll();
+        // Looked up again after each answer: one written by hand may close the connection, and
+        // the disconnected() slot then drops its buffer.
+        for (auto it = m_buffers.find(socket); it != m_buffers.end(); it = m_buffers.find(socket)) {
+            const qsizetype size = completeRequestSize(*it);
+            if (size == 0)
+                return;
+            const QByteArray request = it->left(size);
+            it->remove(0, size);
             m_requests.append(request);
             respond(socket);
             if (m_onRequest)
@@ -165,6 +179,8 @@ private:
         const ScriptedResponse response = m_script.isEmpty() ? m_default : m_script.dequeue();
         if (response.silent)
             return;
+        if (response.handler)
+            return response.handler(socket);
         QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " Scripted\r\n";
         for (const auto &header : response.headers)
             out += header.first + ": " + header.second + "\r\n";

@@ -2,8 +2,10 @@
 
 // What the validator's property checks share (tst_validatorproperties, fuzz_validate) and the
 // event bench_validate measures: a reproducible set-up, a result as comparable text, the
-// raven-python-like event grown to a size, and an edit deep inside an event.
+// properties every input must have, the raven-python-like event grown to a size, and an edit deep
+// inside an event.
 
+#include "jsonpointer.h"
 #include "validator.h"
 
 #include <QJsonArray>
@@ -54,6 +56,72 @@ inline QString outcome(const Sentry::ValidationResult &result, bool body = true)
                 + jsonText(c.after);
     lines << QString::fromUtf8(QJsonDocument(result.normalized).toJson(QJsonDocument::Compact));
     return lines.join(u'\n');
+}
+
+// An empty map or list at the top: the server ignores such a value (spec section 5).
+inline bool isEmptyContainer(const QJsonValue &value)
+{
+    return (value.isObject() && value.toObject().isEmpty()) || (value.isArray() && value.toArray().isEmpty());
+}
+
+// The event the v4 profile stores is a clean event: judged again it finds nothing at error level
+// and changes nothing. One change is allowed: an empty map or list that the first judging stored
+// (extra: null is stored as {}; tags whose pairs were all dropped as []) is an empty value the
+// server ignores, so dropping it stores the same. Empty when that holds, else what failed.
+inline QString checkStoredEvent(const Sentry::ValidationResult &first)
+{
+    if (!first.parsed || first.profile != Sentry::Profile::V4)
+        return {};
+    const Sentry::ValidationResult again = Sentry::Validator::validate(first.normalized, options(Sentry::Profile::V4));
+    QList<Sentry::Change> changes = again.changes;
+    QJsonObject stored = first.normalized;
+    changes.removeIf([&stored](const Sentry::Change &c) {
+        const QStringList tokens = Sentry::JsonPointer::split(c.path);
+        const bool emptyDropped = tokens.size() == 1 && c.after.isUndefined() && isEmptyContainer(c.before);
+        if (emptyDropped)
+            stored.remove(tokens.constFirst());
+        return emptyDropped;
+    });
+    QString failure;
+    if (Sentry::hasErrors(again.findings))
+        failure = u"the stored event has errors"_s;
+    else if (!changes.isEmpty())
+        failure = u"judging the stored event changes it"_s;
+    else if (again.normalized != stored)
+        failure = u"the stored event is not stored as it is"_s;
+    else
+        return {};
+    return failure + u"\n--- first:\n"_s + outcome(first) + u"\n--- stored event judged again:\n"_s + outcome(again);
+}
+
+// Every finding's JSON pointer resolves in the input; or it is empty (the body as a whole, or the
+// event when it is not an object); or a "missing" rule names the absent member of an object.
+// Empty when that holds, else the findings that do not.
+inline QString checkPointers(const QByteArray &json, const Sentry::ValidationResult &result)
+{
+    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
+    const QJsonDocument document = QJsonDocument::fromJson(text);
+    const QJsonValue input = document.isObject() ? QJsonValue(document.object()) : QJsonValue();
+    QStringList failures;
+    for (const Sentry::Finding &f : result.findings) {
+        if (f.location.isEmpty())
+            continue;
+        if (!result.parsed) {
+            failures << f.rule + u" at "_s + f.location + u" for input that is not an object"_s;
+            continue;
+        }
+        if (!Sentry::JsonPointer::value(input, f.location).isUndefined())
+            continue;
+        QStringList tokens = Sentry::JsonPointer::split(f.location);
+        const QString member = tokens.takeLast();
+        const QJsonValue parent = Sentry::JsonPointer::value(input, Sentry::JsonPointer::join(tokens));
+        if (f.rule.endsWith(".missing"_L1) && parent.isObject() && !parent.toObject().contains(member))
+            continue;
+        failures << f.rule + u" at "_s + f.location + u" does not resolve in the input"_s;
+    }
+    if (failures.isEmpty())
+        return {};
+    return failures.join(u'\n') + u"\n--- "_s + Sentry::profileName(result.profile) + u":\n"_s + outcome(result);
 }
 
 inline QJsonObject ravenFrame(int i)

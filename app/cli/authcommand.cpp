@@ -27,7 +27,7 @@ QJsonObject authJson(const Sentry::AuthHeader &header)
     };
 }
 
-void printReport(const Sentry::AuthHeader &header)
+void printReport(const Sentry::AuthHeader &header, const SecretMask &mask)
 {
     const int errors = Sentry::countSeverity(header.findings(), Sentry::Severity::Error);
     const int warnings = Sentry::countSeverity(header.findings(), Sentry::Severity::Warning);
@@ -38,8 +38,9 @@ void printReport(const Sentry::AuthHeader &header)
     if (!header.fields().isEmpty())
         out() << "\nFields, as the server split them:\n";
     for (const Sentry::AuthHeader::Field &field : header.fields())
-        out() << "  " << QString(u'\'' + field.name + u"':"_s).leftJustified(20) << '\'' << field.value << "'\n";
-    printFindings(out(), header.findings(), FindingsLayout::Section);
+        out() << "  " << QString(u'\'' + field.name + u"':"_s).leftJustified(20) << '\''
+              << mask.apply(field.value) << "'\n";
+    printFindings(out(), header.findings(), FindingsLayout::Section, &mask);
     out().flush();
 }
 
@@ -58,7 +59,9 @@ int runAuth(const QStringList &arguments)
     const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields, findings."_s);
     const QCommandLineOption browser(u"browser"_s,
                                      u"Judge it as sent by a browser client (no secret expected)."_s);
-    parser.addOptions({json, browser});
+    const QCommandLineOption showSecret(u"show-secret"_s,
+                                        u"Show sentry_secret's value instead of ******** (also in findings)."_s);
+    parser.addOptions({json, browser, showSecret});
     parser.addPositionalArgument(u"HEADER"_s, u"The header value, or - to read it from standard input."_s);
     if (!parseOrExplain(parser, arguments, 1))
         return ExitUsage;
@@ -72,10 +75,15 @@ int runAuth(const QStringList &arguments)
     }
     const auto kind = parser.isSet(browser) ? Sentry::ClientKind::Browser : Sentry::ClientKind::Server;
     const Sentry::AuthHeader header = Sentry::AuthHeader::parse(text, kind);
+    SecretMask mask(parser.isSet(showSecret));
+    for (const Sentry::AuthHeader::Field &field : header.fields()) {
+        if (field.name.trimmed() == QStringView(Sentry::AuthField::Secret))
+            mask.addSecret(field.value.trimmed());
+    }
     if (parser.isSet(json))
-        printJson(authJson(header));
+        printJson(mask.apply(authJson(header)));
     else
-        printReport(header);
+        printReport(header, mask);
     return header.isValid() ? ExitOk : ExitInvalid;
 }
 

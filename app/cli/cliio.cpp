@@ -3,10 +3,14 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
@@ -49,32 +53,104 @@ void printError(const QString &message)
     err() << "sentry-harness-cli: " << message << Qt::endl;
 }
 
-void printFindings(QTextStream &stream, const Sentry::Findings &findings, FindingsLayout layout)
+void printFindings(QTextStream &stream, const Sentry::Findings &findings, FindingsLayout layout,
+                   const SecretMask *mask)
 {
     const bool section = layout == FindingsLayout::Section || layout == FindingsLayout::SectionColumns;
     if (section && !findings.isEmpty())
         stream << "\nFindings:\n";
     for (const Sentry::Finding &finding : findings) {
         const QString &where = finding.location;
+        const QString message = mask ? mask->apply(finding.message) : finding.message;
         switch (layout) {
         case FindingsLayout::Section:
             stream << "  " << Sentry::severityName(finding.severity).leftJustified(8) << where << ": "
-                   << finding.message << '\n';
+                   << message << '\n';
             break;
         case FindingsLayout::SectionColumns:
             stream << "  " << Sentry::severityName(finding.severity).leftJustified(8)
-                   << (where.isEmpty() ? u"/"_s : where) << "  " << finding.message << '\n';
+                   << (where.isEmpty() ? u"/"_s : where) << "  " << message << '\n';
             break;
         case FindingsLayout::Columns:
             stream << Sentry::severityName(finding.severity) << "  " << (where.isEmpty() ? u"(document)"_s : where)
-                   << "  " << finding.message << '\n';
+                   << "  " << message << '\n';
             break;
         case FindingsLayout::ErrorLines:
             if (finding.severity == Sentry::Severity::Error)
-                stream << "  " << (where.isEmpty() ? u"/"_s : where) << ": " << finding.message << '\n';
+                stream << "  " << (where.isEmpty() ? u"/"_s : where) << ": " << message << '\n';
             break;
         }
     }
+void SecretMask::addSecret(const QString &secret)
+{
+    if (!secret.isEmpty() && !m_secrets.contains(secret))
+        m_secrets.append(secret);
+    // The longest first, so a secret containing another is masked whole.
+    std::sort(m_secrets.begin(), m_secrets.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+}
+
+QString SecretMask::maskText(QString text, const QStringList &secrets)
+{
+    const QString masked = QString::fromUtf16(MaskedSecret);
+    for (const QString &secret : secrets) {
+        const QString escaped = QRegularExpression::escape(secret);
+        const QString after = u"(?![A-Za-z0-9_])"_s;
+        text.replace(QRegularExpression(u"(sentry_secret=)"_s + escaped + after), u"\\1"_s + masked);
+        if (secret.size() >= MinMaskedInText)
+            text.replace(QRegularExpression(u"(?<![A-Za-z0-9_])"_s + escaped + after), masked);
+    }
+    return text;
+}
+
+QString SecretMask::apply(const QString &text) const
+{
+    return m_show ? text : maskText(text, m_secrets);
+}
+
+QByteArray SecretMask::apply(const QByteArray &bytes) const
+{
+    if (m_show)
+        return bytes;
+    // Latin-1 maps each byte to one character and back, so bytes that are not UTF-8 survive.
+    QStringList secrets;
+    for (const QString &secret : m_secrets)
+        secrets.append(QString::fromLatin1(secret.toUtf8()));
+    return maskText(QString::fromLatin1(bytes), secrets).toLatin1();
+}
+
+static QJsonValue maskValue(const SecretMask &mask, const QStringList &secrets, const QJsonValue &value)
+{
+    if (value.isString())
+        return secrets.contains(value.toString()) ? QString::fromUtf16(MaskedSecret) : mask.apply(value.toString());
+    if (value.isObject())
+        return mask.apply(value.toObject());
+    if (!value.isArray())
+        return value;
+    QJsonArray array = value.toArray();
+    for (auto it = array.begin(); it != array.end(); ++it)
+        *it = maskValue(mask, secrets, *it);
+    return array;
+}
+
+QJsonObject SecretMask::apply(const QJsonObject &object) const
+{
+    if (m_show)
+        return object;
+    QJsonObject masked;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        masked.insert(apply(it.key()), maskValue(*this, m_secrets, it.value()));
+    return masked;
+}
+
+std::optional<double> finiteNumber(const QString &text, double minimum, double maximum)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    // NaN fails every comparison, so a range check alone lets it through.
+    if (!ok || !std::isfinite(value) || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
 }
 
 // QCommandLineParser names the program from QCoreApplication::arguments(); a command's help should

@@ -41,6 +41,36 @@ std::optional<QByteArray> readInput(const QString &path);
 void printJson(const QJsonObject &object);
 void printError(const QString &message);
 
+// What stands in for a secret in output.
+inline constexpr char16_t MaskedSecret[] = u"********";
+
+// Masks secrets in what a command prints, unless the user asked to see them (--show-secret).
+// A value that is a secret is masked whole (an auth field, the DSN's secret_key); in text, a secret
+// after "sentry_secret=" is masked, and one of at least MinMaskedInText characters wherever it
+// stands as a word of its own (a finding quoting a pasted value, a server echoing the header).
+// A shorter secret ("s" in a test DSN) would mask ordinary words: text keeps those.
+class SecretMask
+{
+public:
+    static constexpr qsizetype MinMaskedInText = 4;
+
+    explicit SecretMask(bool show = false) : m_show(show) {}
+    void addSecret(const QString &secret);
+    QString apply(const QString &text) const;
+    QByteArray apply(const QByteArray &bytes) const; // any bytes: a raw request with its body
+    QJsonObject apply(const QJsonObject &object) const; // keys and string values, recursively
+
+private:
+    static QString maskText(QString text, const QStringList &secrets);
+
+    bool m_show = false;
+    QStringList m_secrets;
+};
+
+// A number option's value: finite (no NaN, no infinities) and within [minimum, maximum];
+// otherwise nullopt, and the caller says which option and what it accepts.
+std::optional<double> finiteNumber(const QString &text, double minimum, double maximum);
+
 // How a command lists findings, one per line.
 enum class FindingsLayout {
     Section,    // after a blank line, "Findings:" then "  warning secret: …" (dsn, auth); none: nothing
@@ -48,7 +78,9 @@ enum class FindingsLayout {
     Columns,    // "error  /request  …", "(document)" for the event itself (validate)
     ErrorLines, // "  /request: …", the errors only (send, when it refuses an invalid event)
 };
-void printFindings(QTextStream &stream, const Sentry::Findings &findings, FindingsLayout layout);
+// Each message through `mask` when one is given (a finding may quote a pasted secret).
+void printFindings(QTextStream &stream, const Sentry::Findings &findings, FindingsLayout layout,
+                   const SecretMask *mask = nullptr);
 
 // Parses arguments with --help handling; on a usage error prints it and returns false.
 // `positional` is the number of positional arguments required (exactly).

@@ -25,7 +25,7 @@ QJsonObject dsnJson(const Sentry::Dsn &dsn)
         {u"scheme"_s, dsn.scheme()},
         {u"transport"_s, dsn.transport()},
         {u"public_key"_s, dsn.publicKey()},
-        {u"secret_key"_s, dsn.secretKey()}, // JSON is for machines: the real, unescaped value
+        {u"secret_key"_s, dsn.secretKey()}, // the real, unescaped value (when --show-secret)
         {u"host"_s, dsn.host()},
         {u"port"_s, dsn.port() > 0 ? QJsonValue(dsn.port()) : QJsonValue()},
         {u"path"_s, dsn.path()},
@@ -67,7 +67,7 @@ QString optionsText(const Sentry::Dsn &dsn)
     return pairs.isEmpty() ? u"(none)"_s : pairs.join(u", "_s);
 }
 
-void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
+void printBreakdown(const Sentry::Dsn &dsn, bool showSecret, const SecretMask &mask)
 {
     const auto display = showSecret ? Sentry::Dsn::SecretDisplay::Shown : Sentry::Dsn::SecretDisplay::Masked;
     const QString secret = !dsn.hasSecret() ? u"(none)"_s : showSecret ? dsn.secretKey() : u"********"_s;
@@ -88,7 +88,7 @@ void printBreakdown(const Sentry::Dsn &dsn, bool showSecret)
     };
     for (const auto &[label, value] : rows)
         out() << QString(label + u':').leftJustified(18) << value << '\n';
-    printFindings(out(), dsn.findings(), FindingsLayout::Section);
+    printFindings(out(), dsn.findings(), FindingsLayout::Section, &mask);
     out().flush();
 }
 
@@ -103,7 +103,7 @@ int runDsn(const QStringList &arguments)
         "Examples:\n"
         "  sentry-harness-cli dsn 'https://public:secret@sentry.example.com:9000/sentry/42'\n"
         "  sentry-harness-cli dsn --json \"$SENTRY_DSN\""_s);
-    const QCommandLineOption json(u"json"_s, u"Print one JSON object (the secret unmasked)."_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object (the secret masked unless --show-secret)."_s);
     const QCommandLineOption showSecret(u"show-secret"_s, u"Show the secret key instead of ********."_s);
     parser.addOptions({json, showSecret});
     parser.addPositionalArgument(u"DSN"_s, u"The DSN, e.g. https://PUBLIC:SECRET@sentry.example.com/1"_s);
@@ -111,10 +111,13 @@ int runDsn(const QStringList &arguments)
         return ExitUsage;
 
     const Sentry::Dsn dsn = Sentry::Dsn::parse(parser.positionalArguments().constFirst());
-    if (parser.isSet(json))
-        printJson(dsnJson(dsn));
-    else
-        printBreakdown(dsn, parser.isSet(showSecret));
+    SecretMask mask(parser.isSet(showSecret));
+    mask.addSecret(dsn.secretKey());
+    if (parser.isSet(json)) {
+        printJson(mask.apply(dsnJson(dsn)));
+    } else {
+        printBreakdown(dsn, parser.isSet(showSecret), mask);
+    }
     return dsn.isValid() ? ExitOk : ExitInvalid;
 }
 

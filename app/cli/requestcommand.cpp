@@ -36,7 +36,11 @@ struct RequestOptions
                                  u"sentry_timestamp in unix seconds (default: now)."_s, u"UNIX"_s};
     QCommandLineOption legacy{u"legacy"_s, u"Use the legacy endpoint /api/store/."_s};
     QCommandLineOption json{u"json"_s, u"Print {method, url, headers, body} as JSON."_s};
-    QCommandLineOption curl{u"curl"_s, u"Print a curl command that sends exactly this request."_s};
+    QCommandLineOption curl{u"curl"_s, u"Print a curl command that sends exactly this request (with the "
+                                       "secret, whatever --show-secret says: it must reproduce the request)."_s};
+    QCommandLineOption showSecret{u"show-secret"_s,
+                                  u"Show the secret key in the raw request and in --json (masked as ******** "
+                                  "otherwise)."_s};
 };
 
 std::optional<qint64> parseTimestamp(const QString &text)
@@ -110,14 +114,16 @@ void writeRaw(const QByteArray &bytes)
 }
 
 void print(const Sentry::StoreRequest &request, const QCommandLineParser &parser,
-           const RequestOptions &names)
+           const RequestOptions &names, const Sentry::Dsn &dsn)
 {
+    SecretMask mask(parser.isSet(names.showSecret));
+    mask.addSecret(dsn.secretKey());
     if (parser.isSet(names.json))
-        printJson(request.toJson());
+        printJson(mask.apply(request.toJson()));
     else if (parser.isSet(names.curl))
         writeRaw(request.toCurl().toUtf8() + '\n');
     else
-        writeRaw(request.toHttp());
+        writeRaw(mask.apply(request.toHttp()));
 }
 
 } // namespace
@@ -134,7 +140,7 @@ int runRequest(const QStringList &arguments)
         "  sentry-harness-cli request --dsn \"$SENTRY_DSN\" --encoding base64-zlib --curl event.json"_s);
     const RequestOptions names;
     parser.addOptions({names.dsn, names.encoding, names.client, names.timestamp, names.legacy,
-                       names.json, names.curl});
+                       names.json, names.curl, names.showSecret});
     parser.addPositionalArgument(u"FILE"_s, u"The event JSON file, or - for standard input."_s);
     Sentry::StoreRequestOptions options;
     if (!parseOrExplain(parser, arguments, 1) || !readOptions(parser, names, options))
@@ -155,7 +161,7 @@ int runRequest(const QStringList &arguments)
         return clientFault ? ExitUsage : ExitInvalid;
     }
     warnIfNotAnObject(*event, source == "-"_L1 ? u"standard input"_s : source);
-    print(*request, parser, names);
+    print(*request, parser, names, dsn);
     return ExitOk;
 }
 

@@ -38,6 +38,7 @@ struct SendOptions
     bool force = false;
     bool json = false;
     QString file;
+    SecretMask mask;
     QString dbPath; // empty: --no-history
 };
 
@@ -59,6 +60,17 @@ void printJsonLine(const QJsonObject &object)
 {
     out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
     out().flush();
+}
+
+// A server may echo the auth header (and so the secret) in X-Sentry-Error, which the explanation
+// quotes: both are masked; the explanation's own words are left alone.
+Sentry::SendResult masked(Sentry::SendResult result, const SecretMask &mask)
+{
+    const QString serverError = mask.apply(result.serverError);
+    if (!result.serverError.isEmpty())
+        result.explanation.replace(result.serverError, serverError);
+    result.serverError = serverError;
+    return result;
 }
 
 void printAttempt(int attempt, int total, const Sentry::SendResult &result)
@@ -135,9 +147,9 @@ private:
         record(result);
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
-            printJsonLine(attemptJson(m_attempt, result));
+            printJsonLine(attemptJson(m_attempt, masked(result, m_options.mask)));
         else
-            printAttempt(m_attempt, m_options.repeat, result);
+            printAttempt(m_attempt, m_options.repeat, masked(result, m_options.mask));
         if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
             (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
             return m_loop.quit();
@@ -168,17 +180,20 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     options.dsn = Sentry::Dsn::parse(parser.value(u"dsn"_s));
     if (!options.dsn.isValid())
         return {std::nullopt, u"--dsn is not a usable DSN (run 'sentry-harness-cli dsn' on it to see why)"_s};
+    options.mask = SecretMask(parser.isSet(u"show-secret"_s));
+    options.mask.addSecret(options.dsn.secretKey());
     const auto encoding = Sentry::encodingFromName(parser.value(u"encoding"_s));
     if (!encoding)
         return {std::nullopt, u"--encoding must be json or base64-zlib, not '%1'"_s.arg(parser.value(u"encoding"_s))};
     options.request.encoding = *encoding;
     if (parser.isSet(u"client"_s))
         options.request.client = parser.value(u"client"_s);
+    const std::optional<double> seconds = finiteNumber(parser.value(u"timeout"_s), 0, 600);
+    if (!seconds || *seconds <= 0)
+        return {std::nullopt, u"--timeout must be a number of seconds above 0 and at most 600 (e.g. 3 or "
+                              "0.5), not '%1'"_s.arg(parser.value(u"timeout"_s))};
+    options.timeoutMs = std::max(1, int(*seconds * 1000));
     bool ok = false;
-    const double seconds = parser.value(u"timeout"_s).toDouble(&ok);
-    if (!ok || seconds <= 0 || seconds > 600)
-        return {std::nullopt, u"--timeout must be a number of seconds between 0 and 600, not '%1'"_s.arg(parser.value(u"timeout"_s))};
-    options.timeoutMs = std::max(1, int(seconds * 1000));
     options.repeat = parser.value(u"repeat"_s).toInt(&ok);
     if (!ok || options.repeat < 1)
         return {std::nullopt, u"--repeat must be a whole number of at least 1, not '%1'"_s.arg(parser.value(u"repeat"_s))};
@@ -197,12 +212,12 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
     if (validation.isValid())
         return true;
     if (options.json && !options.force) {
-        printJsonLine({{u"sent"_s, false}, {u"valid"_s, false},
-                       {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}});
+        printJsonLine(options.mask.apply(QJsonObject{{u"sent"_s, false}, {u"valid"_s, false},
+                                                     {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}}));
     } else {
         QTextStream &stream = options.json ? err() : out();
         stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";
-        printFindings(stream, validation.findings, FindingsLayout::ErrorLines);
+        printFindings(stream, validation.findings, FindingsLayout::ErrorLines, &options.mask);
         if (!validation.parsed)
             stream << "  the input is not a JSON object\n";
         stream.flush();
@@ -215,11 +230,13 @@ void addOptions(QCommandLineParser &parser)
     parser.addOptions({
         {u"dsn"_s, u"Where to send: scheme://PUBLIC:SECRET@host/PROJECT (required)."_s, u"DSN"_s},
         {u"encoding"_s, u"Body encoding: json or base64-zlib (default json)."_s, u"ENCODING"_s, u"json"_s},
-        {u"timeout"_s, u"Soft timeout in seconds (default 3)."_s, u"SECONDS"_s, u"3"_s},
+        {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
+                       "answer (default 3)."_s, u"SECONDS"_s, u"3"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
         {u"force"_s, u"Send even if the event is invalid."_s},
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
         {u"json"_s, u"Print one JSON object per attempt (one per line)."_s},
+        {u"show-secret"_s, u"Print the DSN's secret key where it appears (masked as ******** otherwise)."_s},
         {u"no-history"_s, u"Do not record the attempts in the history."_s},
     });
     addDbOption(parser);

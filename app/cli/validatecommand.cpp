@@ -1,6 +1,7 @@
 // `validate [--json] [--profile v4|relay] [--scrub] FILE|-`: judge an event as the v4-era server
 // (or today's Relay) would, one finding per line, and show what would be stored.
-// `validate --list-rules [--json] [--profile …]` lists the rules instead.
+// `validate --list-rules [--json] [--profile …]` lists the rules (with their limits) and the tables
+// the judge walks (levels, top-level keys, interfaces) instead.
 
 #include "cliio.h"
 
@@ -65,24 +66,97 @@ void printHuman(const Sentry::ValidationResult &result, const QList<Sentry::Scru
           << " warning(s), " << count(Sentry::Severity::Info) << " note(s)" << Qt::endl;
 }
 
-// The rules the profile checks, one per line (or a JSON array): what the GUI lists too.
+QString limitText(const Sentry::Rule &rule)
+{
+    return rule.limit > 0 ? QString::number(rule.limit) : u"-"_s;
+}
+
+QJsonValue limitJson(const Sentry::Rule &rule)
+{
+    return rule.limit > 0 ? QJsonValue(rule.limit) : QJsonValue();
+}
+
+QString defaultText(const Sentry::TopLevelKey &key)
+{
+    if (key.missingRule.isEmpty())
+        return {};
+    return key.defaultValue.isEmpty() ? u"generated"_s : u'"' + key.defaultValue + u'"';
+}
+
+// The level names, the top-level keys and the interfaces: the lists the judge walks.
+void printTables(Sentry::Profile profile)
+{
+    out() << '\n';
+    for (const Sentry::LevelInfo &level : Sentry::Rules::levels())
+        out() << "level  " << level.name << "  " << level.number << '\n';
+    if (profile == Sentry::Profile::Relay) {
+        for (const auto &[alias, stored] : Sentry::Rules::relayLevelAliases())
+            out() << "level  " << alias << "  stored as " << stored << '\n';
+    }
+    for (const Sentry::TopLevelKey &key : Sentry::Rules::topLevelKeys()) {
+        out() << "key  " << key.key << "  " << Sentry::keyRoleName(key.role);
+        if (!key.missingRule.isEmpty())
+            out() << "  default " << defaultText(key) << " (" << key.missingRule << ')';
+        out() << '\n';
+    }
+    for (const Sentry::InterfaceInfo &info : Sentry::Rules::interfaces())
+        out() << "interface  " << (info.alias.isEmpty() ? u"-"_s : info.alias) << "  " << info.fullName
+              << "  relay " << (info.relayName.isEmpty() ? u"-"_s : info.relayName) << "  first field "
+              << info.firstField << '\n';
+}
+
+QJsonObject tablesJson(Sentry::Profile profile)
+{
+    QJsonArray levels;
+    for (const Sentry::LevelInfo &level : Sentry::Rules::levels())
+        levels.append(QJsonObject{{u"name"_s, level.name}, {u"number"_s, level.number}});
+    if (profile == Sentry::Profile::Relay) {
+        for (const auto &[alias, stored] : Sentry::Rules::relayLevelAliases())
+            levels.append(QJsonObject{{u"name"_s, alias}, {u"stored_as"_s, stored}});
+    }
+    QJsonArray keys;
+    for (const Sentry::TopLevelKey &key : Sentry::Rules::topLevelKeys()) {
+        QJsonObject row{{u"key"_s, key.key}, {u"role"_s, Sentry::keyRoleName(key.role)}};
+        if (!key.missingRule.isEmpty()) {
+            row.insert(u"missing_rule"_s, key.missingRule);
+            row.insert(u"default"_s, key.defaultValue.isEmpty() ? QJsonValue() : QJsonValue(key.defaultValue));
+        }
+        keys.append(row);
+    }
+    QJsonArray interfaces;
+    for (const Sentry::InterfaceInfo &info : Sentry::Rules::interfaces())
+        interfaces.append(QJsonObject{{u"alias"_s, info.alias}, {u"name"_s, info.fullName},
+                                      {u"relay_name"_s, info.relayName}, {u"first_field"_s, info.firstField}});
+    return {{u"levels"_s, levels}, {u"keys"_s, keys}, {u"interfaces"_s, interfaces}};
+}
+
+// The rules the profile checks, one per line (or a JSON array), then the tables they walk: what
+// the GUI lists too.
 int listRules(Sentry::Profile profile, bool json)
 {
     QJsonArray rows;
     for (const Sentry::Rule &rule : Sentry::Rules::all(profile)) {
-        const Sentry::Verdict verdict = rule.verdict(profile);
+        const Sentry::RuleVerdict verdict = rule.verdict(profile);
         if (!json) {
             out() << rule.id << "  " << where(rule.path()) << "  " << Sentry::severityName(verdict.severity)
-                  << "  " << Sentry::actionName(verdict.action) << "  " << rule.constraint << '\n';
+                  << "  " << Sentry::actionName(verdict.action) << "  " << limitText(rule) << "  "
+                  << rule.constraint << '\n';
             continue;
         }
         rows.append(QJsonObject{{u"id"_s, rule.id}, {u"path"_s, rule.path()},
                                 {u"severity"_s, Sentry::severityName(verdict.severity)},
                                 {u"action"_s, Sentry::actionName(verdict.action)},
+                                {u"limit"_s, limitJson(rule)},
                                 {u"constraint"_s, rule.constraint}, {u"message"_s, verdict.message}});
     }
-    if (json)
-        printJson(QJsonObject{{u"profile"_s, Sentry::profileName(profile)}, {u"rules"_s, rows}});
+    if (json) {
+        QJsonObject object = tablesJson(profile);
+        object.insert(u"profile"_s, Sentry::profileName(profile));
+        object.insert(u"rules"_s, rows);
+        printJson(object);
+    } else {
+        printTables(profile);
+    }
     out().flush();
     return ExitOk;
 }

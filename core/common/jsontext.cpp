@@ -1,5 +1,6 @@
 #include "jsontext.h"
 
+#include "jsonerror.h"
 #include "jsonpointer.h"
 
 #include <QJsonArray>
@@ -242,18 +243,18 @@ std::optional<JsonSyntaxError> JsonText::syntaxError(const QString &text)
     const QByteArray utf8 = text.toUtf8();
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
-    JsonSyntaxError result;
     if (error.error != QJsonParseError::NoError) {
-        result.offset = QString::fromUtf8(utf8.left(error.offset)).size();
-        result.message = error.errorString();
-    } else if (!doc.isObject()) {
-        Walker walker(text);
-        walker.skipSpace();
-        result.offset = walker.pos;
-        result.message = u"the event must be a JSON object ({…}), not an array or a value"_s;
-    } else {
-        return std::nullopt;
+        const JsonErrorLocation at = JsonError::locate(utf8, error);
+        return JsonSyntaxError{at.line, at.column, at.textOffset,
+                               at.hint + u" ("_s + at.errorString + u')'};
     }
+    if (doc.isObject())
+        return std::nullopt;
+    Walker walker(text);
+    walker.skipSpace();
+    JsonSyntaxError result;
+    result.offset = walker.pos;
+    result.message = u"the event must be a JSON object ({…}), not an array or a value"_s;
     lineColumnOf(text, result.offset, &result.line, &result.column);
     return result;
 }

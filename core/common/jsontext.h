@@ -26,7 +26,7 @@ struct JsonSyntaxError
     int line = 0; // 1-based
     int column = 0; // 1-based, in characters
     qsizetype offset = 0;
-    QString message; // what is wrong, in English
+    QString message; // what is wrong and how to fix it, in English
 };
 
 class JsonText
@@ -38,7 +38,8 @@ public:
     static std::optional<JsonSpan> locateNearest(const QString &text, const QString &pointer,
                                                  bool *exact = nullptr);
 
-    // nullopt when the text is a JSON object; otherwise where and why it is not.
+    // nullopt when the text is a JSON object; otherwise where and why it is not. A syntax error
+    // is placed by JsonError::locate(), as the validator places it.
     static std::optional<JsonSyntaxError> syntaxError(const QString &text);
 
     // Re-indents / strips whitespace outside strings; nullopt when the text is not valid JSON.

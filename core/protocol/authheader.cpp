@@ -2,6 +2,7 @@
 
 #include "dsn.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -36,6 +37,13 @@ const QString FieldSecret = QString::fromUtf16(AuthField::Secret);
 // The fields a v4 server reads, in the document's order; everything else it ignores.
 const QStringList KnownFields = {FieldVersion, FieldClient, FieldTimestamp, FieldKey, FieldSecret};
 const QStringList SupportedVersions = {u"2.0"_s, u"3"_s, u"4"_s};
+
+// Where a finding about the field `name` goes: the field, or the whole header when it has no name.
+QString placeOf(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    return trimmed.isEmpty() ? Header : trimmed;
+}
 
 Finding finding(Severity severity, const QString &location, const QString &rule, const QString &message)
 {
@@ -88,6 +96,13 @@ void AuthParser::parse(const QString &text)
             u"The header is empty. Without auth the server answers %1; paste the X-Sentry-Auth "
             "value, e.g. 'Sentry sentry_version=4, sentry_client=app/1.0, sentry_key=…'."_s.arg(
                 UnsupportedClient));
+        return;
+    }
+    if (value.size() > AuthHeader::MaxParsedLength) {
+        add(Severity::Error, Header, u"auth.too-long"_s,
+            u"The header is %1 characters long; a real X-Sentry-Auth is under 300, and the web servers "
+            "in front of Sentry refuse header lines past 8 KB, so it was not parsed. Paste only the "
+            "X-Sentry-Auth value (at most %2 characters)."_s.arg(value.size()).arg(AuthHeader::MaxParsedLength));
         return;
     }
     if (!checkPrefix(value))
@@ -163,7 +178,7 @@ void AuthParser::parsePiece(const QString &piece, bool isLast)
     }
     const qsizetype equalsCount = piece.count(u'=');
     if (equalsCount == 0) {
-        const QString location = m_fields.isEmpty() ? Header : m_fields.constLast().name.trimmed();
+        const QString location = m_fields.isEmpty() ? Header : placeOf(m_fields.constLast().name);
         add(Severity::Error, location, u"auth.value.contains-comma"_s,
             u"'%1' has no '=': the server splits the header on ',' and this piece cannot be split into "
             "key=value, so it answers %2. Most likely the previous value contains ','; values must "
@@ -177,7 +192,7 @@ void AuthParser::parsePiece(const QString &piece, bool isLast)
             u"'%1' has no field name before '=': the server would read a field named ''. Remove "
             "it or write the name."_s.arg(piece));
     if (equalsCount > 1)
-        add(Severity::Error, name.trimmed(), u"auth.value.contains-equals"_s,
+        add(Severity::Error, placeOf(name), u"auth.value.contains-equals"_s,
             u"The value of %1 contains '=' ('%2'): the server splits each piece on '=' and answers "
             "%3. Values must not contain '=' or ','."_s.arg(name.trimmed(), piece, InvalidAuthHeader));
 }
@@ -188,7 +203,7 @@ void AuthParser::addField(const QString &piece)
     const AuthHeader::Field field{piece.left(equals), piece.mid(equals + 1)};
     m_fields.append(field);
     if (field.name != field.name.trimmed() || (!field.value.isEmpty() && field.value.front().isSpace()))
-        add(Severity::Error, field.name.trimmed(), u"auth.spaces-around-equals"_s,
+        add(Severity::Error, placeOf(field.name), u"auth.spaces-around-equals"_s,
             u"Spaces around '=' in '%1': the server keeps them, so the field is named '%2' and "
             "%3 is effectively missing (its value would start with a space). Write %3=%4."_s.arg(
                 piece, field.name, field.name.trimmed(), field.value.trimmed()));
@@ -196,18 +211,29 @@ void AuthParser::addField(const QString &piece)
 
 void AuthParser::checkFieldNames()
 {
-    QStringList seen; // in header order, so the findings come out in a stable order
+    // One pass: how often each name appears and its last value, in the order names first appear
+    // (so the findings come out in a stable order).
+    struct Seen
+    {
+        qsizetype count = 0;
+        QString lastValue;
+    };
+    QHash<QString, Seen> seen;
+    QStringList order;
     for (const AuthHeader::Field &field : std::as_const(m_fields)) {
-        const QString &name = field.name;
-        if (seen.contains(name))
-            continue;
-        seen.append(name);
-        const auto count = std::count_if(m_fields.cbegin(), m_fields.cend(),
-                                         [&name](const AuthHeader::Field &f) { return f.name == name; });
-        if (count > 1)
+        Seen &entry = seen[field.name];
+        if (entry.count++ == 0)
+            order.append(field.name);
+        entry.lastValue = field.value;
+    }
+    for (const QString &name : std::as_const(order)) {
+        if (name.trimmed().isEmpty())
+            continue; // auth.name.empty said so, at the header
+        const Seen &entry = seen[name];
+        if (entry.count > 1)
             add(Severity::Warning, name, u"auth.field.duplicate"_s,
                 u"%1 appears %2 times; the server uses the last one ('%3'). Send it once."_s.arg(name)
-                    .arg(count).arg(last(name)));
+                    .arg(entry.count).arg(entry.lastValue));
         checkFieldName(name);
     }
 }
@@ -228,7 +254,7 @@ void AuthParser::checkQuotes()
 {
     for (const AuthHeader::Field &field : std::as_const(m_fields)) {
         if (field.value.startsWith(u'"') || field.value.startsWith(u'\''))
-            add(Severity::Warning, field.name.trimmed(), u"auth.value.quoted"_s,
+            add(Severity::Warning, placeOf(field.name), u"auth.value.quoted"_s,
                 u"The value of %1 is quoted (%2): the server does not remove quotes, so they become "
                 "part of the value. Remove the quotes."_s.arg(field.name.trimmed(), field.value));
     }

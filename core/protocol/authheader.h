@@ -57,6 +57,9 @@ public:
 
     // Parses "Sentry k=v, k=v" (folded lines, any order; also the value of an Authorization header).
     static AuthHeader parse(const QString &text, ClientKind kind = ClientKind::Server);
+    // Longer values are refused unparsed (auth.too-long): a real header is under 300 characters,
+    // and the web servers in front of Sentry refuse header lines past 8 KB.
+    static constexpr qsizetype MaxParsedLength = 8 * 1024;
 
     QList<Field> fields() const { return m_fields; } // in header order; duplicates kept
     QString value(const QString &name) const;        // the last occurrence wins, as on the server

@@ -66,6 +66,42 @@ std::pair<qsizetype, qsizetype> userInfoRange(const QString &dsn)
     return {begin, at};
 }
 
+// DNS limits (RFC 1035): 63 characters per label, 253 in all, counted in the ASCII (ACE) form.
+constexpr qsizetype MaxHostLabel = 63;
+constexpr qsizetype MaxHostName = 253;
+
+bool urlCarriesHost(const QString &host)
+{
+    QUrl probe;
+    probe.setHost(host);
+    return !probe.host().isEmpty();
+}
+
+// Why QUrl would drop `host` (it does so silently: the store URL would come out as http:///…),
+// or an empty string when a URL can carry it.
+QString hostNameProblem(const QString &host)
+{
+    const QString ace = QString::fromLatin1(QUrl::toAce(host));
+    const QStringList labels = (ace.isEmpty() ? host : ace).split(u'.');
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        const QString &label = labels.at(i);
+        if (label.isEmpty() && i + 1 < labels.size()) // a final '.' (a rooted name) is fine
+            return u"The host '%1' has an empty label (two dots in a row, or a leading dot); "
+                   "write the host name with single dots."_s.arg(shortened(host));
+        if (label.size() > MaxHostLabel)
+            return u"The host's label '%1' has %2 characters; a host name allows at most %3 between "
+                   "dots, so no URL can carry it. Check the host for a pasted key or a missing '.'."_s
+                .arg(shortened(label)).arg(label.size()).arg(MaxHostLabel);
+    }
+    if (ace.size() > MaxHostName)
+        return u"The host has %1 characters; a host name has at most %2. Check the DSN's host."_s
+            .arg(ace.size()).arg(MaxHostName);
+    if (ace.isEmpty() || !urlCarriesHost(host))
+        return u"The host '%1' is not a name a URL can carry (it has no ASCII form); check the DSN's "
+               "host."_s.arg(shortened(host));
+    return {};
+}
+
 } // namespace
 
 // Walks the DSN from left to right, filling the Dsn and adding one finding per fault. It keeps
@@ -376,7 +412,8 @@ void DsnParser::parseBracketedHost(const QString &hostPort)
     }
     m_dsn.m_host = hostPort.mid(1, close - 1);
     const QString after = hostPort.mid(close + 1);
-    if (QHostAddress(m_dsn.m_host).protocol() != QAbstractSocket::IPv6Protocol)
+    // QHostAddress reads up to a NUL character, QUrl does not: both must take the address.
+    if (QHostAddress(m_dsn.m_host).protocol() != QAbstractSocket::IPv6Protocol || !urlCarriesHost(m_dsn.m_host))
         add(Severity::Error, Part::Host, u"dsn.host.bad-ipv6"_s,
             u"The host '[%1]' is not a valid IPv6 address; brackets are only for IPv6 literals such as [::1]. "
             "Write a host name or IPv4 address without brackets."_s.arg(m_dsn.m_host));
@@ -403,6 +440,8 @@ void DsnParser::checkHost()
     } else if (dotted.match(host).hasMatch() && QHostAddress(host).protocol() != QAbstractSocket::IPv4Protocol) {
         add(Severity::Error, Part::Host, u"dsn.host.bad-ipv4"_s,
             u"The host '%1' is not a valid IPv4 address; check the numbers (0-255, four of them)."_s.arg(host));
+    } else if (const QString problem = hostNameProblem(host); !problem.isEmpty()) {
+        add(Severity::Error, Part::Host, u"dsn.host.unusable"_s, problem);
     }
 }
 

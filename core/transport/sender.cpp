@@ -7,6 +7,9 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslError>
+#include <QTimer>
+
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -26,6 +29,45 @@ int defaultPort(const QUrl &url)
 {
     return url.port(url.scheme() == "https"_L1 ? 443 : 80);
 }
+
+// What Qt keeps of an answer before we read it: the body is read as it arrives, so memory stays
+// near this plus SendResult::MaxBodyBytes however much the server sends.
+constexpr qint64 ReadBufferBytes = 64 * 1024;
+
+// The request body as a device Qt cannot rewind. Qt silently resends a request (up to three more
+// times, POST included) when the connection closes before the answer's status line or the answer
+// is not HTTP; it rewinds the body to do so. This body refuses, so Qt ends the reply with
+// ContentReSendError instead, and one send() is exactly one request on the wire.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(const QByteArray &data, QObject *parent) : QIODevice(parent), m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_position >= m_data.size())
+            return -1; // the end, for a sequential device
+        const qint64 count = std::min<qint64>(maxSize, m_data.size() - m_position);
+        std::memcpy(data, m_data.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
 
 } // namespace
 
@@ -55,17 +97,29 @@ void Sender::setTimeoutMs(int milliseconds)
 void Sender::send(const StoreRequest &request)
 {
     QNetworkRequest networkRequest = request.toNetworkRequest();
-    networkRequest.setTransferTimeout(m_timeoutMs);
     // A redirect is an answer worth showing (http → https, a missing slash), not something to follow.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // Qt streams an unbuffered body only when it knows the length.
+    networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body().size());
     qCDebug(lcTransport) << "sending" << request.method() << networkRequest.url().toDisplayString()
                          << request.body().size() << "bytes";
-    watch(m_manager->sendCustomRequest(networkRequest, request.method(), request.body()));
+    auto *body = new OneShotBody(request.body(), this);
+    QNetworkReply *reply = m_manager->sendCustomRequest(networkRequest, request.method(), body);
+    body->setParent(reply); // the reply reads it until it finishes
+    reply->setReadBufferSize(ReadBufferBytes);
+    watch(reply);
 }
 
 void Sender::watch(QNetworkReply *reply)
 {
     m_inFlight[reply].timer.start();
+    // Qt's transfer timeout restarts whenever a byte arrives, so a server trickling its answer
+    // could hold a send for ever; this deadline covers the whole exchange.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, reply] { stop(reply, Stop::Deadline); });
+    deadline->start(m_timeoutMs);
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { readBody(reply); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply); });
 #if QT_CONFIG(ssl)
@@ -74,13 +128,20 @@ void Sender::watch(QNetworkReply *reply)
 #endif
 }
 
+void Sender::stop(QNetworkReply *reply, Stop why)
+{
+    auto it = m_inFlight.find(reply);
+    if (it == m_inFlight.end() || it->stop != Stop::None)
+        return;
+    it->stop = why;
+    reply->abort(); // finishes the reply now, and so emits our finished()
+}
+
 void Sender::cancel()
 {
     const QList<QNetworkReply *> replies = m_inFlight.keys();
-    for (QNetworkReply *reply : replies) {
-        m_cancelled.append(reply);
-        reply->abort(); // finishes the reply, and so emits our finished() with Verdict::Cancelled
-    }
+    for (QNetworkReply *reply : replies)
+        stop(reply, Stop::Cancelled);
 }
 
 void Sender::readBody(QNetworkReply *reply)
@@ -91,7 +152,10 @@ void Sender::readBody(QNetworkReply *reply)
     const QByteArray chunk = reply->readAll();
     const qsizetype room = SendResult::MaxBodyBytes - it->body.size();
     it->body += chunk.left(std::max<qsizetype>(room, 0));
-    it->bodyTruncated = it->bodyTruncated || chunk.size() > room;
+    if (chunk.size() <= room)
+        return;
+    it->bodyTruncated = true;
+    stop(reply, Stop::TooLarge); // no Sentry answer is this long: stop reading (and buffering) it
 }
 
 void Sender::handleSslErrors(QNetworkReply *reply, const QList<QSslError> &errors)
@@ -114,18 +178,22 @@ void Sender::handleSslErrors(QNetworkReply *reply, const QList<QSslError> &error
 #endif
 }
 
-TransportFailure Sender::transportFailure(QNetworkReply *reply) const
+TransportFailure Sender::transportFailure(QNetworkReply *reply, Stop stop)
 {
     switch (reply->error()) {
     case QNetworkReply::NoError: return TransportFailure::None;
     case QNetworkReply::ConnectionRefusedError: return TransportFailure::ConnectionRefused;
     case QNetworkReply::HostNotFoundError: return TransportFailure::HostNotFound;
     case QNetworkReply::RemoteHostClosedError: return TransportFailure::ConnectionClosed;
+    // The connection broke (or the answer was not HTTP) before a status line, and our body
+    // refused to be sent again: the request went out once.
+    case QNetworkReply::ContentReSendError: return TransportFailure::ConnectionClosed;
     case QNetworkReply::TimeoutError: return TransportFailure::Timeout;
     case QNetworkReply::SslHandshakeFailedError: return TransportFailure::Tls;
-    // The transfer timeout aborts the reply, which Qt reports as a cancellation.
     case QNetworkReply::OperationCanceledError:
-        return m_cancelled.contains(reply) ? TransportFailure::Cancelled : TransportFailure::Timeout;
+        if (stop == Stop::TooLarge)
+            return TransportFailure::None; // the status arrived; the body was cut
+        return stop == Stop::Deadline ? TransportFailure::Timeout : TransportFailure::Cancelled;
     default:
         return TransportFailure::Other;
     }
@@ -134,7 +202,7 @@ TransportFailure Sender::transportFailure(QNetworkReply *reply) const
 RawResponse Sender::rawResponse(QNetworkReply *reply, InFlight &state) const
 {
     RawResponse response;
-    response.failure = transportFailure(reply);
+    response.failure = transportFailure(reply, state.stop);
     const bool incomplete = response.failure == TransportFailure::Timeout
         || response.failure == TransportFailure::Cancelled;
     response.status = incomplete ? 0 : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -147,6 +215,7 @@ RawResponse Sender::rawResponse(QNetworkReply *reply, InFlight &state) const
     response.body = state.body;
     response.bodyTruncated = state.bodyTruncated;
     response.elapsedMs = state.timer.elapsed();
+    response.deadlineMs = m_timeoutMs;
     response.host = reply->url().host();
     response.port = defaultPort(reply->url());
     return response;
@@ -160,7 +229,6 @@ void Sender::finish(QNetworkReply *reply)
     readBody(reply);
     const RawResponse response = rawResponse(reply, *it);
     m_inFlight.erase(it);
-    m_cancelled.removeAll(reply);
     reply->deleteLater();
 
     const SendResult result = SendResult::classify(response, m_clock ? m_clock() : QDateTime::currentDateTimeUtc());

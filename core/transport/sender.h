@@ -1,8 +1,11 @@
 #pragma once
 
 // Sends built store requests through an injected QNetworkAccessManager and finishes each with one
-// SendResult (spec sections 7 and 8). Soft timeout (3 s by default); TLS errors are reported, and
-// only an explicit setAcceptSelfSigned(true) lets a self-signed test server through.
+// SendResult (spec sections 7 and 8). The timeout (3 s by default) is a deadline for the whole
+// exchange: connecting, sending and the complete answer. Each send() is one request on the wire
+// (Qt's own resend is off), and an answer's body is read as it arrives and cut at
+// SendResult::MaxBodyBytes. TLS errors are reported, and only an explicit
+// setAcceptSelfSigned(true) lets a self-signed test server through.
 //
 //     Sentry::Sender sender(&manager);
 //     connect(&sender, &Sentry::Sender::finished, this, [](const Sentry::SendResult &r) { … });
@@ -59,24 +62,28 @@ Q_SIGNALS:
     void finished(const Sentry::SendResult &result);
 
 private:
+    // Why we aborted a reply ourselves: Qt reports each as OperationCanceledError.
+    enum class Stop { None, Cancelled, Deadline, TooLarge };
+
     struct InFlight
     {
         QElapsedTimer timer;
         QByteArray body;
         bool bodyTruncated = false;
         QStringList tlsErrors;
+        Stop stop = Stop::None;
     };
 
     void watch(QNetworkReply *reply);
+    void stop(QNetworkReply *reply, Stop why);
     void readBody(QNetworkReply *reply);
     void handleSslErrors(QNetworkReply *reply, const QList<QSslError> &errors);
     void finish(QNetworkReply *reply);
     RawResponse rawResponse(QNetworkReply *reply, InFlight &state) const;
-    TransportFailure transportFailure(QNetworkReply *reply) const;
+    static TransportFailure transportFailure(QNetworkReply *reply, Stop stop);
 
     QNetworkAccessManager *m_manager = nullptr;
     QHash<QNetworkReply *, InFlight> m_inFlight;
-    QList<QNetworkReply *> m_cancelled;
     int m_timeoutMs = DefaultTimeoutMs;
     bool m_acceptSelfSigned = false;
     Clock m_clock;

@@ -91,6 +91,11 @@ QString transportExplanation(const RawResponse &response)
     const QString where = hostPort(response);
     switch (response.failure) {
     case TransportFailure::Timeout:
+        if (response.deadlineMs > 0)
+            return u"No complete answer from %1 within the %2 ms deadline (connecting, sending and the "
+                   "whole answer; stopped after %3 ms): the server is too slow, trickles its answer, or is "
+                   "unreachable behind a firewall. Check the DSN's host and port, or allow a longer "
+                   "timeout."_s.arg(where).arg(response.deadlineMs).arg(response.elapsedMs);
         return u"No answer from %1 within %2 ms: the server is too slow or unreachable behind a firewall; "
                "check the DSN's host and port."_s.arg(where).arg(response.elapsedMs);
     case TransportFailure::ConnectionRefused:
@@ -98,8 +103,9 @@ QString transportExplanation(const RawResponse &response)
     case TransportFailure::HostNotFound:
         return u"Host '%1' not found: check the DSN's host."_s.arg(response.host);
     case TransportFailure::ConnectionClosed:
-        return u"%1 closed the connection without answering: check the DSN's scheme (http or https) "
-               "and port."_s.arg(where);
+        return u"%1 closed the connection (or answered with something that is not HTTP) before a "
+               "status line: check the DSN's scheme (http or https) and port. The request went out "
+               "once and was not resent, so the server may still have stored the event."_s.arg(where);
     case TransportFailure::Tls:
         return u"TLS failed with %1 (%2): check the DSN's scheme and host (the certificate must name "
                "the host); for a self-signed test server, accept self-signed certificates explicitly."_s
@@ -298,6 +304,9 @@ SendResult SendResult::classify(const RawResponse &response, const QDateTime &no
         classifySuccess(result);
     else
         classifyFailure(result);
+    if (result.bodyTruncated)
+        result.explanation += u" The answer's body passed %1 bytes, so the harness kept those, stopped "
+                              "reading and closed the connection: no Sentry answer is that long."_s.arg(MaxBodyBytes);
     return result;
 }
 

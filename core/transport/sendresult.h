@@ -26,7 +26,7 @@ enum class Verdict {
     AuthFailed,  // the server refused the credentials (key, secret, version, project)
     RateLimited, // 429 (and 405 on Sentry 6.0)
     ServerError, // 5xx, or an answer that does not confirm storage (200 without id, HTML, 3xx)
-    Timeout,     // no answer within the soft timeout
+    Timeout,     // no complete answer within the deadline (connect, request and answer)
     Unreachable, // connection refused, host not found, connection reset
     TlsError,    // certificate or handshake failure
     Cancelled,   // cancelled by the caller
@@ -76,6 +76,7 @@ struct RawResponse
     TransportFailure failure = TransportFailure::None;
     QString errorString; // the transport's own message (Qt's), for the explanation
     qint64 elapsedMs = 0;
+    qint64 deadlineMs = 0; // the sender's deadline for the whole exchange; 0 when unknown
     QString host;        // the request's host and port, to name them in explanations
     int port = -1;
 };

@@ -9,20 +9,31 @@ namespace Sentry {
 
 namespace {
 
-constexpr int MaxKeys = 50;
-constexpr int MaxLength = 2048;
-constexpr int MaxDepth = 3;
+// What the server kept of extra, read once from the rows.
+struct ExtraLimits
+{
+    int keys = Rules::byId(u"extra.keys"_s).limit;
+    int length = Rules::byId(u"extra.value.length"_s).limit;
+    int depth = Rules::byId(u"extra.depth"_s).limit;
+};
+
+const ExtraLimits &limits()
+{
+    static const ExtraLimits table;
+    return table;
+}
 
 } // namespace
 
 QJsonObject ExtraTrimmer::trim(const QJsonObject &extra, const QString &path)
 {
     QJsonObject result = extra;
-    if (extra.size() > MaxKeys && m_context.report(u"extra.keys"_s, path, {QString::number(extra.size())})) {
+    const int maxKeys = limits().keys;
+    if (extra.size() > maxKeys && m_context.report(u"extra.keys"_s, path, {QString::number(extra.size())})) {
         // QJsonObject keeps keys sorted, so "the first 50" are the first 50 in that order.
-        while (result.size() > MaxKeys)
+        while (result.size() > maxKeys)
             result.erase(result.end() - 1);
-        m_context.change(path, u"kept the first 50 keys"_s, extra, result);
+        m_context.change(path, u"kept the first %1 keys"_s.arg(maxKeys), extra, result);
     }
     return members(result, path, 1);
 }
@@ -31,18 +42,19 @@ std::optional<QJsonValue> ExtraTrimmer::value(const QJsonValue &value, const QSt
 {
     if (value.isString()) {
         const QString text = value.toString();
-        if (text.size() <= MaxLength || !m_context.report(u"extra.value.length"_s, path, {QString::number(text.size())}))
+        const int maxLength = limits().length;
+        if (text.size() <= maxLength || !m_context.report(u"extra.value.length"_s, path, {QString::number(text.size())}))
             return std::nullopt;
-        m_context.change(path, u"trimmed to 2048 characters"_s, value, text.left(MaxLength));
-        return text.left(MaxLength);
+        m_context.change(path, u"trimmed to %1 characters"_s.arg(maxLength), value, text.left(maxLength));
+        return text.left(maxLength);
     }
     if (!value.isObject() && !value.isArray())
         return std::nullopt;
-    if (depth > MaxDepth) {
+    if (depth > limits().depth) {
         m_context.report(u"extra.depth"_s, path);
         const QByteArray json = value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
                                                  : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-        const QString text = QString::fromUtf8(json).left(MaxLength);
+        const QString text = QString::fromUtf8(json).left(limits().length);
         m_context.change(path, u"stored as text"_s, value, text);
         return text;
     }
@@ -72,7 +84,7 @@ QJsonObject ExtraTrimmer::members(const QJsonObject &object, const QString &path
         const QJsonValue before = it.value();
         if (!before.isString() && !before.isObject() && !before.isArray())
             continue;
-        if (before.isString() && before.toString().size() <= MaxLength)
+        if (before.isString() && before.toString().size() <= limits().length)
             continue; // the usual case, settled before building the member's path
         const auto after = value(before, pointerChild(path, it.key()), depth);
         if (after && *after != before)

@@ -1,7 +1,8 @@
 #pragma once
 
-// Internal to the normalizer: extra (spec section 5) as the v4 server kept it — 50 keys, string
-// values trimmed to 2048 characters, containers below depth 3 stored as their text.
+// Internal to the normalizer: extra (spec section 5) as the v4 server kept it — so many keys,
+// string values trimmed, containers nested too deep stored as their text; the limits are the
+// rows extra.keys, extra.value.length and extra.depth of rules.cpp.
 
 #include "normalizecontext.h"
 

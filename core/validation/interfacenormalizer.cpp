@@ -78,16 +78,18 @@ std::optional<QJsonObject> InterfaceNormalizer::normalize(const InterfaceInfo &i
     if (name == QStringView(Owner::Stacktrace))
         return stacktrace(value, path, ThisInterface);
     QJsonObject object = value.toObject();
+    QString passedAs;
     if (!value.isObject()) {
         m_context.report(u"interface.not-an-object"_s, path, {key, jsonTypeName(value), info.firstField});
         if (!m_context.isV4())
             return std::nullopt;
-        object = QJsonObject{{info.firstField, value}};
-        m_context.change(path, u"passed as the first field \"%1\""_s.arg(info.firstField), value, object);
+        passedAs = info.firstField;
+        object = QJsonObject{{passedAs, value}};
+        m_context.change(path, u"passed as the first field \"%1\""_s.arg(passedAs), value, object);
     }
     if (name == QStringView(Owner::Http))
-        return http(object, path);
-    return plain(name, object, path);
+        return http(object, path, passedAs);
+    return plain(name, object, path, passedAs);
 }
 
 std::optional<QJsonObject> InterfaceNormalizer::exception(const QJsonValue &value, const QString &path)
@@ -247,28 +249,30 @@ bool InterfaceNormalizer::frameMember(const FrameMember &row, const QString &key
     return true;
 }
 
-std::optional<QJsonObject> InterfaceNormalizer::http(const QJsonObject &object, const QString &path)
+std::optional<QJsonObject> InterfaceNormalizer::http(const QJsonObject &object, const QString &path,
+                                                     const QString &passedAs)
 {
-    const auto stored = plain(HttpOwner, object, path);
+    const auto stored = plain(HttpOwner, object, path, passedAs);
     if (!stored)
         return std::nullopt;
     QJsonObject result = *stored;
-    httpUrl(result, path);
+    httpUrl(result, path, passedAs);
     httpMethod(result, path);
     return result;
 }
 
-void InterfaceNormalizer::httpUrl(QJsonObject &object, const QString &path)
+void InterfaceNormalizer::httpUrl(QJsonObject &object, const QString &path, const QString &passedAs)
 {
     const QString url = object.value(u"url"_s).toString();
     const qsizetype question = url.indexOf(u'?');
     if (question < 0)
         return;
     const QString query = url.mid(question + 1);
-    if (!m_context.report(u"http.url.query"_s, pointerChild(path, u"url"_s), {query}))
+    const QString at = passedAs == "url"_L1 ? path : pointerChild(path, u"url"_s);
+    if (!m_context.report(u"http.url.query"_s, at, {query}))
         return;
     object.insert(u"url"_s, url.left(question));
-    m_context.change(pointerChild(path, u"url"_s), u"query moved to query_string"_s, url, url.left(question));
+    m_context.change(at, u"query moved to query_string"_s, url, url.left(question));
     if (object.value(u"query_string"_s).toString().isEmpty() && !object.value(u"query_string"_s).isObject())
         object.insert(u"query_string"_s, query);
 }
@@ -296,7 +300,7 @@ void InterfaceNormalizer::httpMethod(QJsonObject &object, const QString &path)
 }
 
 std::optional<QJsonObject> InterfaceNormalizer::plain(const QString &owner, const QJsonObject &object,
-                                                      const QString &path)
+                                                      const QString &path, const QString &passedAs)
 {
     if (!m_context.checkRequired(owner, object, path, ThisInterface))
         return std::nullopt;
@@ -311,7 +315,9 @@ std::optional<QJsonObject> InterfaceNormalizer::plain(const QString &owner, cons
             continue;
         const QJsonValue value = it.value();
         QJsonValue stored = QJsonValue::Undefined; // set only when truncated
-        ok = m_context.checkMember(owner, key, value, path, ThisInterface, &stored) && ok;
+        ok = m_context.checkMember(owner, key, value, path, ThisInterface, &stored, nullptr,
+                                   key == passedAs)
+             && ok;
         if (!stored.isUndefined() && stored != value)
             result.insert(key, stored);
     }

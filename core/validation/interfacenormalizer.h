@@ -33,11 +33,14 @@ private:
     static const QHash<QString, FrameMember> &frameMembers();
     bool frameMember(const FrameMember &row, const QString &key, const QJsonValue &value,
                      const QString &path, const QString &dropped);
-    std::optional<QJsonObject> http(const QJsonObject &object, const QString &path);
-    void httpUrl(QJsonObject &object, const QString &path);
+    // `passedAs`: the member a value that was not an object was passed as ("" when it was an
+    // object); that member is judged where the value is in the input, at `path` itself.
+    std::optional<QJsonObject> http(const QJsonObject &object, const QString &path,
+                                    const QString &passedAs);
+    void httpUrl(QJsonObject &object, const QString &path, const QString &passedAs);
     void httpMethod(QJsonObject &object, const QString &path);
     std::optional<QJsonObject> plain(const QString &owner, const QJsonObject &object,
-                                     const QString &path);
+                                     const QString &path, const QString &passedAs = {});
 
     NormalizeContext &m_context;
 };

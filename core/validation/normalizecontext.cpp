@@ -92,7 +92,7 @@ bool NormalizeContext::report(const QString &ruleId, const QString &path, const 
 
 bool NormalizeContext::report(const Rule &rule, const QString &path, const QStringList &args)
 {
-    const Verdict verdict = rule.verdict(m_profile);
+    const RuleVerdict verdict = rule.verdict(m_profile);
     if (!verdict.applies)
         return false;
     m_findings.append({verdict.severity, path, fill(verdict.message, args), rule.id, verdict.action});
@@ -106,11 +106,13 @@ void NormalizeContext::change(QString path, QString description, QJsonValue befo
 
 bool NormalizeContext::checkMember(const QString &owner, const QString &key,
                                    const QJsonValue &value, const QString &parent,
-                                   const QString &dropped, QJsonValue *stored, const QString *text)
+                                   const QString &dropped, QJsonValue *stored, const QString *text,
+                                   bool atParent)
 {
     const auto &members = membersOf(owner);
     const auto it = members.constFind(key);
-    return it == members.cend() || checkRows(*it, key, value, parent, dropped, stored, text);
+    return it == members.cend()
+           || checkRows(*it, atParent ? QString() : key, value, parent, dropped, stored, text);
 }
 
 bool NormalizeContext::checkRows(const QList<const Rule *> &rows, const QString &key,

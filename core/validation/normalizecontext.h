@@ -5,7 +5,7 @@
 
 #include "finding.h"
 #include "rules.h"
-#include "validator.h"
+#include "validationtypes.h"
 
 #include <QDateTime>
 #include <QJsonValue>
@@ -37,10 +37,11 @@ public:
     // The Type and MaxLength rows about owner/key, for the value at parent/key (at parent itself
     // when key is empty). Returns false when the type is wrong (the row was reported with
     // %1 = the actual type, %2 = `dropped`); truncates *stored when too long. `text`: the value's
-    // string when the caller already has it (saves a copy).
+    // string when the caller already has it (saves a copy). `atParent`: report at parent itself
+    // (a value the judge placed under `key`, which the input does not have there).
     bool checkMember(const QString &owner, const QString &key, const QJsonValue &value,
                      const QString &parent, const QString &dropped, QJsonValue *stored = nullptr,
-                     const QString *text = nullptr);
+                     const QString *text = nullptr, bool atParent = false);
     // The same for the rows of key already looked up (one entry of Rules::membersOf()).
     bool checkRows(const QList<const Rule *> &rows, const QString &key, const QJsonValue &value,
                    const QString &parent, const QString &dropped, QJsonValue *stored = nullptr,

@@ -22,16 +22,25 @@ namespace Sentry {
 
 namespace {
 
-namespace Key {
-const QString EventId = u"event_id"_s;
-const QString Message = u"message"_s;
-const QString Timestamp = u"timestamp"_s;
-const QString Level = u"level"_s;
-const QString Logger = u"logger"_s;
-} // namespace Key
-
 const QString EventOwner = QString::fromUtf16(Owner::Event);
 const QString ThisValue = u"this value"_s;
+
+// What the event's own checks compare with, read once from their rows.
+struct EventLimits
+{
+    int eventIdLength = Rules::byId(u"event.event_id.length"_s).limit;
+    int hexIdLength = Rules::byId(u"event.event_id.not-hex"_s).limit;
+    int messageLength = Rules::byId(u"event.message.length"_s).limit;
+    int documentMessageLength = Rules::byId(u"event.message.document-length"_s).limit;
+    int futureSeconds = Rules::byId(u"event.timestamp.future"_s).limit;
+    QString defaultLevel = Rules::topLevelKey(u"level"_s)->defaultValue;
+};
+
+const EventLimits &limits()
+{
+    static const EventLimits table;
+    return table;
+}
 
 // `text` is the value as a string (empty for other types).
 bool isEmptyValue(const QJsonValue &value, const QString &text)
@@ -46,10 +55,11 @@ QString emptyText(const QJsonValue &value)
 }
 
 QDateTime parseTimestampText(const QString &text);
+const QRegularExpression &unixTimeText();
 
 bool isHexId(const QString &id)
 {
-    return id.size() == 32
+    return id.size() == limits().hexIdLength
            && std::all_of(id.cbegin(), id.cend(), [](QChar c) { return Ascii::isHexDigit(c.unicode()); });
 }
 
@@ -58,30 +68,10 @@ bool isRelayUuid(const QString &id)
     return isHexId(id) || (id.size() == 36 && !QUuid::fromString(id).isNull());
 }
 
-// Keys of later protocols: v4 ignored them; Relay knows them.
-const QSet<QString> &laterProtocolKeys()
+bool isLaterProtocolKey(const QString &key)
 {
-    static const QSet<QString> keys = {
-        u"release"_s,  u"environment"_s, u"sdk"_s,        u"fingerprint"_s, u"breadcrumbs"_s,
-        u"contexts"_s, u"dist"_s,        u"transaction"_s, u"threads"_s,    u"debug_meta"_s,
-        u"type"_s,     u"errors"_s,      u"logentry"_s,    u"start_timestamp"_s, u"received"_s,
-        u"version"_s,  u"spans"_s,       u"measurements"_s, u"key_id"_s,
-    };
-    return keys;
-}
-
-struct LevelName
-{
-    QString name;
-    int number;
-};
-
-const QList<LevelName> &levelNames()
-{
-    static const QList<LevelName> names = {
-        {u"debug"_s, 10}, {u"info"_s, 20}, {u"warning"_s, 30}, {u"error"_s, 40}, {u"fatal"_s, 50},
-    };
-    return names;
+    const TopLevelKey *row = Rules::topLevelKey(key);
+    return row && row->role == KeyRole::LaterProtocol;
 }
 
 class EventNormalizer
@@ -104,6 +94,14 @@ private:
         const QList<const Rule *> *rows = nullptr; // the event's Type and MaxLength rows about it
     };
     static const QHash<QString, Entry> &handlers();
+    static Handler handlerFor(KeyRole role);
+    struct Default
+    {
+        const TopLevelKey *row = nullptr;
+        const Rule *missing = nullptr; // reported when the key is absent
+        unsigned bit = 0;
+    };
+    static const QList<Default> &defaults();
     bool checkType(const QString &key, const QJsonValue &value, QJsonValue *stored = nullptr);
 
     void member(const QString &key, const QJsonValue &value, const Entry &entry);
@@ -112,15 +110,17 @@ private:
     void timestamp(const QString &key, const QJsonValue &value);
     void level(const QString &key, const QJsonValue &value);
     void plain(const QString &key, const QJsonValue &value);
+    void timeSpent(const QString &key, const QJsonValue &value);
     void project(const QString &key, const QJsonValue &value);
     void tags(const QString &key, const QJsonValue &value);
     void modules(const QString &key, const QJsonValue &value);
     void extra(const QString &key, const QJsonValue &value);
     void interface(const InterfaceInfo &info, const QString &key, const QJsonValue &value);
     void unknown(const QString &key, const QJsonValue &value);
+    void removeDropped();
     void moveStacktraceIntoException();
     void fillDefaults();
-    void fillDefault(unsigned bit, const QString &key, const QString &ruleId, const QJsonValue &value);
+    void fillDefault(const Default &row, const QJsonValue &value);
 
     void store(const QString &key, const QJsonValue &before, const QJsonValue &after,
                const QString &description = {});
@@ -134,6 +134,9 @@ private:
     InterfaceNormalizer m_interfaces;
     QDateTime m_now;
     QJsonObject m_out;
+    // Keys dropped during the walk, removed from m_out once after it: a QJsonObject removes a key
+    // by moving every key after it, so one remove per dropped key was quadratic in their number.
+    QSet<QString> m_dropped;
     QSet<QString> m_judged; // defaulted attributes already explained by a finding
     // Which defaulted attributes are in m_out: set when met, cleared when dropped (cheaper than
     // looking each one up in the stored event again).
@@ -152,42 +155,65 @@ NormalizeResult EventNormalizer::run(const QJsonObject &event)
         const QString key = it.key();
         member(key, it.value(), handlers().value(key));
     }
+    removeDropped();
     if (m_context.isV4())
         moveStacktraceIntoException();
     fillDefaults();
     return {m_out, m_context.takeChanges(), m_context.takeFindings()};
 }
 
-namespace Bit {
-constexpr unsigned EventId = 1, Message = 2, Timestamp = 4, Level = 8, Logger = 16;
-} // namespace Bit
+EventNormalizer::Handler EventNormalizer::handlerFor(KeyRole role)
+{
+    switch (role) {
+    case KeyRole::EventId: return &EventNormalizer::eventId;
+    case KeyRole::Message: return &EventNormalizer::message;
+    case KeyRole::Timestamp: return &EventNormalizer::timestamp;
+    case KeyRole::Level: return &EventNormalizer::level;
+    case KeyRole::Attribute: return &EventNormalizer::plain;
+    case KeyRole::TimeSpent: return &EventNormalizer::timeSpent;
+    case KeyRole::Project: return &EventNormalizer::project;
+    case KeyRole::Tags: return &EventNormalizer::tags;
+    case KeyRole::Modules: return &EventNormalizer::modules;
+    case KeyRole::Extra: return &EventNormalizer::extra;
+    case KeyRole::LaterProtocol: break; // judged with the keys it does not know: see unknown()
+    }
+    return nullptr;
+}
 
+// The top-level key table (rules.h) as handlers; each defaulted attribute gets a bit of m_present.
 const QHash<QString, EventNormalizer::Entry> &EventNormalizer::handlers()
 {
     static const QHash<QString, Entry> table = [] {
-        QHash<QString, Entry> entries = {
-            {Key::EventId, {&EventNormalizer::eventId, Bit::EventId}},
-            {Key::Message, {&EventNormalizer::message, Bit::Message}},
-            {Key::Timestamp, {&EventNormalizer::timestamp, Bit::Timestamp}},
-            {Key::Level, {&EventNormalizer::level, Bit::Level}},
-            {Key::Logger, {&EventNormalizer::plain, Bit::Logger}},
-            {u"platform"_s, {&EventNormalizer::plain}},
-            {u"culprit"_s, {&EventNormalizer::plain}},
-            {u"server_name"_s, {&EventNormalizer::plain}},
-            {u"site"_s, {&EventNormalizer::plain}},
-            {u"checksum"_s, {&EventNormalizer::plain}},
-            {u"time_spent"_s, {&EventNormalizer::plain}},
-            {u"project"_s, {&EventNormalizer::project}},
-            {u"tags"_s, {&EventNormalizer::tags}},
-            {u"modules"_s, {&EventNormalizer::modules}},
-            {u"extra"_s, {&EventNormalizer::extra}},
-        };
+        QHash<QString, Entry> entries;
         const auto &rows = Rules::membersOf(EventOwner);
-        for (auto it = entries.begin(); it != entries.end(); ++it) {
-            if (const auto found = rows.constFind(it.key()); found != rows.cend())
-                it->rows = &*found;
+        unsigned bit = 1;
+        for (const TopLevelKey &key : Rules::topLevelKeys()) {
+            const Handler handler = handlerFor(key.role);
+            if (!handler)
+                continue;
+            Entry entry{handler};
+            if (!key.missingRule.isEmpty()) {
+                entry.defaulted = bit;
+                bit <<= 1;
+            }
+            if (const auto found = rows.constFind(key.key); found != rows.cend())
+                entry.rows = &*found;
+            entries.insert(key.key, entry);
         }
         return entries;
+    }();
+    return table;
+}
+
+const QList<EventNormalizer::Default> &EventNormalizer::defaults()
+{
+    static const QList<Default> table = [] {
+        QList<Default> rows;
+        for (const TopLevelKey &key : Rules::topLevelKeys()) {
+            if (!key.missingRule.isEmpty())
+                rows.append({&key, &Rules::byId(key.missingRule), handlers().value(key.key).defaulted});
+        }
+        return rows;
     }();
     return table;
 }
@@ -224,7 +250,7 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
     if (value.isNull())
         return drop(key, value, u"null: generated"_s);
     const QString &id = m_text;
-    if (m_context.isV4() && id.size() > 32) {
+    if (m_context.isV4() && id.size() > limits().eventIdLength) {
         m_context.report(u"event.event_id.length"_s, path(key), {QString::number(id.size())});
         return dropJudged(key, value, u"longer than 32 characters: replaced"_s);
     }
@@ -244,7 +270,7 @@ void EventNormalizer::message(const QString &key, const QJsonValue &value)
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
     const qsizetype length = m_text.size();
-    if (length > 1000 && length <= 2048)
+    if (length > limits().documentMessageLength && length <= limits().messageLength)
         m_context.report(u"event.message.document-length"_s, path(key), {QString::number(length)});
     store(key, value, stored.isUndefined() ? value : std::as_const(stored));
 }
@@ -256,10 +282,16 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
     }
     const QDateTime time
         = value.isString() ? parseTimestampText(m_text) : Normalizer::parseTimestamp(value);
-    if (!time.isValid() || time > m_now.addSecs(60)) {
-        const QString text = value.isString() ? m_text : QString::number(value.toDouble(), 'f', 3);
-        m_context.report(time.isValid() ? u"event.timestamp.future"_s : u"event.timestamp.unparsable"_s,
-                         path(key), {text});
+    if (!time.isValid() || time > m_now.addSecs(limits().futureSeconds)) {
+        const bool number = value.isDouble() || unixTimeText().match(m_text).hasMatch();
+        const double seconds = value.isDouble() ? value.toDouble() : m_text.toDouble();
+        if (time.isValid())
+            m_context.report(u"event.timestamp.future"_s, path(key),
+                             {value.isString() ? m_text : QString::number(seconds, 'f', 3)});
+        else if (number) // a number no date can hold
+            m_context.report(u"event.timestamp.range"_s, path(key), {QString::number(seconds, 'g', 6)});
+        else
+            m_context.report(u"event.timestamp.unparsable"_s, path(key), {m_text});
         return dropJudged(key, value, u"dropped: receipt time used"_s);
     }
     store(key, value, value);
@@ -268,12 +300,12 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
 void EventNormalizer::level(const QString &key, const QJsonValue &value)
 {
     if (!checkType(key, value)) {
-        return dropJudged(key, value, u"wrong type: \"error\" used"_s);
+        return dropJudged(key, value, u"wrong type: \"%1\" used"_s.arg(limits().defaultLevel));
     }
     if (value.isNull())
         return drop(key, value, u"null: defaulted"_s);
     const QString &name = m_text;
-    for (const LevelName &level : levelNames()) {
+    for (const LevelInfo &level : Rules::levels()) {
         if (value.isString() && name == level.name)
             return;
         if (value.isDouble() && value.toDouble() == level.number) {
@@ -281,13 +313,15 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
             return store(key, value, level.name, u"resolved to its name"_s);
         }
     }
-    if (!m_context.isV4() && name == "critical"_L1) {
-        m_context.report(u"event.level.critical"_s, path(key));
-        return store(key, value, u"fatal"_s, u"critical becomes fatal"_s);
+    for (const auto &[alias, stored] : m_context.isV4() ? QList<QPair<QString, QString>>() : Rules::relayLevelAliases()) {
+        if (value.isString() && name == alias) {
+            m_context.report(u"event.level.critical"_s, path(key), {alias, stored});
+            return store(key, value, stored, u"%1 becomes %2"_s.arg(alias, stored));
+        }
     }
     const QString shown = value.isString() ? u'"' + name + u'"' : jsonTypeName(value);
     m_context.report(u"event.level.unknown"_s, path(key), {shown});
-    store(key, value, u"error"_s, u"unknown level: \"error\" used"_s);
+    store(key, value, limits().defaultLevel, u"unknown level: \"%1\" used"_s.arg(limits().defaultLevel));
 }
 
 void EventNormalizer::plain(const QString &key, const QJsonValue &value)
@@ -299,6 +333,14 @@ void EventNormalizer::plain(const QString &key, const QJsonValue &value)
     if (value.isNull())
         return drop(key, value, u"null: not stored"_s);
     store(key, value, stored.isUndefined() ? value : std::as_const(stored));
+}
+
+void EventNormalizer::timeSpent(const QString &key, const QJsonValue &value)
+{
+    constexpr double MaxTimeSpent = 2147483647; // the v4 server's 32-bit column
+    if (value.isDouble() && !(value.toDouble() >= 0 && value.toDouble() <= MaxTimeSpent))
+        m_context.report(u"event.time_spent.range"_s, path(key), {QString::number(value.toDouble(), 'g', 17)});
+    plain(key, value);
 }
 
 void EventNormalizer::project(const QString &key, const QJsonValue &value)
@@ -357,9 +399,11 @@ void EventNormalizer::interface(const InterfaceInfo &info, const QString &key, c
         return drop(key, value, u"the interface fails validation: dropped"_s);
     if (storedKey != key) {
         m_context.change(at, u"stored as \""_s + storedKey + u'"', value, *stored);
-        m_out.remove(key);
+        m_dropped.insert(key);
+        m_dropped.remove(storedKey);
         m_out.insert(storedKey, *stored);
     } else if (!value.isObject() || *stored != value.toObject()) {
+        m_dropped.remove(storedKey);
         m_out.insert(storedKey, *stored);
     }
     if (info.fullName == QStringView(Owner::Stacktrace))
@@ -378,7 +422,7 @@ void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
         m_context.report(u"event.key.interface-misspelled"_s, path(key), {key, names.join(u", "_s)});
     } else if (key.contains(u'.')) {
         m_context.report(u"event.key.dotted"_s, path(key), {key});
-    } else if (laterProtocolKeys().contains(key)) {
+    } else if (isLaterProtocolKey(key)) {
         if (!v4)
             return store(key, value, value);
         m_context.report(u"event.key.later-protocol"_s, path(key), {key});
@@ -386,6 +430,21 @@ void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
         m_context.report(u"event.key.unknown"_s, path(key), {key});
     }
     drop(key, value, v4 ? u"ignored by the v4 server"_s : u"invalid_attribute: dropped"_s);
+}
+
+void EventNormalizer::removeDropped()
+{
+    if (m_dropped.size() < 16) { // the usual few: removed in place
+        for (const QString &key : std::as_const(m_dropped))
+            m_out.remove(key);
+        return;
+    }
+    QJsonObject kept; // in key order, so each insert appends
+    for (auto it = m_out.constBegin(); it != m_out.constEnd(); ++it) {
+        if (!m_dropped.contains(it.key()))
+            kept.insert(it.key(), it.value());
+    }
+    m_out = kept;
 }
 
 void EventNormalizer::moveStacktraceIntoException()
@@ -412,27 +471,28 @@ void EventNormalizer::moveStacktraceIntoException()
     m_out.remove(stacktraceKey);
 }
 
+// The attributes the server filled in when absent, as the top-level key table lists them.
 void EventNormalizer::fillDefaults()
 {
-    const auto newId = m_options.idGenerator ? m_options.idGenerator : &Normalizer::newEventId;
-    if (!(m_present & Bit::EventId))
-        fillDefault(Bit::EventId, Key::EventId, u"event.event_id.missing"_s, newId());
-    if (!(m_present & Bit::Message) && m_context.isV4())
-        fillDefault(Bit::Message, Key::Message, u"event.message.missing"_s, u"<no message value>"_s);
-    if (!(m_present & Bit::Timestamp))
-        fillDefault(Bit::Timestamp, Key::Timestamp, u"event.timestamp.missing"_s, Normalizer::formatTimestamp(m_now));
-    if (!(m_present & Bit::Level))
-        fillDefault(Bit::Level, Key::Level, u"event.level.missing"_s, u"error"_s);
-    if (!(m_present & Bit::Logger) && m_context.isV4())
-        fillDefault(Bit::Logger, Key::Logger, u"event.logger.missing"_s, u"root"_s);
+    for (const Default &row : defaults()) {
+        if ((m_present & row.bit) || !row.missing->verdict(m_context.profile()).applies)
+            continue;
+        if (row.row->role == KeyRole::EventId)
+            fillDefault(row, m_options.idGenerator ? m_options.idGenerator() : Normalizer::newEventId());
+        else if (row.row->role == KeyRole::Timestamp)
+            fillDefault(row, Normalizer::formatTimestamp(m_now));
+        else
+            fillDefault(row, row.row->defaultValue);
+    }
 }
 
-void EventNormalizer::fillDefault(unsigned bit, const QString &key, const QString &ruleId, const QJsonValue &value)
+void EventNormalizer::fillDefault(const Default &row, const QJsonValue &value)
 {
+    const QString &key = row.row->key;
     Q_ASSERT(!m_out.contains(key));
-    m_present |= bit;
+    m_present |= row.bit;
     if (!m_judged.contains(key))
-        m_context.report(ruleId, path(key));
+        m_context.report(*row.missing, path(key));
     m_out.insert(key, value);
     m_context.change(path(key), u"defaulted"_s, QJsonValue::Undefined, value);
 }
@@ -444,6 +504,7 @@ void EventNormalizer::store(const QString &key, const QJsonValue &before, const 
     // compares cheaply, by its shared data.
     if (&after == &before || after == before)
         return;
+    m_dropped.remove(key);
     m_out.insert(key, after);
     m_context.change(path(key), description.isEmpty() ? u"repaired"_s : description, before, after);
 }
@@ -451,7 +512,7 @@ void EventNormalizer::store(const QString &key, const QJsonValue &before, const 
 void EventNormalizer::drop(const QString &key, const QJsonValue &before, const QString &description)
 {
     m_present &= ~handlers().value(key).defaulted;
-    m_out.remove(key);
+    m_dropped.insert(key);
     m_context.change(path(key), description, before, QJsonValue::Undefined);
 }
 
@@ -487,16 +548,34 @@ QDateTime parsePlainIso(const QString &text)
     return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
 }
 
+// Python's datetime holds the years 1 to 9999: the v4 server's fromtimestamp() failed outside
+// them, and it dropped the timestamp as an unparsable one. Checked before converting to
+// milliseconds, which overflows a qint64 past 9.2e15 seconds (1e303 became a date in the past).
+constexpr double MinUnixSeconds = -62135596800.0; // 0001-01-01T00:00:00
+constexpr double MaxUnixSeconds = 253402300799.0; // 9999-12-31T23:59:59
+
+QDateTime fromUnixSeconds(double seconds)
+{
+    if (!(seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds)) // NaN too
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000), Qt::UTC);
+}
+
+const QRegularExpression &unixTimeText()
+{
+    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
+    return unix;
+}
+
 // The string forms Normalizer::parseTimestamp() reads.
 QDateTime parseTimestampText(const QString &text)
 {
     static const QRegularExpression iso(
         u"^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,6}))?Z?$"_s);
-    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
     if (const QDateTime plain = parsePlainIso(text); plain.isValid())
         return plain;
-    if (unix.match(text).hasMatch())
-        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
+    if (unixTimeText().match(text).hasMatch())
+        return fromUnixSeconds(text.toDouble());
     const QRegularExpressionMatch match = iso.match(text);
     if (!match.hasMatch())
         return {};
@@ -532,7 +611,7 @@ QString Normalizer::formatTimestamp(const QDateTime &utc)
 QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
 {
     if (value.isDouble())
-        return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC);
+        return fromUnixSeconds(value.toDouble());
     return parseTimestampText(value.toString());
 }
 

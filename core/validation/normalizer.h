@@ -11,7 +11,7 @@
 //     auto result = Sentry::Normalizer::normalize(event, options);
 
 #include "finding.h"
-#include "validator.h"
+#include "validationtypes.h"
 
 #include <QDateTime>
 #include <QJsonObject>

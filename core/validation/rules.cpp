@@ -8,39 +8,102 @@ namespace Sentry {
 
 namespace {
 
-// Verdict builders: the severity names what the server does in words of the issue (error: refuse,
+// RuleVerdict builders: the severity names what the server does in words of the issue (error: refuse,
 // crash or drop a defined part; warning: repair, default, ignore; info: legacy form or alias).
-Verdict err(ServerAction action, const QString &message) { return {Severity::Error, action, message}; }
-Verdict warn(ServerAction action, const QString &message) { return {Severity::Warning, action, message}; }
-Verdict info(ServerAction action, const QString &message) { return {Severity::Info, action, message}; }
-Verdict none() { return {Severity::Info, ServerAction::None, {}, false}; }
-Verdict asV4() { return {}; }
+RuleVerdict err(ServerAction action, const QString &message) { return {Severity::Error, action, message}; }
+RuleVerdict warn(ServerAction action, const QString &message) { return {Severity::Warning, action, message}; }
+RuleVerdict info(ServerAction action, const QString &message) { return {Severity::Info, action, message}; }
+RuleVerdict none() { return {Severity::Info, ServerAction::None, {}, false}; }
+RuleVerdict asV4() { return {}; }
 
 using A = ServerAction;
 
+// "{limit}" in a row's constraint and messages is its limit, so the number is written once.
+QString withLimit(QString text, const QString &limit)
+{
+    return text.replace(u"{limit}"_s, limit);
+}
+
+Rule limited(Rule rule, const QString &limitText)
+{
+    rule.constraint = withLimit(rule.constraint, limitText);
+    rule.v4.message = withLimit(rule.v4.message, limitText);
+    rule.relay.message = withLimit(rule.relay.message, limitText);
+    return rule;
+}
+
 Rule typeRow(const QString &id, const QString &owner, const QString &key, unsigned types,
-             const Verdict &v4, const Verdict &relay = asV4())
+             const RuleVerdict &v4, const RuleVerdict &relay = asV4())
 {
     return {id, owner, key, RuleKind::Type, jsonTypeNames(types), types, 0, false, v4, relay};
 }
 
-Rule requiredRow(const QString &id, const QString &owner, const QString &key, const Verdict &v4,
-                 const Verdict &relay = asV4())
+Rule requiredRow(const QString &id, const QString &owner, const QString &key, const RuleVerdict &v4,
+                 const RuleVerdict &relay = asV4())
 {
     return {id, owner, key, RuleKind::Required, u"required"_s, 0, 0, false, v4, relay};
 }
 
 Rule lengthRow(const QString &id, const QString &owner, const QString &key, int limit, bool ellipsis,
-               const Verdict &v4, const Verdict &relay = asV4())
+               const RuleVerdict &v4, const RuleVerdict &relay = asV4())
 {
-    return {id, owner, key, RuleKind::MaxLength, u"at most %1 characters"_s.arg(limit), 0, limit,
-            ellipsis, v4, relay};
+    return limited({id, owner, key, RuleKind::MaxLength, u"at most {limit} characters"_s, 0, limit,
+                    ellipsis, v4, relay},
+                   QString::number(limit));
 }
 
 Rule checkRow(const QString &id, const QString &owner, const QString &key, const QString &constraint,
-              const Verdict &v4, const Verdict &relay = asV4())
+              const RuleVerdict &v4, const RuleVerdict &relay = asV4())
 {
     return {id, owner, key, RuleKind::Check, constraint, 0, 0, false, v4, relay};
+}
+
+// A check that compares with a limit; `limitText` shows it ("1 minute"), the number by default.
+Rule limitRow(const QString &id, const QString &owner, const QString &key, int limit,
+              const QString &constraint, const RuleVerdict &v4, const RuleVerdict &relay = asV4(),
+              const QString &limitText = {})
+{
+    return limited({id, owner, key, RuleKind::Check, constraint, 0, limit, false, v4, relay},
+                   limitText.isEmpty() ? QString::number(limit) : limitText);
+}
+
+QString duration(int seconds)
+{
+    if (seconds % 60 != 0)
+        return u"%1 seconds"_s.arg(seconds);
+    return seconds == 60 ? u"1 minute"_s : u"%1 minutes"_s.arg(seconds / 60);
+}
+
+// The level table in the words the messages use: "debug, info, warning, error or fatal".
+QString levelNames(const QString &separator, const QString &last)
+{
+    QStringList names;
+    for (const LevelInfo &level : Rules::levels())
+        names << level.name;
+    const QString tail = names.takeLast();
+    return names.join(separator) + last + tail;
+}
+
+QString levelNumbers(const QString &separator)
+{
+    QStringList numbers;
+    for (const LevelInfo &level : Rules::levels())
+        numbers << QString::number(level.number);
+    return numbers.join(separator);
+}
+
+// "10–50"
+QString levelRange()
+{
+    return QString::number(Rules::levels().constFirst().number) + u'–'
+           + QString::number(Rules::levels().constLast().number);
+}
+
+QString defaultOf(const QString &key)
+{
+    const TopLevelKey *row = Rules::topLevelKey(key);
+    Q_ASSERT(row);
+    return row ? row->defaultValue : QString();
 }
 
 const QString crash = u"the v4 server crashes on it (500)"_s;
@@ -61,6 +124,15 @@ QList<Rule> bodyRules()
                  info(A::Accept, u"the body starts with %1: Relay accepts it (⚠ the v4 server answered 403 Bad data decoding request)."_s)),
         checkRow(u"body.size.decompressed"_s, B, {}, u"at most 1 MB of JSON"_s,
                  err(A::Refuse, u"the JSON is %1 bytes, over the 1 MB (1,000,000 bytes) decompressed store limit: the request is refused. Trim extra, frame vars and context lines."_s)),
+        checkRow(u"body.json.duplicate-key"_s, B, {}, u"each key once per object"_s,
+                 warn(A::Accept, u"\"%1\" appears %2 times in this object: the v4 server's Python kept the last value, as this harness does. Send the key once."_s),
+                 warn(A::Accept, u"\"%1\" appears %2 times in this object: Relay keeps the last value. Send the key once."_s)),
+        checkRow(u"body.json.big-integer"_s, B, {}, u"integers within ±2^53"_s,
+                 info(A::Accept, u"%1 is beyond 2^53 (9007199254740992), the largest integer every JSON reader keeps exactly (a double): the v4 server's Python kept every digit, while this harness keeps it only up to 2^63 and rounds it to %2 beyond that or where it turns the number into text (a tag value). Send it as a string if every digit matters."_s),
+                 info(A::Accept, u"%1 is beyond what Relay keeps exactly (64-bit integers, else a double: %2). Send it as a string if every digit matters."_s)),
+        checkRow(u"body.json.number-range"_s, B, {}, u"numbers a double holds"_s,
+                 warn(A::Accept, u"%1 is beyond a double: the v4 server's Python json read it as %2 and went on (spec section 4), where this harness stands in %3. Write a number within ±1.7e308 (or 0)."_s),
+                 err(A::Refuse, u"%1 is beyond a double: Relay's JSON parser refuses the request (400). Write a number within ±1.7e308 (or 0)."_s)),
         checkRow(u"body.size.compressed"_s, B, {}, u"at most 200 KB as base64(zlib)"_s,
                  err(A::Refuse, u"compressed as base64(zlib) the body is %1 bytes, over the 200 KB (200,000 bytes) store limit: the request is refused. Trim extra, frame vars and context lines."_s)),
     };
@@ -69,29 +141,34 @@ QList<Rule> bodyRules()
 QList<Rule> eventIdAndMessageRules()
 {
     const QString E = QString::fromUtf16(Owner::Event);
+    // The server cut messages at 2048 characters; the document says 2048 in one place, 1000 in another.
+    const int serverLimit = 2048;
+    const int documentLimit = 1000;
+    const QString server = QString::number(serverLimit);
+    const QString document = QString::number(documentLimit);
     return {
         typeRow(u"event.event_id.type"_s, E, u"event_id"_s, StringType | NullType,
                 err(A::Refuse, u"event_id must be a string of 32 hex characters (a uuid4), not %1: "_s + crash + u"."_s),
                 warn(A::Replace, u"event_id must be a UUID string, not %1: Relay replaces it with a new id."_s)),
         checkRow(u"event.event_id.missing"_s, E, u"event_id"_s, u"present"_s,
                  warn(A::Default, u"no event_id: the server generates one, so the client cannot refer to the event. The document requires a uuid4 as 32 hex characters."_s)),
-        checkRow(u"event.event_id.length"_s, E, u"event_id"_s, u"at most 32 characters"_s,
-                  warn(A::Replace, u"event_id has %1 characters, over 32: the v4 server silently replaces it with a new id. Send uuid4().hex (32 hex characters, no dashes)."_s),
+        limitRow(u"event.event_id.length"_s, E, u"event_id"_s, 32, u"at most {limit} characters"_s,
+                  warn(A::Replace, u"event_id has %1 characters, over {limit}: the v4 server silently replaces it with a new id. Send uuid4().hex ({limit} hex characters, no dashes)."_s),
                   none()),
-        checkRow(u"event.event_id.not-hex"_s, E, u"event_id"_s, u"32 hex characters"_s,
-                 warn(A::Accept, u"event_id \"%1\" is not 32 hex characters as the document requires (a uuid4): ⚠ the v4 server never checked and stored it as is."_s),
+        limitRow(u"event.event_id.not-hex"_s, E, u"event_id"_s, 32, u"{limit} hex characters"_s,
+                 warn(A::Accept, u"event_id \"%1\" is not {limit} hex characters as the document requires (a uuid4): ⚠ the v4 server never checked and stored it as is."_s),
                  warn(A::Replace, u"event_id \"%1\" is not a UUID: Relay replaces it with a new id."_s)),
         typeRow(u"event.message.type"_s, E, u"message"_s, StringType | NullType,
                 err(A::Refuse, u"message must be a string, not %1: the v4 server refuses the event (400 Invalid value for message). Put structured text in sentry.interfaces.Message."_s),
                 err(A::Discard, u"message must be a string, not %1: "_s + relayDrops + u"."_s)),
         checkRow(u"event.message.missing"_s, E, u"message"_s, u"present"_s,
-                 warn(A::Default, u"no message: the server stores \"<no message value>\". The document requires a user-readable message."_s),
+                 warn(A::Default, u"no message: the server stores \""_s + defaultOf(u"message"_s) + u"\". The document requires a user-readable message."_s),
                  none()),
-        lengthRow(u"event.message.length"_s, E, u"message"_s, 2048, true,
-                  warn(A::Truncate, u"message has %1 characters: the v4 server cuts it to 2048 ending in \"...\" (⚠ the document says 2048 here and 1000 elsewhere)."_s),
+        lengthRow(u"event.message.length"_s, E, u"message"_s, serverLimit, true,
+                  warn(A::Truncate, u"message has %1 characters: the v4 server cuts it to {limit} ending in \"...\" (⚠ the document says {limit} here and "_s + document + u" elsewhere)."_s),
                   none()),
-        checkRow(u"event.message.document-length"_s, E, u"message"_s, u"at most 1000 characters (document)"_s,
-                 info(A::Accept, u"message has %1 characters: ⚠ the document limits messages to 1000 in one place, but the v4 server kept up to 2048, so it is stored whole."_s),
+        limitRow(u"event.message.document-length"_s, E, u"message"_s, documentLimit, u"at most {limit} characters (document)"_s,
+                 info(A::Accept, u"message has %1 characters: ⚠ the document limits messages to {limit} in one place, but the v4 server kept up to "_s + server + u", so it is stored whole."_s),
                  none()),
     };
 }
@@ -108,20 +185,24 @@ QList<Rule> timeAndLevelRules()
         checkRow(u"event.timestamp.unparsable"_s, E, u"timestamp"_s, u"ISO 8601 or unix time"_s,
                  warn(A::Replace, u"timestamp \"%1\" cannot be parsed by the v4 server (offsets, a space separator and a date alone are not understood): it drops it and uses the receipt time. Send 2011-05-02T17:41:36 in UTC."_s),
                  warn(A::Replace, u"timestamp \"%1\" cannot be parsed: Relay drops it and uses the receipt time. Send 2011-05-02T17:41:36 in UTC."_s)),
-        checkRow(u"event.timestamp.future"_s, E, u"not in the future"_s, u"at most 1 minute ahead"_s,
-                 warn(A::Replace, u"timestamp %1 is more than 1 minute in the future: the server drops it and uses the receipt time. Check the client's clock and that it sends UTC."_s)),
+        checkRow(u"event.timestamp.range"_s, E, u"timestamp"_s, u"years 1 to 9999"_s,
+                 warn(A::Replace, u"timestamp %1 is outside the years 1 to 9999 a Python datetime holds: the v4 server cannot read it, drops it and uses the receipt time. Send unix seconds (or 2011-05-02T17:41:36 in UTC)."_s),
+                 warn(A::Replace, u"timestamp %1 is outside the years a date can hold: Relay drops it and uses the receipt time. Send unix seconds (or 2011-05-02T17:41:36 in UTC)."_s)),
+        limitRow(u"event.timestamp.future"_s, E, u"timestamp"_s, 60, u"at most {limit} ahead"_s,
+                 warn(A::Replace, u"timestamp %1 is more than {limit} in the future: the server drops it and uses the receipt time. Check the client's clock and that it sends UTC."_s),
+                 asV4(), duration(60)),
         typeRow(u"event.level.type"_s, E, u"level"_s, StringType | NumberType | BoolType | NullType,
-                err(A::Refuse, u"level must be debug, info, warning, error or fatal (or 10–50), not %1: "_s + crash + u"."_s),
-                warn(A::Default, u"level must be a name, not %1: Relay drops it and uses \"error\" (⚠ the v4 server crashed on it, 500)."_s)),
+                err(A::Refuse, u"level must be "_s + levelNames(u", "_s, u" or "_s) + u" (or "_s + levelRange() + u"), not %1: "_s + crash + u"."_s),
+                warn(A::Default, u"level must be a name, not %1: Relay drops it and uses \""_s + defaultOf(u"level"_s) + u"\" (⚠ the v4 server crashed on it, 500)."_s)),
         checkRow(u"event.level.missing"_s, E, u"level"_s, u"present"_s,
-                 warn(A::Default, u"no level: the server uses \"error\". The document requires one of debug, info, warning, error, fatal."_s)),
-        checkRow(u"event.level.unknown"_s, E, u"level"_s, u"debug|info|warning|error|fatal|10–50"_s,
-                 warn(A::Default, u"level %1 is not one of debug, info, warning, error, fatal or 10, 20, 30, 40, 50: the v4 server stores \"error\" instead."_s),
-                 warn(A::Default, u"level %1 is not one Relay knows: it stores \"error\" instead."_s)),
+                 warn(A::Default, u"no level: the server uses \""_s + defaultOf(u"level"_s) + u"\". The document requires one of "_s + levelNames(u", "_s, u", "_s) + u"."_s)),
+        checkRow(u"event.level.unknown"_s, E, u"level"_s, levelNames(u"|"_s, u"|"_s) + u'|' + levelRange(),
+                 warn(A::Default, u"level %1 is not one of "_s + levelNames(u", "_s, u", "_s) + u" or "_s + levelNumbers(u", "_s) + u": the v4 server stores \""_s + defaultOf(u"level"_s) + u"\" instead."_s),
+                 warn(A::Default, u"level %1 is not one Relay knows: it stores \""_s + defaultOf(u"level"_s) + u"\" instead."_s)),
         checkRow(u"event.level.numeric"_s, E, u"level"_s, u"a name"_s, none(),
                  info(A::Replace, u"level %1 is the v4 numeric form: Relay stores it as \"%2\"."_s)),
         checkRow(u"event.level.critical"_s, E, u"level"_s, u"a v4 name"_s, none(),
-                 info(A::Replace, u"level \"critical\": Relay stores it as \"fatal\" (⚠ the v4 server did not know it and stored \"error\")."_s)),
+                 info(A::Replace, u"level \""_s + Rules::relayLevelAliases().constFirst().first + u"\": Relay stores it as \""_s + Rules::relayLevelAliases().constFirst().second + u"\" (⚠ the v4 server did not know it and stored \""_s + defaultOf(u"level"_s) + u"\")."_s)),
     };
 }
 
@@ -134,28 +215,30 @@ QList<Rule> plainAttributeRules()
     return {
         typeRow(u"event.logger.type"_s, E, u"logger"_s, StringType | NullType, ignored(u"logger"_s)),
         checkRow(u"event.logger.missing"_s, E, u"logger"_s, u"present"_s,
-                 warn(A::Default, u"no logger: the server uses \"root\". The document requires one."_s), none()),
+                 warn(A::Default, u"no logger: the server uses \""_s + defaultOf(u"logger"_s) + u"\". The document requires one."_s), none()),
         lengthRow(u"event.logger.length"_s, E, u"logger"_s, 64, false,
-                  warn(A::Truncate, u"logger has %1 characters: the server stores the first 64."_s)),
+                  warn(A::Truncate, u"logger has %1 characters: the server stores the first {limit}."_s)),
         typeRow(u"event.platform.type"_s, E, u"platform"_s, StringType | NullType, ignored(u"platform"_s)),
         lengthRow(u"event.platform.length"_s, E, u"platform"_s, 64, false,
-                  warn(A::Truncate, u"platform has %1 characters: the server stores the first 64."_s)),
+                  warn(A::Truncate, u"platform has %1 characters: the server stores the first {limit}."_s)),
         typeRow(u"event.culprit.type"_s, E, u"culprit"_s, StringType | NullType,
                 err(A::Refuse, u"culprit must be a string (the function to blame), not %1: "_s + crash + u"."_s),
                 err(A::Discard, u"culprit must be a string, not %1: "_s + relayDrops + u"."_s)),
         lengthRow(u"event.culprit.length"_s, E, u"culprit"_s, 200, true,
-                  warn(A::Truncate, u"culprit has %1 characters: the server cuts it to 200 ending in \"...\"."_s)),
+                  warn(A::Truncate, u"culprit has %1 characters: the server cuts it to {limit} ending in \"...\"."_s)),
         typeRow(u"event.server_name.type"_s, E, u"server_name"_s, StringType | NullType, ignored(u"server_name"_s)),
         lengthRow(u"event.server_name.length"_s, E, u"server_name"_s, 128, false,
-                  warn(A::Truncate, u"server_name has %1 characters: the server stores the first 128."_s)),
+                  warn(A::Truncate, u"server_name has %1 characters: the server stores the first {limit}."_s)),
         typeRow(u"event.site.type"_s, E, u"site"_s, StringType | NullType, ignored(u"site"_s)),
         lengthRow(u"event.site.length"_s, E, u"site"_s, 128, false,
-                  warn(A::Truncate, u"site has %1 characters: the server stores the first 128."_s)),
+                  warn(A::Truncate, u"site has %1 characters: the server stores the first {limit}."_s)),
         typeRow(u"event.checksum.type"_s, E, u"checksum"_s, StringType | NullType, ignored(u"checksum"_s)),
         lengthRow(u"event.checksum.length"_s, E, u"checksum"_s, 32, false,
-                  warn(A::Truncate, u"checksum has %1 characters: the server keeps a grouping key of 32."_s)),
+                  warn(A::Truncate, u"checksum has %1 characters: the server keeps a grouping key of {limit}."_s)),
         typeRow(u"event.time_spent.type"_s, E, u"time_spent"_s, NumberType | NullType,
                 warn(A::Discard, u"time_spent must be a number of milliseconds, not %1: the server does not store it."_s)),
+        checkRow(u"event.time_spent.range"_s, E, u"time_spent"_s, u"0 to 2147483647"_s,
+                 warn(A::Accept, u"time_spent %1 is not a number of milliseconds the v4 server can keep: its column is a 32-bit integer (0 to 2147483647), so the event may fail to be saved. Send whole milliseconds in that range."_s)),
         checkRow(u"event.project.legacy"_s, E, u"project"_s, u"the key's project"_s,
                  info(A::Accept, u"project is read on the legacy endpoint /api/store/ only: it must equal the key's project id or slug, else 403 Invalid credentials."_s),
                  info(A::Accept, u"project in the body: Relay takes the project from the URL and the key."_s)),
@@ -173,10 +256,10 @@ QList<Rule> mapAttributeRules()
         checkRow(u"tags.entry.not-a-pair"_s, T, u"*"_s, u"[key, value]"_s,
                  err(A::Refuse, u"tag entry %1 is not a [key, value] pair: "_s + crash + u". Send [\"key\", \"value\"]."_s),
                  err(A::Discard, u"tag entry %1 is not a [key, value] pair: "_s + relayDrops + u"."_s)),
-        checkRow(u"tags.key.length"_s, T, u"*"_s, u"key at most 32 characters"_s,
-                 err(A::Discard, u"tag key \"%1\" has %2 characters, over 32: the server drops this pair."_s)),
-        checkRow(u"tags.value.length"_s, T, u"*"_s, u"value at most 200 characters"_s,
-                 err(A::Discard, u"the value of tag \"%1\" has %2 characters, over 200: the server drops this pair."_s)),
+        limitRow(u"tags.key.length"_s, T, u"*"_s, 32, u"key at most {limit} characters"_s,
+                 err(A::Discard, u"tag key \"%1\" has %2 characters, over {limit}: the server drops this pair."_s)),
+        limitRow(u"tags.value.length"_s, T, u"*"_s, 200, u"value at most {limit} characters"_s,
+                 err(A::Discard, u"the value of tag \"%1\" has %2 characters, over {limit}: the server drops this pair."_s)),
         checkRow(u"tags.value.not-a-string"_s, T, u"*"_s, u"a string"_s,
                  warn(A::Replace, u"the value of tag \"%1\" is %2: the server stores its text \"%3\". Send strings."_s)),
         checkRow(u"tags.pair-form"_s, T, {}, u"a map"_s, none(),
@@ -190,12 +273,12 @@ QList<Rule> mapAttributeRules()
                 err(A::Discard, u"extra must be a map of your own keys, not %1: the server drops it."_s)),
         checkRow(u"event.extra.null"_s, E, u"extra"_s, u"a map"_s,
                  warn(A::Default, u"extra is null: the server stores an empty map {}."_s)),
-        checkRow(u"extra.keys"_s, X, {}, u"at most 50 keys"_s,
-                 warn(A::Truncate, u"extra has %1 keys: the server keeps the first 50 (the document: mappings of 50 pairs)."_s), none()),
-        checkRow(u"extra.value.length"_s, X, u"*"_s, u"at most 2048 characters"_s,
-                 warn(A::Truncate, u"this extra value has %1 characters: the server trims extra values to 2048."_s), none()),
-        checkRow(u"extra.depth"_s, X, u"*"_s, u"nested at most 3 deep"_s,
-                 warn(A::Truncate, u"extra is nested deeper than 3 levels here: the server stores this level as text."_s), none()),
+        limitRow(u"extra.keys"_s, X, {}, 50, u"at most {limit} keys"_s,
+                 warn(A::Truncate, u"extra has %1 keys: the server keeps the first {limit} (the document: mappings of {limit} pairs)."_s), none()),
+        limitRow(u"extra.value.length"_s, X, u"*"_s, 2048, u"at most {limit} characters"_s,
+                 warn(A::Truncate, u"this extra value has %1 characters: the server trims extra values to {limit}."_s), none()),
+        limitRow(u"extra.depth"_s, X, u"*"_s, 3, u"nested at most {limit} deep"_s,
+                 warn(A::Truncate, u"extra is nested deeper than {limit} levels here: the server stores this level as text."_s), none()),
     };
 }
 
@@ -342,7 +425,7 @@ QList<Rule> templateMessageQueryRules()
         requiredRow(u"message.message.required"_s, M, u"message"_s, required(u"message"_s, u"the format string, e.g. \"Hello %s\""_s)),
         typeRow(u"message.message.type"_s, M, u"message"_s, StringType, dropped(u"message must be a string, not %1"_s)),
         lengthRow(u"message.message.length"_s, M, u"message"_s, 5000, false,
-                  warn(A::Truncate, u"message has %1 characters: the server keeps 5000."_s), none()),
+                  warn(A::Truncate, u"message has %1 characters: the server keeps {limit}."_s), none()),
         typeRow(u"message.params.type"_s, M, u"params"_s, ArrayType | ObjectType | NullType, dropped(u"params must be a list or a map, not %1"_s)),
         requiredRow(u"query.query.required"_s, Q, u"query"_s, required(u"query"_s, u"the query text"_s)),
         typeRow(u"query.query.type"_s, Q, u"query"_s, StringType, dropped(u"query must be a string, not %1"_s)),
@@ -397,7 +480,7 @@ QString Rule::path() const
     return key.isEmpty() ? prefix : prefix + u'/' + key;
 }
 
-Verdict Rule::verdict(Profile profile) const
+RuleVerdict Rule::verdict(Profile profile) const
 {
     if (profile == Profile::V4 || (relay.applies && relay.message.isEmpty()))
         return v4;
@@ -462,6 +545,82 @@ const QList<const Rule *> &Rules::requiredOf(const QString &owner)
     static const QList<const Rule *> none;
     const auto it = index.constFind(owner);
     return it == index.cend() ? none : *it;
+}
+
+QString keyRoleName(KeyRole role)
+{
+    switch (role) {
+    case KeyRole::EventId: return u"event-id"_s;
+    case KeyRole::Message: return u"message"_s;
+    case KeyRole::Timestamp: return u"timestamp"_s;
+    case KeyRole::Level: return u"level"_s;
+    case KeyRole::Attribute: return u"attribute"_s;
+    case KeyRole::TimeSpent: return u"time-spent"_s;
+    case KeyRole::Project: return u"project"_s;
+    case KeyRole::Tags: return u"tags"_s;
+    case KeyRole::Modules: return u"modules"_s;
+    case KeyRole::Extra: return u"extra"_s;
+    case KeyRole::LaterProtocol: return u"later-protocol"_s;
+    }
+    return {};
+}
+
+const QList<LevelInfo> &Rules::levels()
+{
+    static const QList<LevelInfo> table = {
+        {u"debug"_s, 10}, {u"info"_s, 20}, {u"warning"_s, 30}, {u"error"_s, 40}, {u"fatal"_s, 50},
+    };
+    return table;
+}
+
+const QList<QPair<QString, QString>> &Rules::relayLevelAliases()
+{
+    static const QList<QPair<QString, QString>> table = {{u"critical"_s, u"fatal"_s}};
+    return table;
+}
+
+// The attributes of spec section 5 (the five defaulted ones first, in the order the server filled
+// them in), then the keys of later protocols that v4 ignored and Relay knows.
+const QList<TopLevelKey> &Rules::topLevelKeys()
+{
+    using R = KeyRole;
+    static const QList<TopLevelKey> table = [] {
+        QList<TopLevelKey> keys = {
+            {u"event_id"_s, R::EventId, u"event.event_id.missing"_s, {}},
+            {u"message"_s, R::Message, u"event.message.missing"_s, u"<no message value>"_s},
+            {u"timestamp"_s, R::Timestamp, u"event.timestamp.missing"_s, {}},
+            {u"level"_s, R::Level, u"event.level.missing"_s, u"error"_s},
+            {u"logger"_s, R::Attribute, u"event.logger.missing"_s, u"root"_s},
+            {u"platform"_s, R::Attribute, {}, {}},
+            {u"culprit"_s, R::Attribute, {}, {}},
+            {u"server_name"_s, R::Attribute, {}, {}},
+            {u"site"_s, R::Attribute, {}, {}},
+            {u"checksum"_s, R::Attribute, {}, {}},
+            {u"time_spent"_s, R::TimeSpent, {}, {}},
+            {u"project"_s, R::Project, {}, {}},
+            {u"tags"_s, R::Tags, {}, {}},
+            {u"modules"_s, R::Modules, {}, {}},
+            {u"extra"_s, R::Extra, {}, {}},
+        };
+        for (const char *key : {"release", "environment", "sdk", "fingerprint", "breadcrumbs",
+                                "contexts", "dist", "transaction", "threads", "debug_meta", "type",
+                                "errors", "logentry", "start_timestamp", "received", "version",
+                                "spans", "measurements", "key_id"})
+            keys.append({QString::fromLatin1(key), R::LaterProtocol, {}, {}});
+        return keys;
+    }();
+    return table;
+}
+
+const TopLevelKey *Rules::topLevelKey(const QString &key)
+{
+    static const QHash<QString, const TopLevelKey *> index = [] {
+        QHash<QString, const TopLevelKey *> byKey;
+        for (const TopLevelKey &row : topLevelKeys())
+            byKey.insert(row.key, &row);
+        return byKey;
+    }();
+    return index.value(key);
 }
 
 const QList<InterfaceInfo> &Rules::interfaces()

@@ -1,18 +1,22 @@
 #pragma once
 
 // The v4 rules as data (spec sections 5, 6, 9, 10): one row per thing the harness checks, with the
-// JSON path, the expected type or constraint, and — per profile — the severity, the server's action
-// and the message. Type, required and length rows are applied generically; "check" rows name a
-// judgement made in code (timestamps, levels, tag pairs …) whose verdict still comes from the row.
+// JSON path, the expected type or constraint, the limit it compares with, and — per profile — the
+// severity, the server's action and the message. Type, required and length rows are applied
+// generically; "check" rows name a judgement made in code (timestamps, levels, tag pairs …) whose
+// limit and verdict still come from the row. The tables below them hold the lists the judge walks:
+// the level names, the top-level keys and the seven interfaces. Nothing the judge compares with is
+// written anywhere else.
 //
 //     for (const Sentry::Rule &rule : Sentry::Rules::all())
 //         list << rule.id << rule.path() << severityName(rule.verdict(profile).severity);
 
 #include "finding.h"
-#include "validator.h"
+#include "validationtypes.h"
 
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace Sentry {
@@ -38,7 +42,7 @@ enum class RuleKind {
 
 // The verdict of one rule under one profile. `message` may hold %1, %2 … for the details the
 // check fills in (a length, a key, a value).
-struct Verdict
+struct RuleVerdict
 {
     Severity severity = Severity::Error;
     ServerAction action = ServerAction::None;
@@ -71,13 +75,14 @@ struct Rule
     RuleKind kind = RuleKind::Check;
     QString constraint; // human: "a string", "≤ 2048 characters"
     unsigned types = 0; // RuleKind::Type: the accepted JSON types
-    int limit = 0;      // RuleKind::MaxLength
+    int limit = 0;      // MaxLength: characters; Check: what the check compares with (characters,
+                        // keys, depth or seconds, as `constraint` says); 0: none
     bool ellipsis = false; // RuleKind::MaxLength: the server's cut ends in "..."
-    Verdict v4;
-    Verdict relay;      // empty message: the v4 message applies
+    RuleVerdict v4;
+    RuleVerdict relay;      // empty message: the v4 message applies
 
     QString path() const; // "/message", "/sentry.interfaces.Exception/values/*/value"
-    Verdict verdict(Profile profile) const;
+    RuleVerdict verdict(Profile profile) const;
 };
 
 // One of the seven v4 interfaces: its alias (empty for Message and Query), full name, the
@@ -91,6 +96,39 @@ struct InterfaceInfo
     QString firstField;
 };
 
+// A level name the v4 server knew, and its numeric form (the logging module's number).
+struct LevelInfo
+{
+    QString name;
+    int number = 0;
+};
+
+// How the judge handles a top-level key that is not an interface.
+enum class KeyRole {
+    EventId,
+    Message,
+    Timestamp,
+    Level,
+    Attribute,     // a plain value with Type/MaxLength rows (logger, culprit, site …)
+    TimeSpent,     // time_spent: milliseconds, kept by the v4 server in a 32-bit column
+    Project,
+    Tags,
+    Modules,
+    Extra,
+    LaterProtocol, // a key of a later protocol: v4 ignores it, Relay stores it
+};
+
+QString keyRoleName(KeyRole role); // "event-id", "attribute", "later-protocol" …
+
+// One row of the top-level key table.
+struct TopLevelKey
+{
+    QString key;
+    KeyRole role = KeyRole::Attribute;
+    QString missingRule;  // the rule reported when the key is absent (it is then defaulted); "" none
+    QString defaultValue; // stored when absent; "" for a generated one (event_id, receipt time)
+};
+
 class Rules
 {
 public:
@@ -100,6 +138,12 @@ public:
     // The Type and MaxLength rows of `owner`, by member key ("" for the owner itself), in table order.
     static const QHash<QString, QList<const Rule *>> &membersOf(const QString &owner);
     static const QList<const Rule *> &requiredOf(const QString &owner);
+
+    static const QList<LevelInfo> &levels();
+    // Names today's intake reads as another level: {"critical", "fatal"}.
+    static const QList<QPair<QString, QString>> &relayLevelAliases();
+    static const QList<TopLevelKey> &topLevelKeys(); // in the order defaults are filled
+    static const TopLevelKey *topLevelKey(const QString &key); // nullptr if none
 
     static const QList<InterfaceInfo> &interfaces();
     // By alias or full name (Relay canonical names too, for the relay profile); nullptr if none.

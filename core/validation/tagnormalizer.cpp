@@ -89,6 +89,19 @@ QJsonArray pairArray(const QList<QPair<QString, QString>> &pairs)
     return QJsonDocument::fromJson(json).array();
 }
 
+// The longest tag key and value the server kept, read once from their rows.
+struct TagLimits
+{
+    int key = Rules::byId(u"tags.key.length"_s).limit;
+    int value = Rules::byId(u"tags.value.length"_s).limit;
+};
+
+const TagLimits &limits()
+{
+    static const TagLimits table;
+    return table;
+}
+
 } // namespace
 
 QJsonValue TagNormalizer::normalize(const QJsonValue &tags, const QString &path)
@@ -135,8 +148,8 @@ void TagNormalizer::pair(const QString &keyText, bool keyIsString, const QJsonVa
         m_modified = true;
     if (!value.isString())
         m_context.report(u"tags.value.not-a-string"_s, path(), {keyText, jsonTypeName(value), valueText});
-    const bool longKey = keyText.size() > 32;
-    if ((longKey || valueText.size() > 200)
+    const bool longKey = keyText.size() > limits().key;
+    if ((longKey || valueText.size() > limits().value)
         && m_context.report(longKey ? u"tags.key.length"_s : u"tags.value.length"_s, path(),
                             {keyText, QString::number(longKey ? keyText.size() : valueText.size())})) {
         m_context.change(path(), u"tag pair dropped"_s, value, QJsonValue::Undefined);

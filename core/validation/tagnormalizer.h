@@ -1,7 +1,8 @@
 #pragma once
 
 // Internal to the normalizer: tags (spec section 5) as the server kept them — v4 as [key, value]
-// pairs of strings, Relay as a map — with over-long pairs dropped.
+// pairs of strings, Relay as a map — with over-long pairs dropped (the rows tags.key.length and
+// tags.value.length of rules.cpp).
 
 #include "normalizecontext.h"
 

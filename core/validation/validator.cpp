@@ -1,6 +1,8 @@
 #include "validator.h"
 
 #include "bodycodec.h"
+#include "jsonerror.h"
+#include "jsonquirks.h"
 #include "normalizecontext.h"
 #include "normalizer.h"
 
@@ -16,84 +18,15 @@ namespace Sentry {
 
 namespace {
 
-// How to fix each kind of JSON syntax error, in the words people use.
-QString parseHint(QJsonParseError::ParseError error)
-{
-    switch (error) {
-    case QJsonParseError::UnterminatedObject:
-        return u"missing comma between members, or a missing '}'"_s;
-    case QJsonParseError::MissingNameSeparator:
-        return u"missing ':' between a key and its value"_s;
-    case QJsonParseError::UnterminatedArray:
-        return u"missing comma between list items, or a missing ']'"_s;
-    case QJsonParseError::MissingValueSeparator:
-        return u"missing comma between list items"_s;
-    case QJsonParseError::IllegalValue:
-        return u"not a JSON value: quote strings with \", write true/false/null in lower case, no trailing commas"_s;
-    case QJsonParseError::TerminationByNumber:
-    case QJsonParseError::IllegalNumber:
-        return u"a malformed number"_s;
-    case QJsonParseError::IllegalEscapeSequence:
-        return u"a bad escape in a string: use \\\\, \\\", \\n, \\uXXXX"_s;
-    case QJsonParseError::IllegalUTF8String:
-        return u"the text is not valid UTF-8: save it as UTF-8"_s;
-    case QJsonParseError::UnterminatedString:
-        return u"a string is missing its closing quote"_s;
-    case QJsonParseError::MissingObject:
-        return u"a trailing comma: remove the ',' before '}' or add the next \"key\": value"_s;
-    case QJsonParseError::DeepNesting:
-        return u"nested too deeply"_s;
-    case QJsonParseError::DocumentTooLarge:
-        return u"the document is too large"_s;
-    case QJsonParseError::GarbageAtEnd:
-        return u"text after the closing '}': send one object"_s;
-    case QJsonParseError::NoError:
-        break;
-    }
-    return {};
-}
-
-void locate(const QByteArray &json, qsizetype offset, int *line, int *column)
-{
-    offset = qBound(qsizetype(0), offset, json.size());
-    const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
-    *line = int(json.left(offset).count('\n')) + 1;
-    *column = int(QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size()) + 1;
-}
-
-// Qt reports a missing comma where the next token ended; the comma belongs right after the
-// previous value, which is where people look: back over the token and the whitespace before it.
-// When that lands right after '{' or ',' no comma is missing: the token itself is not a "key".
-qsizetype missingCommaOffset(const QByteArray &json, qsizetype offset, bool *badKey)
-{
-    offset = qBound(qsizetype(0), offset, json.size());
-    while (offset > 0 && !QChar::isSpace(uchar(json.at(offset - 1))) && json.at(offset - 1) != ','
-           && json.at(offset - 1) != '{')
-        --offset;
-    const qsizetype tokenStart = offset;
-    while (offset > 0 && QChar::isSpace(uchar(json.at(offset - 1))))
-        --offset;
-    *badKey = offset > 0 && (json.at(offset - 1) == '{' || json.at(offset - 1) == ',');
-    return *badKey ? tokenStart : offset;
-}
-
 void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const QByteArray &json,
                       const QJsonParseError &error)
 {
-    const bool comma = error.error == QJsonParseError::UnterminatedObject
-        || error.error == QJsonParseError::UnterminatedArray
-        || error.error == QJsonParseError::MissingValueSeparator;
-    bool badKey = false;
-    result.errorOffset = comma ? missingCommaOffset(json, error.offset, &badKey) : error.offset;
-    QString hint = parseHint(error.error);
-    if (badKey)
-        hint = u"expected a \"key\" in double quotes"_s;
-    if (json.trimmed().isEmpty())
-        hint = u"the body is empty: send one event as a JSON object {…}"_s;
-    locate(json, result.errorOffset, &result.errorLine, &result.errorColumn);
+    const JsonErrorLocation at = JsonError::locate(json, error);
+    result.errorOffset = at.offset;
+    result.errorLine = at.line;
+    result.errorColumn = at.column;
     context.report(u"body.json.broken"_s, QString(),
-                   {QString::number(result.errorLine), QString::number(result.errorColumn),
-                    hint, error.errorString()});
+                   {QString::number(at.line), QString::number(at.column), at.hint, at.errorString});
 }
 
 // The first byte, judged on the bytes as sent.
@@ -138,37 +71,84 @@ QString topLevelName(const QJsonDocument &document)
     return document.isEmpty() ? u"an empty body"_s : u"a JSON value that is not an object"_s;
 }
 
+// Members in all objects: the type is read in place, and only containers are opened.
+qsizetype memberCount(const QJsonArray &array);
+
+qsizetype memberCount(const QJsonObject &object)
+{
+    qsizetype count = object.size();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it->isObject())
+            count += memberCount(it->toObject());
+        else if (it->isArray())
+            count += memberCount(it->toArray());
+    }
+    return count;
+}
+
+qsizetype memberCount(const QJsonArray &array)
+{
+    qsizetype count = 0;
+    for (auto it = array.constBegin(); it != array.constEnd(); ++it) {
+        if (it->isObject())
+            count += memberCount(it->toObject());
+        else if (it->isArray())
+            count += memberCount(it->toArray());
+    }
+    return count;
+}
+
+void reportQuirk(NormalizeContext &context, const JsonQuirk &quirk)
+{
+    const bool overflow = quirk.kind == JsonQuirk::Kind::Overflow;
+    const QString sign = quirk.text.startsWith(u'-') ? u"-"_s : QString();
+    switch (quirk.kind) {
+    case JsonQuirk::Kind::DuplicateKey:
+        context.report(u"body.json.duplicate-key"_s, quirk.pointer, {quirk.text, QString::number(quirk.count)});
+        break;
+    case JsonQuirk::Kind::BigInteger:
+        context.report(u"body.json.big-integer"_s, quirk.pointer,
+                       {quirk.text, QString::number(quirk.text.toDouble(), 'g', 17)});
+        break;
+    case JsonQuirk::Kind::Overflow:
+    case JsonQuirk::Kind::Underflow:
+        context.report(u"body.json.number-range"_s, quirk.pointer,
+                       {quirk.text, overflow ? sign + u"Infinity"_s : sign + u"0.0"_s,
+                        overflow ? sign + u"1.7976931348623157e308"_s : u"0"_s});
+        break;
+    }
+}
+
 // The text after any byte order mark: a JSON object, judged by the walk; anything else explained.
+// Numbers past a double are read as Python read them; what Qt's parse hides gets a finding.
 ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context)
 {
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error == QJsonParseError::NoError && document.isObject())
+    QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    QByteArray readable = text; // where a later error is (replaced numbers may shift its column)
+    const bool pastDouble = error.error == QJsonParseError::IllegalNumber;
+    if (pastDouble) {
+        readable = JsonQuirks::readableNumbers(text);
+        document = QJsonDocument::fromJson(readable, &error);
+    }
+    if (error.error == QJsonParseError::NoError && document.isObject()) {
+        if (pastDouble || JsonQuirks::mayHaveQuirks(text, memberCount(document.object()))) {
+            const QList<JsonQuirk> quirks = JsonQuirks::scan(text);
+            for (const JsonQuirk &quirk : quirks)
+                reportQuirk(context, quirk);
+        }
         return Validator::validate(document.object(), options);
+    }
     ValidationResult result;
     result.profile = options.profile;
     if (error.error != QJsonParseError::NoError)
-        reportBrokenJson(result, context, text, error);
+        reportBrokenJson(result, context, readable, error);
     else
         context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
     return result;
 }
 
 } // namespace
-
-QString profileName(Profile profile)
-{
-    return profile == Profile::Relay ? u"relay"_s : u"v4"_s;
-}
-
-std::optional<Profile> profileFromName(const QString &name)
-{
-    if (name.compare("v4"_L1, Qt::CaseInsensitive) == 0)
-        return Profile::V4;
-    if (name.compare("relay"_L1, Qt::CaseInsensitive) == 0)
-        return Profile::Relay;
-    return std::nullopt;
-}
 
 ValidationResult Validator::validate(const QByteArray &json, Profile profile)
 {
@@ -186,7 +166,11 @@ ValidationResult Validator::validate(const QByteArray &json, const ValidateOptio
     NormalizeContext context(options.profile);
     checkStart(context, json);
     const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
-    ValidationResult result = judgeText(text, options, context);
+    // Past the limit the server refused the body unread; so does this (a 20 MB event took 917 MB).
+    ValidationResult result;
+    result.profile = options.profile;
+    if (json.size() <= MaxDecompressed)
+        result = judgeText(text, options, context);
     checkSize(context, json, compressed);
     if (context.findingCount() > 0)
         result.findings = context.takeFindings() + result.findings;

@@ -38,7 +38,7 @@ private Q_SLOTS:
 
     void auth_jsonGivesFieldsAndFindings()
     {
-        const CliRun run = runCli({u"auth"_s, u"--json"_s,
+        const CliRun run = runCli({u"auth"_s, u"--json"_s, u"--show-secret"_s,
                                    u"Sentry sentry_version=4, sentry_client=raven-node/0.6.2, "
                                    "sentry_timestamp=1395097600123, sentry_key=pub, sentry_secret=sec"_s});
         QCOMPARE(run.exitCode, 0);
@@ -68,10 +68,34 @@ private Q_SLOTS:
 
     void auth_readsStandardInput()
     {
-        const CliRun run = runCli({u"auth"_s, u"--json"_s, u"-"_s},
+        const CliRun run = runCli({u"auth"_s, u"--json"_s, u"--show-secret"_s, u"-"_s},
                                   "Sentry sentry_version=4, sentry_client=x/1,\n    sentry_key=pub,\n    sentry_secret=s\n");
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json()[u"fields"_s].toObject().value(u"sentry_secret"_s).toString(), u"s"_s);
+    }
+
+    // The pasted secret was echoed in the fields and inside finding messages.
+    void auth_masksTheSecretUnlessShown_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<bool>("shown");
+        QTest::addRow("text") << QStringList() << false;
+        QTest::addRow("json") << QStringList{u"--json"_s} << false;
+        QTest::addRow("text, shown") << QStringList{u"--show-secret"_s} << true;
+        QTest::addRow("json, shown") << QStringList{u"--json"_s, u"--show-secret"_s} << true;
+    }
+    void auth_masksTheSecretUnlessShown()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(bool, shown);
+        // Quoted, and sent twice: both findings quote the value.
+        const CliRun run = runCli(QStringList{u"auth"_s} + options
+                                  + QStringList{u"Sentry sentry_version=4, sentry_client=x/1, sentry_key=pub, "
+                                                "sentry_secret=\"b7d80b5201\", sentry_secret=\"b7d80b5201\""_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("sentry_secret"), run.out.constData());
+        QCOMPARE(run.out.contains("b7d80b5201"), shown);
+        QCOMPARE(run.out.contains("********"), !shown);
     }
 
     void auth_browserOptionWarnsAboutSecret()

@@ -33,7 +33,7 @@ private Q_SLOTS:
 
     void dsn_jsonHasEveryKey()
     {
-        const CliRun run = runCli({u"dsn"_s, u"--json"_s,
+        const CliRun run = runCli({u"dsn"_s, u"--json"_s, u"--show-secret"_s,
                                    u"threaded+https://p%2Bub:s%40ec@[::1]:9000/sentry/7?timeout=3&verify_ssl=0"_s});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject json = run.json();
@@ -74,6 +74,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("secretShown");
         QTest::addRow("masked") << QStringList() << false;
         QTest::addRow("shown") << QStringList{u"--show-secret"_s} << true;
+        QTest::addRow("json, masked") << QStringList{u"--json"_s} << false;
+        QTest::addRow("json, shown") << QStringList{u"--json"_s, u"--show-secret"_s} << true;
     }
     void dsn_breakdownMasksSecretUnlessShown()
     {
@@ -86,8 +88,17 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(run.out);
         QCOMPARE(text.contains(secret), secretShown);
         QCOMPARE(text.contains(u"********"_s), !secretShown);
-        QVERIFY(text.contains(u"Store URL:"_s));
         QVERIFY(text.contains(u"https://example.com/api/1/store/"_s));
+    }
+
+    // A 64-character label: QUrl drops such a host, and the store URL came out as http:///api/1/store/.
+    void dsn_hostAUrlCannotCarryIsInvalid()
+    {
+        const CliRun run = runCli({u"dsn"_s, u"http://pub:sec@"_s + QString(64, u'a') + u".example.com/1"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("Valid:            no"), run.out.constData());
+        QVERIFY2(run.out.contains("64 characters"), run.out.constData());
+        QVERIFY(!run.out.contains("http:///"));
     }
 
     void dsn_breakdownListsFindingsWithSeverity()

@@ -50,13 +50,34 @@ private Q_SLOTS:
             "POST /api/2/store/ HTTP/1.1\r\n"
             "Host: localhost:9000\r\n"
             "X-Sentry-Auth: Sentry sentry_version=4, sentry_client=test/1.0, "
-            "sentry_timestamp=1329096377, sentry_key=pub, sentry_secret=sec\r\n"
+            "sentry_timestamp=1329096377, sentry_key=pub, sentry_secret=********\r\n"
             "User-Agent: test/1.0\r\n"
             "Content-Type: application/json\r\n"
             "Content-Length: " + QByteArray::number(EventBytes.size()) + "\r\n"
             "\r\n" + EventBytes;
         QCOMPARE(run.out, expected);
         QVERIFY2(run.err.isEmpty(), run.err.constData());
+    }
+
+    // Masked everywhere unless asked for, except --curl, which must reproduce the request.
+    void secret_maskedUnlessShownOrCurl_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<bool>("shown");
+        QTest::addRow("raw") << QStringList() << false;
+        QTest::addRow("json") << QStringList{u"--json"_s} << false;
+        QTest::addRow("raw, shown") << QStringList{u"--show-secret"_s} << true;
+        QTest::addRow("json, shown") << QStringList{u"--json"_s, u"--show-secret"_s} << true;
+        QTest::addRow("curl") << QStringList{u"--curl"_s} << true;
+    }
+    void secret_maskedUnlessShownOrCurl()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(bool, shown);
+        const CliRun run = runCli(requestArgs(options + QStringList{u"-"_s}), EventBytes);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.contains("sentry_secret=sec"), shown);
+        QCOMPARE(run.out.contains("sentry_secret=********"), !shown);
     }
 
     void json_hasMethodUrlHeadersAndBody_data()

@@ -157,6 +157,33 @@ private Q_SLOTS:
                  QByteArray("application/octet-stream"));
     }
 
+    // A server may echo the auth header in X-Sentry-Error; the secret is masked unless asked for.
+    void send_masksTheSecretUnlessShown_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<bool>("shown");
+        QTest::addRow("text") << QStringList{} << false;
+        QTest::addRow("json") << QStringList{u"--json"_s} << false;
+        QTest::addRow("text, --show-secret") << QStringList{u"--show-secret"_s} << true;
+        QTest::addRow("json, --show-secret") << QStringList{u"--json"_s, u"--show-secret"_s} << true;
+    }
+    void send_masksTheSecretUnlessShown()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(bool, shown);
+        const QByteArray secret = "b7d80b520139450f903720eb7991bf3d";
+        m_server->setOnRequest([](const QByteArray &) {});
+        m_server->enqueue(ScriptedResponse::sentryError(
+            403, "Invalid api key: Sentry sentry_key=public, sentry_secret=" + secret));
+        const QString dsn = u"http://public:%1@127.0.0.1:%2/42"_s.arg(QString::fromLatin1(secret)).arg(m_server->port());
+        const CliRun run = runServed(QStringList{u"--dsn"_s, dsn} + extra + QStringList{u"-"_s});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.out.contains("Invalid api key"), run.out.constData());
+        QCOMPARE(run.out.contains(secret) || run.err.contains(secret), shown);
+        QCOMPARE(run.out.contains("********"), !shown);
+        QVERIFY(LoopbackServer::headerValue(m_server->requests().value(0), "X-Sentry-Auth").contains(secret));
+    }
+
     void send_rejectsBadUsage_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -164,7 +191,12 @@ private Q_SLOTS:
         QTest::addRow("bad dsn") << QStringList{u"--dsn"_s, u"http://nokey@h/1x/"_s, u"-"_s};
         QTest::addRow("bad encoding") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--encoding"_s, u"gzip"_s, u"-"_s};
         QTest::addRow("bad timeout") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--timeout"_s, u"soon"_s, u"-"_s};
+        // NaN fails every comparison, so a plain range check let it through (a 1 ms timeout, exit 3).
+        for (const QString &number : {u"nan"_s, u"NaN"_s, u"inf"_s, u"-inf"_s, u"1e999"_s, u"0"_s, u"601"_s})
+            QTest::addRow("timeout %s", qPrintable(number))
+                << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--timeout"_s, number, u"-"_s};
         QTest::addRow("bad repeat") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--repeat"_s, u"0"_s, u"-"_s};
+        QTest::addRow("repeat nan") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--repeat"_s, u"nan"_s, u"-"_s};
         QTest::addRow("bad client") << QStringList{u"--dsn"_s, u"http://a:b@h/1"_s, u"--client"_s, u"a,b=c"_s, u"-"_s};
     }
     void send_rejectsBadUsage()

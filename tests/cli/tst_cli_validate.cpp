@@ -112,8 +112,40 @@ private Q_SLOTS:
             QVERIFY2(first.contains(key), qPrintable(key));
         const CliRun relay = runCli({u"validate"_s, u"--list-rules"_s, u"--profile"_s, u"relay"_s});
         QCOMPARE(relay.exitCode, 0);
-        QVERIFY(relay.out.contains("event.level.critical  /level  info  replace"));
+        QVERIFY(relay.out.contains("event.level.critical  /level  info  replace  -  a v4 name"));
+        QVERIFY(relay.out.contains("\nlevel  critical  stored as fatal\n"));
         QVERIFY(!relay.out.contains("exception.value.required"));
+    }
+
+    // The limits and the tables the judge walks are listed from the same rows it reads.
+    void validate_listRulesShowsLimitsAndTables()
+    {
+        const CliRun text = runCli({u"validate"_s, u"--list-rules"_s});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("tags.key.length  /tags/*  error  discard  32  key at most 32 characters\n"));
+        QVERIFY(text.out.contains("event.timestamp.future  /timestamp  warning  replace  60  at most 1 minute ahead\n"));
+        QVERIFY(text.out.contains("\nlevel  warning  30\n"));
+        QVERIFY(!text.out.contains("stored as fatal"));
+        QVERIFY(text.out.contains("\nkey  level  level  default \"error\" (event.level.missing)\n"));
+        QVERIFY(text.out.contains("\nkey  release  later-protocol\n"));
+        QVERIFY(text.out.contains("\ninterface  request  sentry.interfaces.Http  relay request  first field url\n"));
+
+        const QJsonObject json = runCli({u"validate"_s, u"--list-rules"_s, u"--json"_s}).json();
+        QHash<QString, QJsonValue> limits;
+        for (const QJsonValue &rule : json.value(u"rules"_s).toArray())
+            limits.insert(rule[u"id"_s].toString(), rule[u"limit"_s]);
+        QCOMPARE(limits.value(u"tags.value.length"_s).toInt(), 200);
+        QCOMPARE(limits.value(u"extra.keys"_s).toInt(), 50);
+        QCOMPARE(limits.value(u"extra.depth"_s).toInt(), 3);
+        QCOMPARE(limits.value(u"event.timestamp.future"_s).toInt(), 60);
+        QVERIFY(limits.value(u"event.key.unknown"_s).isNull());
+        QCOMPARE(json.value(u"levels"_s).toArray().size(), 5);
+        QCOMPARE(json.value(u"levels"_s).toArray().at(4)[u"name"_s].toString(), u"fatal"_s);
+        QCOMPARE(json.value(u"interfaces"_s).toArray().size(), 7);
+        bool later = false;
+        for (const QJsonValue &key : json.value(u"keys"_s).toArray())
+            later = later || (key[u"key"_s] == u"environment"_s && key[u"role"_s] == u"later-protocol"_s);
+        QVERIFY(later);
     }
 
     void validate_scrubReportsWhatWasScrubbed()

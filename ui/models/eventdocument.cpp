@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStringDecoder>
+#include <QTextCharFormat>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -82,6 +83,11 @@ void EventDocument::setText(const QString &text)
     cursor.beginEditBlock();
     cursor.select(QTextCursor::Document);
     cursor.insertText(text);
+    // QTextDocument merges the next typed character into this block's last insertion, so one
+    // undo() would take the typing and this whole text away. A format change that changes
+    // nothing ends the block with a step that does not merge.
+    cursor.select(QTextCursor::Document);
+    cursor.mergeCharFormat(QTextCharFormat());
     cursor.endEditBlock();
 }
 

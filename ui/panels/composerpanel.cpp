@@ -73,7 +73,15 @@ ComposerPanel::ComposerPanel(EventDocument *document, QWidget *parent)
     refreshForm();
 }
 
-ComposerPanel::~ComposerPanel() = default;
+ComposerPanel::~ComposerPanel()
+{
+    // A focused line edit emits editingFinished while QWidget's destructor deletes it, after this
+    // class's members are gone: commit the pending edit now (it is the user's) and cut them off.
+    commitPendingEdit();
+    const QList<QLineEdit *> edits = findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits)
+        disconnect(edit, nullptr, this, nullptr);
+}
 
 QWidget *ComposerPanel::addPage(ComposerPage *page)
 {

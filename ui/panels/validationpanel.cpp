@@ -4,6 +4,7 @@
 #include "findingsfilter.h"
 #include "findingsmodel.h"
 #include "jsontext.h"
+#include "rulesmodel.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -144,6 +145,7 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     tabs->setDocumentMode(true);
     tabs->addTab(m_diff, tr("Stored event (diff)"));
     tabs->addTab(m_changes, tr("Changes"));
+    tabs->addTab(buildRulesTab(), tr("Rules"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_view);
@@ -152,6 +154,7 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildToolbar());
     layout->addWidget(splitter, 1);
+    showRules();
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
@@ -196,10 +199,40 @@ QWidget *ValidationPanel::buildToolbar()
     layout->addWidget(m_severity);
     layout->addWidget(m_summary, 1);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &ValidationPanel::validateNow);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &ValidationPanel::showRules);
     connect(m_severity, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setMinimumSeverity(Sentry::Severity(m_severity->currentData().toInt()));
     });
     return bar;
+}
+
+// The rules the chosen profile checks, and the lists beside them, as core gives them.
+QWidget *ValidationPanel::buildRulesTab()
+{
+    m_rules = new RulesModel(this);
+    auto *view = new QTreeView;
+    view->setModel(m_rules);
+    view->setRootIsDecorated(false);
+    view->setAlternatingRowColors(true);
+    view->setToolTip(tr("Every rule this profile checks; the message is in each row's tooltip"));
+    view->header()->setSectionResizeMode(RulesModel::ConstraintColumn, QHeaderView::Stretch);
+    m_tables = new QLabel;
+    m_tables->setWordWrap(true);
+    m_tables->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *tab = new QWidget;
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view, 1);
+    layout->addWidget(m_tables);
+    return tab;
+}
+
+void ValidationPanel::showRules()
+{
+    if (!m_rules || !m_profile)
+        return;
+    m_rules->setProfile(profile());
+    m_tables->setText(RulesModel::tablesText(profile()));
 }
 
 Sentry::Profile ValidationPanel::profile() const

@@ -23,6 +23,7 @@ namespace SentryUi {
 class EventDocument;
 class FindingsFilter;
 class FindingsModel;
+class RulesModel;
 
 class ValidationPanel final : public QWidget
 {
@@ -39,6 +40,7 @@ public:
     FindingsModel *findingsModel() const { return m_model; }
     FindingsFilter *findingsFilter() const { return m_filter; }
     QTreeView *findingsView() const { return m_view; }
+    RulesModel *rulesModel() const { return m_rules; }
     QString diffText() const; // the normalized-vs-input diff as shown
 
     void validateNow(); // starts a validation at once (normally debounced after edits)
@@ -60,6 +62,8 @@ protected:
 
 private:
     QWidget *buildToolbar();
+    QWidget *buildRulesTab();
+    void showRules();
     void scheduleValidation();
     void workerFinished();
     void apply(const Outcome &outcome);
@@ -78,6 +82,8 @@ private:
     QPlainTextEdit *m_diff = nullptr;
     QSyntaxHighlighter *m_diffHighlighter = nullptr;
     QPlainTextEdit *m_changes = nullptr;
+    RulesModel *m_rules = nullptr;
+    QLabel *m_tables = nullptr;
     QTimer *m_debounce = nullptr;
     QFutureWatcher<Outcome> *m_watcher = nullptr;
     Sentry::ValidationResult m_result;

@@ -217,8 +217,12 @@ void JsonEditor::updateErrorSelection()
         token.format.setUnderlineColor(red);
         token.format.setToolTip(m_error->message);
         token.cursor = QTextCursor(document());
+        // At the end of a line or of the text (where a missing comma belongs) the character
+        // before the error is marked, on the error's line.
         const int end = document()->characterCount() - 1;
-        const int start = qBound(0, int(m_error->offset) - (m_error->offset >= end ? 1 : 0), end);
+        int start = qBound(0, int(m_error->offset), end);
+        if (start > 0 && (start >= end || document()->characterAt(start) == QChar::ParagraphSeparator))
+            --start;
         token.cursor.setPosition(start);
         token.cursor.setPosition(qMin(start + 1, end), QTextCursor::KeepAnchor);
         token.cursor.movePosition(QTextCursor::EndOfWord, QTextCursor::KeepAnchor);

@@ -79,7 +79,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
-        QTest::addRow("missing comma") << u"{\n  \"a\": 1\n  \"b\": 2\n}"_s << 3 << 4;
+        QTest::addRow("missing comma") << u"{\n  \"a\": 1\n  \"b\": 2\n}"_s << 2 << 9;
         QTest::addRow("top-level array") << u"  [1]"_s << 1 << 3;
         QTest::addRow("unterminated") << u"{\"a\": \"x"_s << 1 << 9;
     }

@@ -9,7 +9,9 @@
 
 #include "testsupport.h"
 
+#include <algorithm>
 #include <functional>
+#include <iterator>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
@@ -28,6 +30,14 @@ QJsonObject lastWins(const AuthHeader &header)
     for (const AuthHeader::Field &field : header.fields())
         object.insert(field.name, field.value);
     return object;
+}
+
+Findings filtered(const Findings &findings, const QString &rule)
+{
+    Findings matching;
+    std::copy_if(findings.cbegin(), findings.cend(), std::back_inserter(matching),
+                 [&rule](const Finding &f) { return f.rule == rule; });
+    return matching;
 }
 
 AuthParams serverParams()
@@ -166,6 +176,56 @@ private Q_SLOTS:
         QCOMPARE(header.value(u"sentry_key"_s), u"b"_s);
         QVERIFY(header.contains(u"sentry_client"_s));
         QVERIFY(!header.contains(u"sentry_timestamp"_s));
+    }
+
+    // Found by fuzz_auth: a field with no name got an "unknown field" finding with no place.
+    void parse_everyFindingHasAPlace()
+    {
+        const AuthHeader header = AuthHeader::parse(
+            u"Sentry sentry_version=4, sentry_client=x/1, sentry_key=a, =1, =2, =a=b,  = c, =\"q\", d, sentry_secret=s"_s);
+        QVERIFY(!header.isValid());
+        for (const Finding &finding : header.findings())
+            QVERIFY2(!finding.location.isEmpty(), qPrintable(finding.rule + u": "_s + finding.message));
+    }
+
+    void parse_countsEachDuplicateName()
+    {
+        QString text = u"Sentry sentry_version=4, sentry_client=x/1, sentry_secret=s"_s;
+        for (int i = 0; i < 300; ++i)
+            text += u", sentry_key=k%1, x%2=y"_s.arg(i).arg(i % 7);
+        const AuthHeader header = AuthHeader::parse(text);
+        const Findings duplicates = filtered(header.findings(), u"auth.field.duplicate"_s);
+        QCOMPARE(duplicates.size(), 8); // sentry_key, x0 … x6, each once, in header order
+        QCOMPARE(duplicates.first().location, u"sentry_key"_s);
+        QVERIFY2(duplicates.first().message.contains(u"300 times"_s), qPrintable(duplicates.first().message));
+        QVERIFY(duplicates.first().message.contains(u"'k299'"_s));
+        QCOMPARE(duplicates.at(1).location, u"x0"_s);
+        QVERIFY2(duplicates.at(1).message.contains(u"43 times"_s), qPrintable(duplicates.at(1).message));
+    }
+
+    // A pasted megabyte of commas took 75 s (each field searched all others); past the limit the
+    // header is refused with the reason, without splitting it.
+    void parse_refusesAHeaderPastTheLimit_data()
+    {
+        QTest::addColumn<int>("length");
+        QTest::addColumn<bool>("refused");
+        QTest::addRow("at the limit") << int(AuthHeader::MaxParsedLength) << false;
+        QTest::addRow("one past") << int(AuthHeader::MaxParsedLength) + 1 << true;
+        QTest::addRow("a megabyte of commas") << 1'090'000 << true;
+    }
+    void parse_refusesAHeaderPastTheLimit()
+    {
+        QFETCH(int, length);
+        QFETCH(bool, refused);
+        QString text = u"Sentry sentry_version=4, sentry_client=x/1, sentry_key=k, sentry_secret=s, a=b"_s;
+        text += QString(length - text.size(), u',');
+        const AuthHeader header = AuthHeader::parse(text);
+        const Findings tooLong = filtered(header.findings(), u"auth.too-long"_s);
+        QCOMPARE(tooLong.size(), refused ? 1 : 0);
+        QCOMPARE(header.fields().isEmpty(), refused);
+        QVERIFY(!header.isValid());
+        if (refused)
+            QVERIFY(tooLong.first().message.contains(QString::number(length)));
     }
 
     void build_refusesWhatTheServerCannotParse_data()

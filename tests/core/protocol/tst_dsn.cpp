@@ -181,6 +181,39 @@ private Q_SLOTS:
         QCOMPARE(dsn.port(), port);
     }
 
+    // QUrl silently drops a host it cannot carry, which left "Valid: yes" with http:///api/1/store/.
+    void parse_hostQUrlWouldDrop_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("valid");
+        const QString label63(63, u'a');
+        QTest::addRow("label of 63") << label63 + u".example.com"_s << true;
+        QTest::addRow("label of 64") << label63 + u"a.example.com"_s << false;
+        QTest::addRow("one label of 64") << QString(64, u'x') << false;
+        QTest::addRow("name of 253") << QStringList(4, QString(62, u'b')).join(u'.') + u".c"_s << true;
+        QTest::addRow("name of 254") << QStringList(4, QString(62, u'b')).join(u'.') + u".cd"_s << false;
+        QTest::addRow("empty label") << u"a..example.com"_s << false;
+        // Found by fuzz_dsn: QHostAddress stops at the NUL and sees ::1; QUrl refuses the host.
+        QTest::addRow("IPv6 with NUL characters") << u"[::1\0\0001]:9000"_s << false;
+    }
+    void parse_hostQUrlWouldDrop()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, valid);
+        const Dsn dsn = Dsn::parse(u"http://pub:sec@"_s + host + u"/1"_s);
+        QVERIFY2(dsn.isValid() == valid, qPrintable(describe(dsn.findings())));
+        if (valid) {
+            QCOMPARE(dsn.storeUrl().host(), host);
+            return;
+        }
+        QVERIFY(dsn.storeUrl().isEmpty());
+        const auto unusable = std::find_if(dsn.findings().cbegin(), dsn.findings().cend(), [](const Finding &f) {
+            return f.rule == "dsn.host.unusable"_L1 || f.rule == "dsn.host.bad-ipv6"_L1;
+        });
+        QVERIFY2(unusable != dsn.findings().cend(), qPrintable(describe(dsn.findings())));
+        QCOMPARE(unusable->location, u"host"_s);
+    }
+
     void toString_masksSecretUnlessShown_data()
     {
         QTest::addColumn<QString>("text");

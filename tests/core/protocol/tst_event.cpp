@@ -161,7 +161,7 @@ private Q_SLOTS:
         QTest::addRow("map, same key replaced") << QJsonValue(QJsonObject{{u"host"_s, u"old"_s}})
                                                 << QJsonValue(QJsonObject{{u"host"_s, u"db1"_s}});
         QTest::addRow("pair list → pair appended")
-            << QJsonValue(QJsonArray{QJsonArray{u"os"_s, u"Linux"_s}})
+            << QJsonValue(QJsonArray{QJsonValue(QJsonArray{u"os"_s, u"Linux"_s})})
             << QJsonValue(QJsonArray{QJsonArray{u"os"_s, u"Linux"_s}, QJsonArray{u"host"_s, u"db1"_s}});
         QTest::addRow("string (dropped by the server) → map")
             << QJsonValue(u"nonsense"_s) << QJsonValue(QJsonObject{{u"host"_s, u"db1"_s}});

@@ -12,6 +12,9 @@
 #include <QSslKey>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
+
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
@@ -137,6 +140,89 @@ private Q_SLOTS:
         QCOMPARE(result.status, 0);
         QVERIFY(result.elapsedMs >= 250);
         QVERIFY(result.explanation.contains(u"host and port"_s));
+    }
+
+    // Qt resent a POST on its own (the server counted 4) when the connection broke before the
+    // status line or the answer was not HTTP, while the harness said "attempt 1/1".
+    void send_goesOutOnceWhenTheAnswerBreaks_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<bool>("close");
+        QTest::addRow("closed without answering") << QByteArray() << true;
+        QTest::addRow("closed mid-headers") << QByteArray("HTTP/1.1 200 OK\r\nContent-Ty") << true;
+        QTest::addRow("garbage, then closed") << QByteArray("this is not HTTP\r\n\r\n") << true;
+        QTest::addRow("garbage, left open") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n") << false;
+    }
+    void send_goesOutOnceWhenTheAnswerBreaks()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(bool, close);
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.setDefaultResponse(ScriptedResponse::byHand([answer, close](QTcpSocket *socket) {
+            socket->write(answer);
+            if (close)
+                socket->disconnectFromHost();
+        }));
+        Sender sender(&m_manager);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        const SendResult result = sendOnce(server, sender);
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY(!result.isAccepted());
+        QVERIFY2(result.verdict != Verdict::Timeout, qPrintable(result.explanation));
+    }
+
+    // Qt's transfer timeout restarts with every byte: a server trickling its answer held a send
+    // for as long as it liked. The timeout is a deadline for the whole exchange.
+    void send_deadlineCoversATrickledAnswer()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::byHand([](QTcpSocket *socket) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n");
+            auto *trickle = new QTimer(socket);
+            QObject::connect(trickle, &QTimer::timeout, socket, [socket] { socket->write(" "); });
+            trickle->start(20); // 400 bytes would take 8 s
+        }));
+        Sender sender(&m_manager);
+        sender.setTimeoutMs(500);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        const SendResult result = sendOnce(server, sender);
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
+        QVERIFY2(result.explanation.contains(u"500 ms deadline"_s), qPrintable(result.explanation));
+        QCOMPARE(sender.pendingCount(), 0);
+    }
+
+    // The 1 MiB cap limited what was kept, not what Qt buffered (a 4 GB answer took 1.38 GB):
+    // the body is read as it arrives, and the reply is aborted past the cap.
+    void send_stopsReadingAnAnswerPastTheCap()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        constexpr qint64 offered = 256 * 1024 * 1024;
+        auto written = std::make_shared<qint64>(0);
+        server.enqueue(ScriptedResponse::byHand([written](QTcpSocket *socket) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(offered) + "\r\n\r\n");
+            const QByteArray chunk(64 * 1024, 'x');
+            const auto more = [socket, written, chunk] {
+                while (*written < offered && socket->bytesToWrite() < 4 * chunk.size()) {
+                    socket->write(chunk);
+                    *written += chunk.size();
+                }
+            };
+            QObject::connect(socket, &QTcpSocket::bytesWritten, socket, more);
+            more();
+        }));
+        Sender sender(&m_manager);
+        sender.setTimeoutMs(20000);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        const SendResult result = sendOnce(server, sender);
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::ServerError));
+        QCOMPARE(result.status, 200);
+        QVERIFY(result.bodyTruncated);
+        QCOMPARE(result.body.size(), SendResult::MaxBodyBytes);
+        QVERIFY2(result.explanation.contains(u"stopped reading"_s), qPrintable(result.explanation));
+        QVERIFY2(*written < offered / 4, qPrintable(QString::number(*written)));
     }
 
     void send_reportsConnectionRefusedNamingHostAndPort()

@@ -84,6 +84,16 @@ private Q_SLOTS:
                                         << Verdict::Unreachable << u"Host 'sentry.invalid' not found"_s;
         QTest::addRow("timeout") << failure(TransportFailure::Timeout)
                                  << Verdict::Timeout << u"within 300 ms"_s;
+        RawResponse deadline = failure(TransportFailure::Timeout);
+        deadline.deadlineMs = 3000;
+        deadline.elapsedMs = 3001;
+        QTest::addRow("deadline passed") << deadline << Verdict::Timeout << u"3000 ms deadline"_s;
+        QTest::addRow("closed, not resent") << failure(TransportFailure::ConnectionClosed)
+                                            << Verdict::Unreachable << u"not resent"_s;
+        RawResponse huge = answer(200, {{"Content-Type", "text/html"}});
+        huge.body = QByteArray(SendResult::MaxBodyBytes, 'x');
+        huge.bodyTruncated = true;
+        QTest::addRow("body past the cap") << huge << Verdict::ServerError << u"stopped reading"_s;
         QTest::addRow("tls") << failure(TransportFailure::Tls, u"self-signed"_s)
                              << Verdict::TlsError << u"self-signed"_s;
         QTest::addRow("cancelled") << failure(TransportFailure::Cancelled)

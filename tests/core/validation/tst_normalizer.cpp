@@ -128,6 +128,42 @@ private Q_SLOTS:
         QVERIFY(hasChange(result, u'/' + key) || expected == parse(base(members)).value(key));
     }
 
+    // qint64(1e303 * 1000) overflowed: the release build stored such a timestamp with no note.
+    void numbers_outOfRangeHaveAFinding_data()
+    {
+        QTest::addColumn<QByteArray>("members");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QJsonValue>("stored");
+        const QJsonValue receipt(u"2013-06-01T12:00:00"_s);
+        QTest::addRow("timestamp 1e303") << "\"timestamp\":1e303"_ba << u"event.timestamp.range"_s << receipt;
+        QTest::addRow("timestamp -1e303") << "\"timestamp\":-1e303"_ba << u"event.timestamp.range"_s << receipt;
+        QTest::addRow("timestamp 1e16") << "\"timestamp\":1e16"_ba << u"event.timestamp.range"_s << receipt;
+        QTest::addRow("timestamp in year 10000") << "\"timestamp\":253402300800"_ba << u"event.timestamp.range"_s << receipt;
+        QTest::addRow("timestamp in year 9999") << "\"timestamp\":253402300799"_ba << u"event.timestamp.future"_s << receipt;
+        QTest::addRow("timestamp text of 400 digits") << "\"timestamp\":\"" + QByteArray(400, '9') + '"'
+                                                      << u"event.timestamp.range"_s << receipt;
+        QTest::addRow("time_spent 1e29") << "\"time_spent\":1e29"_ba << u"event.time_spent.range"_s << QJsonValue(1e29);
+        QTest::addRow("time_spent -5") << "\"time_spent\":-5"_ba << u"event.time_spent.range"_s << QJsonValue(-5);
+        QTest::addRow("time_spent 2^31") << "\"time_spent\":2147483648"_ba << u"event.time_spent.range"_s
+                                         << QJsonValue(2147483648.0);
+        QTest::addRow("time_spent 2^31-1") << "\"time_spent\":2147483647"_ba << QString() << QJsonValue(2147483647);
+    }
+    void numbers_outOfRangeHaveAFinding()
+    {
+        QFETCH(QByteArray, members);
+        QFETCH(QString, rule);
+        QFETCH(QJsonValue, stored);
+        const NormalizeResult result = normalize(base(members));
+        const QString key = QString::fromLatin1(members.mid(1, members.indexOf('"', 1) - 1));
+        QCOMPARE(at(result.event, key), stored);
+        QStringList rules;
+        for (const Finding &finding : result.findings) {
+            if (finding.location == u'/' + key)
+                rules.append(finding.rule);
+        }
+        QCOMPARE(rules, rule.isEmpty() ? QStringList() : QStringList{rule});
+    }
+
     void tags_storedAsPairsWithOverlongPairsDropped()
     {
         const NormalizeResult result = normalize(

@@ -67,7 +67,10 @@ void TestEventDocument::object_followsTextChanges()
     cursor.movePosition(QTextCursor::End);
     cursor.insertText(u","_s); // typing breaks it
     QVERIFY(!document.object());
+    // One undo takes the typing away, not the text set before it (Qt merged the two).
     document.textDocument()->undo();
+    QCOMPARE(document.text(), u"{\"level\": \"info\"}"_s);
+    QVERIFY(document.object());
     QCOMPARE(document.object()->value("level"_L1).toString(), u"info"_s);
 }
 

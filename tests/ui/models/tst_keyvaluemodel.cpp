@@ -24,10 +24,10 @@ private Q_SLOTS:
         QTest::addRow("map") << QJsonValue(QJsonObject {{u"a"_s, u"1"_s}, {u"b"_s, 2}}) << true
                              << 2;
         QTest::addRow("pair list")
-            << QJsonValue(QJsonArray {QJsonArray {u"a"_s, u"1"_s}}) << true << 1;
+            << QJsonValue(QJsonArray {QJsonValue(QJsonArray {u"a"_s, u"1"_s})}) << true << 1;
         QTest::addRow("a string") << QJsonValue(u"oops"_s) << false << 0;
         QTest::addRow("list with a non-pair")
-            << QJsonValue(QJsonArray {QJsonArray {u"a"_s}}) << false << 0;
+            << QJsonValue(QJsonArray {QJsonValue(QJsonArray {u"a"_s})}) << false << 0;
     }
     void setJson_readsMapsAndPairLists()
     {
@@ -51,7 +51,7 @@ private Q_SLOTS:
         KeyValueModel model(ValueKind::Text);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setJson(QJsonArray {QJsonArray {u"a"_s, u"1"_s}});
+        model.setJson(QJsonArray {QJsonValue(QJsonArray {u"a"_s, u"1"_s})});
         QSignalSpy edited(&model, &KeyValueModel::edited);
         QVERIFY(model.insertRows(1, 1));
         QVERIFY(model.setData(model.index(1, KeyValueModel::KeyColumn), u"b"_s));

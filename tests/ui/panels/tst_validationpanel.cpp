@@ -2,6 +2,7 @@
 #include "eventdocument.h"
 #include "findingsfilter.h"
 #include "findingsmodel.h"
+#include "rulesmodel.h"
 #include "validationpanel.h"
 
 #include <QFile>
@@ -91,9 +92,12 @@ private Q_SLOTS:
         QSignalSpy validated(&panel, &ValidationPanel::validated);
         QVERIFY(validated.wait());
         QCOMPARE(panel.profile(), Sentry::Profile::V4);
+        QCOMPARE(panel.rulesModel()->profile(), Sentry::Profile::V4);
         panel.setProfile(Sentry::Profile::Relay);
         QVERIFY(validated.wait());
         QCOMPARE(panel.result().profile, Sentry::Profile::Relay);
+        QCOMPARE(panel.rulesModel()->profile(), Sentry::Profile::Relay); // the Rules tab follows
+        QCOMPARE(panel.rulesModel()->rowCount(), Sentry::Rules::all(Sentry::Profile::Relay).size());
     }
 
     void normalizedEvent_isShownAsADiff()

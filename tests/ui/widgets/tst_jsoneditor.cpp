@@ -1,6 +1,7 @@
 #include "eventdocument.h"
 #include "jsoneditor.h"
 #include "jsonhighlighter.h"
+#include "validator.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -36,7 +37,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
-        QTest::addRow("missing comma on line 3") << u"{\n  \"a\": 1\n  \"b\": 2\n}"_s << 3 << 4;
+        // Where the comma belongs: right after the value on line 2 (as the validator's finding says).
+        QTest::addRow("missing comma before line 3") << u"{\n  \"a\": 1\n  \"b\": 2\n}"_s << 2 << 9;
+        QTest::addRow("missing comma, the issue's example") << u"{\"a\": 1\n\"b\": 2}"_s << 1 << 8;
         QTest::addRow("unterminated string") << u"{\"a\": \"x"_s << 1 << 9;
         QTest::addRow("array, not an object") << u"\n\n   [1, 2]"_s << 3 << 4;
     }
@@ -83,6 +86,32 @@ private Q_SLOTS:
         QVERIFY(document.text().startsWith(u"{\n    \"b\""_s));
         document.textDocument()->undo();
         QCOMPARE(document.text(), original);
+    }
+
+    // The editor's mark and the validator's finding name the same line and column.
+    void errorMark_agreesWithTheFinding_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addRow("missing comma") << u"{\"a\": 1\n\"b\": 2}"_s;
+        QTest::addRow("trailing comma") << u"{\"a\": 1,\n\"b\": 2,}"_s;
+        QTest::addRow("unterminated string") << u"{\"a\": 1,\n\"b\": \"x}"_s;
+        QTest::addRow("bad escape") << u"{\"a\": \"\\u12\",\n\"b\": 2}"_s;
+        QTest::addRow("non-ASCII before it") << u"{\"é😀\": \"ü\" \"b\": 2}"_s;
+    }
+    void errorMark_agreesWithTheFinding()
+    {
+        QFETCH(QString, text);
+        EventDocument document;
+        document.reset(text);
+        JsonEditor editor(&document);
+        editor.checkSyntax();
+        QVERIFY(editor.syntaxError());
+        const Sentry::ValidationResult result = Sentry::Validator::validate(text.toUtf8());
+        QCOMPARE(editor.syntaxError()->line, result.errorLine);
+        QCOMPARE(editor.syntaxError()->column, result.errorColumn);
+        const auto underline = errorUnderline(editor);
+        QVERIFY(underline);
+        QCOMPARE(underline->block().blockNumber(), result.errorLine - 1);
     }
 
     void format_refusesBrokenJsonWithTheLine()

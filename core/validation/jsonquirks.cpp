@@ -1,0 +1,251 @@
+#include "jsonquirks.h"
+
+#include "asciiclass.h"
+#include "jsonpointer.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+namespace {
+
+constexpr char MaxDouble[] = "1.7976931348623157e308";
+constexpr qsizetype MaxExactDigits = 16; // 2^53 = 9007199254740992 has 16 digits
+constexpr char TwoTo53[] = "9007199254740992";
+
+bool isNumberChar(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Just past the string whose opening quote is at `from` (the end of the text when unterminated).
+// memchr finds each candidate quote: string contents are most of an event's bytes.
+qsizetype stringEnd(const QByteArray &json, qsizetype from)
+{
+    const char *begin = json.constData();
+    const char *end = begin + json.size();
+    for (const char *p = begin + from + 1; p < end; ++p) {
+        p = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+        if (!p)
+            break;
+        const char *slash = p;
+        while (slash > begin + from + 1 && slash[-1] == '\\')
+            --slash;
+        if ((p - slash) % 2 == 0) // an even run of backslashes escapes itself, not the quote
+            return p - begin + 1;
+    }
+    return json.size();
+}
+
+qsizetype numberEnd(const QByteArray &json, qsizetype from)
+{
+    qsizetype i = from;
+    while (i < json.size() && isNumberChar(json.at(i)))
+        ++i;
+    return i;
+}
+
+// Overflow or underflow when a finite double cannot hold the number; nullopt when it can.
+std::optional<JsonQuirk::Kind> outOfRange(const char *begin, const char *end)
+{
+    double value = 0;
+    if (std::from_chars(begin, end, value).ec != std::errc::result_out_of_range)
+        return std::nullopt;
+    // Which way: the decimal exponent of the first significant digit, positive for a large number.
+    const char *exponent = std::find_if(begin, end, [](char c) { return c == 'e' || c == 'E'; });
+    long long scale = 0;
+    if (exponent != end && exponent + 1 != end)
+        std::from_chars(exponent + 1 + (exponent[1] == '+' ? 1 : 0), end, scale);
+    const char *mantissa = begin + (*begin == '-' ? 1 : 0);
+    const char *point = std::find(mantissa, exponent, '.');
+    const char *first = std::find_if(mantissa, exponent, [](char c) { return c >= '1' && c <= '9'; });
+    const long long position = first < point ? point - first : -(first - point - 1);
+    return scale + position > 0 ? JsonQuirk::Kind::Overflow : JsonQuirk::Kind::Underflow;
+}
+
+QString child(const QString &pointer, const QString &token)
+{
+    return pointer + u'/' + JsonPointer::escape(token);
+}
+
+bool isBigInteger(const char *begin, const char *end)
+{
+    if (std::any_of(begin, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }))
+        return false;
+    const QByteArrayView digits(begin + (*begin == '-'), end);
+    if (digits.size() != MaxExactDigits)
+        return digits.size() > MaxExactDigits;
+    return digits.compare(QByteArrayView(TwoTo53)) > 0;
+}
+
+// Walks the text Qt parsed, keeping the JSON pointer of the value in hand.
+class Scanner
+{
+public:
+    explicit Scanner(const QByteArray &json) : m_json(json) {}
+
+    QList<JsonQuirk> run()
+    {
+        skipSpace();
+        value(QString());
+        return m_quirks;
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_pos < m_json.size() && Ascii::isJsonSpace(char16_t(uchar(m_json.at(m_pos)))))
+            ++m_pos;
+    }
+
+    QString string()
+    {
+        const qsizetype end = stringEnd(m_json, m_pos);
+        const QByteArray quoted = m_json.mid(m_pos, end - m_pos);
+        m_pos = end;
+        // Escapes decoded as Qt decodes them (rare text: a duplicate key, a long number, is).
+        return QJsonDocument::fromJson('[' + quoted + ']').array().at(0).toString();
+    }
+
+    void value(const QString &pointer)
+    {
+        if (m_pos >= m_json.size())
+            return;
+        const char c = m_json.at(m_pos);
+        if (c == '{')
+            return object(pointer);
+        if (c == '[')
+            return array(pointer);
+        if (c == '"') {
+            m_pos = stringEnd(m_json, m_pos);
+            return;
+        }
+        if (c == '-' || (c >= '0' && c <= '9'))
+            return number(pointer);
+        while (m_pos < m_json.size() && m_json.at(m_pos) >= 'a' && m_json.at(m_pos) <= 'z')
+            ++m_pos; // true, false, null
+    }
+
+    void number(const QString &pointer)
+    {
+        const qsizetype end = numberEnd(m_json, m_pos);
+        const char *begin = m_json.constData() + m_pos;
+        const QString text = QString::fromLatin1(begin, end - m_pos);
+        if (const auto kind = outOfRange(begin, m_json.constData() + end))
+            m_quirks.append({*kind, pointer, text});
+        else if (isBigInteger(begin, m_json.constData() + end))
+            m_quirks.append({JsonQuirk::Kind::BigInteger, pointer, text});
+        m_pos = end;
+    }
+
+    void object(const QString &pointer)
+    {
+        ++m_pos; // {
+        QHash<QString, int> counts;
+        QStringList order;
+        for (skipSpace(); m_pos < m_json.size() && m_json.at(m_pos) != '}'; skipSpace()) {
+            if (m_json.at(m_pos) == ',') {
+                ++m_pos;
+                continue;
+            }
+            const QString key = string();
+            if (counts[key]++ == 1)
+                order.append(key);
+            skipSpace();
+            ++m_pos; // :
+            skipSpace();
+            value(child(pointer, key));
+        }
+        ++m_pos; // }
+        for (const QString &key : std::as_const(order))
+            m_quirks.append({JsonQuirk::Kind::DuplicateKey, child(pointer, key), key, counts.value(key)});
+    }
+
+    void array(const QString &pointer)
+    {
+        ++m_pos; // [
+        int index = 0;
+        for (skipSpace(); m_pos < m_json.size() && m_json.at(m_pos) != ']'; skipSpace()) {
+            if (m_json.at(m_pos) == ',') {
+                ++m_pos;
+                ++index;
+                continue;
+            }
+            value(child(pointer, QString::number(index)));
+        }
+        ++m_pos; // ]
+    }
+
+    const QByteArray &m_json;
+    qsizetype m_pos = 0;
+    QList<JsonQuirk> m_quirks;
+};
+
+} // namespace
+
+QByteArray JsonQuirks::readableNumbers(const QByteArray &json)
+{
+    QByteArray readable;
+    qsizetype copied = 0;
+    for (qsizetype i = 0; i < json.size();) {
+        const char c = json.at(i);
+        if (c == '"') {
+            i = stringEnd(json, i);
+            continue;
+        }
+        if (c != '-' && !(c >= '0' && c <= '9')) {
+            ++i;
+            continue;
+        }
+        const qsizetype end = numberEnd(json, i);
+        if (const auto kind = outOfRange(json.constData() + i, json.constData() + end)) {
+            readable += QByteArrayView(json).sliced(copied, i - copied);
+            if (*kind == JsonQuirk::Kind::Overflow)
+                readable += QByteArrayView(c == '-' ? "-" : "") + QByteArrayView(MaxDouble);
+            else
+                readable += '0';
+            copied = end;
+        }
+        i = end;
+    }
+    if (copied == 0)
+        return json;
+    readable += QByteArrayView(json).sliced(copied);
+    return readable;
+}
+
+bool JsonQuirks::mayHaveQuirks(const QByteArray &json, qsizetype members)
+{
+    qsizetype keys = 0;
+    qsizetype digits = 0;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (c == '"') {
+            i = stringEnd(json, i) - 1;
+            digits = 0;
+        } else if (c >= '0' && c <= '9') {
+            if (++digits > MaxExactDigits - 1)
+                return true; // a long run of digits: maybe past 2^53 (or a double)
+        } else {
+            digits = 0;
+            keys += c == ':';
+        }
+    }
+    return keys != members;
+}
+
+QList<JsonQuirk> JsonQuirks::scan(const QByteArray &json)
+{
+    return Scanner(json).run();
+}
+
+} // namespace Sentry
