@@ -81,6 +81,8 @@ void printFindings(QTextStream &stream, const Sentry::Findings &findings, Findin
             break;
         }
     }
+}
+
 void SecretMask::addSecret(const QString &secret)
 {
     if (!secret.isEmpty() && !m_secrets.contains(secret))
