@@ -5,6 +5,9 @@
 # (@spotlightjs/sidecar 2.5.0 + hono 4.10.3, sent the same event as an envelope). Then the receiver's
 # memory after a million events. Installs its own tools: wrk and nginx-light (apt), the sidecar (npm,
 # into $BUILD/bench-node). Usage: bench/run_receiver_bench.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
+# BENCH_PAIRS=N runs N rounds of receiver, bare QHttpServer and sidecar, each line with the server's
+# CPU time per request (less sensitive to other load than requests per second);
+# BENCH_MILLION=0 skips the million-event memory run; BENCH_SKIP_BUILD=1 uses the binaries as they are.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +33,7 @@ install_tools() {
         # hono pinned: with newer hono every request to sidecar 2.5.0 gets a 500.
         (cd "$BUILD/bench-node" && npm install --no-audit --no-fund --silent @spotlightjs/sidecar@2.5.0 hono@4.10.3)
     fi
-    cmake --build "$BUILD" --target sentry-harness-cli bench_bare_httpserver >/dev/null
+    [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || cmake --build "$BUILD" --target sentry-harness-cli bench_bare_httpserver >/dev/null
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -40,10 +43,20 @@ wait_for_line() { # FILE PATTERN: wait until the server printed its ready line
     echo "server did not start: $(cat "$1")" >&2; return 1
 }
 
-run_wrk() { # NAME PORT PATH BODY CONTENT_TYPE AUTH
-    BENCH_PATH="$3" BENCH_BODY="$4" BENCH_CONTENT_TYPE="$5" BENCH_AUTH="$6" \
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, all threads
+
+run_wrk() { # NAME PORT PATH BODY CONTENT_TYPE AUTH [SERVER_PID]: one JSON line (+ CPU µs per request)
+    local before=0 line
+    [ -n "${7:-}" ] && before=$(cpu_ticks "$7")
+    line=$(BENCH_PATH="$3" BENCH_BODY="$4" BENCH_CONTENT_TYPE="$5" BENCH_AUTH="$6" \
         wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$ROOT/bench/receiver_post.lua" "http://127.0.0.1:$2" \
-        | grep '^{' | sed "s/^{/{\"target\": \"$1\", /"
+        | grep '^{' | sed "s/^{/{\"target\": \"$1\", /")
+    if [ -n "${7:-}" ]; then
+        local ticks=$(( $(cpu_ticks "$7") - before )) requests
+        requests=$(echo "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
+        line="${line%\}}, \"cpu_us_per_request\": $(( ticks * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) ))}"
+    fi
+    echo "$line"
 }
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
@@ -61,7 +74,7 @@ item_header = json.dumps({"type": "event", "length": len(item)}).encode()
 open(sys.argv[2], "wb").write(header + b"\n" + item_header + b"\n" + item + b"\n")
 PY
 
-echo "# $(date -u +%FT%TZ) wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s, event $(stat -c %s "$EVENT") bytes"
+echo "# $(date -u +%FT%TZ) wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s, event $(stat -c %s "$EVENT") bytes, load:$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The receiver: validation and history on (a fresh database), its lines to /dev/null.
 "$BUILD/app/cli/sentry-harness-cli" serve --json --key pub:sec --db "$WORK/history.sqlite" \
@@ -70,12 +83,28 @@ SERVE=$!; PIDS+=($SERVE)
 wait_for_line "$WORK/serve.out" listening
 SERVE_PORT=$(head -1 "$WORK/serve.out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["listening"].rsplit(":",1)[1])')
 : > "$WORK/serve.out" # keep the disk quiet: the per-exchange lines are not needed
-run_wrk receiver "$SERVE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH"
 
 BARE_PORT=$(free_port)
-"$BUILD/bench/bench_bare_httpserver" "$BARE_PORT" > "$WORK/bare.out" & PIDS+=($!)
+"$BUILD/bench/bench_bare_httpserver" "$BARE_PORT" > "$WORK/bare.out" & BARE=$!; PIDS+=($BARE)
 wait_for_line "$WORK/bare.out" listening
-run_wrk bare-qhttpserver "$BARE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH"
+cp "$ROOT/bench/sidecar.mjs" "$BUILD/bench-node/" # node resolves the package from the script's folder
+run_sidecar() { # a fresh sidecar per round: it keeps every event, so it slows as it grows
+    local port; port=$(free_port)
+    SIDECAR_PORT=$port node "$BUILD/bench-node/sidecar.mjs" > "$WORK/sidecar.$port.out" 2>&1 &
+    local pid=$!; PIDS+=($pid)
+    wait_for_line "$WORK/sidecar.$port.out" listening
+    run_wrk sidecar "$port" /api/1/envelope "$WORK/envelope" application/x-sentry-envelope "" "$pid"
+    echo "{\"target\": \"sidecar\", \"rss_mb_after_run\": $(( $(rss_kb "$pid") / 1024 ))}"
+    kill "$pid"
+}
+
+# Rounds of receiver, bare QHttpServer and sidecar back to back, so each round's ratios share a load.
+for _ in $(seq 1 "${BENCH_PAIRS:-1}"); do
+    run_wrk receiver "$SERVE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH" "$SERVE"
+    : > "$WORK/serve.out"
+    run_wrk bare-qhttpserver "$BARE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH" "$BARE"
+    run_sidecar
+done
 
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx"
@@ -91,13 +120,6 @@ nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & PIDS+=($!)
 sleep 0.5
 run_wrk nginx "$NGINX_PORT" /api/1/store/ "$EVENT" application/json "$AUTH"
 
-SIDECAR_PORT=$(free_port)
-cp "$ROOT/bench/sidecar.mjs" "$BUILD/bench-node/" # node resolves the package from the script's folder
-SIDECAR_PORT=$SIDECAR_PORT node "$BUILD/bench-node/sidecar.mjs" > "$WORK/sidecar.out" 2>&1 &
-SIDECAR_PID=$!; PIDS+=($SIDECAR_PID)
-wait_for_line "$WORK/sidecar.out" listening
-run_wrk sidecar "$SIDECAR_PORT" /api/1/envelope "$WORK/envelope" application/x-sentry-envelope ""
-echo "{\"target\": \"sidecar\", \"rss_mb_after_run\": $(( $(rss_kb "$SIDECAR_PID") / 1024 ))}"
 
 # The receiver's memory after a million events (it keeps nothing per event in memory): wrk runs of
 # 30 s until the history holds BENCH_EVENTS events or BENCH_MAX_SECONDS have passed.

@@ -26,6 +26,86 @@ QString eventText(const QJsonObject &stored, const QByteArray &json, const QStri
     return value.isString() ? value.toString() : value.isDouble() ? QString::number(value.toDouble()) : QString();
 }
 
+// Writes one compact JSON object member by member, escaping strings as QJsonDocument does.
+class JsonLine
+{
+public:
+    void add(const char *key, const QString &value)
+    {
+        member(key);
+        appendString(value);
+    }
+    void add(const char *key, qint64 value)
+    {
+        member(key);
+        m_text += QByteArray::number(value);
+    }
+    void addNull(const char *key)
+    {
+        member(key);
+        m_text += "null";
+    }
+    void addOrNull(const char *key, const QString &value) // an empty text is null
+    {
+        if (value.isEmpty())
+            return addNull(key);
+        add(key, value);
+    }
+    QByteArray finish() { return m_text + '}'; }
+
+private:
+    void member(const char *key)
+    {
+        m_text += m_text.size() > 1 ? ",\"" : "\"";
+        m_text += key;
+        m_text += "\":";
+    }
+    void appendString(const QString &value);
+    void appendEscaped(char16_t c);
+
+    QByteArray m_text = QByteArray("{", 1);
+};
+
+// QJsonDocument's escapes: the short ones, \u00XX for other controls, \uXXXX for a lone surrogate.
+void JsonLine::appendEscaped(char16_t c)
+{
+    static const char hex[] = "0123456789abcdef";
+    switch (c) {
+    case u'"': m_text += "\\\""; return;
+    case u'\\': m_text += "\\\\"; return;
+    case u'\b': m_text += "\\b"; return;
+    case u'\f': m_text += "\\f"; return;
+    case u'\n': m_text += "\\n"; return;
+    case u'\r': m_text += "\\r"; return;
+    case u'\t': m_text += "\\t"; return;
+    default: break;
+    }
+    m_text += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4)
+        m_text += hex[(c >> shift) & 0xf];
+}
+
+void JsonLine::appendString(const QString &value)
+{
+    m_text += '"';
+    const auto *begin = reinterpret_cast<const char16_t *>(value.utf16());
+    const char16_t *end = begin + value.size();
+    for (const char16_t *at = begin; at < end; ++at) {
+        const char16_t c = *at;
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            m_text += char(c);
+        } else if (c < 0x80 || (QChar::isSurrogate(c) && !(QChar::isHighSurrogate(c) && at + 1 < end
+                                                            && QChar::isLowSurrogate(at[1])))) {
+            appendEscaped(c);
+        } else {
+            const qsizetype length = QChar::isHighSurrogate(c) ? 2 : 1;
+            m_text += QStringView(at, length).toUtf8();
+            at += length - 1;
+        }
+    }
+    m_text += '"';
+}
+
 } // namespace
 
 QString Exchange::directionName(Direction direction)
@@ -33,30 +113,39 @@ QString Exchange::directionName(Direction direction)
     return direction == Direction::In ? u"in"_s : u"out"_s;
 }
 
+QByteArray Exchange::summaryJson() const
+{
+    // Members in QJsonObject's (sorted) key order, so the text is what QJsonDocument would write.
+    JsonLine line;
+    line.add("client", client);
+    line.add("direction", directionName(direction));
+    line.add("duration_ms", durationMs);
+    line.add("encoding", encoding);
+    if (!error.isEmpty())
+        line.add("error", error);
+    line.addOrNull("event_id", eventId);
+    line.addOrNull("fault", fault);
+    line.add("findings", findings.size());
+    line.add("id", id);
+    line.addOrNull("level", level);
+    line.addOrNull("message", message);
+    line.add("method", QString::fromLatin1(method));
+    line.add("path", QString::fromUtf8(url));
+    line.add("peer", peer);
+    line.add("project", project);
+    line.add("received_at", at.toString(Qt::ISODateWithMs));
+    line.addOrNull("refusal", refusal);
+    if (replayOf)
+        line.add("replay_of", replayOf);
+    else
+        line.addNull("replay_of");
+    line.add("status", status);
+    return line.finish();
+}
+
 QJsonObject Exchange::toJson(bool withBodies) const
 {
-    QJsonObject object{
-        {u"id"_s, id},
-        {u"received_at"_s, at.toString(Qt::ISODateWithMs)},
-        {u"direction"_s, directionName(direction)},
-        {u"peer"_s, peer},
-        {u"method"_s, QString::fromLatin1(method)},
-        {u"path"_s, QString::fromUtf8(url)},
-        {u"status"_s, status},
-        {u"client"_s, client},
-        {u"project"_s, project},
-        {u"encoding"_s, encoding},
-        {u"event_id"_s, eventId.isEmpty() ? QJsonValue() : QJsonValue(eventId)},
-        {u"message"_s, message.isEmpty() ? QJsonValue() : QJsonValue(message)},
-        {u"level"_s, level.isEmpty() ? QJsonValue() : QJsonValue(level)},
-        {u"findings"_s, findings.size()},
-        {u"refusal"_s, refusal.isEmpty() ? QJsonValue() : QJsonValue(refusal)},
-        {u"fault"_s, fault.isEmpty() ? QJsonValue() : QJsonValue(fault)},
-        {u"duration_ms"_s, durationMs},
-        {u"replay_of"_s, replayOf ? QJsonValue(replayOf) : QJsonValue()},
-    };
-    if (!error.isEmpty())
-        object.insert(u"error"_s, error);
+    QJsonObject object = QJsonDocument::fromJson(summaryJson()).object();
     if (!withBodies)
         return object;
     object.insert(u"findings"_s, findings);

@@ -50,7 +50,10 @@ struct Exchange
     qint64 replayOf = 0;      // the exchange this one replays; 0 when none
 
     static QString directionName(Direction direction); // "in", "out"
-    QJsonObject toJson(bool withBodies = true) const;
+    // The summary (no bodies) as one line of compact JSON, byte for byte what QJsonDocument writes
+    // for it, without building a QJsonObject: `serve --json` prints one per request.
+    QByteArray summaryJson() const;
+    QJsonObject toJson(bool withBodies = true) const; // the summary, and with bodies everything
 };
 
 // Fills the judged parts of an incoming exchange from the judge's decision.

@@ -42,6 +42,8 @@ const QList<Migration> &migrations()
              u"CREATE INDEX exchanges_at ON exchanges (at)"_s,
              u"CREATE INDEX exchanges_status ON exchanges (status)"_s,
              u"CREATE INDEX exchanges_client ON exchanges (client)"_s}},
+        // The decoded event of a JSON body is the body itself: kept once (event NULL, this flag 1).
+        {4, {u"ALTER TABLE exchanges ADD COLUMN event_is_body INTEGER NOT NULL DEFAULT 0"_s}},
     };
     return rows;
 }
@@ -49,7 +51,8 @@ const QList<Migration> &migrations()
 const QString Columns = u"at, direction, peer, method, url, request_headers, request_body, encoding, "
                         "auth, client, project, event_id, message, level, event, findings, stored_event, "
                         "status, response_headers, response_body, fault, duration_ms, replay_of, refusal, "
-                        "auth_source, error, size"_s;
+                        "auth_source, error, size, event_is_body"_s;
+constexpr int ColumnCount = 28;
 
 QByteArray headersBlob(const RawHeaders &headers)
 {
@@ -85,10 +88,12 @@ QString jsonText(const QJsonObject &object)
 // overhead), which the retention limit counts.
 qint64 bindExchange(QSqlQuery &query, const Exchange &e)
 {
+    const bool eventIsBody = !e.eventJson.isEmpty() && e.eventJson == e.requestBody;
     QVariantList values = {
         e.at.toMSecsSinceEpoch(), Exchange::directionName(e.direction), e.peer,
         QString::fromLatin1(e.method), e.url, headersBlob(e.requestHeaders), e.requestBody,
-        e.encoding, jsonText(e.auth), e.client, e.project, e.eventId, e.message, e.level, e.eventJson,
+        e.encoding, jsonText(e.auth), e.client, e.project, e.eventId, e.message, e.level,
+        eventIsBody ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.eventJson),
         jsonText(e.findings), jsonText(e.storedEvent), e.status, headersBlob(e.responseHeaders),
         e.responseBody, e.fault, e.durationMs, e.replayOf ? QVariant(e.replayOf) : QVariant(),
         e.refusal, e.authSource, e.error};
@@ -101,6 +106,7 @@ qint64 bindExchange(QSqlQuery &query, const Exchange &e)
         query.addBindValue(value);
     }
     query.addBindValue(size);
+    query.addBindValue(eventIsBody ? 1 : 0);
     return size;
 }
 
@@ -122,7 +128,7 @@ Exchange exchangeFromRow(const QSqlQuery &q)
     e.eventId = q.value(12).toString();
     e.message = q.value(13).toString();
     e.level = q.value(14).toString();
-    e.eventJson = q.value(15).toByteArray();
+    e.eventJson = q.value(28).toBool() ? e.requestBody : q.value(15).toByteArray();
     e.findings = QJsonDocument::fromJson(q.value(16).toString().toUtf8()).array();
     e.storedEvent = QJsonDocument::fromJson(q.value(17).toString().toUtf8()).object();
     e.status = q.value(18).toInt();
@@ -197,6 +203,7 @@ bool History::open(const QString &path, QString *error)
 
 void History::close()
 {
+    m_insert.reset();
     if (!QSqlDatabase::contains(m_connection))
         return;
     QSqlDatabase::database(m_connection, false).close();
@@ -267,13 +274,17 @@ bool History::insert(QList<Exchange> &exchanges, QString *error)
         fail(u"the database is not open"_s, u"call open() first"_s, error);
         return false;
     }
+    QSqlQuery *insert = insertQuery();
+    if (!insert) {
+        fail(u"preparing the insert failed"_s, db.lastError().text(), error);
+        return false;
+    }
+    QSqlQuery &query = *insert;
     db.transaction();
-    QSqlQuery query(db);
-    query.prepare(u"INSERT INTO exchanges (%1) VALUES (%2)"_s.arg(
-        Columns, QStringList(27, u"?"_s).join(u','))); // one "?" per column
     for (Exchange &exchange : exchanges) {
         const qint64 size = bindExchange(query, exchange);
         if (!query.exec()) {
+            query.finish();
             db.rollback();
             fail(u"storing an exchange failed"_s, query.lastError().text(), error);
             return false;
@@ -282,6 +293,7 @@ bool History::insert(QList<Exchange> &exchanges, QString *error)
         m_bytes += size;
         ++m_count;
     }
+    query.finish(); // the statement stays prepared for the next batch
     if (!applyRetention(error) || !db.commit()) {
         db.rollback();
         if (error && error->isEmpty())
@@ -289,6 +301,18 @@ bool History::insert(QList<Exchange> &exchanges, QString *error)
         return false;
     }
     return true;
+}
+
+QSqlQuery *History::insertQuery()
+{
+    if (m_insert)
+        return m_insert.get();
+    auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+    if (!query->prepare(u"INSERT INTO exchanges (%1) VALUES (%2)"_s.arg(
+            Columns, QStringList(ColumnCount, u"?"_s).join(u','))))
+        return nullptr;
+    m_insert = std::move(query);
+    return m_insert.get();
 }
 
 bool History::applyRetention(QString *error)
@@ -348,7 +372,8 @@ QList<Exchange> History::search(const HistoryQuery &q, QString *error) const
     };
     if (!q.text.isEmpty()) {
         const QString like = u'%' + q.text + u'%';
-        add(u"(message LIKE ? OR url LIKE ? OR client LIKE ? OR event_id LIKE ? OR CAST(event AS TEXT) LIKE ?)"_s,
+        add(u"(message LIKE ? OR url LIKE ? OR client LIKE ? OR event_id LIKE ? "
+              "OR CAST(CASE WHEN event_is_body THEN request_body ELSE event END AS TEXT) LIKE ?)"_s,
             QVariantList{like, like, like, like, like});
     }
     if (!q.level.isEmpty())

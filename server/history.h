@@ -17,7 +17,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace Sentry {
 
@@ -74,10 +77,14 @@ private:
     bool migrate(QString *error);
     bool applyRetention(QString *error);
     QString fail(const QString &what, const QString &detail, QString *error) const;
+    QSqlQuery *insertQuery();
 
     QString m_connection;
     QString m_path;
     RetentionLimit m_retention;
+    // Prepared once per connection: preparing the 27-column insert per batch cost more than a
+    // small batch's rows.
+    std::unique_ptr<QSqlQuery> m_insert;
     qint64 m_bytes = -1; // running total of the rows' sizes, read once at open
     qint64 m_count = -1;
 };

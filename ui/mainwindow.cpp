@@ -4,6 +4,7 @@
 #include "composerpanel.h"
 #include "eventdocument.h"
 #include "filecontroller.h"
+#include "history.h"
 #include "icons.h"
 #include "jsoneditor.h"
 #include "jsontext.h"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
     setWindowIcon(Icons::icon(u"sentry-harness"_s));
     setAcceptDrops(true);
     setupPanels(network);
+    openHistory();
     setupActions();
     setupMenus();
     setupToolBar();
@@ -56,7 +58,10 @@ bool MainWindow::openFile(const QString &path)
     return m_files->openFile(path);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_response->setHistory(nullptr); // the history goes before the panels, which are children
+}
 
 void MainWindow::setupPanels(QNetworkAccessManager *network)
 {
@@ -65,6 +70,16 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
     m_validation = new ValidationPanel(m_document, this);
     m_preview = new RequestPreviewPanel(m_document, this);
     m_response = new ResponsePanel(network, this);
+}
+
+void MainWindow::openHistory()
+{
+    m_history = std::make_unique<Sentry::History>();
+    QString error;
+    if (m_history->open(Sentry::History::defaultPath(), &error))
+        m_response->setHistory(m_history.get());
+    else
+        statusBar()->showMessage(tr("Sends are not recorded in the history: %1").arg(error));
 }
 
 void MainWindow::setupActions()
@@ -232,8 +247,10 @@ void MainWindow::connectPanels()
     });
     connect(m_response, &ResponsePanel::sendFinished, this,
             [this](const Sentry::SendResult &result) {
-                statusBar()->showMessage(
-                    tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict)), 8000);
+                QString message = tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict));
+                if (!m_response->historyError().isEmpty())
+                    message += tr(" (not recorded: %1)").arg(m_response->historyError());
+                statusBar()->showMessage(message, 8000);
             });
 }
 

@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -13,6 +15,7 @@ class QMenu;
 class QNetworkAccessManager;
 
 namespace Sentry {
+class History;
 struct ValidationResult;
 }
 
@@ -57,6 +60,7 @@ protected:
 
 private:
     void setupPanels(QNetworkAccessManager *network);
+    void openHistory();
     void setupActions();
     void setupMenus();
     void setupToolBar();
@@ -78,6 +82,7 @@ private:
     ValidationPanel *m_validation = nullptr;
     RequestPreviewPanel *m_preview = nullptr;
     ResponsePanel *m_response = nullptr;
+    std::unique_ptr<Sentry::History> m_history; // the CLI's too: each send is recorded there
     QList<QDockWidget *> m_docks;
     QLabel *m_validity = nullptr;
 

@@ -116,8 +116,10 @@ void printJsonLine(const QJsonObject &object)
 
 void printExchange(const Sentry::Exchange &exchange, bool json)
 {
-    out() << (json ? QString::fromUtf8(QJsonDocument(exchange.toJson(false)).toJson(QJsonDocument::Compact))
-                   : exchangeLine(exchange)) << '\n';
+    if (json)
+        out() << exchange.summaryJson() << '\n';
+    else
+        out() << exchangeLine(exchange) << '\n';
     // One write per turn of the event loop, not per line: under load many lines share it.
     static bool flushPosted = false;
     if (!flushPosted) {

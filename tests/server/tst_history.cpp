@@ -76,6 +76,7 @@ class tst_History : public QObject
 private Q_SLOTS:
     void initTestCase();
     void insert_roundTripsEveryField();
+    void insert_keepsAJsonBodyOnceAndFindsItsEvent();
     void migrate_fromEveryEarlierVersion_data();
     void migrate_fromEveryEarlierVersion();
     void open_refusesNewerSchemaWithHowToFix();
@@ -117,6 +118,41 @@ void tst_History::insert_roundTripsEveryField()
     QCOMPARE(read->at, expected.at);
     QVERIFY(!history.exchange(999, &error));
     QVERIFY(error.contains(u"there is no exchange 999"_s));
+}
+
+void tst_History::insert_keepsAJsonBodyOnceAndFindsItsEvent()
+{
+    History history;
+    QString error;
+    const QString path = newPath();
+    QVERIFY2(history.open(path, &error), qPrintable(error));
+    Exchange json = sample(u"json body"_s);
+    json.encoding = u"json"_s;
+    json.requestBody = R"({"message":"needle in the body"})";
+    json.eventJson = json.requestBody;
+    QList<Exchange> batch = {json, sample(u"other"_s)};
+    QVERIFY2(history.insert(batch, &error), qPrintable(error));
+    const auto read = history.exchange(batch.at(0).id);
+    QVERIFY(read);
+    QCOMPARE(read->eventJson, json.requestBody);
+    QCOMPARE(read->requestBody, json.requestBody);
+    QCOMPARE(history.exchange(batch.at(1).id)->eventJson, sample(u"other"_s).eventJson);
+    HistoryQuery query;
+    query.text = u"needle"_s;
+    QCOMPARE(history.search(query).size(), 1);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery peek(u"SELECT event IS NULL, event_is_body FROM exchanges ORDER BY id"_s, db);
+        QVERIFY(peek.next());
+        QCOMPARE(peek.value(0).toInt(), 1); // the body's bytes are stored once
+        QCOMPARE(peek.value(1).toInt(), 1);
+        QVERIFY(peek.next());
+        QCOMPARE(peek.value(0).toInt(), 0);
+        QCOMPARE(peek.value(1).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(u"peek"_s);
 }
 
 void tst_History::migrate_fromEveryEarlierVersion_data()

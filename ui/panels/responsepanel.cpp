@@ -1,5 +1,7 @@
 #include "responsepanel.h"
 
+#include "exchange.h"
+#include "history.h"
 #include "icons.h"
 #include "pairsmodel.h"
 #include "sender.h"
@@ -161,6 +163,8 @@ void ResponsePanel::send(const Sentry::StoreRequest &request)
     m_verdictTitle->setText(tr("Sending…"));
     m_verdictDetail->setText(request.url().toDisplayString());
     m_banner->setPalette(palette());
+    m_request = request;
+    m_sentAt = QDateTime::currentDateTimeUtc();
     m_session->send(request, Sentry::SendSession::Pace::Now);
 }
 
@@ -185,6 +189,7 @@ void ResponsePanel::setBusy(bool busy)
 void ResponsePanel::showResult(const Sentry::SendResult &result)
 {
     m_result = result;
+    record(result);
     setBusy(false);
     showBanner(result);
     m_status->setText(result.status > 0 ? QString::number(result.status) : tr("no HTTP answer"));
@@ -204,6 +209,15 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
     if (m_session->backoffState().phase != Sentry::BackoffState::Phase::Waiting)
         m_ticker->stop();
     Q_EMIT sendFinished(result);
+}
+
+void ResponsePanel::record(const Sentry::SendResult &result)
+{
+    m_historyError.clear();
+    if (!m_history || !m_request)
+        return;
+    QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(*m_request, result, m_sentAt)};
+    m_history->insert(exchange, &m_historyError);
 }
 
 void ResponsePanel::showBanner(const Sentry::SendResult &result)

@@ -3,12 +3,14 @@
 // Send and response: sends a built StoreRequest through core's SendSession (on the injected network
 // manager; at once, as a person asked), shows progress with Cancel, then the answer — a verdict
 // banner in plain words, status, X-Sentry-Error, headers, body, event id, time — and the client's
-// backoff state with a countdown.
+// backoff state with a countdown. With a history set, each send's exchange is recorded there,
+// as the CLI's send does.
 
 #include "backoff.h"
 #include "sendresult.h"
 #include "sendsession.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QWidget>
 
@@ -24,6 +26,7 @@ class QPushButton;
 class QTimer;
 
 namespace Sentry {
+class History;
 class Sender;
 } // namespace Sentry
 
@@ -45,6 +48,9 @@ public:
     bool isBusy() const { return m_busy; }
 
     Sentry::Sender *sender() const { return m_session->sender(); }
+    // Where each finished send is recorded (an open History the caller owns); nullptr: nowhere.
+    void setHistory(Sentry::History *history) { m_history = history; }
+    QString historyError() const { return m_historyError; } // why the last send was not recorded
     Sentry::BackoffState backoffState() const { return m_session->backoffState(); }
     std::optional<Sentry::SendResult> lastResult() const { return m_result; }
 
@@ -67,12 +73,17 @@ private:
     QWidget *buildDetails();
     void setBusy(bool busy);
     void showResult(const Sentry::SendResult &result);
+    void record(const Sentry::SendResult &result);
     void showBanner(const Sentry::SendResult &result);
     void updateProgress();
     void updateBackoff();
 
     Sentry::SendSession *m_session = nullptr;
     std::optional<Sentry::SendResult> m_result;
+    Sentry::History *m_history = nullptr;
+    std::optional<Sentry::StoreRequest> m_request; // the one in flight, for the history
+    QDateTime m_sentAt;
+    QString m_historyError;
     bool m_busy = false;
     QElapsedTimer m_elapsed;
     QTimer *m_ticker = nullptr; // progress and backoff countdown, once per 100 ms / 1 s

@@ -1,4 +1,5 @@
 #include "dsn.h"
+#include "history.h"
 #include "pairsmodel.h"
 #include "responsepanel.h"
 #include "storerequest.h"
@@ -7,6 +8,8 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,6 +40,8 @@ class TestResponsePanel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void send_storedEventFillsThePanel()
     {
         LoopbackServer server;
@@ -119,6 +124,44 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(panel.lastResult()->verdict, Sentry::Verdict::Cancelled);
         QVERIFY(!panel.isBusy());
+    }
+
+    void send_recordsEachExchangeInTheHistory()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Sentry::History history;
+        QString error;
+        QVERIFY2(history.open(dir.filePath(u"history.sqlite"_s), &error), qPrintable(error));
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
+        server.enqueue(ScriptedResponse::sentryError(403, "Invalid api key"));
+        QNetworkAccessManager network;
+        ResponsePanel panel(&network);
+        panel.setHistory(&history);
+        QSignalSpy finished(&panel, &ResponsePanel::sendFinished);
+        const Sentry::StoreRequest request = requestTo(server);
+
+        panel.send(request);
+        QVERIFY(finished.wait());
+        panel.send(request);
+        QVERIFY(finished.wait());
+
+        QVERIFY2(panel.historyError().isEmpty(), qPrintable(panel.historyError()));
+        const QList<Sentry::Exchange> stored = history.search({}, &error); // newest first
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.at(0).status, 403);
+        QCOMPARE(stored.at(1).status, 200);
+        for (const Sentry::Exchange &exchange : stored) {
+            QCOMPARE(exchange.direction, Sentry::Exchange::Direction::Out);
+            QCOMPARE(exchange.requestBody, request.body());
+            QCOMPARE(exchange.url, request.url().toEncoded());
+            QCOMPARE(exchange.message, u"hi"_s);
+        }
+        QVERIFY(!stored.at(1).eventId.isEmpty());
+        QVERIFY(stored.at(0).responseBody.contains("Invalid api key"));
+        QCOMPARE(server.requests().size(), 2);
     }
 };
 

@@ -1,0 +1,75 @@
+// Exchange::summaryJson, the line `serve --json` prints per request, is written without a
+// QJsonObject: it must be exactly what QJsonDocument writes for the same members.
+
+#include "exchange.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Sentry;
+
+class tst_Exchange : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void summaryJson_isWhatQJsonDocumentWrites_data();
+    void summaryJson_isWhatQJsonDocumentWrites();
+};
+
+void tst_Exchange::summaryJson_isWhatQJsonDocumentWrites_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("withOptional");
+    QTest::addRow("plain") << u"Disk full"_s << true;
+    QTest::addRow("empty fields are null") << QString() << false;
+    QTest::addRow("quotes and backslashes") << u"say \"hi\" to C:\\temp"_s << true;
+    QTest::addRow("control characters") << u"a\tb\nc\rd\be\ff\u0001g\u001fh\u007f"_s << true;
+    QTest::addRow("non-ASCII") << u"Größe überschritten — ошибка 错误"_s << true;
+    QTest::addRow("outside the BMP") << u"crash \U0001F4A5 here"_s << true;
+    QTest::addRow("a lone surrogate") << QString(QChar(0xd800)) + u"x"_s << true;
+}
+
+void tst_Exchange::summaryJson_isWhatQJsonDocumentWrites()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, withOptional);
+    Exchange exchange;
+    exchange.id = 1234567890123;
+    exchange.at = QDateTime::fromMSecsSinceEpoch(1'765'000'000'123, Qt::UTC);
+    exchange.direction = withOptional ? Exchange::Direction::Out : Exchange::Direction::In;
+    exchange.peer = u"127.0.0.1:5555"_s;
+    exchange.method = "POST";
+    exchange.url = "/api/1/store/?q=" + text.toUtf8();
+    exchange.client = text;
+    exchange.project = u"1"_s;
+    exchange.encoding = u"json"_s;
+    exchange.eventId = withOptional ? u"fc6d8c0c43fc4630ad850ee518f1b9d0"_s : QString();
+    exchange.message = text;
+    exchange.level = withOptional ? u"error"_s : QString();
+    exchange.findings = {QJsonObject(), QJsonObject()};
+    exchange.status = 200;
+    exchange.refusal = withOptional ? text : QString();
+    exchange.fault = withOptional ? u"429,retry-after=30"_s : QString();
+    exchange.error = withOptional ? text : QString();
+    exchange.durationMs = 17;
+    exchange.replayOf = withOptional ? 42 : 0;
+
+    const QByteArray line = exchange.summaryJson();
+    QJsonParseError error;
+    const QJsonObject parsed = QJsonDocument::fromJson(line, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError,
+             qPrintable(error.errorString() + u": "_s + QString::fromUtf8(line)));
+    QCOMPARE(QJsonDocument(parsed).toJson(QJsonDocument::Compact), line);
+    if (!text.contains(QChar(0xd800))) // a lone surrogate cannot come back from UTF-8
+        QCOMPARE(parsed.value(u"message"_s).toString(), text);
+    QCOMPARE(parsed.value(u"findings"_s).toInt(), 2);
+    QCOMPARE(parsed.value(u"id"_s).toInteger(), 1234567890123);
+    QCOMPARE(parsed.value(u"received_at"_s).toString(), u"2025-12-06T05:46:40.123Z"_s);
+    QCOMPARE(parsed.contains(u"error"_s), withOptional);
+    QCOMPARE(parsed.value(u"replay_of"_s).isNull(), !withOptional);
+}
+
+QTEST_GUILESS_MAIN(tst_Exchange)
+#include "tst_exchange.moc"
