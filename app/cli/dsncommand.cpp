@@ -70,7 +70,7 @@ QString optionsText(const Sentry::Dsn &dsn)
 void printBreakdown(const Sentry::Dsn &dsn, bool showSecret, const SecretMask &mask)
 {
     const auto display = showSecret ? Sentry::Dsn::SecretDisplay::Shown : Sentry::Dsn::SecretDisplay::Masked;
-    const QString secret = !dsn.hasSecret() ? u"(none)"_s : showSecret ? dsn.secretKey() : u"********"_s;
+    const QString secret = !dsn.hasSecret() ? u"(none)"_s : showSecret ? dsn.secretKey() : QString::fromUtf16(MaskedSecret);
     const QList<QPair<QString, QString>> rows = {
         {u"DSN"_s, orNone(dsn.toString(display))},
         {u"Valid"_s, verdict(dsn)},
