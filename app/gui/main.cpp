@@ -9,18 +9,37 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"SentryHarness"_s);
-    QApplication::setApplicationName(u"Sentry Harness"_s);
-    QApplication::setApplicationDisplayName(u"Sentry Harness"_s);
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
-    QApplication::setDesktopFileName(u"sentry-harness"_s);
+namespace {
 
+struct Options
+{
+    bool keyring = true;
+    int quitAfterMs = -1; // -1: run until the user quits
+    QString file;
+};
+
+// --help and --version print and exit before any window exists, so they need no display (a
+// headless machine, a package check): those alone get a QCoreApplication.
+bool asksOnlyForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *info : {"-h", "-?", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], info) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+// Parses the command line; exits for --help and --version; nullopt (after saying why) on a bad value.
+std::optional<Options> parseOptions(const QCoreApplication &app)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Compose, validate and send Sentry protocol v4 events.\n\n"
                                      "Examples:\n"
@@ -44,15 +63,36 @@ int main(int argc, char *argv[])
     parser.addOption(quitAfter);
     parser.addPositionalArgument(u"file"_s, u"An event (.json) to open."_s, u"[file]"_s);
     parser.process(app);
-    bool quitAfterOk = true;
-    const int quitAfterMs = parser.isSet(quitAfter) ? parser.value(quitAfter).toInt(&quitAfterOk) : -1;
-    if (!quitAfterOk || (parser.isSet(quitAfter) && quitAfterMs < 0)) {
+
+    Options options{!parser.isSet(noKeyring), -1, parser.positionalArguments().value(0)};
+    bool ok = true;
+    if (parser.isSet(quitAfter))
+        options.quitAfterMs = parser.value(quitAfter).toInt(&ok);
+    if (!ok || (parser.isSet(quitAfter) && options.quitAfterMs < 0)) {
         std::fprintf(stderr, "sentry-harness: --quit-after takes whole milliseconds, 0 or more (e.g. "
                              "--quit-after 1000), not '%s'\n", qPrintable(parser.value(quitAfter)));
-        return 2;
+        return std::nullopt;
     }
+    return options;
+}
 
-    SentryUi::Settings settings({}, !parser.isSet(noKeyring));
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const std::unique_ptr<QCoreApplication> app = asksOnlyForHelpOrVersion(argc, argv)
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(u"SentryHarness"_s);
+    QCoreApplication::setApplicationName(u"Sentry Harness"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    const std::optional<Options> options = parseOptions(*app);
+    if (!options)
+        return 2;
+    QApplication::setApplicationDisplayName(u"Sentry Harness"_s);
+    QApplication::setDesktopFileName(u"sentry-harness"_s);
+
+    SentryUi::Settings settings({}, options->keyring);
     settings.load();
     SentryUi::Theme::apply(settings.theme);
     QNetworkAccessManager network;
@@ -60,9 +100,9 @@ int main(int argc, char *argv[])
 
     SentryUi::MainWindow window(&settings, &network);
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().constFirst());
-    if (quitAfterMs >= 0)
-        QTimer::singleShot(quitAfterMs, &window, &QWidget::close);
+    if (!options->file.isEmpty())
+        window.openFile(options->file);
+    if (options->quitAfterMs >= 0)
+        QTimer::singleShot(options->quitAfterMs, &window, &QWidget::close);
     return QApplication::exec();
 }

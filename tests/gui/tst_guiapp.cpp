@@ -21,15 +21,21 @@ private:
         QByteArray err;
     };
 
+    enum class Display { Offscreen, None };
+
     // The program in a home of its own: settings and history land in m_home, never the user's.
-    Run run(const QStringList &arguments)
+    // Display::None: no platform chosen and no display to connect to, as on a headless machine.
+    Run run(const QStringList &arguments, Display display = Display::Offscreen)
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"HOME"_s, m_home.path());
         environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
         environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
         environment.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"cache"_s));
-        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        for (const QString &name : {u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
+            environment.remove(name);
+        if (display == Display::Offscreen)
+            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         QProcess process;
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(SENTRY_GUI_PATH), arguments);
@@ -73,11 +79,25 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(value.toUtf8()), result.err.constData());
     }
 
-    void version_namesTheProjectVersion()
+    // The package check found `sentry-harness --version` aborting with no display: the
+    // application was a QApplication before the command line was read.
+    void versionAndHelp_needNoDisplay()
     {
-        const Run result = run({u"--version"_s});
-        QCOMPARE(result.exitCode, 0);
-        QCOMPARE(result.out.trimmed(), QByteArray("Sentry Harness " PROJECT_VERSION));
+        const Run version = run({u"--version"_s}, Display::None);
+        QVERIFY2(version.exitCode == 0, version.err.constData());
+        QCOMPARE(version.out.trimmed(), QByteArray("Sentry Harness " PROJECT_VERSION));
+        const Run help = run({u"--help"_s}, Display::None);
+        QVERIFY2(help.exitCode == 0, help.err.constData());
+        QVERIFY2(help.out.contains("--quit-after <ms>"), help.out.constData());
+    }
+
+    void withoutADisplay_theWindowDoesNotStart()
+    {
+        // The other side of the line, and proof that Display::None has no display: the window
+        // itself still needs a platform.
+        const Run result = run({u"--no-keyring"_s, u"--quit-after"_s, u"0"_s}, Display::None);
+        QVERIFY(result.exitCode != 0);
+        QVERIFY2(result.err.contains("platform plugin"), result.err.constData());
     }
 };
 
