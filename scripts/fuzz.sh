@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets with clang (build-fuzz/) and run them one after another.
 #   scripts/fuzz.sh SECONDS [TARGET…]     e.g. scripts/fuzz.sh 600 fuzz_dsn fuzz_auth
-# Targets: fuzz_dsn fuzz_auth fuzz_bodycodec fuzz_validate (all by default). Each starts from a copy
+# Targets: fuzz_dsn fuzz_auth fuzz_bodycodec fuzz_validate fuzz_requestjudge (all by default). Each starts from a copy
 # of its seed corpus in fuzz/corpus/ (kept in build-fuzz/corpus/, so later runs go on from what
 # earlier ones found) with its dictionary fuzz/<name>.dict. Prints each target's executions and
 # findings; a finding (crash-/leak-/oom-/timeout- file) is kept in build-fuzz/findings/ and makes
@@ -16,9 +16,10 @@ fi
 SECONDS_EACH="$1"
 shift
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_dsn fuzz_auth fuzz_bodycodec fuzz_validate)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_dsn fuzz_auth fuzz_bodycodec fuzz_validate fuzz_requestjudge)
 
-declare -A MAX_LEN=([fuzz_dsn]=4096 [fuzz_auth]=16384 [fuzz_bodycodec]=300000 [fuzz_validate]=4096)
+declare -A MAX_LEN=([fuzz_dsn]=4096 [fuzz_auth]=16384 [fuzz_bodycodec]=300000 [fuzz_validate]=4096
+    [fuzz_requestjudge]=16384)
 for target in "${TARGETS[@]}"; do
     [ -n "${MAX_LEN[$target]:-}" ] || { echo "unknown target '$target'; known: ${!MAX_LEN[*]}" >&2; exit 2; }
 done
