@@ -1,7 +1,7 @@
 # Installs the build into a scratch prefix and checks what a desktop user gets (both programs, the
 # desktop entry naming the installed program and icon, the icon) and what a library user gets (a
 # program outside this tree builds against the installed Sentry::Core and runs). Run by ctest as
-#   cmake -DBUILD_DIR=… -DPREFIX=… -DGENERATOR=… -P check_install.cmake
+#   cmake -DBUILD_DIR=… -DPREFIX=… -DGENERATOR=… [-DSANITIZE=… -DCXX_COMPILER=…] -P check_install.cmake
 file(REMOVE_RECURSE "${PREFIX}")
 execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
                 RESULT_VARIABLE result OUTPUT_QUIET)
@@ -33,8 +33,15 @@ endif()
 # The core as a package: a program outside this tree finds it, builds against it and runs.
 set(consumer "${PREFIX}-consumer")
 file(REMOVE_RECURSE "${consumer}")
+# A core built with sanitizers (SENTRY_SANITIZE) needs their runtimes in the program that links it:
+# the consumer is then built with the same compiler and -fsanitize list, as such a user would.
+set(sanitize_args "")
+if(SANITIZE)
+    set(sanitize_args "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=-fsanitize=${SANITIZE}"
+                      "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=${SANITIZE}")
+endif()
 execute_process(COMMAND "${CMAKE_COMMAND}" -S "${CMAKE_CURRENT_LIST_DIR}/consumer" -B "${consumer}"
-                        -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${PREFIX}"
+                        -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${PREFIX}" ${sanitize_args}
                 RESULT_VARIABLE result OUTPUT_VARIABLE log ERROR_VARIABLE log)
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "find_package(SentryHarness) failed:\n${log}")
