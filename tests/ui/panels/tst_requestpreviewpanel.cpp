@@ -87,7 +87,7 @@ private Q_SLOTS:
         options.encoding = Sentry::BodyEncoding::Base64Zlib;
         panel.setRequestDefaults(options);
         QCOMPARE(panel.encoding(), Sentry::BodyEncoding::Base64Zlib);
-        QVERIFY2(panel.httpText().contains(u"\r\nOrigin: https://app.example.com\r\n"_s), qPrintable(panel.httpText()));
+        QVERIFY2(panel.httpText().contains(u"\nOrigin: https://app.example.com\n"_s), qPrintable(panel.httpText()));
         QVERIFY(panel.httpText().contains(u"User-Agent: raven-js/1.1.0"_s));
         QVERIFY(panel.curlText().contains(u"-H 'Origin: https://app.example.com'"_s));
         QVERIFY(panel.statusText().contains(u"timeout 9 s (the DSN's ?timeout=)"_s));

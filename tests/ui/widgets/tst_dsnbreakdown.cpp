@@ -63,15 +63,20 @@ private Q_SLOTS:
         breakdown.setDsn(Sentry::Dsn::parse(garbage));
         auto *summary = breakdown.findChild<QLabel *>(u"dsnSummary"_s);
         QVERIFY(summary);
-        QVERIFY(withoutBreaks(summary->text()).contains(garbage.left(40)));
-        const int garbageWidth = summary->fontMetrics().horizontalAdvance(garbage);
-        QVERIFY2(breakdown.minimumSizeHint().width() < garbageWidth / 2,
-                 qPrintable(u"minimum %1 px for a %2 px word"_s.arg(breakdown.minimumSizeHint().width())
-                                .arg(garbageWidth)));
-        breakdown.resize(360, 700);
+        const QString text = withoutBreaks(summary->text());
+        QVERIFY2(text.contains(garbage.left(30)), qPrintable(text)); // the DSN, quoted shortened
+        const int textWidth = summary->fontMetrics().horizontalAdvance(text);
+        const int narrow = 300;
+        QVERIFY(textWidth > 2 * narrow); // a long explanation: it has to wrap
+        QVERIFY2(breakdown.minimumSizeHint().width() <= narrow,
+                 qPrintable(u"the breakdown needs %1 px"_s.arg(breakdown.minimumSizeHint().width())));
+        breakdown.resize(narrow, 900);
         breakdown.show();
         QVERIFY(QTest::qWaitForWindowExposed(&breakdown));
-        QVERIFY(summary->geometry().right() <= breakdown.width());
+        QTRY_VERIFY(summary->width() <= narrow);
+        QVERIFY(summary->geometry().right() < breakdown.width());
+        QVERIFY2(summary->height() >= 2 * summary->fontMetrics().height(),
+                 qPrintable(u"%1 px high: not wrapped"_s.arg(summary->height())));
     }
 
     void wrappable_breaksOnlyLongRuns_data()

@@ -1,3 +1,4 @@
+#include "finding.h"
 #include "icons.h"
 
 #include <QApplication>
