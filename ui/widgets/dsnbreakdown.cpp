@@ -57,11 +57,13 @@ Sentry::Severity worst(const Sentry::Findings &findings)
     return result;
 }
 
-QString describe(const Sentry::Findings &findings)
+// Under a part's row its name would only repeat the label beside it; elsewhere it says where.
+QString describe(const Sentry::Findings &findings, bool withLocation)
 {
     QStringList lines;
     for (const Sentry::Finding &finding : findings) {
-        const QString where = finding.location.isEmpty() ? QString() : finding.location + u": "_s;
+        const QString where = !withLocation || finding.location.isEmpty() ? QString()
+                                                                          : finding.location + u": "_s;
         lines.append(Sentry::severityName(finding.severity) + u": "_s + where + finding.message);
     }
     return lines.join(u'\n');
@@ -245,7 +247,7 @@ void DsnBreakdown::showPart(Part part, const QString &text)
     const Sentry::Findings findings = partFindings(part);
     row.message->setVisible(!findings.isEmpty());
     if (!findings.isEmpty()) {
-        const QString message = describe(findings);
+        const QString message = describe(findings, false);
         row.status->setPixmap(Icons::severity(worst(findings)).pixmap(16, 16));
         row.status->setToolTip(message);
         row.value->setToolTip(message);
@@ -278,7 +280,7 @@ void DsnBreakdown::updateSummary()
         summary = tr("Valid DSN. Events go to %1").arg(m_dsn.storeUrl().toString());
     m_summary->setText(wrappable(summary));
     const Sentry::Findings other = otherFindings();
-    m_other->setText(wrappable(describe(other)));
+    m_other->setText(wrappable(describe(other, true)));
     m_other->setVisible(!other.isEmpty());
 }
 
