@@ -3,9 +3,9 @@
 // Sends built store requests through an injected QNetworkAccessManager and finishes each with one
 // SendResult (spec sections 7 and 8). The timeout (the request's own — the DSN's ?timeout= or its
 // options' — else the sender's, 3 s by default) is a deadline for the whole exchange: connecting,
-// sending and the complete answer; when it passes, the result says how far the exchange got. Each send() is one request on the wire
-// (Qt's own resend is off), and an answer's body is read as it arrives and cut at
-// SendResult::MaxBodyBytes. TLS errors are reported, and only an explicit
+// sending and the complete answer; when it passes, the result says how far the exchange got.
+// Each send() is one request on the wire (Qt's own resend is off), and an answer's body is read
+// as it arrives and cut at SendResult::MaxBodyBytes. TLS errors are reported, and only an explicit
 // setAcceptSelfSigned(true) lets a self-signed test server through.
 //
 //     Sentry::Sender sender(&manager);

@@ -105,6 +105,10 @@ QString timeoutExplanation(const RawResponse &response)
     const QString longer = u"allow a longer timeout (the DSN's ?timeout=SECONDS, the target's "
                            "timeout or --timeout)"_s;
     switch (response.stage) {
+    case ExchangeStage::Unknown:
+        return u"No complete answer from %1 within %2 (connecting, sending and the whole answer): "
+               "the server is too slow, or could not be reached. Check the DSN's host and port, or "
+               "%3."_s.arg(where, within, longer);
     case ExchangeStage::Connecting:
         return u"Could not connect to %1 within %2: nothing answered the connection attempt (a "
                "firewall dropping packets, a wrong host or port, or the host is down). Nothing was "
@@ -282,6 +286,7 @@ QString verdictName(Verdict verdict)
 QString stageName(ExchangeStage stage)
 {
     switch (stage) {
+    case ExchangeStage::Unknown: return u"unknown"_s;
     case ExchangeStage::Connecting: return u"connecting"_s;
     case ExchangeStage::Sending: return u"sending"_s;
     case ExchangeStage::Waiting: return u"waiting"_s;

@@ -48,6 +48,7 @@ enum class TransportFailure {
 
 // How far an exchange got when it ended; for a timeout, where it stalled.
 enum class ExchangeStage {
+    Unknown,    // not recorded (a response built by hand)
     Connecting, // no sign of a connection yet (name lookup, connecting, TLS handshake)
     Sending,    // connected, part of the request written
     Waiting,    // the whole request sent, no answer yet
@@ -55,7 +56,7 @@ enum class ExchangeStage {
     Done,       // the answer was complete
 };
 
-QString stageName(ExchangeStage stage); // "connecting", "sending", "waiting", "receiving", "done"
+QString stageName(ExchangeStage stage); // "unknown", "connecting", "sending", "waiting", …
 
 // One entry of X-Sentry-Rate-Limits: "retry_after:categories:scope[:reason_code]".
 struct RateLimit
@@ -88,7 +89,7 @@ struct RawResponse
     QString errorString; // the transport's own message (Qt's), for the explanation
     qint64 elapsedMs = 0;
     qint64 deadlineMs = 0; // the sender's deadline for the whole exchange; 0 when unknown
-    ExchangeStage stage = ExchangeStage::Done;
+    ExchangeStage stage = ExchangeStage::Unknown;
     QString host;        // the request's host and port, to name them in explanations
     int port = -1;
 };
@@ -109,7 +110,7 @@ struct SendResult
     QByteArray body;             // at most MaxBodyBytes
     bool bodyTruncated = false;
     qint64 elapsedMs = 0;
-    ExchangeStage stage = ExchangeStage::Done;
+    ExchangeStage stage = ExchangeStage::Unknown;
     Verdict verdict = Verdict::Unreachable;
     QString explanation;
 
@@ -122,3 +123,4 @@ struct SendResult
 } // namespace Sentry
 
 Q_DECLARE_METATYPE(Sentry::SendResult)
+Q_DECLARE_METATYPE(Sentry::RawResponse)

@@ -3,8 +3,9 @@
 // One Sender paired with the protocol's backoff (spec section 8): sends a store request, first
 // waiting as long as the backoff of its target asks after failures, and reports every attempt
 // with the backoff state it left. Each target (store URL and key, Backoffs::targetOf) has its own
-// backoff: failures on one project never delay or colour a send to another. The GUI's response panel, the CLI's send command and the outbox all send
-// through one of these instead of pairing a Sender and a Backoff by hand.
+// backoff: failures on one project never delay or colour a send to another. The GUI's response
+// panel, the CLI's send command and the outbox all send through one of these instead of pairing
+// a Sender and a Backoff by hand.
 //
 //     Sentry::SendSession session(&manager);
 //     connect(&session, &Sentry::SendSession::attemptFinished, this,

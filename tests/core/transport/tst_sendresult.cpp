@@ -109,6 +109,9 @@ private Q_SLOTS:
                                                        << Verdict::Timeout
                                                        << u"the answer started, then stalled: it was not "
                                                           "complete within 500 ms"_s;
+        QTest::addRow("timeout, stage not recorded") << timedOut(ExchangeStage::Unknown, 3000)
+                                                     << Verdict::Timeout
+                                                     << u"No complete answer from 127.0.0.1:9000 within 3 s"_s;
         QTest::addRow("fractional deadline") << timedOut(ExchangeStage::Waiting, 2500) << Verdict::Timeout
                                              << u"no answer came within 2.5 s"_s;
         QTest::addRow("closed, not resent") << failure(TransportFailure::ConnectionClosed)
