@@ -3,6 +3,7 @@
 #include "icons.h"
 #include "secretstore.h"
 #include "settings.h"
+#include "targetlist.h"
 #include "targetsettingseditor.h"
 #include "targetsmodel.h"
 
@@ -14,9 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QPushButton>
 #include <QTimer>
-#include <QToolButton>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -26,14 +25,6 @@ namespace SentryUi {
 
 namespace {
 const QString MaskedSecret = u"••••••••"_s;
-
-QToolButton *listButton(const QString &toolTip, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setToolTip(toolTip);
-    button->setAutoRaise(true);
-    return button;
-}
 } // namespace
 
 TargetPanel::TargetPanel(Settings *settings, QWidget *parent)
@@ -45,12 +36,13 @@ TargetPanel::TargetPanel(Settings *settings, QWidget *parent)
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(1000);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(createTargetList());
+    m_targetList = new TargetList(m_model, this);
+    m_list = m_targetList->view();
+    layout->addWidget(m_targetList);
     layout->addWidget(createDsnBox());
     layout->addWidget(createSettingsBox());
     layout->addStretch(1);
     connectSignals();
-    updateIcons();
     loadTargets();
     updateSecretStatus();
 }
@@ -59,43 +51,6 @@ TargetPanel::~TargetPanel()
 {
     if (m_saveTimer->isActive())
         saveTargets();
-}
-
-QWidget *TargetPanel::createTargetList()
-{
-    auto *box = new QGroupBox(tr("Saved targets"), this);
-    m_list = new QListView(box);
-    m_list->setObjectName(u"targetList"_s);
-    m_list->setModel(m_model);
-    m_list->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
-    m_list->setToolTip(tr("Click a target to use it; double-click or F2 to rename. A modified "
-                          "target is in italics, marked •"));
-    m_list->setMaximumHeight(m_list->fontMetrics().height() * 7);
-    m_add = listButton(tr("Add a target (a copy of the current one, as edited)"), box);
-    m_rename = listButton(tr("Rename the selected target (F2)"), box);
-    m_remove = listButton(tr("Remove the selected target"), box);
-    m_save = new QPushButton(tr("Save"), box);
-    m_save->setObjectName(u"saveTarget"_s);
-    m_save->setToolTip(tr("Keep the edits to this target (its DSN and request settings)"));
-    m_revert = new QPushButton(tr("Revert"), box);
-    m_revert->setObjectName(u"revertTarget"_s);
-    m_revert->setToolTip(tr("Drop the edits and go back to the saved target"));
-
-    auto *buttons = new QVBoxLayout;
-    for (QToolButton *button : {m_add, m_rename, m_remove})
-        buttons->addWidget(button);
-    buttons->addStretch();
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_list, 1);
-    row->addLayout(buttons);
-    auto *draftRow = new QHBoxLayout;
-    draftRow->addStretch();
-    draftRow->addWidget(m_revert);
-    draftRow->addWidget(m_save);
-    auto *layout = new QVBoxLayout(box);
-    layout->addLayout(row);
-    layout->addLayout(draftRow);
-    return box;
 }
 
 QWidget *TargetPanel::createDsnBox()
@@ -143,11 +98,11 @@ void TargetPanel::connectSignals()
     connect(m_settingsEditor, &TargetSettingsEditor::edited, this, &TargetPanel::edited);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { currentTargetChanged(current.row()); });
-    connect(m_add, &QToolButton::clicked, this, [this] { addTarget(tr("New target"), dsnText()); });
-    connect(m_rename, &QToolButton::clicked, this, &TargetPanel::renameCurrentTarget);
-    connect(m_remove, &QToolButton::clicked, this, &TargetPanel::removeCurrentTarget);
-    connect(m_save, &QPushButton::clicked, this, &TargetPanel::saveCurrentTarget);
-    connect(m_revert, &QPushButton::clicked, this, &TargetPanel::revertCurrentTarget);
+    connect(m_targetList, &TargetList::addRequested, this,
+            [this] { addTarget(tr("New target"), dsnText()); });
+    connect(m_targetList, &TargetList::removeRequested, this, &TargetPanel::removeCurrentTarget);
+    connect(m_targetList, &TargetList::saveRequested, this, &TargetPanel::saveCurrentTarget);
+    connect(m_targetList, &TargetList::revertRequested, this, &TargetPanel::revertCurrentTarget);
     connect(m_model, &TargetsModel::targetsEdited, m_saveTimer, qOverload<>(&QTimer::start));
     connect(m_saveTimer, &QTimer::timeout, this, &TargetPanel::saveTargets);
     connect(m_plainText, &QCheckBox::toggled, this, [this](bool plainText) {
@@ -198,20 +153,6 @@ bool TargetPanel::eventFilter(QObject *watched, QEvent *event)
         && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut))
         showDsnText();
     return QWidget::eventFilter(watched, event);
-}
-
-void TargetPanel::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        updateIcons(); // a dark palette needs light strokes, or the buttons look disabled
-}
-
-void TargetPanel::updateIcons()
-{
-    m_add->setIcon(Icons::icon(u"add"_s));
-    m_rename->setIcon(Icons::icon(u"rename"_s));
-    m_remove->setIcon(Icons::icon(u"remove"_s));
 }
 
 void TargetPanel::showDsnText()
@@ -274,12 +215,6 @@ void TargetPanel::revertCurrentTarget()
     const int row = currentRow();
     if (m_model->revertDraft(row))
         showTarget(m_model->workingTarget(row));
-}
-
-void TargetPanel::renameCurrentTarget()
-{
-    if (m_list->currentIndex().isValid())
-        m_list->edit(m_list->currentIndex());
 }
 
 bool TargetPanel::isSecretShown() const
@@ -368,9 +303,7 @@ void TargetPanel::draftSecretLoaded(const QString &id, const QString &dsn)
 
 void TargetPanel::updateDraftState()
 {
-    const bool modified = isCurrentModified();
-    m_save->setEnabled(modified);
-    m_revert->setEnabled(modified);
+    m_targetList->setModified(isCurrentModified());
 }
 
 void TargetPanel::saveTargets()

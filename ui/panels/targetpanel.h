@@ -14,12 +14,11 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QPushButton;
 class QTimer;
-class QToolButton;
 
 namespace SentryUi {
 
+class TargetList;
 class TargetSettingsEditor;
 class TargetsModel;
 
@@ -66,14 +65,12 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:
     void dsnChanged(const Sentry::Dsn &dsn);
     void targetChanged(const SentryUi::Target &target); // any edit, or another target selected
 
 private:
-    QWidget *createTargetList();
     QWidget *createDsnBox();
     QWidget *createSettingsBox();
     void connectSignals();
@@ -87,17 +84,11 @@ private:
     void draftSecretLoaded(const QString &id, const QString &dsn);
     void updateDraftState();
     void updateSecretStatus();
-    void updateIcons();
-    void renameCurrentTarget();
 
     Settings *m_settings = nullptr;
     TargetsModel *m_model = nullptr;
-    QListView *m_list = nullptr;
-    QToolButton *m_add = nullptr;
-    QToolButton *m_rename = nullptr;
-    QToolButton *m_remove = nullptr;
-    QPushButton *m_save = nullptr;
-    QPushButton *m_revert = nullptr;
+    TargetList *m_targetList = nullptr;
+    QListView *m_list = nullptr; // the target list's view
     QLineEdit *m_dsnEdit = nullptr;
     DsnBreakdown *m_breakdown = nullptr;
     TargetSettingsEditor *m_settingsEditor = nullptr;

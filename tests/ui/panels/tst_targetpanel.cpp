@@ -9,7 +9,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QApplication>
 #include <QComboBox>
+#include <QImage>
+#include <QPalette>
+#include <QToolButton>
 #include <QDoubleSpinBox>
 #include <QFont>
 #include <QLabel>
@@ -79,6 +83,7 @@ private Q_SLOTS:
     void settings_editTheDraftAndRoundTrip();
     void settingsEditor_spellsOutHeaderProblems();
     void addAndRemove_changeTheSavedTargets();
+    void darkPalette_keepsTheListButtonsReadable();
 
 private:
     TestSupport::Sandbox m_dir;
@@ -343,6 +348,35 @@ void TestTargetPanel::addAndRemove_changeTheSavedTargets()
     QCOMPARE(m_settings->targets.size(), 2);
     QCOMPARE(m_settings->targets.at(0).name, u"Local"_s);
     QCOMPARE(m_settings->targets.at(1).name, u"Staging"_s);
+}
+
+// In the dark palette the +, ✎ and − buttons looked disabled: grey strokes on dark grey.
+void TestTargetPanel::darkPalette_keepsTheListButtonsReadable()
+{
+    const auto lightest = [this] {
+        int result = -1;
+        const auto buttons = m_panel->findChildren<QToolButton *>();
+        for (QToolButton *button : buttons) {
+            if (!button->toolTip().startsWith(u"Add a target"_s))
+                continue;
+            const QImage image = button->icon().pixmap(24, 24).toImage();
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (image.pixelColor(x, y).alpha() > 200)
+                        result = std::max(result, image.pixelColor(x, y).lightness());
+        }
+        return result;
+    };
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    const int light = lightest();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+    QApplication::setPalette(dark); // as the theme menu does, after the panel exists
+    QTRY_VERIFY2(lightest() > 170, qPrintable(QString::number(lightest())));
+    QApplication::setPalette(QPalette());
+    QVERIFY2(light >= 0 && light < 140, qPrintable(QString::number(light)));
 }
 
 QTEST_MAIN(TestTargetPanel)
