@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollArea>
 #include <QTimer>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -35,13 +36,24 @@ TargetPanel::TargetPanel(Settings *settings, QWidget *parent)
 {
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(1000);
-    auto *layout = new QVBoxLayout(this);
-    m_targetList = new TargetList(m_model, this);
+    // Spelled-out findings and the request settings make the panel taller than a laptop screen:
+    // it scrolls rather than forcing its height on the window.
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    m_targetList = new TargetList(m_model, content);
     m_list = m_targetList->view();
     layout->addWidget(m_targetList);
     layout->addWidget(createDsnBox());
     layout->addWidget(createSettingsBox());
     layout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     connectSignals();
     loadTargets();
     updateSecretStatus();

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void settingsEditor_spellsOutHeaderProblems();
     void addAndRemove_changeTheSavedTargets();
     void darkPalette_keepsTheListButtonsReadable();
+    void minimumHeight_fitsALaptopScreen();
 
 private:
     TestSupport::Sandbox m_dir;
@@ -377,6 +378,20 @@ void TestTargetPanel::darkPalette_keepsTheListButtonsReadable()
     QTRY_VERIFY2(lightest() > 170, qPrintable(QString::number(lightest())));
     QApplication::setPalette(QPalette());
     QVERIFY2(light >= 0 && light < 140, qPrintable(QString::number(light)));
+}
+
+// With the findings spelled out and the request settings, the panel's content is ~800 px tall:
+// it scrolls instead of demanding that height from a 768 px screen.
+void TestTargetPanel::minimumHeight_fitsALaptopScreen()
+{
+    m_panel->setDsnText(u"https://pub@example.com/1?timeout=oops"_s); // warnings, spelled out
+    QVERIFY2(m_panel->minimumSizeHint().height() < 300,
+             qPrintable(QString::number(m_panel->minimumSizeHint().height())));
+    m_panel->resize(380, 500);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    auto *save = m_panel->findChild<QPushButton *>(u"saveTarget"_s);
+    QVERIFY(save && save->isVisible());
 }
 
 QTEST_MAIN(TestTargetPanel)
