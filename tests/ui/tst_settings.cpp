@@ -46,9 +46,11 @@ void TestSettings::saveLoad_roundTripsEveryValue()
         settings.currentTargetId = u"id-2"_s;
         settings.recentFiles = {u"/tmp/a.json"_s};
         settings.lastDirectory = u"/tmp"_s;
+        settings.saveDirectory = u"/var/tmp"_s;
         settings.theme = Settings::Theme::Dark;
         settings.windowGeometry = "geometry";
         settings.windowState = "state";
+        settings.layoutState = "layout";
         settings.save();
     }
     Settings settings(iniPath(), false);
@@ -62,6 +64,8 @@ void TestSettings::saveLoad_roundTripsEveryValue()
     QCOMPARE(settings.theme, Settings::Theme::Dark);
     QCOMPARE(settings.windowGeometry, QByteArray("geometry"));
     QCOMPARE(settings.windowState, QByteArray("state"));
+    QCOMPARE(settings.saveDirectory, u"/var/tmp"_s);
+    QCOMPARE(settings.layoutState, QByteArray("layout"));
 }
 
 void TestSettings::save_neverWritesSecretsUnlessOptedIn_data()

@@ -129,8 +129,17 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     m_view->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->setToolTip(tr("Double-click or press Enter to go to the field or JSON position"));
-    m_view->header()->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
-    m_view->header()->setStretchLastSection(false);
+    // A path is shown whole when it fits (up to half the view), elided in the middle past that,
+    // and whole in its tooltip; the message takes the rest.
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setWordWrap(false);
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FindingsModel::PathColumn, QHeaderView::Interactive);
+    m_view->installEventFilter(this); // fitPathColumn() on resize
+    header->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FindingsModel::ActionColumn, QHeaderView::ResizeToContents);
 
     m_diff = new QPlainTextEdit;
     m_diff->setReadOnly(true);
@@ -147,9 +156,14 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     tabs->addTab(m_changes, tr("Changes"));
     tabs->addTab(buildRulesTab(), tr("Rules"));
 
-    auto *splitter = new QSplitter(Qt::Vertical);
+    // Side by side: the panel is wide and short below the request, and both halves stay readable.
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(u"validationSplitter"_s);
     splitter->addWidget(m_view);
     splitter->addWidget(tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildToolbar());
@@ -173,6 +187,24 @@ ValidationPanel::~ValidationPanel()
     m_watcher->waitForFinished();
 }
 
+bool ValidationPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        fitPathColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+// The Path column as wide as its longest path, up to this share of the view (elided beyond).
+void ValidationPanel::fitPathColumn()
+{
+    constexpr double MaximumShare = 0.45;
+    const QAbstractItemView *view = m_view; // QTreeView hides this as protected
+    const int wanted = qMax(view->sizeHintForColumn(FindingsModel::PathColumn),
+                            m_view->header()->sectionSizeHint(FindingsModel::PathColumn));
+    const int widest = int(m_view->viewport()->width() * MaximumShare);
+    m_view->setColumnWidth(FindingsModel::PathColumn, qMax(60, qMin(wanted, widest)));
+}
+
 void ValidationPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
@@ -194,6 +226,8 @@ QWidget *ValidationPanel::buildToolbar()
     m_severity->addItem(tr("Warnings and errors"), int(Sentry::Severity::Warning));
     m_severity->addItem(tr("Errors only"), int(Sentry::Severity::Error));
     m_summary = new QLabel;
+    m_summary->setObjectName(u"validationSummary"_s);
+    m_summary->setWordWrap(true); // never widens the panel
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_profile);
     layout->addWidget(m_severity);
@@ -283,6 +317,7 @@ void ValidationPanel::apply(const Outcome &outcome)
 {
     m_result = outcome.result;
     m_model->setFindings(m_result.findings);
+    fitPathColumn();
     showSummary(m_result);
     showDiff(outcome.diff);
     showChanges(m_result.changes);

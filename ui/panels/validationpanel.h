@@ -58,6 +58,7 @@ Q_SIGNALS:
     void validated(const Sentry::ValidationResult &result);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -67,6 +68,7 @@ private:
     void scheduleValidation();
     void workerFinished();
     void apply(const Outcome &outcome);
+    void fitPathColumn();
     void showSummary(const Sentry::ValidationResult &result);
     void showDiff(const QList<Sentry::DiffLine> &diff);
     void showChanges(const QList<Sentry::Change> &changes);
