@@ -25,6 +25,7 @@ private Q_SLOTS:
     void load_keepsAnEmptyTargetList();
     void addRecentFile_keepsTenMostRecentWithoutDuplicates();
     void sessionStore_saysSecretsAreNotSaved();
+    void keyringFailure_saysWhatWasAskedAndWhatToDo();
 
 private:
     QString iniPath() const { return m_dir.filePath(u"settings.ini"_s); }
@@ -149,6 +150,17 @@ void TestSettings::sessionStore_saysSecretsAreNotSaved()
     QCOMPARE(settings.secretStore()->backend(), SecretStore::Backend::Session);
     QVERIFY(!settings.secretStore()->isPersistent());
     QVERIFY(settings.secretStore()->statusText().contains(u"session only"_s));
+}
+
+// "no keyring: Unknown error" said nothing: the text names what was asked, what it answered, and
+// the two ways on (a keyring in the session, or the settings file).
+void TestSettings::keyringFailure_saysWhatWasAskedAndWhatToDo()
+{
+    const QString text = SecretStore::failureText(u"Unknown error"_s);
+    for (const QString &part : {u"Secret Service"_s, u"D-Bus"_s, u"QtKeychain"_s,
+                                u"\"Unknown error\""_s, u"gnome-keyring"_s,
+                                u"Save secrets in plain text"_s, u"session only"_s})
+        QVERIFY2(text.contains(part), qPrintable(part));
 }
 
 QTEST_MAIN(TestSettings)

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QSyntaxHighlighter>
 #include <QTabWidget>
 #include <QTimer>
@@ -51,6 +52,21 @@ protected:
         else
             return;
         setFormat(0, int(text.size()), format);
+    }
+};
+
+// Paths elide in the middle ("/sentry.inter…/frames/0"), where both ends stay readable; the
+// other columns elide at the end as usual.
+class MiddleElideDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
     }
 };
 
@@ -131,7 +147,7 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     m_view->setToolTip(tr("Double-click or press Enter to go to the field or JSON position"));
     // A path is shown whole when it fits (up to half the view), elided in the middle past that,
     // and whole in its tooltip; the message takes the rest.
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setItemDelegateForColumn(FindingsModel::PathColumn, new MiddleElideDelegate(m_view));
     m_view->setWordWrap(false);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
@@ -201,7 +217,7 @@ void ValidationPanel::fitPathColumn()
     const QAbstractItemView *view = m_view; // QTreeView hides this as protected
     const int wanted = qMax(view->sizeHintForColumn(FindingsModel::PathColumn),
                             m_view->header()->sectionSizeHint(FindingsModel::PathColumn));
-    const int widest = int(m_view->viewport()->width() * MaximumShare);
+    const int widest = int(m_view->width() * MaximumShare); // the viewport follows it later
     m_view->setColumnWidth(FindingsModel::PathColumn, qMax(60, qMin(wanted, widest)));
 }
 
@@ -250,9 +266,13 @@ QWidget *ValidationPanel::buildRulesTab()
     view->setAlternatingRowColors(true);
     view->setToolTip(tr("Every rule this profile checks; the message is in each row's tooltip"));
     view->header()->setSectionResizeMode(RulesModel::ConstraintColumn, QHeaderView::Stretch);
-    m_tables = new QLabel;
-    m_tables->setWordWrap(true);
-    m_tables->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A text view, not a wrapped label: a label's height grows as the panel narrows and would
+    // make the whole panel taller than its place below the request.
+    m_tables = new QPlainTextEdit;
+    m_tables->setObjectName(u"rulesTables"_s);
+    m_tables->setReadOnly(true);
+    m_tables->setFrameShape(QFrame::NoFrame);
+    m_tables->setMaximumHeight(fontMetrics().lineSpacing() * 6);
     auto *tab = new QWidget;
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -266,7 +286,7 @@ void ValidationPanel::showRules()
     if (!m_rules || !m_profile)
         return;
     m_rules->setProfile(profile());
-    m_tables->setText(RulesModel::tablesText(profile()));
+    m_tables->setPlainText(RulesModel::tablesText(profile()));
 }
 
 Sentry::Profile ValidationPanel::profile() const

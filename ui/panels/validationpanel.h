@@ -85,7 +85,7 @@ private:
     QSyntaxHighlighter *m_diffHighlighter = nullptr;
     QPlainTextEdit *m_changes = nullptr;
     RulesModel *m_rules = nullptr;
-    QLabel *m_tables = nullptr;
+    QPlainTextEdit *m_tables = nullptr;
     QTimer *m_debounce = nullptr;
     QFutureWatcher<Outcome> *m_watcher = nullptr;
     Sentry::ValidationResult m_result;
