@@ -59,12 +59,13 @@ shot() {
     pids+=("$app")
     local window=""
     for _ in $(seq 100); do
-        window=$(DISPLAY=$display xdotool search --onlyvisible --class sentry-harness 2>/dev/null | head -1) && [ -n "$window" ] && break
+        window=$(DISPLAY=$display xdotool search --onlyvisible --name "Sentry Harness" 2>/dev/null | head -1) && [ -n "$window" ] && break
         sleep 0.1
     done
     sleep 2
-    # No window manager: give the window the keyboard focus ourselves.
-    [ -n "$window" ] && DISPLAY=$display xdotool windowfocus --sync "$window" 2>/dev/null || true
+    # No window manager: the keyboard goes where the pointer is, and the window gets the focus.
+    DISPLAY=$display xdotool mousemove 700 300
+    if [ -n "$window" ]; then DISPLAY=$display xdotool windowfocus --sync "$window" 2>/dev/null || true; fi
     for key in "$@"; do
         case "$key" in
         sleep:*) sleep "${key#sleep:}" ;;

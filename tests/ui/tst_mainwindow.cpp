@@ -91,6 +91,7 @@ private Q_SLOTS:
     void layout_fitsTheScreen_data();
     void layout_fitsTheScreen();
     void layout_noPanelScrollsSideways();
+    void layout_centrePanelsFitTheLaptop();
     void resetLayout_restoresTheDefault();
     void restore_discardsAStateThatShrinksAPanel();
     void restore_keepsAUsableState();
@@ -302,6 +303,27 @@ void TestMainWindow::layout_noPanelScrollsSideways()
                                 .arg(QLatin1StringView(area->widget()->metaObject()->className()))
                                 .arg(area->viewport()->width())
                                 .arg(area->widget()->minimumSizeHint().width())));
+    }
+}
+
+// At 1366x768 the panels of the centre fit their tabs whole: none scrolls at all.
+void TestMainWindow::layout_centrePanelsFitTheLaptop()
+{
+    showAt(QSize(1366, 768));
+    for (const Area area : {Area::Request, Area::Results}) {
+        QTabWidget *tabs = m_window->workbench()->tabs(area);
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            auto *page = qobject_cast<QScrollArea *>(tabs->widget(i));
+            QVERIFY(page);
+            QVERIFY2(!page->verticalScrollBar()->isVisible(),
+                     qPrintable(u"%1 needs %2 px (%3 at its width), has %4"_s
+                                    .arg(tabs->tabText(i))
+                                    .arg(page->widget()->minimumSizeHint().height())
+                                    .arg(page->widget()->heightForWidth(page->viewport()->width()))
+                                    .arg(page->viewport()->height())));
+        }
     }
 }
 

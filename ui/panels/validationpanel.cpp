@@ -140,6 +140,7 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_view = new QTreeView;
     m_view->setModel(m_filter);
+    m_view->setMinimumHeight(fontMetrics().lineSpacing() * 4); // the panel fits below the request
     m_view->setRootIsDecorated(false);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
@@ -158,6 +159,7 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     header->setSectionResizeMode(FindingsModel::ActionColumn, QHeaderView::ResizeToContents);
 
     m_diff = new QPlainTextEdit;
+    m_diff->setMinimumHeight(fontMetrics().lineSpacing() * 4);
     m_diff->setReadOnly(true);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -272,7 +274,9 @@ QWidget *ValidationPanel::buildRulesTab()
     m_tables->setObjectName(u"rulesTables"_s);
     m_tables->setReadOnly(true);
     m_tables->setFrameShape(QFrame::NoFrame);
+    m_tables->setMinimumHeight(fontMetrics().lineSpacing() * 2);
     m_tables->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    view->setMinimumHeight(fontMetrics().lineSpacing() * 4);
     auto *tab = new QWidget;
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 0, 0, 0);

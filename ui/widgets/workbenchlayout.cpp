@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QIODevice>
 #include <QScrollArea>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
@@ -36,7 +37,7 @@ constexpr AreaRow Areas[] = {
 // the request tabs get this share of the centre's height.
 constexpr double SidebarShare = 0.2;
 constexpr int SidebarMaximumWidth = 380;
-constexpr double RequestShare = 0.58;
+constexpr double RequestShare = 0.6;
 
 const AreaRow &row(Area area)
 {
@@ -52,7 +53,7 @@ QTabWidget *makeTabs(Area area)
     return tabs;
 }
 
-// A panel scrolls when the window is too short for it; its area is kept wide enough for it
+// A sidebar page scrolls when the window is short; its area is kept wide enough for it
 // (updateMinimumWidths) so that it never needs to scroll sideways.
 QScrollArea *scrolling(QWidget *panel)
 {
@@ -63,6 +64,41 @@ QScrollArea *scrolling(QWidget *panel)
     area->setFrameShape(QFrame::NoFrame);
     return area;
 }
+
+// A centre panel fills its tab and scrolls only below its minimum size. QScrollArea's own
+// resizing would take the preferred height of a panel with wrapped labels as its minimum, and
+// scroll where the panel fits.
+class PanelScrollArea final : public QScrollArea
+{
+public:
+    explicit PanelScrollArea(QWidget *panel)
+    {
+        setObjectName(panel->objectName() + u"Scroll"_s);
+        setFrameShape(QFrame::NoFrame);
+        setWidget(panel);
+        panel->installEventFilter(this);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QScrollArea::resizeEvent(event);
+        fit();
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            fit();
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    void fit()
+    {
+        const QSize minimum = widget()->minimumSizeHint().expandedTo(widget()->minimumSize());
+        widget()->resize(minimum.expandedTo(viewport()->size()));
+    }
+};
 
 } // namespace
 
@@ -134,7 +170,8 @@ WorkbenchLayout::~WorkbenchLayout() = default;
 
 void WorkbenchLayout::addPanel(Area area, QWidget *panel, const QString &title)
 {
-    tabs(area)->addTab(scrolling(panel), title);
+    tabs(area)->addTab(area == Area::Sidebar ? scrolling(panel) : new PanelScrollArea(panel),
+                       title);
     m_panels.append({area, panel});
     // Its minimum width may grow: with its contents (its own layout) or set on it (its parent's).
     panel->installEventFilter(this);
