@@ -58,7 +58,7 @@ shot() {
     local app=$!
     pids+=("$app")
     local window=""
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         window=$(DISPLAY=$display xdotool search --onlyvisible --name "Sentry Harness" 2>/dev/null | head -1) && [ -n "$window" ] && break
         sleep 0.1
     done
@@ -76,8 +76,11 @@ shot() {
     done
     sleep 1
     DISPLAY=$display import -window root "$out/$name.png"
-    kill "$app" "$xvfb" 2>/dev/null || true
-    wait "$app" "$xvfb" 2>/dev/null || true
+    # The window first: a program whose X server goes away first aborts ("X11 connection broke").
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    kill "$xvfb" 2>/dev/null || true
+    wait "$xvfb" 2>/dev/null || true
     echo "$out/$name.png"
 }
 

@@ -27,7 +27,6 @@
 #include <QMimeData>
 #include <QScreen>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTextDocument>
 #include <QToolBar>
 #include <QToolButton>
@@ -293,8 +292,7 @@ void MainWindow::showValidity(const Sentry::ValidationResult &result)
     m_validity->setIcon(icon);
     m_validity->setToolTip(
         tr("What the %1 profile says about the event; click for the Validation tab").arg(profile));
-    QTabWidget *tabs = m_layout->tabs(WorkbenchLayout::Area::Results);
-    tabs->setTabIcon(tabs->indexOf(m_validation), icon);
+    m_layout->setPanelIcon(m_validation, icon);
 }
 
 void MainWindow::send()

@@ -209,6 +209,16 @@ void WorkbenchLayout::showEvent(QShowEvent *event)
         applyPending();
 }
 
+void WorkbenchLayout::setPanelIcon(QWidget *panel, const QIcon &icon)
+{
+    for (QTabWidget *tabs : {m_sidebar, m_request, m_results}) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i)->isAncestorOf(panel))
+                tabs->setTabIcon(i, icon);
+        }
+    }
+}
+
 void WorkbenchLayout::showPanel(QWidget *panel)
 {
     for (QTabWidget *tabs : {m_sidebar, m_request, m_results}) {

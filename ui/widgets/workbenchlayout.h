@@ -17,6 +17,7 @@
 
 #include <optional>
 
+class QIcon;
 class QSplitter;
 class QTabWidget;
 
@@ -56,6 +57,7 @@ public:
     void addPanel(Area area, QWidget *panel, const QString &title);
     QWidget *panel(Area area, int index) const; // the panel of a tab
     void showPanel(QWidget *panel); // its tab to the front, the sidebar shown if it is there
+    void setPanelIcon(QWidget *panel, const QIcon &icon); // on its tab
     QTabWidget *tabs(Area area) const;
     QWidget *areaWidget(Area area) const; // what the splitters size
     QSize areaMinimumSize(Area area) const; // the row below, or more when a panel needs it

@@ -105,6 +105,18 @@ private Q_SLOTS:
         QVERIFY(m_sidebarPanel->width() >= 420);
     }
 
+    void setPanelIcon_marksItsTab()
+    {
+        QWidget *response = m_layout->tabs(Area::Results)->widget(1);
+        auto *scroll = qobject_cast<QScrollArea *>(response);
+        QVERIFY(scroll);
+        QPixmap pixmap(8, 8);
+        pixmap.fill(Qt::red);
+        m_layout->setPanelIcon(scroll->widget(), QIcon(pixmap));
+        QVERIFY(!m_layout->tabs(Area::Results)->tabIcon(1).isNull());
+        QVERIFY(m_layout->tabs(Area::Results)->tabIcon(0).isNull());
+    }
+
     void showPanel_bringsItsTabForward()
     {
         QWidget *response = m_layout->tabs(Area::Results)->widget(1);
