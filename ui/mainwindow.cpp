@@ -9,7 +9,6 @@
 #include "history.h"
 #include "icons.h"
 #include "jsoneditor.h"
-#include "jsontext.h"
 #include "requestpreviewpanel.h"
 #include "responsepanel.h"
 #include "sendresult.h"
@@ -306,32 +305,19 @@ void MainWindow::send()
     m_response->send(*request);
 }
 
+// The editor's format and minify: one implementation, its message in the status bar.
 void MainWindow::formatJson()
 {
-    rewriteJson(false);
+    QString error;
+    if (!m_composer->editor()->format(&error))
+        statusBar()->showMessage(tr("Cannot reformat: %1").arg(error), 8000);
 }
 
 void MainWindow::minifyJson()
 {
-    rewriteJson(true);
-}
-
-void MainWindow::rewriteJson(bool minify)
-{
-    const QString text = m_document->text();
-    const std::optional<QString> rewritten
-        = minify ? Sentry::JsonText::minify(text) : Sentry::JsonText::format(text);
-    if (!rewritten) {
-        const auto error = Sentry::JsonText::syntaxError(text);
-        statusBar()->showMessage(error ? tr("Cannot reformat: line %1, column %2: %3")
-                                             .arg(error->line)
-                                             .arg(error->column)
-                                             .arg(error->message)
-                                       : tr("Cannot reformat: the text is not valid JSON"),
-                                 8000);
-        return;
-    }
-    m_document->setText(*rewritten);
+    QString error;
+    if (!m_composer->editor()->minify(&error))
+        statusBar()->showMessage(tr("Cannot reformat: %1").arg(error), 8000);
 }
 
 void MainWindow::updateTitle()

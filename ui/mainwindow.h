@@ -81,7 +81,6 @@ private:
     void resetLayout();
     void showError(const QString &message);
     void showValidity(const Sentry::ValidationResult &result);
-    void rewriteJson(bool minify);
 
     Settings *m_settings = nullptr;
     EventDocument *m_document = nullptr;
