@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -79,7 +80,13 @@ ResponsePanel::ResponsePanel(QNetworkAccessManager *network, QWidget *parent)
     answer->addTab(buildHeaders(), tr("Headers"));
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(u"responseSplitter"_s);
-    splitter->addWidget(buildDetails());
+    // The facts scroll on their own when the panel is short, so wrapped lines are never cut.
+    auto *details = new QScrollArea;
+    details->setWidget(buildDetails());
+    details->setWidgetResizable(true);
+    details->setFrameShape(QFrame::NoFrame);
+    details->setMinimumHeight(fontMetrics().lineSpacing() * 4);
+    splitter->addWidget(details);
     splitter->addWidget(answer);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
