@@ -37,7 +37,7 @@ constexpr AreaRow Areas[] = {
 // the request tabs get this share of the centre's height.
 constexpr double SidebarShare = 0.2;
 constexpr int SidebarMaximumWidth = 380;
-constexpr double RequestShare = 0.6;
+constexpr double RequestShare = 0.65;
 
 const AreaRow &row(Area area)
 {
