@@ -53,6 +53,9 @@ install(FILES resources/icons/sentry-harness.svg
 install(FILES ${SENTRY_PACKAGING_DIR}/${SENTRY_APPSTREAM_ID}.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT Runtime)
 install(FILES ${sentry_man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT Runtime)
+# The sample corpus on disk too, so that File › Open starts among the samples (SampleCatalog::folder).
+install(DIRECTORY resources/samples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/sentry-harness/samples
+        COMPONENT Runtime FILES_MATCHING PATTERN "*.json")
 install(FILES resources/packaging/sentry-harness-cli.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME sentry-harness-cli
         COMPONENT Runtime)

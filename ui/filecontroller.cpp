@@ -1,5 +1,6 @@
 #include "filecontroller.h"
 
+#include "event.h"
 #include "eventdocument.h"
 #include "finding.h"
 #include "icons.h"
@@ -18,15 +19,45 @@ using namespace Qt::Literals::StringLiterals;
 namespace SentryUi {
 
 namespace {
-// A new event starts with what protocol v4 calls required; the form fills in the rest.
-const QString EmptyEvent = uR"({
-    "event_id": "",
-    "message": "",
-    "timestamp": "",
-    "level": "error",
-    "logger": "root"
+
+// A new event has what protocol v4 requires, so it starts without findings: a fresh id, the
+// current time, and a message the form selects for the user to type over.
+QString newEventText()
+{
+    const Sentry::Event event = Sentry::Event::message(
+        FileController::tr("Test event from Sentry Harness"), Sentry::Level::Error);
+    return QString::fromUtf8(event.toJson(true));
 }
-)"_s;
+
+bool isWritableDirectory(const QString &path)
+{
+    const QFileInfo info(path);
+    return !path.isEmpty() && info.isDir() && info.isWritable();
+}
+
+// The corpus is never a place to save to, even where it happens to be writable (a source tree).
+bool isInside(const QString &directory, const QString &folder)
+{
+    if (folder.isEmpty())
+        return false;
+    const QString path = QDir::cleanPath(QFileInfo(directory).absoluteFilePath());
+    return path == folder || path.startsWith(folder + u'/');
+}
+
+QString firstExisting(const QStringList &directories)
+{
+    for (const QString &directory : directories) {
+        if (!directory.isEmpty() && QFileInfo(directory).isDir())
+            return directory;
+    }
+    return QDir::homePath();
+}
+
+QString documentsFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
 } // namespace
 
 FileController::FileController(EventDocument *document, Settings *settings, QWidget *window)
@@ -43,7 +74,7 @@ bool FileController::newDocument()
 {
     if (!maybeSave())
         return false;
-    m_document->reset(EmptyEvent);
+    m_document->reset(newEventText());
     Q_EMIT statusMessage(tr("New event"));
     return true;
 }
@@ -67,7 +98,7 @@ bool FileController::open()
 {
     if (!maybeSave())
         return false;
-    const QString path = askForFile(false, m_settings->lastDirectory);
+    const QString path = askForFile(false, openDirectory());
     return !path.isEmpty() && load(path);
 }
 
@@ -95,11 +126,30 @@ bool FileController::save()
 
 bool FileController::saveAs()
 {
-    const QString directory = m_document->filePath().isEmpty()
-                                  ? m_settings->lastDirectory
-                                  : QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = askForFile(true, directory);
+    const QString path = askForFile(true, saveDirectory());
     return !path.isEmpty() && saveTo(path);
+}
+
+// The folder last opened from (it exists), else the sample corpus, else Documents or home: never
+// a folder that does not exist, which the dialog would take as a file name.
+QString FileController::openDirectory() const
+{
+    return firstExisting({m_settings->lastDirectory, SampleCatalog::folder(), documentsFolder()});
+}
+
+// Save As offers only a folder the user can write to: the event's own, the last one saved to,
+// the last one used, else Documents or home (the read-only sample folder never).
+QString FileController::saveDirectory() const
+{
+    const QString own = m_document->filePath().isEmpty()
+                            ? QString()
+                            : QFileInfo(m_document->filePath()).absolutePath();
+    const QString samples = SampleCatalog::folder();
+    for (const QString &directory : {own, m_settings->saveDirectory, m_settings->lastDirectory}) {
+        if (isWritableDirectory(directory) && !isInside(directory, samples))
+            return directory;
+    }
+    return firstExisting({documentsFolder()});
 }
 
 bool FileController::saveTo(const QString &path)
@@ -110,6 +160,7 @@ bool FileController::saveTo(const QString &path)
         return false;
     }
     remember(path);
+    m_settings->saveDirectory = QFileInfo(path).absolutePath();
     Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())));
     return true;
 }
@@ -202,12 +253,9 @@ QString FileController::askForFile(bool forSaving, const QString &directory) con
 {
     if (m_filePrompt)
         return m_filePrompt(forSaving, directory);
-    const QString start = directory.isEmpty()
-                              ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                              : directory;
     const QString filter = tr("Events (*.json);;All files (*)");
-    return forSaving ? QFileDialog::getSaveFileName(m_window, tr("Save Event"), start, filter)
-                     : QFileDialog::getOpenFileName(m_window, tr("Open Event"), start, filter);
+    return forSaving ? QFileDialog::getSaveFileName(m_window, tr("Save Event"), directory, filter)
+                     : QFileDialog::getOpenFileName(m_window, tr("Open Event"), directory, filter);
 }
 
 } // namespace SentryUi

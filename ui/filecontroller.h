@@ -27,7 +27,7 @@ class FileController final : public QObject
 public:
     // Asked before unsaved changes are lost: Save, Discard or Cancel.
     using SavePrompt = std::function<QMessageBox::StandardButton(const QString &documentName)>;
-    // Asked for a file name; empty = cancelled.
+    // Asked for a file name in `directory` (an existing folder); empty = cancelled.
     using FilePrompt = std::function<QString(bool forSaving, const QString &directory)>;
 
     FileController(EventDocument *document, Settings *settings, QWidget *window);
@@ -36,7 +36,7 @@ public:
     void setSavePrompt(SavePrompt prompt) { m_savePrompt = std::move(prompt); }
     void setFilePrompt(FilePrompt prompt) { m_filePrompt = std::move(prompt); }
 
-    bool newDocument(); // an empty event
+    bool newDocument(); // a fresh id, the current time and a message to type over
     bool newFromTemplate(const Sample &sample);
     bool open(); // asks for a file
     bool openFile(const QString &path); // after the unsaved-changes prompt
@@ -44,6 +44,9 @@ public:
     bool saveAs();
     bool saveTo(const QString &path);
     bool maybeSave(); // true when it is fine to drop the current text
+
+    QString openDirectory() const; // where Open starts
+    QString saveDirectory() const; // where Save As starts: always a writable folder
 
     static bool isEventFile(const QString &path); // a local .json file
     static bool isEventDrop(const QMimeData *mime); // exactly one event file: what drops accept

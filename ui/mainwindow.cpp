@@ -2,12 +2,13 @@
 
 #include "aboutdialog.h"
 #include "composerpanel.h"
+#include "editcommands.h"
 #include "eventdocument.h"
 #include "filecontroller.h"
+#include "findbar.h"
 #include "history.h"
 #include "icons.h"
 #include "jsoneditor.h"
-#include "jsontext.h"
 #include "requestpreviewpanel.h"
 #include "responsepanel.h"
 #include "sendresult.h"
@@ -15,19 +16,19 @@
 #include "targetpanel.h"
 #include "theme.h"
 #include "validationpanel.h"
+#include "workbenchlayout.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDockWidget>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
-#include <QScrollArea>
 #include <QStatusBar>
 #include <QTextDocument>
 #include <QToolBar>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,19 +39,20 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
     , m_settings(settings)
     , m_document(new EventDocument(this))
     , m_files(new FileController(m_document, settings, this))
+    , m_actions(MainActions::create(this))
 {
     setWindowIcon(Icons::icon(u"sentry-harness"_s));
     setAcceptDrops(true);
     setupPanels(network);
     openHistory();
-    setupActions();
+    connectActions();
     setupMenus();
     setupToolBar();
     setupLayout();
     connectPanels();
-    restoreWindow();
     m_files->newDocument();
     updateTitle();
+    restoreWindow(); // last: what it says in the status bar stays there
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -60,6 +62,8 @@ bool MainWindow::openFile(const QString &path)
 
 MainWindow::~MainWindow()
 {
+    // Deleting the focused child changes the focus: the actions it would update are gone by then.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     m_response->setHistory(nullptr); // the history goes before the panels, which are children
 }
 
@@ -82,60 +86,47 @@ void MainWindow::openHistory()
         statusBar()->showMessage(tr("Sends are not recorded in the history: %1").arg(error));
 }
 
-void MainWindow::setupActions()
+void MainWindow::connectActions()
 {
-    const auto make = [this](const QString &icon, const QString &text, const QKeySequence &keys,
-                             const QString &tip) {
-        auto *action = new QAction(Icons::icon(icon), text, this);
-        action->setShortcut(keys);
-        action->setStatusTip(tip);
-        action->setToolTip(keys.isEmpty()
-                               ? text
-                               : u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
-                                                  keys.toString(QKeySequence::NativeText)));
-        return action;
-    };
-    m_actions.newEvent = make(u"new"_s, tr("&New Event"), QKeySequence::New,
-                              tr("Start an event with the required attributes"));
-    m_actions.open
-        = make(u"open"_s, tr("&Open…"), QKeySequence::Open, tr("Open an event from a JSON file"));
-    m_actions.save = make(u"save"_s, tr("&Save"), QKeySequence::Save, tr("Save the event JSON"));
-    m_actions.saveAs = make(u"save-as"_s, tr("Save &As…"), QKeySequence::SaveAs,
-                            tr("Save the event JSON under a new name"));
-    m_actions.quit = make(u"quit"_s, tr("&Quit"), QKeySequence::Quit, tr("Quit Sentry Harness"));
-    m_actions.undo
-        = make(u"undo"_s, tr("&Undo"), QKeySequence::Undo, tr("Undo the last change of the event"));
-    m_actions.redo = make(u"redo"_s, tr("&Redo"), QKeySequence::Redo, tr("Redo the change"));
-    m_actions.format = make(u"format"_s, tr("&Format JSON"), QKeySequence(u"Ctrl+Shift+F"_s),
-                            tr("Indent the JSON, keeping the key order"));
-    m_actions.minify = make(u"minify"_s, tr("&Minify JSON"), QKeySequence(u"Ctrl+Shift+M"_s),
-                            tr("Remove whitespace outside strings"));
-    m_actions.send = make(u"send"_s, tr("&Send"), QKeySequence(u"Ctrl+Return"_s),
-                          tr("Send the event to the target"));
-    m_actions.cancel = make(u"cancel"_s, tr("&Cancel Send"), QKeySequence(u"Ctrl+."_s),
-                            tr("Abort the request in flight"));
-    m_actions.about = make(u"about"_s, tr("&About Sentry Harness"), {}, tr("Version and credits"));
-    m_actions.aboutQt = new QAction(tr("About &Qt"), this);
-    m_actions.undo->setEnabled(false);
-    m_actions.redo->setEnabled(false);
-    m_actions.cancel->setEnabled(false);
-    m_actions.send->setObjectName(u"sendAction"_s);
-
-    connect(m_actions.newEvent, &QAction::triggered, m_files, &FileController::newDocument);
-    connect(m_actions.open, &QAction::triggered, m_files, &FileController::open);
-    connect(m_actions.save, &QAction::triggered, m_files, &FileController::save);
-    connect(m_actions.saveAs, &QAction::triggered, m_files, &FileController::saveAs);
-    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions.undo, &QAction::triggered, m_document->textDocument(),
+    const MainActions &a = m_actions;
+    connect(a.newEvent, &QAction::triggered, this, [this] {
+        if (m_files->newDocument())
+            m_composer->revealPath(u"/message"_s); // the one thing a new event asks for
+    });
+    connect(a.open, &QAction::triggered, m_files, &FileController::open);
+    connect(a.save, &QAction::triggered, m_files, &FileController::save);
+    connect(a.saveAs, &QAction::triggered, m_files, &FileController::saveAs);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.undo, &QAction::triggered, m_document->textDocument(),
             qOverload<>(&QTextDocument::undo));
-    connect(m_actions.redo, &QAction::triggered, m_document->textDocument(),
+    connect(a.redo, &QAction::triggered, m_document->textDocument(),
             qOverload<>(&QTextDocument::redo));
-    connect(m_actions.format, &QAction::triggered, this, &MainWindow::formatJson);
-    connect(m_actions.minify, &QAction::triggered, this, &MainWindow::minifyJson);
-    connect(m_actions.send, &QAction::triggered, this, &MainWindow::send);
-    connect(m_actions.cancel, &QAction::triggered, m_response, &ResponsePanel::cancel);
-    connect(m_actions.about, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
-    connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    using EditCommands::Command;
+    const std::pair<QAction *, Command> commands[] = {
+        {a.cut, Command::Cut},
+        {a.copy, Command::Copy},
+        {a.paste, Command::Paste},
+        {a.selectAll, Command::SelectAll},
+    };
+    for (const auto &[action, command] : commands) {
+        connect(action, &QAction::triggered, this,
+                [this, command = command] { EditCommands::apply(m_textWidget, command); });
+    }
+    connect(a.find, &QAction::triggered, this, [this] {
+        m_layout->showPanel(m_composer);
+        m_composer->findBar()->open();
+    });
+    connect(a.findNext, &QAction::triggered, m_composer->findBar(), &FindBar::findNext);
+    connect(a.findPrevious, &QAction::triggered, m_composer->findBar(), &FindBar::findPrevious);
+    connect(a.format, &QAction::triggered, this, &MainWindow::formatJson);
+    connect(a.minify, &QAction::triggered, this, &MainWindow::minifyJson);
+    connect(a.send, &QAction::triggered, this, &MainWindow::send);
+    connect(a.cancel, &QAction::triggered, m_response, &ResponsePanel::cancel);
+    connect(a.about, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+    connect(a.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(qApp, &QApplication::focusChanged, this,
+            [this](QWidget *, QWidget *now) { trackTextWidget(now); });
+    trackTextWidget(nullptr);
 }
 
 void MainWindow::setupMenus()
@@ -146,13 +137,16 @@ void MainWindow::setupMenus()
     file->addAction(m_actions.open);
     file->addMenu(m_files->createRecentMenu(this));
     file->addSeparator();
-    file->addAction(m_actions.save);
-    file->addAction(m_actions.saveAs);
+    file->addActions({m_actions.save, m_actions.saveAs});
     file->addSeparator();
     file->addAction(m_actions.quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_actions.undo, m_actions.redo});
+    edit->addSeparator();
+    edit->addActions({m_actions.cut, m_actions.copy, m_actions.paste, m_actions.selectAll});
+    edit->addSeparator();
+    edit->addActions({m_actions.find, m_actions.findNext, m_actions.findPrevious});
     edit->addSeparator();
     edit->addActions({m_actions.format, m_actions.minify});
 
@@ -161,8 +155,13 @@ void MainWindow::setupMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
-    view->addMenu(Theme::createMenu(m_settings, this));
+    view->addActions({m_actions.showTargets, m_actions.showEvent, m_actions.showRequest,
+                      m_actions.showValidation, m_actions.showResponse});
     view->addSeparator();
+    view->addAction(m_actions.showSidebar);
+    view->addSeparator();
+    view->addMenu(Theme::createMenu(m_settings, this));
+    view->addAction(m_actions.resetLayout);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addActions({m_actions.about, m_actions.aboutQt});
@@ -173,54 +172,55 @@ void MainWindow::setupToolBar()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(u"mainToolBar"_s);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false); // one tool bar: nothing to arrange, and nothing to lose
     bar->addActions({m_actions.open, m_actions.save});
     bar->addSeparator();
     bar->addActions({m_actions.undo, m_actions.redo, m_actions.format});
     bar->addSeparator();
     bar->addActions({m_actions.send, m_actions.cancel});
-    m_validity = new QLabel(this);
+    m_validity = new QToolButton(this);
+    m_validity->setAutoRaise(true);
+    m_validity->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     statusBar()->addPermanentWidget(m_validity);
 }
 
+// Laptop first: the sidebar, the request tabs over the result tabs. The receiver, the history
+// and replay of the next panels slot in as further sidebar pages and tabs.
 void MainWindow::setupLayout()
 {
-    setCentralWidget(m_composer);
+    using Area = WorkbenchLayout::Area;
+    m_layout = new WorkbenchLayout(this);
+    m_layout->addPanel(Area::Sidebar, m_target, tr("Targets"));
+    m_layout->addPanel(Area::Request, m_composer, tr("Event"));
+    m_layout->addPanel(Area::Request, m_preview, tr("Request"));
+    m_layout->addPanel(Area::Results, m_validation, tr("Validation"));
+    m_layout->addPanel(Area::Results, m_response, tr("Response"));
+    setCentralWidget(m_layout);
     // A .json dropped on the editor opens the file instead of pasting its URL into the event.
     m_composer->editor()->viewport()->installEventFilter(this);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    QDockWidget *target = addDock(m_target, tr("Target"), u"targetDock"_s, Qt::LeftDockWidgetArea);
-    QDockWidget *validation
-        = addDock(m_validation, tr("Validation"), u"validationDock"_s, Qt::BottomDockWidgetArea);
-    QDockWidget *preview
-        = addDock(m_preview, tr("Request"), u"requestDock"_s, Qt::RightDockWidgetArea);
-    QDockWidget *response
-        = addDock(m_response, tr("Response"), u"responseDock"_s, Qt::RightDockWidgetArea);
-    splitDockWidget(preview, response, Qt::Vertical);
-    const QSize available = screen()->availableGeometry().size();
-    resize(QSize(1800, 1050).boundedTo(available));
-    resizeDocks({target, preview}, {290, width() >= 1600 ? 600 : 480}, Qt::Horizontal);
-    resizeDocks({validation}, {290}, Qt::Vertical);
-    resizeDocks({preview, response}, {480, 320}, Qt::Vertical);
+    resize(QSize(1800, 1050).boundedTo(screen()->availableGeometry().size()));
+    m_defaultWindowState = saveState(WindowStateVersion);
+    connectViewActions();
 }
 
-QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QString &name,
-                                 Qt::DockWidgetArea area)
+void MainWindow::connectViewActions()
 {
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(name);
-    // A panel's minimum width must never push the window past the screen: below it, it scrolls.
-    auto *scroll = new QScrollArea(dock);
-    scroll->setWidget(panel);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    dock->setWidget(scroll);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
-                      | QDockWidget::DockWidgetFloatable);
-    addDockWidget(area, dock);
-    findChild<QMenu *>(u"viewMenu"_s)->addAction(dock->toggleViewAction());
-    m_docks.append(dock);
-    return dock;
+    const std::pair<QAction *, QWidget *> pages[] = {
+        {m_actions.showTargets, m_target},         {m_actions.showEvent, m_composer},
+        {m_actions.showRequest, m_preview},        {m_actions.showValidation, m_validation},
+        {m_actions.showResponse, m_response},
+    };
+    for (const auto &[action, panel] : pages)
+        connect(action, &QAction::triggered, m_layout, [this, panel = panel] {
+            m_layout->showPanel(panel);
+            panel->setFocus(Qt::ShortcutFocusReason);
+        });
+    connect(m_actions.showSidebar, &QAction::toggled, m_layout,
+            &WorkbenchLayout::setSidebarVisible);
+    connect(m_layout, &WorkbenchLayout::sidebarVisibleChanged, m_actions.showSidebar,
+            &QAction::setChecked);
+    connect(m_actions.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+    connect(m_validity, &QToolButton::clicked, this, [this] { m_layout->showPanel(m_validation); });
 }
 
 void MainWindow::connectPanels()
@@ -242,14 +242,18 @@ void MainWindow::connectPanels()
     });
     // The encoding is the target's: picked in the preview, it edits the target's draft.
     connect(m_preview, &RequestPreviewPanel::encodingChosen, m_target, &TargetPanel::setEncoding);
-    connect(m_validation, &ValidationPanel::findingActivated, this,
-            [this](const QString &pointer) { m_composer->revealPath(pointer); });
+    connect(m_validation, &ValidationPanel::findingActivated, this, [this](const QString &pointer) {
+        m_layout->showPanel(m_composer);
+        m_composer->revealPath(pointer);
+    });
     connect(m_validation, &ValidationPanel::validated, this, &MainWindow::showValidity);
     connect(m_response, &ResponsePanel::busyChanged, this, [this](bool busy) {
         m_actions.send->setEnabled(!busy);
         m_actions.cancel->setEnabled(busy);
-        if (busy)
+        if (busy) {
+            m_layout->showPanel(m_response);
             statusBar()->showMessage(tr("Sending…"));
+        }
     });
     connect(m_response, &ResponsePanel::sendFinished, this,
             [this](const Sentry::SendResult &result) {
@@ -260,20 +264,40 @@ void MainWindow::connectPanels()
             });
 }
 
+// Edit's clipboard actions act on the text widget of this window that has the focus; a menu
+// opening takes the focus to another window (the popup) and leaves the target alone.
+void MainWindow::trackTextWidget(QWidget *now)
+{
+    if (now && now->window() != this)
+        return;
+    m_textWidget = EditCommands::isTextWidget(now) ? now : nullptr;
+    using EditCommands::Command;
+    m_actions.cut->setEnabled(EditCommands::canApply(m_textWidget, Command::Cut));
+    m_actions.copy->setEnabled(EditCommands::canApply(m_textWidget, Command::Copy));
+    m_actions.paste->setEnabled(EditCommands::canApply(m_textWidget, Command::Paste));
+    m_actions.selectAll->setEnabled(EditCommands::canApply(m_textWidget, Command::SelectAll));
+}
+
 void MainWindow::showValidity(const Sentry::ValidationResult &result)
 {
     const int errors = Sentry::countSeverity(result.findings, Sentry::Severity::Error);
     const int warnings = Sentry::countSeverity(result.findings, Sentry::Severity::Warning);
     const QString profile = Sentry::profileName(result.profile);
+    QIcon icon = Icons::ok();
+    if (!result.parsed || errors > 0)
+        icon = Icons::severity(Sentry::Severity::Error);
+    else if (warnings > 0)
+        icon = Icons::severity(Sentry::Severity::Warning);
     if (!result.parsed)
         m_validity->setText(tr("Not a JSON object"));
     else if (errors > 0)
         m_validity->setText(tr("%1: %n error(s)", nullptr, errors).arg(profile));
     else
         m_validity->setText(tr("%1: accepted, %n warning(s)", nullptr, warnings).arg(profile));
+    m_validity->setIcon(icon);
     m_validity->setToolTip(
-        tr("What the %1 profile says about the event; details in the Validation panel")
-            .arg(profile));
+        tr("What the %1 profile says about the event; click for the Validation tab").arg(profile));
+    m_layout->setPanelIcon(m_validation, icon);
 }
 
 void MainWindow::send()
@@ -287,32 +311,19 @@ void MainWindow::send()
     m_response->send(*request);
 }
 
+// The editor's format and minify: one implementation, its message in the status bar.
 void MainWindow::formatJson()
 {
-    rewriteJson(false);
+    QString error;
+    if (!m_composer->editor()->format(&error))
+        statusBar()->showMessage(tr("Cannot reformat: %1").arg(error), 8000);
 }
 
 void MainWindow::minifyJson()
 {
-    rewriteJson(true);
-}
-
-void MainWindow::rewriteJson(bool minify)
-{
-    const QString text = m_document->text();
-    const std::optional<QString> rewritten
-        = minify ? Sentry::JsonText::minify(text) : Sentry::JsonText::format(text);
-    if (!rewritten) {
-        const auto error = Sentry::JsonText::syntaxError(text);
-        statusBar()->showMessage(error ? tr("Cannot reformat: line %1, column %2: %3")
-                                             .arg(error->line)
-                                             .arg(error->column)
-                                             .arg(error->message)
-                                       : tr("Cannot reformat: the text is not valid JSON"),
-                                 8000);
-        return;
-    }
-    m_document->setText(*rewritten);
+    QString error;
+    if (!m_composer->editor()->minify(&error))
+        statusBar()->showMessage(tr("Cannot reformat: %1").arg(error), 8000);
 }
 
 void MainWindow::updateTitle()
@@ -322,12 +333,33 @@ void MainWindow::updateTitle()
     setWindowModified(m_document->isModified());
 }
 
+// A saved arrangement that leaves a panel below its minimum (a window made small, then large)
+// is not brought back: the default one is used, and the status bar says so.
 void MainWindow::restoreWindow()
 {
     if (!m_settings->windowGeometry.isEmpty())
         restoreGeometry(m_settings->windowGeometry);
-    if (!m_settings->windowState.isEmpty())
-        restoreState(m_settings->windowState);
+    restoreState(m_settings->windowState, WindowStateVersion);
+    if (m_settings->layoutState.isEmpty())
+        return;
+    if (!m_layout->restoreState(LayoutState::fromBytes(m_settings->layoutState)))
+        statusBar()->showMessage(tr("The saved layout left a panel too small to use: the default "
+                                    "layout is used instead (View › Reset Layout)."),
+                                 10000);
+}
+
+void MainWindow::saveWindow()
+{
+    m_settings->windowGeometry = saveGeometry();
+    m_settings->windowState = saveState(WindowStateVersion);
+    m_settings->layoutState = m_layout->state().toBytes();
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultWindowState, WindowStateVersion);
+    m_layout->resetLayout();
+    statusBar()->showMessage(tr("The panels are back in their default places and sizes."), 5000);
 }
 
 void MainWindow::showError(const QString &message)
@@ -340,6 +372,14 @@ void MainWindow::showError(const QString &message)
     box->open();
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_focusNewEvent, false) && m_composer->isVisible()
+        && m_document->filePath().isEmpty() && !m_document->isModified())
+        m_composer->revealPath(u"/message"_s);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_files->maybeSave()) {
@@ -347,8 +387,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_target->saveTargets();
-    m_settings->windowGeometry = saveGeometry();
-    m_settings->windowState = saveState();
+    saveWindow();
     m_settings->save();
     event->accept();
 }

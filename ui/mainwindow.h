@@ -1,18 +1,19 @@
 #pragma once
 
-// The workbench window: composes the target, composer, validation, request preview and response
-// panels in docks around the composer and wires them together. File handling lives in
-// FileController, the palettes in Theme.
+// The workbench window: composes the target, composer, request preview, validation and response
+// panels in a WorkbenchLayout (a sidebar beside the request tabs above the result tabs) and wires
+// them together. File handling lives in FileController, the actions in MainActions, the palettes
+// in Theme.
+
+#include "mainactions.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
-class QAction;
-class QDockWidget;
-class QLabel;
-class QMenu;
 class QNetworkAccessManager;
+class QToolButton;
 
 namespace Sentry {
 class History;
@@ -29,6 +30,7 @@ class ComposerPanel;
 class ValidationPanel;
 class RequestPreviewPanel;
 class ResponsePanel;
+class WorkbenchLayout;
 
 class MainWindow final : public QMainWindow
 {
@@ -46,6 +48,10 @@ public:
     ValidationPanel *validationPanel() const { return m_validation; }
     RequestPreviewPanel *requestPreviewPanel() const { return m_preview; }
     ResponsePanel *responsePanel() const { return m_response; }
+    WorkbenchLayout *workbench() const { return m_layout; }
+    const MainActions &actions() const { return m_actions; }
+
+    static constexpr int WindowStateVersion = 2; // 1 was the dock layout: ignored on restore
 
     bool openFile(const QString &path); // asks about unsaved changes first
     void send(); // builds the request from the preview and sends it
@@ -53,6 +59,7 @@ public:
     void minifyJson();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -61,18 +68,19 @@ protected:
 private:
     void setupPanels(QNetworkAccessManager *network);
     void openHistory();
-    void setupActions();
+    void connectActions();
+    void connectViewActions();
     void setupMenus();
     void setupToolBar();
     void setupLayout();
     void connectPanels();
-    QDockWidget *addDock(QWidget *panel, const QString &title, const QString &name,
-                         Qt::DockWidgetArea area);
+    void trackTextWidget(QWidget *now);
     void updateTitle();
     void restoreWindow();
+    void saveWindow();
+    void resetLayout();
     void showError(const QString &message);
     void showValidity(const Sentry::ValidationResult &result);
-    void rewriteJson(bool minify);
 
     Settings *m_settings = nullptr;
     EventDocument *m_document = nullptr;
@@ -83,15 +91,12 @@ private:
     RequestPreviewPanel *m_preview = nullptr;
     ResponsePanel *m_response = nullptr;
     std::unique_ptr<Sentry::History> m_history; // the CLI's too: each send is recorded there
-    QList<QDockWidget *> m_docks;
-    QLabel *m_validity = nullptr;
-
-    struct Actions
-    {
-        QAction *newEvent, *open, *save, *saveAs, *quit;
-        QAction *undo, *redo, *format, *minify;
-        QAction *send, *cancel, *about, *aboutQt;
-    } m_actions {};
+    WorkbenchLayout *m_layout = nullptr;
+    QToolButton *m_validity = nullptr;
+    QPointer<QWidget> m_textWidget; // where Edit's Cut, Copy, Paste and Select All act
+    QByteArray m_defaultWindowState; // the tool bar as built, for Reset Layout
+    bool m_focusNewEvent = true; // the first show puts the cursor in the new event's message
+    MainActions m_actions {};
 };
 
 } // namespace SentryUi

@@ -10,6 +10,7 @@ namespace SentryUi {
 
 namespace {
 const QString Service = u"sentry-harness"_s;
+const QString NoKeychain = u"no-qtkeychain"_s; // built without it: nothing was asked
 } // namespace
 
 SecretStore::SecretStore(Backend backend, QObject *parent)
@@ -18,7 +19,7 @@ SecretStore::SecretStore(Backend backend, QObject *parent)
 {
 #ifndef SENTRY_HAVE_KEYCHAIN
     m_backend = Backend::Session;
-    m_failure = tr("built without QtKeychain");
+    m_failure = NoKeychain;
 #endif
 }
 
@@ -30,7 +31,23 @@ QString SecretStore::statusText() const
         return tr("Secrets are kept in the system keyring, never in the settings file.");
     if (m_failure.isEmpty())
         return tr("Secrets are kept for this session only and are not saved.");
-    return tr("Secrets are kept for this session only (no keyring: %1).").arg(m_failure);
+    if (m_failure == NoKeychain)
+        return tr("Secrets are kept for this session only: this build has no keyring support "
+                  "(QtKeychain). Tick \"Save secrets in plain text\" to keep them in the "
+                  "settings file.");
+    return failureText(m_failure);
+}
+
+// QtKeychain on Linux asks the Secret Service over D-Bus (through libsecret: GNOME Keyring,
+// KeePassXC, KWallet 5.97+) or KWallet itself; its own message ("Unknown error") names neither.
+QString SecretStore::failureText(const QString &reason)
+{
+    return tr("Secrets are kept for this session only: no system keyring answered. QtKeychain "
+              "asked the Secret Service over D-Bus (GNOME Keyring, KeePassXC or KWallet) and "
+              "was told: \"%1\". To keep secrets, run a keyring in your desktop session (e.g. "
+              "install gnome-keyring and log in again), or tick \"Save secrets in plain text\" "
+              "to keep them in the settings file.")
+        .arg(reason.isEmpty() ? tr("no answer") : reason);
 }
 
 void SecretStore::write(const QString &key, const QString &secret)

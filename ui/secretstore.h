@@ -29,6 +29,8 @@ public:
     Backend backend() const { return m_backend; } // Keyring turns into Session when it fails
     bool isPersistent() const { return m_backend == Backend::Keyring; }
     QString statusText() const;
+    // Why secrets are not persistent: which keyring was asked, what it said, what to do instead.
+    static QString failureText(const QString &reason);
 
     QString cached(const QString &key) const { return m_cache.value(key); }
     void write(const QString &key, const QString &secret); // empty secret = remove

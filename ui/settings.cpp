@@ -18,9 +18,11 @@ const QString Dsn = u"dsn"_s;
 const QString CurrentTarget = u"current_target"_s;
 const QString RecentFiles = u"recent_files"_s;
 const QString LastDirectory = u"last_directory"_s;
+const QString SaveDirectory = u"save_directory"_s;
 const QString Theme = u"theme"_s;
 const QString WindowGeometry = u"window/geometry"_s;
 const QString WindowState = u"window/state"_s;
+const QString LayoutState = u"window/layout"_s;
 const QString SecretsInPlainText = u"secrets_in_plain_text"_s;
 const QString TimeoutMs = u"timeout_ms"_s;
 const QString Client = u"client"_s;
@@ -120,9 +122,11 @@ void Settings::load()
     currentTargetId = m_settings->value(Key::CurrentTarget).toString();
     recentFiles = m_settings->value(Key::RecentFiles).toStringList();
     lastDirectory = m_settings->value(Key::LastDirectory).toString();
+    saveDirectory = m_settings->value(Key::SaveDirectory).toString();
     theme = themeFromName(m_settings->value(Key::Theme).toString());
     windowGeometry = m_settings->value(Key::WindowGeometry).toByteArray();
     windowState = m_settings->value(Key::WindowState).toByteArray();
+    layoutState = m_settings->value(Key::LayoutState).toByteArray();
     secretsInPlainText = m_settings->value(Key::SecretsInPlainText, false).toBool();
 }
 
@@ -132,9 +136,11 @@ void Settings::save()
     m_settings->setValue(Key::CurrentTarget, currentTargetId);
     m_settings->setValue(Key::RecentFiles, recentFiles);
     m_settings->setValue(Key::LastDirectory, lastDirectory);
+    m_settings->setValue(Key::SaveDirectory, saveDirectory);
     m_settings->setValue(Key::Theme, themeName(theme));
     m_settings->setValue(Key::WindowGeometry, windowGeometry);
     m_settings->setValue(Key::WindowState, windowState);
+    m_settings->setValue(Key::LayoutState, layoutState);
     m_settings->setValue(Key::SecretsInPlainText, secretsInPlainText);
     m_settings->sync();
 }

@@ -75,10 +75,12 @@ public:
     QHash<QString, Target> drafts; // by target id: edits not saved yet, kept across sessions
     QString currentTargetId;
     QStringList recentFiles;
-    QString lastDirectory;
+    QString lastDirectory; // where a file was last opened or saved
+    QString saveDirectory; // where a file was last saved: a folder the user can write to
     Theme theme = Theme::System;
     QByteArray windowGeometry;
-    QByteArray windowState;
+    QByteArray windowState; // the tool bar (QMainWindow::saveState)
+    QByteArray layoutState; // the panels' arrangement (LayoutState::toBytes)
     bool secretsInPlainText = false;
 
 Q_SIGNALS:

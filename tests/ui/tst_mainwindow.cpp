@@ -1,6 +1,9 @@
 #include "composerpanel.h"
+#include "event.h"
 #include "eventdocument.h"
 #include "filecontroller.h"
+#include "findbar.h"
+#include "jsoneditor.h"
 #include "mainwindow.h"
 #include "responsepanel.h"
 #include "samplecatalog.h"
@@ -11,19 +14,28 @@
 #include "targetpanel.h"
 #include "targetsettingseditor.h"
 #include "validationpanel.h"
+#include "workbenchlayout.h"
 #include "testsupport.h"
 
 #include <QApplication>
-#include <QDockWidget>
+#include <QClipboard>
+#include <QDir>
 #include <QDoubleSpinBox>
-#include <QLineEdit>
+#include <QFileInfo>
 #include <QFile>
+#include <QLineEdit>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -33,6 +45,9 @@ using namespace Qt::Literals::StringLiterals;
 using SentryUi::FileController;
 using SentryUi::MainWindow;
 using SentryUi::Settings;
+using SentryUi::LayoutState;
+using SentryUi::WorkbenchLayout;
+using Area = SentryUi::WorkbenchLayout::Area;
 
 namespace {
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -46,6 +61,19 @@ QByteArray readFile(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+// Brings `widget` to the front of every tab widget (or stack) it sits in, as a user would.
+void reveal(QWidget *widget)
+{
+    for (QWidget *child = widget; child && child->parentWidget(); child = child->parentWidget()) {
+        if (auto *stack = qobject_cast<QStackedWidget *>(child->parentWidget()))
+            stack->setCurrentWidget(child);
+    }
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+const Area AllAreas[] = {Area::Sidebar, Area::Request, Area::Results};
 } // namespace
 
 class TestMainWindow : public QObject
@@ -63,6 +91,21 @@ private Q_SLOTS:
     void maybeSave_followsTheAnswer();
     void close_isRefusedWhenCancelled();
     void close_remembersTheWindowState();
+    void layout_fitsTheScreen_data();
+    void layout_fitsTheScreen();
+    void layout_noPanelScrollsSideways();
+    void layout_centrePanelsFitTheLaptop();
+    void resetLayout_restoresTheDefault();
+    void restore_discardsAStateThatShrinksAPanel();
+    void restore_keepsAUsableState();
+    void smallThenLarge_keepsEveryPanelUsable();
+    void newEvent_startsWithoutWarnings();
+    void newEvent_asksForTheMessage();
+    void openUnshowableFile_clearsTheForm();
+    void editMenu_actsOnTheFocusedEditor();
+    void editFind_opensTheFindBarOnTheJson();
+    void openDialog_startsInAnExistingFolder();
+    void saveAs_neverOffersTheSampleFolder();
     void drop_opensAJsonFile_data();
     void drop_opensAJsonFile();
     void templateMenu_listsEveryManifestEntry();
@@ -78,6 +121,9 @@ private:
     Settings *m_settings = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     MainWindow *m_window = nullptr;
+
+    void showAt(const QSize &size);
+    MainWindow *reopen(); // a second window on the same settings, as the next start
 };
 
 void TestMainWindow::initTestCase()
@@ -174,19 +220,332 @@ void TestMainWindow::close_isRefusedWhenCancelled()
     QVERIFY(m_window->isVisible());
 }
 
-void TestMainWindow::close_remembersTheWindowState()
+void TestMainWindow::showAt(const QSize &size)
 {
+    m_window->resize(size);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QCoreApplication::processEvents();
+}
+
+MainWindow *TestMainWindow::reopen()
+{
+    m_window->document()->setModified(false);
+    m_window->close();
+    delete m_window;
+    m_settings->load();
+    m_window = new MainWindow(m_settings, m_network);
+    m_window->files()->setSavePrompt([](const QString &) { return QMessageBox::Cancel; });
+    return m_window;
+}
+
+void TestMainWindow::close_remembersTheWindowState()
+{
+    showAt(QSize(1366, 768));
     QVERIFY(m_window->close());
     Settings reread(m_dir.filePath(u"s.ini"_s), false);
     reread.load();
     QVERIFY(!reread.windowState.isEmpty());
     QVERIFY(!reread.windowGeometry.isEmpty());
-    const auto docks = m_window->findChildren<QDockWidget *>();
-    QVERIFY(docks.size() >= 4);
-    for (const QDockWidget *dock : docks)
-        QVERIFY2(!dock->objectName().isEmpty(), "restoreState needs object names");
+    const auto saved = LayoutState::fromBytes(reread.layoutState);
+    QVERIFY(saved.has_value());
+    QCOMPARE(*saved, m_window->workbench()->state());
+}
+
+void TestMainWindow::layout_fitsTheScreen_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("laptop 1366x768") << QSize(1366, 768);
+    QTest::newRow("small 1024x700") << QSize(1024, 700);
+    QTest::newRow("desktop 1920x1080") << QSize(1920, 1080);
+}
+
+// The window takes the size it is given (no panel forces it larger), every area is at least its
+// minimum, and so is every panel in every tab.
+void TestMainWindow::layout_fitsTheScreen()
+{
+    QFETCH(QSize, size);
+    showAt(size);
+    QCOMPARE(m_window->size(), size);
+    WorkbenchLayout *layout = m_window->workbench();
+    for (const Area area : AllAreas) {
+        const QWidget *widget = layout->areaWidget(area);
+        QVERIFY2(widget->width() >= layout->areaMinimumSize(area).width()
+                     && widget->height() >= layout->areaMinimumSize(area).height(),
+                 qPrintable(u"%1 is %2x%3, its minimum %4x%5"_s.arg(widget->objectName())
+                                .arg(widget->width())
+                                .arg(widget->height())
+                                .arg(layout->areaMinimumSize(area).width())
+                                .arg(layout->areaMinimumSize(area).height())));
+        QTabWidget *tabs = layout->tabs(area);
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            const QWidget *page = layout->panel(area, i);
+            const QSize minimum = page->minimumSizeHint().expandedTo(page->minimumSize());
+            QVERIFY2(page->width() >= minimum.width() && page->height() >= minimum.height(),
+                     qPrintable(u"%1 is %2x%3, below its minimum %4x%5"_s.arg(tabs->tabText(i))
+                                    .arg(page->width())
+                                    .arg(page->height())
+                                    .arg(minimum.width())
+                                    .arg(minimum.height())));
+        }
+    }
+}
+
+// At 1366x768 no scroll area shows a horizontal scroll bar, whichever tab it is in.
+void TestMainWindow::layout_noPanelScrollsSideways()
+{
+    showAt(QSize(1366, 768));
+    const auto areas = m_window->findChildren<QScrollArea *>();
+    QVERIFY(areas.size() >= 3); // the sidebar's page, the form's attributes and interfaces
+    for (QScrollArea *area : areas) {
+        reveal(area);
+        QVERIFY2(area->isVisible(), qPrintable(area->objectName()));
+        QVERIFY2(!area->horizontalScrollBar()->isVisible(),
+                 qPrintable(u"%1 scrolls sideways: %2 wide, needs %3"_s
+                                .arg(QLatin1StringView(area->widget()->metaObject()->className()))
+                                .arg(area->viewport()->width())
+                                .arg(area->widget()->minimumSizeHint().width())));
+    }
+}
+
+// At 1366x768 the panels of the centre fit their tabs whole: none scrolls at all.
+void TestMainWindow::layout_centrePanelsFitTheLaptop()
+{
+    showAt(QSize(1366, 768));
+    for (const Area area : {Area::Request, Area::Results}) {
+        QTabWidget *tabs = m_window->workbench()->tabs(area);
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            auto *page = qobject_cast<QScrollArea *>(tabs->widget(i));
+            QVERIFY(page);
+            QVERIFY2(!page->verticalScrollBar()->isVisible(),
+                     qPrintable(u"%1 needs %2 px (%3 at its width), has %4"_s
+                                    .arg(tabs->tabText(i))
+                                    .arg(page->widget()->minimumSizeHint().height())
+                                    .arg(page->widget()->heightForWidth(page->viewport()->width()))
+                                    .arg(page->viewport()->height())));
+        }
+    }
+}
+
+void TestMainWindow::resetLayout_restoresTheDefault()
+{
+    showAt(QSize(1366, 768));
+    WorkbenchLayout *layout = m_window->workbench();
+    const LayoutState initial = layout->state();
+    LayoutState moved = initial;
+    moved.columns = {initial.columns.at(0) + 120, initial.columns.at(1) - 120};
+    moved.rows = {initial.rows.at(0) - 100, initial.rows.at(1) + 100};
+    moved.requestPage = 1;
+    moved.resultPage = 1;
+    QVERIFY(layout->restoreState(moved));
+    layout->setSidebarVisible(false);
+    QVERIFY(!(layout->state() == initial));
+    m_window->actions().resetLayout->trigger();
+    QCoreApplication::processEvents();
+    QCOMPARE(layout->state(), initial);
+    QVERIFY(m_window->actions().showSidebar->isChecked());
+}
+
+void TestMainWindow::restore_discardsAStateThatShrinksAPanel()
+{
+    showAt(QSize(1366, 768));
+    const LayoutState fresh = m_window->workbench()->state();
+    LayoutState broken = fresh;
+    broken.columns = {60, fresh.columns.at(0) + fresh.columns.at(1) - 60}; // "Si", "Ne"
+    broken.rows = {fresh.rows.at(0) + fresh.rows.at(1) - 40, 40}; // one row of findings
+    m_window->close();
+    m_settings->layoutState = broken.toBytes();
+    m_settings->save();
+
+    reopen();
+    showAt(QSize(1366, 768));
+    QCOMPARE(m_window->workbench()->state(), fresh);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"default layout"_s));
+}
+
+void TestMainWindow::restore_keepsAUsableState()
+{
+    showAt(QSize(1366, 768));
+    WorkbenchLayout *layout = m_window->workbench();
+    LayoutState wider = layout->state();
+    wider.columns = {wider.columns.at(0) + 80, wider.columns.at(1) - 80};
+    wider.resultPage = 1;
+    QVERIFY(layout->restoreState(wider));
+    QCOMPARE(layout->state(), wider);
+
+    reopen();
+    showAt(QSize(1366, 768));
+    QCOMPARE(m_window->workbench()->state(), wider);
+}
+
+// The steps: made small (800x600), large again, closed and started again.
+void TestMainWindow::smallThenLarge_keepsEveryPanelUsable()
+{
+    showAt(QSize(1366, 768));
+    m_window->resize(800, 600);
+    QCoreApplication::processEvents();
+    m_window->resize(1366, 768);
+    QCoreApplication::processEvents();
+    reopen();
+    showAt(QSize(1366, 768));
+    WorkbenchLayout *layout = m_window->workbench();
+    for (const Area area : AllAreas) {
+        QVERIFY(layout->areaWidget(area)->width() >= layout->areaMinimumSize(area).width());
+        QVERIFY(layout->areaWidget(area)->height() >= layout->areaMinimumSize(area).height());
+    }
+}
+
+void TestMainWindow::newEvent_startsWithoutWarnings()
+{
+    const QString before = m_window->document()->object()->value(u"event_id"_s).toString();
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QVERIFY(m_window->files()->newDocument());
+    const QJsonObject event = *m_window->document()->object();
+    const QString id = event.value(u"event_id"_s).toString();
+    QVERIFY(QRegularExpression(u"^[0-9a-f]{32}$"_s).match(id).hasMatch());
+    QVERIFY(id != before);
+    QDateTime stamp = QDateTime::fromString(event.value(u"timestamp"_s).toString(), Qt::ISODate);
+    QVERIFY(stamp.isValid());
+    stamp.setTimeSpec(Qt::UTC);
+    QVERIFY(stamp >= start.addSecs(-1) && stamp <= QDateTime::currentDateTimeUtc());
+    QVERIFY(!event.value(u"message"_s).toString().isEmpty());
+
+    SentryUi::ValidationPanel *validation = m_window->validationPanel();
+    QSignalSpy validated(validation, &SentryUi::ValidationPanel::validated);
+    validation->validateNow();
+    QVERIFY(validated.wait(10000));
+    for (const Sentry::Finding &finding : validation->result().findings)
+        QVERIFY2(finding.severity == Sentry::Severity::Info, qPrintable(finding.message));
+}
+
+void TestMainWindow::newEvent_asksForTheMessage()
+{
+    showAt(QSize(1366, 768));
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_window->actions().newEvent->trigger();
+    auto *message = qobject_cast<QLineEdit *>(
+        m_window->composerPanel()->fieldForPath(u"/message"_s));
+    QVERIFY(message);
+    QTRY_COMPARE(QApplication::focusWidget(), message);
+    QCOMPARE(message->selectedText(), message->text()); // typing replaces it
+}
+
+void TestMainWindow::openUnshowableFile_clearsTheForm()
+{
+    const QString first = m_dir.filePath(u"first.json"_s);
+    const QString broken = m_dir.filePath(u"broken.json"_s);
+    QVERIFY(writeFile(first, "{\"message\": \"from the first file\"}"));
+    QVERIFY(writeFile(broken, "[\"not an event object\""));
+    QVERIFY(m_window->openFile(first));
+    m_window->composerPanel()->refreshForm();
+    auto *message = qobject_cast<QLineEdit *>(
+        m_window->composerPanel()->fieldForPath(u"/message"_s));
+    QVERIFY(message);
+    QCOMPARE(message->text(), u"from the first file"_s);
+
+    QVERIFY(m_window->openFile(broken));
+    m_window->composerPanel()->refreshForm();
+    QVERIFY(!m_window->composerPanel()->isFormEnabled());
+    QCOMPARE(message->text(), QString());
+    const auto edits = m_window->composerPanel()->findChildren<QLineEdit *>();
+    for (const QLineEdit *edit : edits) {
+        if (!m_window->composerPanel()->findBar()->isAncestorOf(edit))
+            QVERIFY2(!edit->text().contains(u"first file"_s), qPrintable(edit->objectName()));
+    }
+}
+
+void TestMainWindow::editMenu_actsOnTheFocusedEditor()
+{
+    showAt(QSize(1366, 768));
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    const SentryUi::MainActions &actions = m_window->actions();
+    m_window->document()->setText(u"{\"message\": \"copy me\"}"_s);
+    SentryUi::JsonEditor *editor = m_window->composerPanel()->editor();
+    editor->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), editor);
+    QVERIFY(actions.copy->isEnabled() && actions.paste->isEnabled());
+    actions.selectAll->trigger();
+    actions.copy->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), m_window->document()->text());
+
+    m_window->composerPanel()->refreshForm();
+    auto *message = qobject_cast<QLineEdit *>(
+        m_window->composerPanel()->fieldForPath(u"/message"_s));
+    message->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), message);
+    actions.selectAll->trigger();
+    actions.cut->trigger();
+    QCOMPARE(message->text(), QString());
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"copy me"_s);
+    actions.paste->trigger();
+    actions.paste->trigger();
+    QCOMPARE(message->text(), u"copy mecopy me"_s);
+}
+
+void TestMainWindow::editFind_opensTheFindBarOnTheJson()
+{
+    showAt(QSize(1366, 768));
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_window->workbench()->showPanel(m_window->responsePanel());
+    m_window->document()->setText(u"{\"a\": \"x\", \"b\": \"x\", \"c\": \"y\"}"_s);
+    SentryUi::FindBar *bar = m_window->composerPanel()->findBar();
+    QVERIFY(!bar->isVisible());
+    m_window->actions().find->trigger();
+    QVERIFY(bar->isVisible()); // its tab was brought to the front
+    QTRY_COMPARE(QApplication::focusWidget(), bar->searchEdit());
+    QTest::keyClicks(bar->searchEdit(), u"\"x\""_s);
+    QCOMPARE(m_window->composerPanel()->editor()->searchMatchCount(), 2);
+    QCOMPARE(bar->statusText(), u"1 of 2"_s);
+    m_window->actions().findNext->trigger();
+    QCOMPARE(bar->statusText(), u"2 of 2"_s);
+    m_window->actions().findPrevious->trigger();
+    QCOMPARE(bar->statusText(), u"1 of 2"_s);
+}
+
+void TestMainWindow::openDialog_startsInAnExistingFolder()
+{
+    QString offered;
+    m_window->files()->setFilePrompt([&offered](bool, const QString &directory) {
+        offered = directory;
+        return QString();
+    });
+    m_settings->lastDirectory = m_dir.filePath(u"gone"_s); // removed since
+    m_window->files()->open();
+    const QString samples = SentryUi::SampleCatalog::folder();
+    QVERIFY2(!samples.isEmpty(), "the build's samples folder is found");
+    QCOMPARE(offered, samples);
+
+    m_settings->lastDirectory = m_dir.filePath(QString());
+    m_window->files()->open();
+    QCOMPARE(QDir(offered), QDir(m_dir.filePath(QString())));
+}
+
+void TestMainWindow::saveAs_neverOffersTheSampleFolder()
+{
+    QString offered;
+    m_window->files()->setFilePrompt([&offered](bool, const QString &directory) {
+        offered = directory;
+        return QString();
+    });
+    const QString samples = SentryUi::SampleCatalog::folder();
+    QVERIFY(!samples.isEmpty());
+    const QString sample = samples + u"/document-example.json"_s;
+    QVERIFY(m_window->openFile(sample));
+    QCOMPARE(m_settings->lastDirectory, samples);
+
+    m_settings->saveDirectory = m_dir.filePath(QString());
+    m_window->files()->saveAs();
+    QCOMPARE(QDir(offered), QDir(m_dir.filePath(QString())));
+
+    m_settings->saveDirectory.clear();
+    m_window->files()->saveAs();
+    QVERIFY(!offered.isEmpty());
+    QVERIFY2(!QDir::cleanPath(offered).startsWith(samples), qPrintable(offered));
+    QVERIFY(QFileInfo(offered).isDir());
 }
 
 void TestMainWindow::drop_opensAJsonFile_data()

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void requestOptions_carryTheTargetsSettings();
     void addRecentFile_keepsTenMostRecentWithoutDuplicates();
     void sessionStore_saysSecretsAreNotSaved();
+    void keyringFailure_saysWhatWasAskedAndWhatToDo();
 
 private:
     QString iniPath() const { return m_dir.filePath(u"settings.ini"_s); }
@@ -49,9 +50,11 @@ void TestSettings::saveLoad_roundTripsEveryValue()
         settings.currentTargetId = u"id-2"_s;
         settings.recentFiles = {u"/tmp/a.json"_s};
         settings.lastDirectory = u"/tmp"_s;
+        settings.saveDirectory = u"/var/tmp"_s;
         settings.theme = Settings::Theme::Dark;
         settings.windowGeometry = "geometry";
         settings.windowState = "state";
+        settings.layoutState = "layout";
         settings.save();
     }
     Settings settings(iniPath(), false);
@@ -65,6 +68,8 @@ void TestSettings::saveLoad_roundTripsEveryValue()
     QCOMPARE(settings.theme, Settings::Theme::Dark);
     QCOMPARE(settings.windowGeometry, QByteArray("geometry"));
     QCOMPARE(settings.windowState, QByteArray("state"));
+    QCOMPARE(settings.saveDirectory, u"/var/tmp"_s);
+    QCOMPARE(settings.layoutState, QByteArray("layout"));
 }
 
 void TestSettings::save_neverWritesSecretsUnlessOptedIn_data()
@@ -212,6 +217,17 @@ void TestSettings::sessionStore_saysSecretsAreNotSaved()
     QCOMPARE(settings.secretStore()->backend(), SecretStore::Backend::Session);
     QVERIFY(!settings.secretStore()->isPersistent());
     QVERIFY(settings.secretStore()->statusText().contains(u"session only"_s));
+}
+
+// "no keyring: Unknown error" said nothing: the text names what was asked, what it answered, and
+// the two ways on (a keyring in the session, or the settings file).
+void TestSettings::keyringFailure_saysWhatWasAskedAndWhatToDo()
+{
+    const QString text = SecretStore::failureText(u"Unknown error"_s);
+    for (const QString &part : {u"Secret Service"_s, u"D-Bus"_s, u"QtKeychain"_s,
+                                u"\"Unknown error\""_s, u"gnome-keyring"_s,
+                                u"Save secrets in plain text"_s, u"session only"_s})
+        QVERIFY2(text.contains(part), qPrintable(part));
 }
 
 QTEST_MAIN(TestSettings)

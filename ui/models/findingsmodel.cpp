@@ -40,7 +40,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return index.column() == SeverityColumn ? QVariant(Icons::severity(finding.severity))
                                                 : QVariant();
     case Qt::ToolTipRole:
-        return toolTip(finding);
+        return toolTip(finding, index.column());
     case SeverityRole:
         return int(finding.severity);
     case LocationRole:
@@ -68,13 +68,16 @@ QVariant FindingsModel::displayData(const Sentry::Finding &finding, int column) 
     }
 }
 
-QString FindingsModel::toolTip(const Sentry::Finding &finding) const
+// The Path column may elide a long path in the middle: its tooltip starts with the whole path.
+QString FindingsModel::toolTip(const Sentry::Finding &finding, int column) const
 {
     QString text = finding.message;
+    if (column == PathColumn)
+        text = displayData(finding, PathColumn).toString() + u"\n\n"_s + text;
     if (!finding.rule.isEmpty())
         text += u"\n\n"_s + tr("Rule: %1").arg(finding.rule);
     if (finding.action != Sentry::ServerAction::None)
-        text += u'\n' + tr("The server would: %1").arg(actionText(finding.action));
+        text += u'\n' + tr("What the server does: it %1.").arg(actionText(finding.action));
     return text;
 }
 
@@ -106,7 +109,7 @@ QString FindingsModel::severityText(Sentry::Severity severity)
     case Sentry::Severity::Info:
         break;
     }
-    return tr("Info");
+    return tr("Note"); // as the summary counts them: "0 note(s)"
 }
 
 QString FindingsModel::actionText(Sentry::ServerAction action)

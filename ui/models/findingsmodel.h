@@ -38,7 +38,7 @@ public:
 
 private:
     QVariant displayData(const Sentry::Finding &finding, int column) const;
-    QString toolTip(const Sentry::Finding &finding) const;
+    QString toolTip(const Sentry::Finding &finding, int column) const;
 
     Sentry::Findings m_findings;
 };

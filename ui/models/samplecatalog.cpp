@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -73,6 +74,22 @@ QString SampleCatalog::read(const Sample &sample, QString *error)
         return {};
     }
     return QString::fromUtf8(file.readAll());
+}
+
+QString SampleCatalog::folder()
+{
+    const QString installed = u"sentry-harness/samples"_s;
+    const QStringList candidates = {
+        QStandardPaths::locate(QStandardPaths::GenericDataLocation, installed,
+                               QStandardPaths::LocateDirectory),
+        QCoreApplication::applicationDirPath() + u"/../share/"_s + installed,
+        QStringLiteral(SENTRY_SOURCE_SAMPLES_DIR),
+    };
+    for (const QString &candidate : candidates) {
+        if (!candidate.isEmpty() && QFileInfo(candidate).isDir())
+            return QDir::cleanPath(QFileInfo(candidate).absoluteFilePath());
+    }
+    return {};
 }
 
 } // namespace SentryUi

@@ -22,6 +22,9 @@ class SampleCatalog
 public:
     static QList<Sample> load(const QString &root = QStringLiteral(":/samples"));
     static QString read(const Sample &sample, QString *error);
+    // The corpus as files, for the Open dialog: installed under share/sentry-harness/samples, or
+    // the source tree's when run from a build; empty when there is none.
+    static QString folder();
 };
 
 } // namespace SentryUi

@@ -5,6 +5,7 @@
 #include "composerpage.h"
 #include "eventdocument.h"
 #include "exceptionpage.h"
+#include "findbar.h"
 #include "interfacespage.h"
 #include "jsoneditor.h"
 #include "jsonpointer.h"
@@ -105,9 +106,10 @@ QWidget *ComposerPanel::buildForm()
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(scrolling(addPage(m_attributesPage)), tr("Attributes"));
-    m_tabs->addTab(addPage(m_exceptionPage), tr("Exception"));
+    // Every page scrolls, so the form never makes the window taller than a laptop's screen.
+    m_tabs->addTab(scrolling(addPage(m_exceptionPage)), tr("Exception"));
     m_tabs->addTab(scrolling(addPage(m_interfacesPage)), tr("Interfaces"));
-    m_tabs->addTab(addPage(m_tablesPage), tr("Tags && extra"));
+    m_tabs->addTab(scrolling(addPage(m_tablesPage)), tr("Tags && extra"));
     m_tabs->setTabToolTip(3, tr("Tags, extra and modules"));
     box->setMinimumWidth(360);
     layout->addWidget(m_brokenNote);
@@ -130,8 +132,10 @@ QWidget *ComposerPanel::buildEditor()
     bar->addStretch();
     bar->addWidget(format);
     bar->addWidget(minify);
+    m_findBar = new FindBar(m_editor);
     layout->addLayout(bar);
     layout->addWidget(m_editor, 1);
+    layout->addWidget(m_findBar);
     const auto report = [this](bool ok, const QString &error) {
         if (!ok)
             Q_EMIT statusMessage(error);
@@ -175,16 +179,17 @@ void ComposerPanel::refreshForm()
     m_refreshTimer->stop();
     const std::optional<QJsonObject> event = m_document->object();
     m_tabs->setEnabled(event.has_value());
-    if (!event) {
+    if (event)
+        m_brokenNote->hide();
+    else
         showBrokenNote();
-        return;
-    }
-    m_brokenNote->hide();
+    // A text the form cannot show empties it: the greyed-out form never shows an older event.
+    const QJsonObject shown = event.value_or(QJsonObject());
     m_updating = true;
-    m_exceptionPage->refresh(*event);
-    m_interfacesPage->refresh(*event);
-    m_fields->refresh(*event);
-    m_tablesPage->refresh(*event);
+    m_exceptionPage->refresh(shown);
+    m_interfacesPage->refresh(shown);
+    m_fields->refresh(shown);
+    m_tablesPage->refresh(shown);
     m_updating = false;
 }
 

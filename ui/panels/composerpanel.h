@@ -19,6 +19,7 @@ class ComposerFields;
 class ComposerPage;
 class EventDocument;
 class ExceptionPage;
+class FindBar;
 class InterfacesPage;
 class JsonEditor;
 class TablesPage;
@@ -38,6 +39,7 @@ public:
     QWidget *fieldForPath(const QString &jsonPointer) const; // the line edit/combo, or nullptr
 
     JsonEditor *editor() const { return m_editor; }
+    FindBar *findBar() const { return m_findBar; } // Find in the JSON editor
     bool isFormEnabled() const;
     void refreshForm(); // normally runs ~100 ms after the text changed
     void commitPendingEdit(); // normally runs when typing pauses or the field loses focus
@@ -65,6 +67,7 @@ private:
     InterfacesPage *m_interfacesPage = nullptr;
     TablesPage *m_tablesPage = nullptr;
     JsonEditor *m_editor = nullptr;
+    FindBar *m_findBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_brokenNote = nullptr;
     QTimer *m_refreshTimer = nullptr;

@@ -174,6 +174,7 @@ QWidget *RequestPreviewPanel::buildScrubbing()
     }
     switches->addStretch();
     m_scrub = readOnlyText();
+    m_scrub->setMinimumHeight(fontMetrics().lineSpacing() * 2); // fits below the tabs on a laptop
     layout->addLayout(switches);
     layout->addWidget(m_scrub);
     return group;

@@ -18,6 +18,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -69,12 +72,29 @@ ResponsePanel::ResponsePanel(QNetworkAccessManager *network, QWidget *parent)
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_body->setPlaceholderText(tr("The response body appears here"));
 
-    // A plain layout (not a splitter) so the wrapped labels always get the height they need.
+    // The banner across the top; below it the facts beside the body and headers, so the panel
+    // stays readable when it is short (below the request, on a laptop).
+    auto *answer = new QTabWidget;
+    answer->setDocumentMode(true);
+    answer->addTab(m_body, tr("Body"));
+    answer->addTab(buildHeaders(), tr("Headers"));
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(u"responseSplitter"_s);
+    // The facts scroll on their own when the panel is short, so wrapped lines are never cut.
+    auto *details = new QScrollArea;
+    details->setWidget(buildDetails());
+    details->setWidgetResizable(true);
+    details->setFrameShape(QFrame::NoFrame);
+    details->setMinimumHeight(fontMetrics().lineSpacing() * 4);
+    splitter->addWidget(details);
+    splitter->addWidget(answer);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildBanner());
-    layout->addWidget(buildDetails());
-    layout->addWidget(m_body, 1);
+    layout->addWidget(splitter, 1);
 
     connect(m_session, &Sentry::SendSession::attemptFinished, this, &ResponsePanel::showResult);
     connect(m_cancel, &QPushButton::clicked, this, &ResponsePanel::cancel);
@@ -120,8 +140,8 @@ QWidget *ResponsePanel::buildBanner()
 QWidget *ResponsePanel::buildDetails()
 {
     auto *box = new QWidget;
-    auto *layout = new QHBoxLayout(box);
-    auto *form = new QFormLayout;
+    auto *form = new QFormLayout(box);
+    form->setContentsMargins(4, 4, 4, 4);
     m_status = new QLabel;
     m_serverError = new QLabel;
     m_serverError->setWordWrap(true);
@@ -143,15 +163,18 @@ QWidget *ResponsePanel::buildDetails()
     form->addRow(tr("Event id"), idRow);
     form->addRow(tr("Time"), m_time);
     form->addRow(tr("Backoff"), m_backoffLabel);
+    connect(copyId, &QToolButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_eventId->text()); });
+    return box;
+}
+
+QWidget *ResponsePanel::buildHeaders()
+{
     auto *headers = new QTableView;
     headers->setModel(m_headers);
     headers->horizontalHeader()->setStretchLastSection(true);
     headers->verticalHeader()->hide();
-    layout->addLayout(form, 1);
-    layout->addWidget(headers, 1);
-    connect(copyId, &QToolButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_eventId->text()); });
-    return box;
+    return headers;
 }
 
 void ResponsePanel::send(const Sentry::StoreRequest &request)

@@ -71,6 +71,7 @@ Q_SIGNALS:
 private:
     QWidget *buildBanner();
     QWidget *buildDetails();
+    QWidget *buildHeaders();
     void setBusy(bool busy);
     void showResult(const Sentry::SendResult &result);
     void record(const Sentry::SendResult &result);

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QSyntaxHighlighter>
 #include <QTabWidget>
 #include <QTimer>
@@ -51,6 +52,21 @@ protected:
         else
             return;
         setFormat(0, int(text.size()), format);
+    }
+};
+
+// Paths elide in the middle ("/sentry.inter…/frames/0"), where both ends stay readable; the
+// other columns elide at the end as usual.
+class MiddleElideDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
     }
 };
 
@@ -124,15 +140,26 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_view = new QTreeView;
     m_view->setModel(m_filter);
+    m_view->setMinimumHeight(fontMetrics().lineSpacing() * 4); // the panel fits below the request
     m_view->setRootIsDecorated(false);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->setToolTip(tr("Double-click or press Enter to go to the field or JSON position"));
-    m_view->header()->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
-    m_view->header()->setStretchLastSection(false);
+    // A path is shown whole when it fits (up to half the view), elided in the middle past that,
+    // and whole in its tooltip; the message takes the rest.
+    m_view->setItemDelegateForColumn(FindingsModel::PathColumn, new MiddleElideDelegate(m_view));
+    m_view->setWordWrap(false);
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FindingsModel::PathColumn, QHeaderView::Interactive);
+    m_view->installEventFilter(this); // fitPathColumn() on resize
+    header->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FindingsModel::ActionColumn, QHeaderView::ResizeToContents);
 
     m_diff = new QPlainTextEdit;
+    m_diff->setMinimumHeight(fontMetrics().lineSpacing() * 4);
     m_diff->setReadOnly(true);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -147,9 +174,14 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     tabs->addTab(m_changes, tr("Changes"));
     tabs->addTab(buildRulesTab(), tr("Rules"));
 
-    auto *splitter = new QSplitter(Qt::Vertical);
+    // Side by side: the panel is wide and short below the request, and both halves stay readable.
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(u"validationSplitter"_s);
     splitter->addWidget(m_view);
     splitter->addWidget(tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildToolbar());
@@ -173,6 +205,24 @@ ValidationPanel::~ValidationPanel()
     m_watcher->waitForFinished();
 }
 
+bool ValidationPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        fitPathColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+// The Path column as wide as its longest path, up to this share of the view (elided beyond).
+void ValidationPanel::fitPathColumn()
+{
+    constexpr double MaximumShare = 0.45;
+    const QAbstractItemView *view = m_view; // QTreeView hides this as protected
+    const int wanted = qMax(view->sizeHintForColumn(FindingsModel::PathColumn),
+                            m_view->header()->sectionSizeHint(FindingsModel::PathColumn));
+    const int widest = int(m_view->width() * MaximumShare); // the viewport follows it later
+    m_view->setColumnWidth(FindingsModel::PathColumn, qMax(60, qMin(wanted, widest)));
+}
+
 void ValidationPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
@@ -194,6 +244,8 @@ QWidget *ValidationPanel::buildToolbar()
     m_severity->addItem(tr("Warnings and errors"), int(Sentry::Severity::Warning));
     m_severity->addItem(tr("Errors only"), int(Sentry::Severity::Error));
     m_summary = new QLabel;
+    m_summary->setObjectName(u"validationSummary"_s);
+    m_summary->setWordWrap(true); // never widens the panel
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_profile);
     layout->addWidget(m_severity);
@@ -216,9 +268,15 @@ QWidget *ValidationPanel::buildRulesTab()
     view->setAlternatingRowColors(true);
     view->setToolTip(tr("Every rule this profile checks; the message is in each row's tooltip"));
     view->header()->setSectionResizeMode(RulesModel::ConstraintColumn, QHeaderView::Stretch);
-    m_tables = new QLabel;
-    m_tables->setWordWrap(true);
-    m_tables->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A text view, not a wrapped label: a label's height grows as the panel narrows and would
+    // make the whole panel taller than its place below the request.
+    m_tables = new QPlainTextEdit;
+    m_tables->setObjectName(u"rulesTables"_s);
+    m_tables->setReadOnly(true);
+    m_tables->setFrameShape(QFrame::NoFrame);
+    m_tables->setMinimumHeight(fontMetrics().lineSpacing() * 2);
+    m_tables->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    view->setMinimumHeight(fontMetrics().lineSpacing() * 4);
     auto *tab = new QWidget;
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -232,7 +290,7 @@ void ValidationPanel::showRules()
     if (!m_rules || !m_profile)
         return;
     m_rules->setProfile(profile());
-    m_tables->setText(RulesModel::tablesText(profile()));
+    m_tables->setPlainText(RulesModel::tablesText(profile()));
 }
 
 Sentry::Profile ValidationPanel::profile() const
@@ -283,6 +341,7 @@ void ValidationPanel::apply(const Outcome &outcome)
 {
     m_result = outcome.result;
     m_model->setFindings(m_result.findings);
+    fitPathColumn();
     showSummary(m_result);
     showDiff(outcome.diff);
     showChanges(m_result.changes);

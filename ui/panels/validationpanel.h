@@ -58,6 +58,7 @@ Q_SIGNALS:
     void validated(const Sentry::ValidationResult &result);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -67,6 +68,7 @@ private:
     void scheduleValidation();
     void workerFinished();
     void apply(const Outcome &outcome);
+    void fitPathColumn();
     void showSummary(const Sentry::ValidationResult &result);
     void showDiff(const QList<Sentry::DiffLine> &diff);
     void showChanges(const QList<Sentry::Change> &changes);
@@ -83,7 +85,7 @@ private:
     QSyntaxHighlighter *m_diffHighlighter = nullptr;
     QPlainTextEdit *m_changes = nullptr;
     RulesModel *m_rules = nullptr;
-    QLabel *m_tables = nullptr;
+    QPlainTextEdit *m_tables = nullptr;
     QTimer *m_debounce = nullptr;
     QFutureWatcher<Outcome> *m_watcher = nullptr;
     Sentry::ValidationResult m_result;

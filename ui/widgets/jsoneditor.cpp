@@ -21,6 +21,9 @@ bool paletteIsDark(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
+// Past this many matches the rest are not highlighted (a 1 MB event full of one letter).
+constexpr int MaxHighlightedMatches = 5000;
+
 } // namespace
 
 class JsonEditor::LineNumberArea final : public QWidget
@@ -72,6 +75,7 @@ JsonEditor::JsonEditor(EventDocument *document, QWidget *parent)
     connect(m_document, &EventDocument::contentsChanged, m_syntaxTimer,
             qOverload<>(&QTimer::start));
     connect(m_syntaxTimer, &QTimer::timeout, this, &JsonEditor::checkSyntax);
+    connect(m_syntaxTimer, &QTimer::timeout, this, &JsonEditor::updateSearchMatches);
     setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
     checkSyntax();
 }
@@ -200,6 +204,74 @@ void JsonEditor::updateLineNumberArea(const QRect &rect, int dy)
         m_lineNumberArea->update(0, rect.y(), m_lineNumberArea->width(), rect.height());
 }
 
+int JsonEditor::setSearchText(const QString &text, QTextDocument::FindFlags flags)
+{
+    m_searchText = text;
+    m_searchFlags = flags & ~QTextDocument::FindBackward;
+    updateSearchMatches();
+    return searchMatchCount();
+}
+
+void JsonEditor::updateSearchMatches()
+{
+    m_matches.clear();
+    QTextCursor cursor(document());
+    while (!m_searchText.isEmpty() && m_matches.size() < MaxHighlightedMatches) {
+        cursor = document()->find(m_searchText, cursor, m_searchFlags);
+        if (cursor.isNull())
+            break;
+        m_matches.append(cursor);
+    }
+    updateExtraSelections();
+}
+
+int JsonEditor::currentMatch() const
+{
+    const QTextCursor selection = textCursor();
+    for (int i = 0; i < m_matches.size(); ++i) {
+        const QTextCursor &match = m_matches.at(i);
+        if (match.selectionStart() == selection.selectionStart()
+            && match.selectionEnd() == selection.selectionEnd())
+            return i;
+    }
+    return -1;
+}
+
+bool JsonEditor::findNext(bool backward)
+{
+    if (m_searchText.isEmpty())
+        return false;
+    QTextDocument::FindFlags flags = m_searchFlags;
+    if (backward)
+        flags |= QTextDocument::FindBackward;
+    QTextCursor found = document()->find(m_searchText, textCursor(), flags);
+    if (found.isNull()) { // wrap around
+        QTextCursor from(document());
+        if (backward)
+            from.movePosition(QTextCursor::End);
+        found = document()->find(m_searchText, from, flags);
+    }
+    if (found.isNull())
+        return false;
+    setTextCursor(found);
+    centerCursor();
+    return true;
+}
+
+void JsonEditor::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QColor tint = palette().color(QPalette::Highlight);
+    tint.setAlpha(paletteIsDark(palette()) ? 110 : 70);
+    for (const QTextCursor &match : std::as_const(m_matches)) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = match;
+        selection.format.setBackground(tint);
+        selections.append(selection);
+    }
+    setExtraSelections(m_errorSelections + selections);
+}
+
 // The error is shown as a wavy underline on the token where parsing stopped, on a tinted line.
 void JsonEditor::updateErrorSelection()
 {
@@ -228,7 +300,8 @@ void JsonEditor::updateErrorSelection()
         token.cursor.movePosition(QTextCursor::EndOfWord, QTextCursor::KeepAnchor);
         selections.append(token);
     }
-    setExtraSelections(selections);
+    m_errorSelections = selections;
+    updateExtraSelections();
 }
 
 void JsonEditor::paintLineNumbers(QPaintEvent *event)

@@ -49,6 +49,40 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // "The server would: drops it" read badly; each action reads as a sentence.
+    void toolTip_saysWhatTheServerDoesInASentence_data()
+    {
+        QTest::addColumn<ServerAction>("action");
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("discard") << ServerAction::Discard << u"What the server does: it drops it."_s;
+        QTest::newRow("refuse") << ServerAction::Refuse
+                                << u"What the server does: it refuses the event."_s;
+        QTest::newRow("default") << ServerAction::Default
+                                 << u"What the server does: it uses a default."_s;
+    }
+    void toolTip_saysWhatTheServerDoesInASentence()
+    {
+        QFETCH(ServerAction, action);
+        QFETCH(QString, sentence);
+        FindingsModel model;
+        model.setFindings({{Severity::Warning, u"/x"_s, u"m"_s, u"r"_s, action}});
+        const QString tip = model.index(0, FindingsModel::MessageColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(sentence), qPrintable(tip));
+        QVERIFY(!tip.contains(u"would:"_s));
+    }
+
+    // The Path column elides long paths in the middle; its tooltip has the whole path.
+    void pathToolTip_startsWithTheWholePath()
+    {
+        const QString path = u"/sentry.interfaces.Exception/values/0/stacktrace/frames/12/vars"_s;
+        FindingsModel model;
+        model.setFindings({{Severity::Info, path, u"note"_s, QString(), ServerAction::Accept}});
+        QVERIFY(model.index(0, FindingsModel::PathColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(path + u'\n'));
+    }
+
     void filter_hidesLowerSeverities_data()
     {
         QTest::addColumn<int>("minimum");

@@ -6,6 +6,7 @@
 #include "validationpanel.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -64,6 +65,65 @@ private Q_SLOTS:
         QCOMPARE(panel.result().findings, expected.findings);
         QCOMPARE(panel.findingsModel()->rowCount(), expected.findings.size());
         QCOMPARE(panel.result().parsed, expected.parsed);
+    }
+
+    // The summary counts notes, and the rows call them notes too (not "Info").
+    void summaryAndRows_nameNotesAlike()
+    {
+        EventDocument document;
+        document.reset(u"{}"_s);
+        ValidationPanel panel(&document);
+        QSignalSpy validated(&panel, &ValidationPanel::validated);
+        QVERIFY(validated.wait());
+        document.setText(sampleEvent(u"exception-single-object-legacy.json"_s));
+        QVERIFY(validated.wait());
+        QModelIndex note;
+        for (int row = 0; row < panel.findingsFilter()->rowCount(); ++row) {
+            const QModelIndex index = panel.findingsFilter()->index(row, 0);
+            if (index.data(FindingsModel::SeverityRole).toInt() == int(Sentry::Severity::Info))
+                note = index;
+        }
+        QVERIFY2(note.isValid(), "the sample has a note");
+        const QString word = note.data().toString().toLower();
+        const auto *summary = panel.findChild<QLabel *>(u"validationSummary"_s);
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(u" "_s + word), qPrintable(summary->text() + u" / "_s + word));
+    }
+
+    // At 1920 the whole path shows; when it cannot, the column is capped and elides in the middle.
+    void pathColumn_showsThePathWhole()
+    {
+        EventDocument document;
+        document.reset(u"{}"_s);
+        ValidationPanel panel(&document);
+        QSignalSpy validated(&panel, &ValidationPanel::validated);
+        panel.resize(1500, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY(!validated.isEmpty());
+        validated.clear();
+        document.setText(u"{\"message\": \"m\", \"sentry.interfaces.Exception\": "
+                         "{\"values\": [{\"type\": \"ValueError\"}]}}"_s);
+        QVERIFY(validated.wait());
+        QVERIFY(findingAt(panel, u"/sentry.interfaces.Exception/values/0"_s).isValid());
+        QTreeView *view = panel.findingsView();
+        QVERIFY(view->itemDelegateForColumn(FindingsModel::PathColumn)); // elides in the middle
+        int widest = 0;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QModelIndex index = view->model()->index(row, FindingsModel::PathColumn);
+            widest = qMax(widest, view->fontMetrics().horizontalAdvance(index.data().toString()));
+        }
+        QVERIFY(widest > 0);
+        QVERIFY2(view->columnWidth(FindingsModel::PathColumn) > widest,
+                 qPrintable(u"%1 <= %2"_s.arg(view->columnWidth(FindingsModel::PathColumn)).arg(widest)));
+        panel.resize(700, 300);
+        QTRY_VERIFY2(view->columnWidth(FindingsModel::PathColumn) < widest,
+                     qPrintable(u"%1, widest %2, view %3"_s.arg(view->columnWidth(FindingsModel::PathColumn))
+                                    .arg(widest)
+                                    .arg(view->viewport()->width())));
+        QVERIFY2(view->columnWidth(FindingsModel::PathColumn) <= view->viewport()->width() / 2,
+                 qPrintable(u"%1 of %2"_s.arg(view->columnWidth(FindingsModel::PathColumn))
+                                .arg(view->viewport()->width())));
     }
 
     void staleResults_areDropped()
