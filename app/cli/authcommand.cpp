@@ -3,6 +3,7 @@
 #include "cliio.h"
 
 #include "authheader.h"
+#include "storerequest.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -15,14 +16,14 @@ namespace Cli {
 
 namespace {
 
-QJsonObject authJson(const Sentry::AuthHeader &header)
+// The fields as an ordered list, duplicates kept (the server used the last one); the secret masked
+// by field unless shown.
+QJsonObject authJson(const Sentry::AuthHeader &header, bool showSecret)
 {
-    QJsonObject fields; // name → value; the last occurrence wins, as on the server
-    for (const Sentry::AuthHeader::Field &field : header.fields())
-        fields.insert(field.name, field.value);
+    const Sentry::AuthHeader shown = showSecret ? header : header.withMaskedSecret();
     return {
         {u"valid"_s, header.isValid()},
-        {u"fields"_s, fields},
+        {u"fields"_s, Sentry::StoreRequest::fieldsToJson(shown.fields())},
         {u"findings"_s, Sentry::toJson(header.findings(), u"part"_s)},
     };
 }
@@ -37,9 +38,10 @@ void printReport(const Sentry::AuthHeader &header, const SecretMask &mask)
           << '\n';
     if (!header.fields().isEmpty())
         out() << "\nFields, as the server split them:\n";
-    for (const Sentry::AuthHeader::Field &field : header.fields())
+    const Sentry::AuthHeader shown = mask.isShowing() ? header : header.withMaskedSecret();
+    for (const Sentry::AuthHeader::Field &field : shown.fields())
         out() << "  " << QString(u'\'' + field.name + u"':"_s).leftJustified(20) << '\''
-              << mask.apply(field.value) << "'\n";
+              << field.value << "'\n";
     printFindings(out(), header.findings(), FindingsLayout::Section, &mask);
     out().flush();
 }
@@ -56,7 +58,7 @@ int runAuth(const QStringList &arguments)
         "Examples:\n"
         "  sentry-harness-cli auth 'Sentry sentry_version=4, sentry_key=public, sentry_secret=secret'\n"
         "  sentry-harness-cli auth --browser --json - < header.txt"_s);
-    const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields, findings."_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields (an ordered list of {name, value}, duplicates kept), findings."_s);
     const QCommandLineOption browser(u"browser"_s,
                                      u"Judge it as sent by a browser client (no secret expected)."_s);
     const QCommandLineOption showSecret(u"show-secret"_s,
@@ -81,7 +83,7 @@ int runAuth(const QStringList &arguments)
             mask.addSecret(field.value.trimmed());
     }
     if (parser.isSet(json))
-        printJson(mask.apply(authJson(header)));
+        printJson(mask.apply(authJson(header, parser.isSet(showSecret))));
     else
         printReport(header, mask);
     return header.isValid() ? ExitOk : ExitInvalid;

@@ -35,7 +35,8 @@ struct RequestOptions
     QCommandLineOption timestamp{u"timestamp"_s,
                                  u"sentry_timestamp in unix seconds (default: now)."_s, u"UNIX"_s};
     QCommandLineOption legacy{u"legacy"_s, u"Use the legacy endpoint /api/store/."_s};
-    QCommandLineOption json{u"json"_s, u"Print {method, url, headers, body} as JSON."_s};
+    QCommandLineOption json{u"json"_s, u"Print {method, url, headers, auth, body} as JSON; headers and "
+                                       "auth fields are ordered lists of {name, value}, as sent."_s};
     QCommandLineOption curl{u"curl"_s, u"Print a curl command that sends exactly this request (with the "
                                        "secret, whatever --show-secret says: it must reproduce the request)."_s};
     QCommandLineOption showSecret{u"show-secret"_s,
@@ -113,17 +114,19 @@ void writeRaw(const QByteArray &bytes)
         stdoutFile.write(bytes);
 }
 
+// The secret is masked by field (sentry_secret's value), never by replacing text; --curl always
+// carries it, since it must reproduce the request.
 void print(const Sentry::StoreRequest &request, const QCommandLineParser &parser,
-           const RequestOptions &names, const Sentry::Dsn &dsn)
+           const RequestOptions &names)
 {
-    SecretMask mask(parser.isSet(names.showSecret));
-    mask.addSecret(dsn.secretKey());
+    const Sentry::StoreRequest shown = parser.isSet(names.showSecret) ? request
+                                                                      : request.withMaskedSecret();
     if (parser.isSet(names.json))
-        printJson(mask.apply(request.toJson()));
+        printJson(shown.toJson());
     else if (parser.isSet(names.curl))
         writeRaw(request.toCurl().toUtf8() + '\n');
     else
-        writeRaw(mask.apply(request.toHttp()));
+        writeRaw(shown.toHttp());
 }
 
 } // namespace
@@ -161,7 +164,7 @@ int runRequest(const QStringList &arguments)
         return clientFault ? ExitUsage : ExitInvalid;
     }
     warnIfNotAnObject(*event, source == "-"_L1 ? u"standard input"_s : source);
-    print(*request, parser, names, dsn);
+    print(*request, parser, names);
     return ExitOk;
 }
 

@@ -147,7 +147,7 @@ private:
         record(result);
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
-            printJsonLine(attemptJson(m_attempt, masked(result, m_options.mask)));
+            printJsonLine(withRequest(attemptJson(m_attempt, masked(result, m_options.mask))));
         else
             printAttempt(m_attempt, m_options.repeat, masked(result, m_options.mask));
         if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
@@ -155,6 +155,18 @@ private:
             return m_loop.quit();
         }
         next();
+    }
+
+    // What went on the wire, headers and auth fields as ordered lists (the body aside); the
+    // secret masked by field unless --show-secret.
+    QJsonObject withRequest(QJsonObject attempt) const
+    {
+        const Sentry::StoreRequest shown = m_options.mask.isShowing() ? m_request
+                                                                      : m_request.withMaskedSecret();
+        QJsonObject request = shown.toJson();
+        request.remove(u"body"_s);
+        attempt.insert(u"request"_s, request);
+        return attempt;
     }
 
     SendOptions m_options;
@@ -235,7 +247,8 @@ void addOptions(QCommandLineParser &parser)
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
         {u"force"_s, u"Send even if the event is invalid."_s},
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
-        {u"json"_s, u"Print one JSON object per attempt (one per line)."_s},
+        {u"json"_s, u"Print one JSON object per attempt (one per line), with the request as sent: method, "
+                    "url, headers and auth fields as ordered lists of {name, value}."_s},
         {u"show-secret"_s, u"Print the DSN's secret key where it appears (masked as ******** otherwise)."_s},
         {u"no-history"_s, u"Do not record the attempts in the history."_s},
     });

@@ -1,6 +1,7 @@
 #include "authheader.h"
 
 #include "dsn.h"
+#include "mask.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -442,7 +443,8 @@ std::optional<AuthHeader> AuthHeader::build(const AuthParams &params, QString *e
     }
     AuthHeader header;
     for (const QString &name : orderedNames(params.order)) {
-        if (name != FieldSecret || !params.secretKey.isEmpty())
+        if ((name != FieldSecret || !params.secretKey.isEmpty())
+            && (name != FieldTimestamp || params.includeTimestamp))
             header.m_fields.append({name, paramValue(params, name)});
     }
     return header;
@@ -481,6 +483,16 @@ bool AuthHeader::contains(const QString &name) const
 {
     return std::any_of(m_fields.cbegin(), m_fields.cend(),
                        [&name](const Field &field) { return field.name == name; });
+}
+
+AuthHeader AuthHeader::withMaskedSecret() const
+{
+    AuthHeader masked = *this;
+    for (Field &field : masked.m_fields) {
+        if (field.name.trimmed() == FieldSecret)
+            field.value = QString::fromUtf16(MaskText);
+    }
+    return masked;
 }
 
 QString AuthHeader::toString() const

@@ -36,6 +36,7 @@ struct AuthParams
     qint64 timestamp = 0;    // unix seconds
     QString publicKey;
     QString secretKey;       // omitted from the header when empty
+    bool includeTimestamp = true; // raven-js sent no sentry_timestamp
     // Field order, for emulating real clients. Empty means the document's order:
     // version, client, timestamp, key, secret. Names not given keep that order after the listed ones.
     QStringList order;
@@ -69,6 +70,10 @@ public:
     bool isValid() const { return !hasErrors(m_findings); } // would the server accept it?
 
     QString toString() const; // "Sentry sentry_version=4, sentry_client=…, …"
+
+    // A copy whose sentry_secret values read MaskText: masked by field, so the other fields and
+    // the header's text around them stay exactly as they were.
+    AuthHeader withMaskedSecret() const;
 
 private:
     QList<Field> m_fields;

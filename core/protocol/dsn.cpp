@@ -1,5 +1,7 @@
 #include "dsn.h"
 
+#include "mask.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
@@ -22,7 +24,7 @@ constexpr auto Project = "project"_L1;
 
 } // namespace Part
 
-const QString MaskedSecret = u"********"_s;
+const QString MaskedSecret = QString::fromUtf16(MaskText);
 const QString Example = u"https://PUBLIC_KEY:SECRET_KEY@sentry.example.com/PROJECT_ID"_s;
 
 // Transport prefixes real v4-era clients understood (raven-python and friends).

@@ -44,10 +44,13 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject json = run.json();
         QCOMPARE(json[u"valid"_s].toBool(), true);
-        const QJsonObject fields{{u"sentry_version"_s, u"4"_s}, {u"sentry_client"_s, u"raven-node/0.6.2"_s},
-                                 {u"sentry_timestamp"_s, u"1395097600123"_s}, {u"sentry_key"_s, u"pub"_s},
-                                 {u"sentry_secret"_s, u"sec"_s}};
-        QCOMPARE(json[u"fields"_s].toObject(), fields);
+        QJsonArray fields; // in header order
+        for (const auto &[name, value] : {std::pair{u"sentry_version"_s, u"4"_s},
+                                          {u"sentry_client"_s, u"raven-node/0.6.2"_s},
+                                          {u"sentry_timestamp"_s, u"1395097600123"_s},
+                                          {u"sentry_key"_s, u"pub"_s}, {u"sentry_secret"_s, u"sec"_s}})
+            fields.append(QJsonObject{{u"name"_s, name}, {u"value"_s, value}});
+        QCOMPARE(json[u"fields"_s].toArray(), fields);
         const QJsonArray findings = json[u"findings"_s].toArray();
         QCOMPARE(findings.size(), 1);
         QCOMPARE(findings.first()[u"severity"_s].toString(), u"warning"_s);
@@ -71,7 +74,23 @@ private Q_SLOTS:
         const CliRun run = runCli({u"auth"_s, u"--json"_s, u"--show-secret"_s, u"-"_s},
                                   "Sentry sentry_version=4, sentry_client=x/1,\n    sentry_key=pub,\n    sentry_secret=s\n");
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(run.json()[u"fields"_s].toObject().value(u"sentry_secret"_s).toString(), u"s"_s);
+        const QJsonArray fields = run.json()[u"fields"_s].toArray();
+        QCOMPARE(fields.size(), 4);
+        QCOMPARE(fields.at(3)[u"name"_s].toString(), u"sentry_secret"_s);
+        QCOMPARE(fields.at(3)[u"value"_s].toString(), u"s"_s);
+    }
+
+    // Order and duplicates are what the crude parser cared about (the last one wins).
+    void auth_jsonKeepsOrderAndDuplicates()
+    {
+        const CliRun run = runCli({u"auth"_s, u"--json"_s,
+                                   u"Sentry sentry_key=b, sentry_version=4, sentry_client=x/1, sentry_key=a, "
+                                   "sentry_secret=topsecret"_s});
+        QStringList names;
+        for (const QJsonValue &field : run.json()[u"fields"_s].toArray())
+            names.append(field[u"name"_s].toString() + u'=' + field[u"value"_s].toString());
+        QCOMPARE(names, (QStringList{u"sentry_key=b"_s, u"sentry_version=4"_s, u"sentry_client=x/1"_s,
+                                     u"sentry_key=a"_s, u"sentry_secret=********"_s}));
     }
 
     // The pasted secret was echoed in the fields and inside finding messages.

@@ -5,6 +5,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace Qt::Literals::StringLiterals;
@@ -54,6 +56,9 @@ private Q_SLOTS:
             "User-Agent: test/1.0\r\n"
             "Content-Type: application/json\r\n"
             "Content-Length: " + QByteArray::number(EventBytes.size()) + "\r\n"
+            "Connection: keep-alive\r\n"
+            "Accept-Encoding: identity\r\n"
+            "Accept-Language: *\r\n"
             "\r\n" + EventBytes;
         QCOMPARE(run.out, expected);
         QVERIFY2(run.err.isEmpty(), run.err.constData());
@@ -103,12 +108,19 @@ private Q_SLOTS:
         const QJsonObject json = run.json();
         QCOMPARE(json.value(u"method"_s).toString(), u"POST"_s);
         QCOMPARE(json.value(u"url"_s).toString(), url);
-        const QJsonObject headers = json.value(u"headers"_s).toObject();
-        QCOMPARE(headers.keys(), (QStringList{u"Content-Length"_s, u"Content-Type"_s,
-                                              u"User-Agent"_s, u"X-Sentry-Auth"_s}));
+        QStringList names; // every header that goes on the wire, in wire order
+        QJsonObject headers;
+        for (const QJsonValue &header : json.value(u"headers"_s).toArray()) {
+            names.append(header[u"name"_s].toString());
+            headers.insert(names.constLast(), header[u"value"_s]);
+        }
+        QCOMPARE(names, (QStringList{u"Host"_s, u"X-Sentry-Auth"_s, u"User-Agent"_s, u"Content-Type"_s,
+                                     u"Content-Length"_s, u"Connection"_s, u"Accept-Encoding"_s,
+                                     u"Accept-Language"_s}));
         QCOMPARE(headers.value(u"Content-Type"_s).toString(), contentType);
         const QByteArray body = json.value(u"body"_s).toString().toUtf8();
         QCOMPARE(headers.value(u"Content-Length"_s).toString().toLongLong(), body.size());
+        QCOMPARE(json.value(u"auth"_s).toArray().last()[u"value"_s].toString(), u"********"_s);
         const Sentry::DecodeResult decoded = Sentry::BodyCodec::decode(body);
         QVERIFY2(decoded.isOk(), qPrintable(decoded.errorString));
         QCOMPARE(decoded.json, readFile(seedFile()));

@@ -28,7 +28,6 @@ namespace SentryUi {
 
 namespace {
 
-const QString SecretMask = u"********"_s;
 // A 1 MB event would make every view slow to lay out; the copy buttons still copy everything.
 constexpr qsizetype MaxShownChars = 64 * 1024;
 
@@ -291,20 +290,23 @@ void RequestPreviewPanel::refresh()
     showScrub(built);
 }
 
+// On screen the secret is masked by field (the value of sentry_secret), so the rest of the
+// header reads as sent; the copy buttons copy the real request.
 void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const Built &built)
 {
+    const Sentry::StoreRequest shownRequest =
+        m_showSecrets->isChecked() ? request : request.withMaskedSecret();
     m_body->setPlainText(shown(QString::fromUtf8(built.json)));
-    const auto auth = Sentry::AuthHeader::parse(
-        QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth)));
     QList<PairsModel::Pair> fields;
-    const auto parsed = auth.fields();
-    for (const Sentry::AuthHeader::Field &field : parsed)
-        fields.append({field.name, masked(field.value)});
+    const auto authFields = shownRequest.authFields();
+    for (const Sentry::AuthHeader::Field &field : authFields)
+        fields.append({field.name, field.value});
     m_authFields->setPairs(fields);
-    m_authRaw->setPlainText(
-        masked(QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth))));
-    m_http->setPlainText(shown(masked(httpAsText(request.toHttp()))));
-    m_curl->setPlainText(shown(masked(request.toCurl())));
+    m_authRaw->setPlainText(request.isBeacon()
+                                ? tr("GET beacon: the auth fields travel in the query string")
+                                : QString::fromUtf8(shownRequest.header(Sentry::HttpHeader::SentryAuth)));
+    m_http->setPlainText(shown(httpAsText(shownRequest.toHttp())));
+    m_curl->setPlainText(shown(shownRequest.toCurl()));
     m_status->setText(
         tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
             .arg(QString::fromLatin1(request.method()), request.url().toDisplayString()));
@@ -336,14 +338,6 @@ void RequestPreviewPanel::showScrub(const Built &built)
     m_scrub->setPlainText(lines.isEmpty()
                               ? tr("Nothing to scrub: the event is sent exactly as typed.")
                               : lines.join(u'\n'));
-}
-
-QString RequestPreviewPanel::masked(const QString &text) const
-{
-    if (m_showSecrets->isChecked() || !m_dsn.hasSecret())
-        return text;
-    QString copy = text;
-    return copy.replace(m_dsn.secretKey(), SecretMask);
 }
 
 QString RequestPreviewPanel::bodyText() const

@@ -72,7 +72,6 @@ private:
     void showRequest(const Sentry::StoreRequest &request, const Built &built);
     void showError(const QString &error, const Built &built);
     void showScrub(const Built &built);
-    QString masked(const QString &text) const;
     void refreshIfVisible();
 
     EventDocument *m_document = nullptr;

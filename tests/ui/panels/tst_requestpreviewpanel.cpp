@@ -4,6 +4,7 @@
 #include "pairsmodel.h"
 #include "requestpreviewpanel.h"
 #include "scrubber.h"
+#include "storerequest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,6 +70,32 @@ private Q_SLOTS:
         QVERIFY(!panel.curlText().contains(u"topsecret"_s));
         QVERIFY(panel.httpText().startsWith(u"POST /api/7/store/ HTTP/1.1"_s));
         QVERIFY(panel.authText().startsWith(u"Sentry "_s));
+    }
+
+    // A secret that is part of other words ("sec" in "sentry_secret", "secret" in the default
+    // DSN) used to mangle the header when masked by replacing text; only the value is masked.
+    void secretMask_replacesTheValueOfSentrySecretOnly_data()
+    {
+        QTest::addColumn<QString>("secret");
+        QTest::addRow("sec") << u"sec"_s;
+        QTest::addRow("secret") << u"secret"_s;
+        QTest::addRow("sentry") << u"sentry"_s;
+    }
+    void secretMask_replacesTheValueOfSentrySecretOnly()
+    {
+        QFETCH(QString, secret);
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\"}"_s);
+        RequestPreviewPanel panel(&document);
+        panel.setDsn(Sentry::Dsn::parse(u"https://pub:%1@sentry.example.com/7"_s.arg(secret)));
+        const QString expected = u"Sentry sentry_version=4, sentry_client=%1, sentry_timestamp="_s.arg(
+            QString::fromLatin1(Sentry::DefaultClient));
+        QVERIFY2(panel.authText().startsWith(expected), qPrintable(panel.authText()));
+        QVERIFY2(panel.authText().endsWith(u", sentry_key=pub, sentry_secret=********"_s),
+                 qPrintable(panel.authText()));
+        QVERIFY(panel.httpText().contains(u"\r\nX-Sentry-Auth: "_s + panel.authText() + u"\r\n"_s)
+                || panel.httpText().contains(u"\nX-Sentry-Auth: "_s + panel.authText()));
+        QCOMPARE(fieldValue(panel.authFieldsModel(), u"sentry_version"_s), u"4"_s);
     }
 
     void encodingChoice_changesTheBody()
