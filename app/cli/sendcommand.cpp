@@ -4,6 +4,7 @@
 #include "cliio.h"
 #include "serveroptions.h"
 
+#include "bodycodec.h"
 #include "dsn.h"
 #include "exchange.h"
 #include "history.h"
@@ -227,8 +228,10 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
         printJsonLine(options.mask.apply(QJsonObject{{u"sent"_s, false}, {u"valid"_s, false},
                                                      {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}}));
     } else {
-        QTextStream &stream = options.json ? err() : out();
-        stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";
+        QTextStream &stream = err();
+        stream << "The event is invalid"
+               << (options.force ? " (sending anyway: --force)" : "; not sent (--force sends it anyway)")
+               << ":\n";
         printFindings(stream, validation.findings, FindingsLayout::ErrorLines, &options.mask);
         if (!validation.parsed)
             stream << "  the input is not a JSON object\n";
@@ -253,7 +256,8 @@ void addOptions(QCommandLineParser &parser)
         {u"no-history"_s, u"Do not record the attempts in the history."_s},
     });
     addDbOption(parser);
-    parser.addPositionalArgument(u"FILE"_s, u"The event JSON, or - for standard input."_s);
+    parser.addPositionalArgument(u"FILE"_s, u"The event JSON or a body as sent (base64(JSON), base64(zlib(JSON))), "
+                                            "or - for standard input."_s);
 }
 
 } // namespace
@@ -284,10 +288,19 @@ int runSend(const QStringList &arguments)
     const auto bytes = readInput(options.file);
     if (!bytes)
         return ExitUsage;
-    if (!checkEvent(*bytes, options))
+    const Sentry::EventInput event = Sentry::BodyCodec::readEvent(*bytes);
+    if (event.isRefused()) {
+        printError(event.refusal + u"; nothing was sent"_s);
+        return ExitInvalid;
+    }
+    if (event.form != Sentry::BodyForm::Json)
+        err() << "the input is a " << Sentry::formDescription(event.form)
+              << " body as sent: decoded, and sent as " << Sentry::encodingName(options.request.encoding)
+              << " (--encoding)" << Qt::endl;
+    if (!checkEvent(event.json, options))
         return ExitInvalid;
     QString error;
-    const auto request = Sentry::StoreRequest::build(options.dsn, *bytes, options.request, &error);
+    const auto request = Sentry::StoreRequest::build(options.dsn, event.json, options.request, &error);
     if (!request) {
         printError(u"cannot build the request: "_s + error);
         return ExitUsage;

@@ -26,7 +26,11 @@ void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const
     result.errorLine = at.line;
     result.errorColumn = at.column;
     context.report(u"body.json.broken"_s, QString(),
-                   {QString::number(at.line), QString::number(at.column), at.hint, at.errorString});
+                   {QString::number(at.line), QString::number(at.column), at.hint, at.errorString,
+                    // Spec section 4: a body starting with '{' went straight to json.loads; any
+                    // other was base64-decoded first, and failed there.
+                    json.startsWith('{') ? u"Bad data reconstructing object"_s
+                                         : u"Bad data decoding request"_s});
 }
 
 // The first byte, judged on the bytes as sent.

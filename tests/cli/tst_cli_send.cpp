@@ -1,6 +1,9 @@
 #include "loopbackserver.h"
 #include "cliprocess.h"
 
+#include "bodycodec.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 
@@ -112,12 +115,34 @@ private Q_SLOTS:
     {
         const CliRun refused = runServed({u"--dsn"_s, m_server->dsn(), u"-"_s}, invalidEvent);
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.out.contains("/message"), refused.out.constData());
+        // Issue 16: on stderr, not stdout, and naming the way to send it anyway.
+        QVERIFY2(refused.err.contains("The event is invalid"), refused.err.constData());
+        QVERIFY2(refused.err.contains("/message"), refused.err.constData());
+        QVERIFY2(refused.err.contains("--force"), refused.err.constData());
+        QVERIFY2(!refused.out.contains("invalid"), refused.out.constData());
         QCOMPARE(m_server->requests().size(), 0);
 
         const CliRun forced = runServed({u"--dsn"_s, m_server->dsn(), u"--force"_s, u"-"_s}, invalidEvent);
         QCOMPARE(forced.exitCode, 0);
         QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    // raven-node's body as it went on the wire: decoded, validated, and sent again.
+    void send_acceptsABodyAsSent()
+    {
+        QFile capture(QStringLiteral(SENTRY_TEST_DATA_DIR "/traffic/raven-node-0.6.3/error.http"));
+        QVERIFY(capture.open(QIODevice::ReadOnly));
+        const QByteArray bytes = capture.readAll();
+        const QByteArray body = bytes.mid(bytes.indexOf("\r\n\r\n") + 4);
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--json"_s, u"-"_s}, body);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("base64(zlib(JSON))"), run.err.constData());
+        QCOMPARE(m_server->requests().size(), 1);
+        const QByteArray sent = m_server->requests().constFirst();
+        const Sentry::DecodeResult original = Sentry::BodyCodec::decode(body);
+        QCOMPARE(sent.mid(sent.indexOf("\r\n\r\n") + 4), original.json);
+        const QJsonObject request = run.json().value(u"request"_s).toObject();
+        QCOMPARE(request.value(u"headers"_s).toArray().first()[u"name"_s].toString(), u"Host"_s);
     }
 
     void send_repeatHonoursBackoffAndPrintsWaits()
