@@ -73,6 +73,10 @@ private:
 // otherwise nullopt, and the caller says which option and what it accepts.
 std::optional<double> finiteNumber(const QString &text, double minimum, double maximum);
 
+// A --timestamp value: unix seconds >= 0 (nullopt after saying why). Milliseconds are taken, with a
+// warning: raven-node 0.6 sent them, and the v4 server never read the value.
+std::optional<qint64> parseTimestamp(const QString &text, const QString &option);
+
 // How a command lists findings, one per line.
 enum class FindingsLayout {
     Section,    // after a blank line, "Findings:" then "  warning secret: …" (dsn, auth); none: nothing

@@ -206,6 +206,19 @@ Parsed optionsFrom(const QCommandLineParser &parser)
         return {std::nullopt, u"--timeout must be a number of seconds above 0 and at most 600 (e.g. 3 or "
                               "0.5), not '%1'"_s.arg(parser.value(u"timeout"_s))};
     options.timeoutMs = std::max(1, int(*seconds * 1000));
+    const QString method = parser.value(u"method"_s).toLower();
+    if (method != "post"_L1 && method != "get"_L1)
+        return {std::nullopt, u"--method must be post or get, not '%1'"_s.arg(parser.value(u"method"_s))};
+    options.request.method = method == "get"_L1 ? Sentry::RequestMethod::Get : Sentry::RequestMethod::Post;
+    options.request.useLegacyEndpoint = parser.isSet(u"legacy"_s);
+    options.request.origin = parser.value(u"origin"_s);
+    options.request.referer = parser.value(u"referer"_s);
+    if (parser.isSet(u"timestamp"_s)) {
+        const auto timestamp = parseTimestamp(parser.value(u"timestamp"_s), u"--timestamp"_s);
+        if (!timestamp)
+            return {std::nullopt, u"--timestamp needs unix seconds"_s};
+        options.request.clock = [value = *timestamp] { return value; };
+    }
     bool ok = false;
     options.repeat = parser.value(u"repeat"_s).toInt(&ok);
     if (!ok || options.repeat < 1)
@@ -240,6 +253,21 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
     return options.force;
 }
 
+// What the server would refuse before reading the event (auth, the beacon's URL), said before
+// sending; true when sending may go on (nothing refused, or --force).
+bool checkRequest(const Sentry::StoreRequest &request, const SendOptions &options)
+{
+    const Sentry::Findings findings = request.findings();
+    for (const Sentry::Finding &finding : findings)
+        printError(options.mask.apply(Sentry::severityName(finding.severity) + u": "_s
+                   + (finding.location.isEmpty() ? u"event"_s : finding.location)
+                                      + u": "_s + finding.message));
+    if (!Sentry::hasErrors(findings) || options.force)
+        return true;
+    printError(u"the server would refuse this request, so it was not sent (--force sends it anyway)"_s);
+    return false;
+}
+
 void addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -248,6 +276,12 @@ void addOptions(QCommandLineParser &parser)
         {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
                        "answer (default 3)."_s, u"SECONDS"_s, u"3"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
+        {u"method"_s, u"post (default) or get: get sends raven-js 1.1's beacon, the auth and the event in "
+                      "the query string."_s, u"METHOD"_s, u"post"_s},
+        {u"legacy"_s, u"Post to the legacy endpoint /api/store/ (the project comes from the key)."_s},
+        {u"timestamp"_s, u"sentry_timestamp in unix seconds (default: now)."_s, u"UNIX"_s},
+        {u"origin"_s, u"Send an Origin header, as a browser client does."_s, u"ORIGIN"_s},
+        {u"referer"_s, u"Send a Referer header, as a browser client does."_s, u"URL"_s},
         {u"force"_s, u"Send even if the event is invalid."_s},
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
         {u"json"_s, u"Print one JSON object per attempt (one per line), with the request as sent: method, "
@@ -305,6 +339,8 @@ int runSend(const QStringList &arguments)
         printError(u"cannot build the request: "_s + error);
         return ExitUsage;
     }
+    if (!checkRequest(*request, options))
+        return ExitInvalid;
     // The command reports every failure itself; the library's failover log would only repeat it.
     QLoggingCategory::setFilterRules(u"sentry.errors.warning=false"_s);
     return RepeatRun(options, *request).run();

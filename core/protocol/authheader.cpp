@@ -16,6 +16,7 @@ namespace {
 
 const QString Header = u"header"_s; // the location of whole-header findings
 const QString Prefix = u"Sentry"_s;
+constexpr char16_t SentryDataName[] = u"sentry_data"; // the beacon's event, not an auth field
 
 // The exact texts the v4 server answered with (spec sections 3 and 7).
 const QString InvalidAuthHeader = u"400 'Invalid auth header'"_s;
@@ -59,6 +60,7 @@ public:
     explicit AuthParser(ClientKind kind) : m_kind(kind) {}
 
     void parse(const QString &text);
+    void parseQuery(const QString &text);
     QList<AuthHeader::Field> fields() const { return m_fields; }
     Findings findings() const { return m_findings; }
 
@@ -73,6 +75,7 @@ private:
     void parsePieces(const QString &body);
     void parsePiece(const QString &piece, bool isLast);
     void addField(const QString &piece);
+    void checkFields();
     void checkFieldNames();
     void checkFieldName(const QString &name);
     void checkQuotes();
@@ -109,6 +112,11 @@ void AuthParser::parse(const QString &text)
     if (!checkPrefix(value))
         return;
     parsePieces(value.mid(value.indexOf(u' ') + 1));
+    checkFields();
+}
+
+void AuthParser::checkFields()
+{
     checkFieldNames();
     checkQuotes();
     checkVersion();
@@ -116,6 +124,28 @@ void AuthParser::parse(const QString &text)
     checkTimestamp();
     checkKey();
     checkSecret();
+}
+
+void AuthParser::parseQuery(const QString &text)
+{
+    QString query = text.trimmed();
+    if (const qsizetype mark = query.indexOf(u'?'); mark >= 0)
+        query = query.mid(mark + 1);
+    query = query.section(u'#', 0, 0);
+    for (const QString &pair : query.split(u'&', Qt::SkipEmptyParts)) {
+        const QString name = pair.section(u'=', 0, 0);
+        QByteArray value = pair.section(u'=', 1).toUtf8();
+        value.replace('+', ' ');
+        if (name.startsWith(u"sentry_"_s) && name != QStringView(SentryDataName))
+            m_fields.append({name, QString::fromUtf8(QByteArray::fromPercentEncoding(value))});
+    }
+    if (m_fields.isEmpty()) {
+        add(Severity::Error, Header, u"auth.query.none"_s,
+            u"The query string has no sentry_* parameters; with no other auth the server answers "
+            "%1. Add sentry_version=4&sentry_client=…&sentry_key=…"_s.arg(UnsupportedClient));
+        return;
+    }
+    checkFields();
 }
 
 QString AuthParser::stripHeaderName(const QString &text)
@@ -468,6 +498,28 @@ AuthHeader AuthHeader::parse(const QString &text, ClientKind kind)
     header.m_fields = parser.fields();
     header.m_findings = parser.findings();
     return header;
+}
+
+AuthHeader AuthHeader::parseQuery(const QString &text, ClientKind kind)
+{
+    AuthParser parser(kind);
+    parser.parseQuery(text);
+    AuthHeader header;
+    header.m_fields = parser.fields();
+    header.m_findings = parser.findings();
+    return header;
+}
+
+bool AuthHeader::looksLikeQuery(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.startsWith(u'?') || trimmed.startsWith(u'/') || trimmed.contains(u"://"_s)
+        || (trimmed.contains(u'&') && !trimmed.startsWith(Prefix));
+}
+
+AuthHeader AuthHeader::judge(const QString &text, ClientKind kind)
+{
+    return looksLikeQuery(text) ? parseQuery(text, kind) : parse(text, kind);
 }
 
 QString AuthHeader::value(const QString &name) const

@@ -58,6 +58,14 @@ public:
 
     // Parses "Sentry k=v, k=v" (folded lines, any order; also the value of an Authorization header).
     static AuthHeader parse(const QString &text, ClientKind kind = ClientKind::Server);
+    // The sentry_* parameters of a query string or a whole URL ("?sentry_version=4&…", raven-js
+    // 1.1's beacon), read as the server's request.GET did: percent-decoded, '+' a space, the last
+    // of a duplicate wins; sentry_data is the event, not auth.
+    static AuthHeader parseQuery(const QString &text, ClientKind kind = ClientKind::Server);
+    // parseQuery() for a URL or a query string (it starts with a scheme, '/', '?', or has '&'),
+    // parse() for anything else: what the auth command and the GUI judge a paste with.
+    static AuthHeader judge(const QString &text, ClientKind kind = ClientKind::Server);
+    static bool looksLikeQuery(const QString &text);
     // Longer values are refused unparsed (auth.too-long): a real header is under 300 characters,
     // and the web servers in front of Sentry refuse header lines past 8 KB.
     static constexpr qsizetype MaxParsedLength = 8 * 1024;

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
 
@@ -76,7 +77,96 @@ QByteArray uriComponent(const QByteArray &value)
     return value.toPercentEncoding("!*()");
 }
 
+// The URL lengths a GET beacon met in 2013; raven-js 1.1 never checked them. One row per limit,
+// with where the number comes from.
+struct UrlLimit
+{
+    bool requestLine;  // measured on "GET <target> HTTP/1.1" rather than on the whole URL
+    qsizetype maxLength;
+    Severity severity;
+    const char16_t *rule;
+    const char16_t *message; // %1 the length, %2 the limit
+};
+
+const UrlLimit UrlLimits[] = {
+    // Microsoft KB 208427, "Maximum URL length is 2,083 characters in Internet Explorer" (IE 4-11).
+    {false, 2083, Severity::Warning, u"beacon.url.browser",
+     u"the beacon's URL is %1 characters, over the %2 Internet Explorer allowed (Microsoft KB "
+     "208427): in IE the image request never left the browser. Other browsers of the time went "
+     "further; keep the event small (extra, breadcrumbs) or send it by POST"},
+    // Apache httpd's LimitRequestLine default (8190 bytes, core documentation 2.2/2.4); nginx's
+    // large_client_header_buffers default of 8 KB cut the same request line.
+    {true, 8190, Severity::Error, u"beacon.url.server",
+     u"the request line is %1 bytes, over the %2 of Apache's default LimitRequestLine (nginx's "
+     "large_client_header_buffers: 8 KB): the web server in front of Sentry answers 414 Request-URI "
+     "Too Long and Sentry never sees the event. Send it by POST, or trim the event"},
+};
+
 } // namespace
+
+// Spec section 2: on /api/store/ the project comes from the key, and a "project" in the body
+// must name the same project (its id or its slug), else 403 'Invalid credentials'.
+QString StoreRequest::legacyProjectProblem() const
+{
+    if (!m_legacy)
+        return {};
+    const QJsonValue project = QJsonDocument::fromJson(m_eventJson).object().value("project"_L1);
+    if (project.isUndefined() || project.isNull())
+        return {};
+    const QString named = project.isDouble() ? QString::number(project.toDouble(), 'g', 17)
+                                             : project.toString();
+    if (named == m_projectId)
+        return {};
+    return u"the event names project '%1' but the DSN's project is '%2': on the legacy endpoint "
+           "the server takes the project from the key and answered 403 'Invalid credentials' when "
+           "the body named another. Set \"project\" to '%2' (the id or the slug the DSN uses), or "
+           "remove it"_s.arg(project.isString() || project.isDouble() ? named : u"(not a string)"_s,
+                             m_projectId);
+}
+
+Findings StoreRequest::findings() const
+{
+    const bool browser = !header(HttpHeader::Origin).isEmpty() || !header(HttpHeader::Referer).isEmpty();
+    const ClientKind kind = browser ? ClientKind::Browser : ClientKind::Server;
+    const AuthHeader judged = isBeacon()
+        ? AuthHeader::parseQuery(QString::fromUtf8(target()), kind)
+        : AuthHeader::parse(QString::fromUtf8(header(HttpHeader::SentryAuth)), kind);
+    Findings findings;
+    for (Finding finding : judged.findings()) {
+        if (finding.severity == Severity::Info)
+            continue;
+        if (finding.rule == "auth.secret.missing"_L1) {
+            finding.severity = Severity::Error; // no Origin, no Referer: a server-side request
+            finding.message = u"no secret key, and no Origin or Referer header: the v4 server took "
+                              "this for a server-side client and answered 400 'Missing required "
+                              "attribute in authentication header: sentry_secret'. Use a DSN with "
+                              "the secret, or send as a browser does with an Origin (--origin) or "
+                              "Referer (--referer)"_s;
+        }
+        findings.append(finding);
+    }
+    if (const QString problem = legacyProjectProblem(); !problem.isEmpty()) {
+        // An id against a slug cannot be compared without the server's project table.
+        const auto isId = [](const QString &text) { bool ok = false; text.toLongLong(&ok); return ok; };
+        const QString named = QJsonDocument::fromJson(m_eventJson).object().value("project"_L1).toVariant().toString();
+        const bool comparable = isId(named) == isId(m_projectId);
+        findings.append({comparable ? Severity::Error : Severity::Warning, u"/project"_s,
+                         comparable ? problem
+                                    : problem + u" (unless '%1' is the other name of the same project: "
+                                                "the DSN names it by %2)"_s.arg(named, isId(m_projectId) ? u"id"_s : u"slug"_s),
+                         u"legacy.project"_s});
+    }
+    for (const UrlLimit &limit : UrlLimits) {
+        const qsizetype length = limit.requestLine
+            ? m_method.size() + 1 + target().size() + 9 // "GET " … " HTTP/1.1"
+            : urlText().size();
+        if (isBeacon() && length > limit.maxLength)
+            findings.append({limit.severity, u"url"_s,
+                             QString::fromUtf16(limit.message).arg(length).arg(limit.maxLength),
+                             QString::fromUtf16(limit.rule)});
+    }
+    return findings;
+}
 
 QList<QByteArray> StoreRequest::defaultHeaderOrder()
 {
@@ -120,6 +210,8 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
     request.m_auth = *auth;
     request.m_baseUrl = options.useLegacyEndpoint ? dsn.legacyStoreUrl() : dsn.storeUrl();
     request.m_eventJson = eventJson;
+    request.m_projectId = dsn.projectId();
+    request.m_legacy = options.useLegacyEndpoint;
     if (options.method == RequestMethod::Get) {
         request.m_method = "GET";
         request.setQueryAuth(options);

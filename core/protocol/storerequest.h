@@ -13,6 +13,7 @@
 
 #include "authheader.h"
 #include "bodycodec.h"
+#include "finding.h"
 
 #include <QByteArray>
 #include <QList>
@@ -122,6 +123,13 @@ public:
     QJsonObject toJson() const;
     QNetworkRequest toNetworkRequest() const; // exactly headers(), in order
 
+    // What stands between this request and the event being read, said before it is sent: the auth
+    // it carries judged by AuthHeader's one judge (a missing secret is an error when there is no
+    // Origin and no Referer: the server answered 400), and a GET beacon's URL past the limits of
+    // the browsers and web servers of the time (rows in storerequest.cpp), and on the legacy
+    // endpoint an event "project" that is not the DSN's (the server answered 403).
+    Findings findings() const;
+
     static QJsonArray pairsToJson(const QList<Header> &pairs);
     static QJsonArray fieldsToJson(const QList<AuthHeader::Field> &fields);
 
@@ -131,6 +139,7 @@ private:
     void setHeaders(const StoreRequestOptions &options);
     QByteArray headerValue(const QByteArray &name, const StoreRequestOptions &options) const;
     void setQueryAuth(const StoreRequestOptions &options);
+    QString legacyProjectProblem() const;
 
     QByteArray m_method = "POST";
     QUrl m_baseUrl;              // without the query
@@ -140,6 +149,8 @@ private:
     QByteArray m_eventJson;
     BodyEncoding m_encoding = BodyEncoding::Json;
     AuthHeader m_auth;
+    QString m_projectId;     // the DSN's project: an id or a slug
+    bool m_legacy = false;   // posted to /api/store/
 };
 
 } // namespace Sentry

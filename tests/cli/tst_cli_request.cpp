@@ -126,6 +126,61 @@ private Q_SLOTS:
         QCOMPARE(decoded.json, readFile(seedFile()));
     }
 
+    // raven-js 1.1's beacon: GET, the auth and the event in the query, no body.
+    void methodGet_buildsTheBeacon()
+    {
+        const CliRun run = runCli(requestArgs({u"--method"_s, u"get"_s, u"--json"_s, u"-"_s}), "{\"message\":\"a b\"}");
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = run.json();
+        QCOMPARE(json.value(u"method"_s).toString(), u"GET"_s);
+        QVERIFY2(json.value(u"url"_s).toString().endsWith(
+                     u"&sentry_data=%7B%22message%22%3A%22a%20b%22%7D"_s), qPrintable(json.value(u"url"_s).toString()));
+        QCOMPARE(json.value(u"auth_in"_s).toString(), u"query"_s);
+        QVERIFY(json.value(u"body"_s).toString().isEmpty());
+    }
+
+    // Issue 15 item 4: said before anything is sent, by the judge `auth` uses.
+    void publicKeyOnlyDsn_isRefusedUnlessABrowserHeaderIsSent_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("exitCode");
+        QTest::addRow("neither") << QStringList{} << 1;
+        QTest::addRow("origin") << QStringList{u"--origin"_s, u"http://shop.example"_s} << 0;
+        QTest::addRow("referer") << QStringList{u"--referer"_s, u"http://shop.example/cart"_s} << 0;
+    }
+    void publicKeyOnlyDsn_isRefusedUnlessABrowserHeaderIsSent()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(int, exitCode);
+        const CliRun run = runCli(QStringList{u"request"_s, u"--dsn"_s, u"http://pub@localhost:9000/2"_s}
+                                  + extra + QStringList{u"-"_s}, EventBytes);
+        QCOMPARE(run.exitCode, exitCode);
+        QCOMPARE(run.err.contains("Missing required attribute in authentication header: sentry_secret"),
+                 exitCode != 0);
+        QVERIFY(run.out.startsWith("POST /api/2/store/ HTTP/1.1\r\n"));
+    }
+
+    // Issue 16: a 5 MB event is over the 1 MB limit; request says so, as validate does.
+    void eventOverTheLimit_isSaidAndExitsNonZero()
+    {
+        const QByteArray big = "{\"message\":\"" + QByteArray(5 * 1000 * 1000, 'x') + "\"}";
+        const CliRun run = runCli(requestArgs({u"--output"_s, m_sandbox.freshFile(u"big.http"_s), u"-"_s}), big);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("1 MB"), run.err.constData());
+    }
+
+    void output_writesTheRawRequestToAFile()
+    {
+        const QString path = m_sandbox.freshFile(u"request.http"_s);
+        const CliRun run = runCli(requestArgs({u"--encoding"_s, u"base64-zlib"_s, u"--output"_s, path, u"-"_s}),
+                                  EventBytes);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.isEmpty());
+        const QByteArray written = readFile(path);
+        QVERIFY2(written.startsWith("POST /api/2/store/ HTTP/1.1\r\n"), written.constData());
+        QCOMPARE(Sentry::BodyCodec::decode(written.mid(written.indexOf("\r\n\r\n") + 4)).json, EventBytes);
+    }
+
     void curl_isARunnableCommandWithTheQuotedBody()
     {
         const CliRun run = runCli(requestArgs({u"--curl"_s, u"-"_s}), EventBytes);

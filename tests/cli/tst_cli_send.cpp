@@ -145,6 +145,41 @@ private Q_SLOTS:
         QCOMPARE(request.value(u"headers"_s).toArray().first()[u"name"_s].toString(), u"Host"_s);
     }
 
+    void send_refusesAPublicKeyOnlyDsnWithoutOriginBeforeSending()
+    {
+        const QString publicOnly = m_server->dsn(u"42"_s, false);
+        const CliRun refused = runServed({u"--dsn"_s, publicOnly, u"-"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("sentry_secret") && refused.err.contains("--force"), refused.err.constData());
+        QCOMPARE(m_server->requests().size(), 0);
+        const CliRun browser = runServed({u"--dsn"_s, publicOnly, u"--origin"_s, u"http://shop.example"_s, u"-"_s});
+        QCOMPARE(browser.exitCode, 0);
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(LoopbackServer::headerValue(m_server->requests().constFirst(), "Origin"),
+                 QByteArray("http://shop.example"));
+    }
+
+    void send_methodGetSendsTheBeacon()
+    {
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--method"_s, u"get"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(m_server->requests().size(), 1);
+        const QByteArray raw = m_server->requests().constFirst();
+        QVERIFY2(raw.startsWith("GET /api/42/store/?sentry_version=4&"), raw.constData());
+        QVERIFY(raw.contains("&sentry_data=%7B"));
+        QVERIFY(raw.endsWith("\r\n\r\n")); // no body
+    }
+
+    void send_legacyAndTimestamp()
+    {
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--legacy"_s, u"--timestamp"_s,
+                                      u"1329096377"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray raw = m_server->requests().constFirst();
+        QVERIFY2(raw.startsWith("POST /api/store/ HTTP/1.1\r\n"), raw.constData());
+        QVERIFY(LoopbackServer::headerValue(raw, "X-Sentry-Auth").contains("sentry_timestamp=1329096377,"));
+    }
+
     void send_repeatHonoursBackoffAndPrintsWaits()
     {
         ScriptedResponse limited = ScriptedResponse::sentryError(429, "slow down");

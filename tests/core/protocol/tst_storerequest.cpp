@@ -423,6 +423,42 @@ private Q_SLOTS:
         QCOMPARE(masked.authFields().constFirst().value, u"4"_s);
     }
 
+    // Spec section 2: on /api/store/ a "project" in the body must be the key's project.
+    void findings_legacyProjectAgainstTheDsns_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("legacy");
+        QTest::addColumn<int>("severity"); // -1: no finding
+        QTest::addRow("same id") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"2"})") << true << -1;
+        QTest::addRow("same id as a number") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":2})") << true << -1;
+        QTest::addRow("same slug") << u"http://pub:sec@h/sentry/shop"_s << QByteArray(R"({"project":"shop"})") << true << -1;
+        QTest::addRow("no project") << u"http://pub:sec@h/2"_s << QByteArray(R"({"message":"m"})") << true << -1;
+        QTest::addRow("other id") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"3"})") << true
+                                  << int(Severity::Error);
+        QTest::addRow("slug against an id") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"shop"})")
+                                            << true << int(Severity::Warning);
+        QTest::addRow("not legacy") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"3"})") << false << -1;
+    }
+    void findings_legacyProjectAgainstTheDsns()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(QByteArray, json);
+        QFETCH(bool, legacy);
+        QFETCH(int, severity);
+        StoreRequestOptions options = fixedOptions();
+        options.useLegacyEndpoint = legacy;
+        const Findings findings = buildOrFail(dsn, json, options).findings();
+        if (severity < 0) {
+            QVERIFY(findings.isEmpty());
+            return;
+        }
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(int(findings.constFirst().severity), severity);
+        QCOMPARE(findings.constFirst().location, u"/project"_s);
+        QVERIFY(findings.constFirst().message.contains(u"403 'Invalid credentials'"_s));
+    }
+
     // raven-js 1.1's beacon: GET, auth and the event in the query, no body.
     void build_getBeaconPutsAuthAndEventInTheQuery()
     {
