@@ -5,6 +5,7 @@
 
 #include "dsn.h"
 #include "bodycodec.h"
+#include "clientpreset.h"
 #include "storerequest.h"
 #include "validator.h"
 
@@ -41,6 +42,10 @@ struct RequestOptions
     QCommandLineOption method{u"method"_s, u"post (default) or get: get builds raven-js 1.1's beacon, the auth and "
                                            "the event in the query string (the URL length limits of the time "
                                            "are checked)."_s, u"METHOD"_s, u"post"_s};
+    QCommandLineOption as{u"as"_s, u"Speak as a real v4 client: raven-python-4, raven-node-0.6, raven-js-1.1 or "
+                                   "raven-php-0.8 (endpoint, method, encoding, sentry_client, auth field order "
+                                   "and timestamp unit, headers in order; other options override it)."_s,
+                          u"CLIENT"_s};
     QCommandLineOption origin{u"origin"_s, u"Send an Origin header, as a browser client does (then no secret is "
                                            "needed)."_s, u"ORIGIN"_s};
     QCommandLineOption referer{u"referer"_s, u"Send a Referer header, as a browser client does."_s, u"URL"_s};
@@ -67,22 +72,34 @@ bool readOptions(const QCommandLineParser &parser, const RequestOptions &names,
         printError(u"--dsn is required, e.g. --dsn https://PUBLIC:SECRET@sentry.example.com/1"_s);
         return false;
     }
+    if (parser.isSet(names.as)) {
+        const auto preset = Sentry::ClientPreset::find(parser.value(names.as));
+        if (!preset) {
+            printError(u"--as: '%1' is not a client preset; use %2"_s.arg(
+                parser.value(names.as), Sentry::ClientPreset::ids().join(u", "_s)));
+            return false;
+        }
+        options = preset->options; // the options given explicitly below still override it
+    }
     const QString encodingText = parser.value(names.encoding);
     const auto encoding = Sentry::encodingFromName(encodingText);
     if (!encoding) {
         printError(u"--encoding: '%1' is not an encoding; use json or base64-zlib"_s.arg(encodingText));
         return false;
     }
-    options.encoding = *encoding;
-    options.client = parser.value(names.client);
-    options.useLegacyEndpoint = parser.isSet(names.legacy);
+    if (parser.isSet(names.encoding))
+        options.encoding = *encoding;
+    if (parser.isSet(names.client))
+        options.client = parser.value(names.client);
+    options.useLegacyEndpoint = options.useLegacyEndpoint || parser.isSet(names.legacy);
     const QString method = parser.value(names.method).toLower();
     if (method != "post"_L1 && method != "get"_L1) {
         printError(u"--method: '%1' is not a method the store endpoint takes for an event; use post or get"_s
                        .arg(parser.value(names.method)));
         return false;
     }
-    options.method = method == "get"_L1 ? Sentry::RequestMethod::Get : Sentry::RequestMethod::Post;
+    if (parser.isSet(names.method))
+        options.method = method == "get"_L1 ? Sentry::RequestMethod::Get : Sentry::RequestMethod::Post;
     options.origin = parser.value(names.origin);
     options.referer = parser.value(names.referer);
     if (parser.isSet(names.timestamp)) {
@@ -187,9 +204,10 @@ int runRequest(const QStringList &arguments)
         "Examples:\n"
         "  sentry-harness-cli request --dsn http://public:secret@localhost:9000/2 event.json\n"
         "  sentry-harness-cli request --dsn \"$SENTRY_DSN\" --encoding base64-zlib --curl event.json\n"
+        "  sentry-harness-cli request --dsn http://public:secret@localhost:9000/2 --as raven-node-0.6 event.json\n"
         "  sentry-harness-cli request --dsn http://public@localhost:9000/3 --method get --origin http://shop.example event.json"_s);
     const RequestOptions names;
-    parser.addOptions({names.dsn, names.encoding, names.method, names.client, names.timestamp,
+    parser.addOptions({names.dsn, names.as, names.encoding, names.method, names.client, names.timestamp,
                        names.legacy, names.origin, names.referer, names.json, names.curl,
                        names.output, names.showSecret});
     parser.addPositionalArgument(u"FILE"_s, u"The event JSON file, or - for standard input."_s);

@@ -5,6 +5,7 @@
 #include "serveroptions.h"
 
 #include "bodycodec.h"
+#include "clientpreset.h"
 #include "dsn.h"
 #include "exchange.h"
 #include "history.h"
@@ -195,10 +196,18 @@ Parsed optionsFrom(const QCommandLineParser &parser)
         return {std::nullopt, u"--dsn is not a usable DSN (run 'sentry-harness-cli dsn' on it to see why)"_s};
     options.mask = SecretMask(parser.isSet(u"show-secret"_s));
     options.mask.addSecret(options.dsn.secretKey());
+    if (parser.isSet(u"as"_s)) {
+        const auto preset = Sentry::ClientPreset::find(parser.value(u"as"_s));
+        if (!preset)
+            return {std::nullopt, u"--as must be one of %1, not '%2'"_s.arg(
+                                      Sentry::ClientPreset::ids().join(u", "_s), parser.value(u"as"_s))};
+        options.request = preset->options; // the options given explicitly below still override it
+    }
     const auto encoding = Sentry::encodingFromName(parser.value(u"encoding"_s));
     if (!encoding)
         return {std::nullopt, u"--encoding must be json or base64-zlib, not '%1'"_s.arg(parser.value(u"encoding"_s))};
-    options.request.encoding = *encoding;
+    if (parser.isSet(u"encoding"_s))
+        options.request.encoding = *encoding;
     if (parser.isSet(u"client"_s))
         options.request.client = parser.value(u"client"_s);
     const std::optional<double> seconds = finiteNumber(parser.value(u"timeout"_s), 0, 600);
@@ -209,8 +218,9 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     const QString method = parser.value(u"method"_s).toLower();
     if (method != "post"_L1 && method != "get"_L1)
         return {std::nullopt, u"--method must be post or get, not '%1'"_s.arg(parser.value(u"method"_s))};
-    options.request.method = method == "get"_L1 ? Sentry::RequestMethod::Get : Sentry::RequestMethod::Post;
-    options.request.useLegacyEndpoint = parser.isSet(u"legacy"_s);
+    if (parser.isSet(u"method"_s))
+        options.request.method = method == "get"_L1 ? Sentry::RequestMethod::Get : Sentry::RequestMethod::Post;
+    options.request.useLegacyEndpoint = options.request.useLegacyEndpoint || parser.isSet(u"legacy"_s);
     options.request.origin = parser.value(u"origin"_s);
     options.request.referer = parser.value(u"referer"_s);
     if (parser.isSet(u"timestamp"_s)) {
@@ -276,6 +286,8 @@ void addOptions(QCommandLineParser &parser)
         {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
                        "answer (default 3)."_s, u"SECONDS"_s, u"3"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
+        {u"as"_s, u"Speak as a real v4 client: raven-python-4, raven-node-0.6, raven-js-1.1 or raven-php-0.8 "
+                  "(other options override it)."_s, u"CLIENT"_s},
         {u"method"_s, u"post (default) or get: get sends raven-js 1.1's beacon, the auth and the event in "
                       "the query string."_s, u"METHOD"_s, u"post"_s},
         {u"legacy"_s, u"Post to the legacy endpoint /api/store/ (the project comes from the key)."_s},

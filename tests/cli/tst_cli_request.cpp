@@ -181,6 +181,98 @@ private Q_SLOTS:
         QCOMPARE(Sentry::BodyCodec::decode(written.mid(written.indexOf("\r\n\r\n") + 4)).json, EventBytes);
     }
 
+    // Issue 15 item 5: each preset reproduces its client's capture (tests/data/traffic): method,
+    // URL form, header names in order (Host aside: curl and Qt always send it first), auth field
+    // order, and the decoded body. raven-python-4 and raven-php-0.8 have no capture here: their
+    // rows cite the source they were read from (clientpreset.cpp).
+    void preset_reproducesTheCapture_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QString>("file");
+        const QDir root(QStringLiteral(SENTRY_TEST_DATA_DIR "/traffic"));
+        for (const auto &[preset, folder] : {std::pair{u"raven-node-0.6"_s, u"raven-node-0.6.3"_s},
+                                             {u"raven-js-1.1"_s, u"raven-js-1.1.22"_s}}) {
+            for (const QString &name : QDir(root.filePath(folder)).entryList({u"*.http"_s}))
+                QTest::addRow("%s %s", qPrintable(preset), qPrintable(name))
+                    << preset << root.filePath(folder + u'/' + name);
+        }
+    }
+    void preset_reproducesTheCapture()
+    {
+        QFETCH(QString, preset);
+        QFETCH(QString, file);
+        const QByteArray capture = readFile(file);
+        const qsizetype headEnd = capture.indexOf("\r\n\r\n");
+        const QList<QByteArray> head = capture.left(headEnd).split('\n');
+        const QList<QByteArray> requestLine = head.constFirst().trimmed().split(' ');
+        QList<QPair<QByteArray, QByteArray>> captured;
+        for (qsizetype i = 1; i < head.size(); ++i) {
+            const QByteArray line = head.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            captured.append({line.left(colon).toLower(), line.mid(colon + 1).trimmed()});
+        }
+        const auto capturedValue = [&captured](const QByteArray &name) {
+            for (const auto &header : captured) {
+                if (header.first == name)
+                    return header.second;
+            }
+            return QByteArray();
+        };
+        const bool beacon = requestLine.at(0) == "GET";
+        const QByteArray target = requestLine.at(1);
+        const QByteArray event = beacon
+            ? QByteArray::fromPercentEncoding(target.mid(target.indexOf("&sentry_data=") + 13))
+            : Sentry::BodyCodec::decode(capture.mid(headEnd + 4)).json;
+        const QString dsn = beacon ? u"http://c0ffee5e1f2a4b6c8d9e0f1a2b3c4d5e@127.0.0.1:9000/3"_s
+                                   : QString::fromUtf8(target.contains("/sentry/")
+                ? "http://c0ffee5e1f2a4b6c8d9e0f1a2b3c4d5e:7e57ab1ec0de4f00b1a2c3d4e5f60718@127.0.0.1:9000/sentry/shop-backend"
+                : "http://c0ffee5e1f2a4b6c8d9e0f1a2b3c4d5e:7e57ab1ec0de4f00b1a2c3d4e5f60718@127.0.0.1:9000/2");
+        QStringList arguments{u"request"_s, u"--as"_s, preset, u"--dsn"_s, dsn, u"--show-secret"_s, u"--json"_s};
+        if (beacon)
+            arguments << u"--origin"_s << QString::fromUtf8(capturedValue("origin")) << u"--referer"_s
+                      << QString::fromUtf8(capturedValue("referer"));
+        const CliRun run = runCli(arguments + QStringList{u"-"_s}, event);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject json = run.json();
+        QCOMPARE(json.value(u"method"_s).toString().toLatin1(), requestLine.at(0));
+        const QByteArray url = json.value(u"url"_s).toString().toUtf8();
+        const QByteArray ourTarget = url.mid(url.indexOf('/', 7));
+        if (beacon)
+            QCOMPARE(ourTarget, target); // auth and event in the query, byte for byte
+        else
+            QCOMPARE(ourTarget, target);
+        QList<QByteArray> ours;
+        for (const QJsonValue &header : json.value(u"headers"_s).toArray())
+            ours.append(header[u"name"_s].toString().toLatin1().toLower());
+        QList<QByteArray> theirs;
+        for (const auto &header : std::as_const(captured))
+            theirs.append(header.first);
+        QList<QByteArray> oursInTheirs;
+        for (const QByteArray &name : std::as_const(ours)) {
+            if (name != "host" && theirs.contains(name))
+                oursInTheirs.append(name);
+        }
+        QList<QByteArray> theirsInOurs;
+        for (const QByteArray &name : std::as_const(theirs)) {
+            if (name != "host" && ours.contains(name))
+                theirsInOurs.append(name);
+        }
+        QCOMPARE(oursInTheirs, theirsInOurs);
+        if (!beacon) { // every header raven-node set itself is sent, in its order
+            theirs.removeAll("host");
+            QCOMPARE(oursInTheirs, theirs);
+            QStringList capturedFields, ourFields;
+            for (const QByteArray &field : capturedValue("x-sentry-auth").mid(7).split(','))
+                capturedFields.append(QString::fromLatin1(field.trimmed().split('=').constFirst()));
+            for (const QJsonValue &field : json.value(u"auth"_s).toArray())
+                ourFields.append(field[u"name"_s].toString());
+            QCOMPARE(ourFields, capturedFields);
+            const QByteArray body = json.value(u"body"_s).toString().toUtf8();
+            QCOMPARE(Sentry::BodyCodec::decode(body).json, event);
+            QCOMPARE(json.value(u"encoding"_s).toString(), u"base64-zlib"_s);
+        }
+    }
+
     void curl_isARunnableCommandWithTheQuotedBody()
     {
         const CliRun run = runCli(requestArgs({u"--curl"_s, u"-"_s}), EventBytes);
