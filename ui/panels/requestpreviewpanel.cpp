@@ -1,6 +1,7 @@
 #include "requestpreviewpanel.h"
 
 #include "authheader.h"
+#include "clientpreset.h"
 #include "eventdocument.h"
 #include "icons.h"
 #include "pairsmodel.h"
@@ -14,6 +15,8 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTabWidget>
@@ -135,15 +138,39 @@ QWidget *RequestPreviewPanel::buildOptions()
     m_encoding->setToolTip(tr("How the body is encoded on the wire (spec section 4)"));
     m_legacyEndpoint = new QCheckBox(tr("Legacy /api/store/"));
     m_legacyEndpoint->setToolTip(tr("Post to /api/store/ instead of /api/{project}/store/"));
+    m_client = new QComboBox;
+    m_client->addItem(tr("sentry-harness"), QString());
+    for (const Sentry::ClientPreset &preset : Sentry::ClientPreset::all())
+        m_client->addItem(preset.id, preset.id);
+    m_client->setToolTip(tr("Speak as a real v4 client: endpoint, method, encoding, auth field "
+                            "order and headers as that client sent them"));
+    m_method = new QComboBox;
+    m_method->addItem(u"POST"_s, int(Sentry::RequestMethod::Post));
+    m_method->addItem(tr("GET beacon"), int(Sentry::RequestMethod::Get));
+    m_method->setToolTip(tr("GET: raven-js 1.1's image beacon, the auth and the event in the query"));
+    m_origin = new QLineEdit;
+    m_origin->setPlaceholderText(tr("Origin"));
+    m_origin->setToolTip(tr("An Origin header, as a browser client sends (then no secret is needed)"));
+    m_referer = new QLineEdit;
+    m_referer->setPlaceholderText(tr("Referer"));
+    m_referer->setToolTip(tr("A Referer header, as a browser client sends"));
     m_showSecrets = new QCheckBox(tr("Show secret"));
     m_showSecrets->setToolTip(
         tr("The secret key is masked on screen; copy buttons copy the real text"));
     m_status = new QLabel;
     m_status->setWordWrap(true);
+    layout->addWidget(m_client);
+    layout->addWidget(m_method);
     layout->addWidget(m_encoding);
     layout->addWidget(m_legacyEndpoint);
+    layout->addWidget(m_origin);
+    layout->addWidget(m_referer);
     layout->addWidget(m_showSecrets);
     layout->addWidget(m_status, 1);
+    connect(m_client, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::applyPreset);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::refresh);
+    connect(m_origin, &QLineEdit::textChanged, this, &RequestPreviewPanel::refresh);
+    connect(m_referer, &QLineEdit::textChanged, this, &RequestPreviewPanel::refresh);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::refresh);
     connect(m_legacyEndpoint, &QCheckBox::toggled, this, &RequestPreviewPanel::refresh);
     connect(m_showSecrets, &QCheckBox::toggled, this, &RequestPreviewPanel::refresh);
@@ -208,6 +235,16 @@ void RequestPreviewPanel::setEncoding(Sentry::BodyEncoding encoding)
     m_encoding->setCurrentIndex(m_encoding->findData(int(encoding)));
 }
 
+void RequestPreviewPanel::setClientPreset(const QString &id)
+{
+    m_client->setCurrentIndex(std::max(0, m_client->findData(id)));
+}
+
+void RequestPreviewPanel::setOrigin(const QString &origin)
+{
+    m_origin->setText(origin);
+}
+
 Sentry::ScrubOptions RequestPreviewPanel::scrubOptions() const
 {
     Sentry::ScrubOptions options;
@@ -254,9 +291,13 @@ std::optional<Sentry::StoreRequest> RequestPreviewPanel::currentRequest(QString 
             *error = tr("Set a valid DSN in the Target panel first.");
         return std::nullopt;
     }
-    Sentry::StoreRequestOptions options;
+    const auto preset = Sentry::ClientPreset::find(m_client->currentData().toString());
+    Sentry::StoreRequestOptions options = preset ? preset->options : Sentry::StoreRequestOptions();
     options.encoding = encoding();
+    options.method = Sentry::RequestMethod(m_method->currentData().toInt());
     options.useLegacyEndpoint = m_legacyEndpoint->isChecked();
+    options.origin = m_origin->text().trimmed();
+    options.referer = m_referer->text().trimmed();
     return Sentry::StoreRequest::build(m_dsn, scrubbedBody().json, options, error);
 }
 
@@ -307,9 +348,27 @@ void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const
                                 : QString::fromUtf8(shownRequest.header(Sentry::HttpHeader::SentryAuth)));
     m_http->setPlainText(shown(httpAsText(shownRequest.toHttp())));
     m_curl->setPlainText(shown(shownRequest.toCurl()));
-    m_status->setText(
-        tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
-            .arg(QString::fromLatin1(request.method()), request.url().toDisplayString()));
+    QStringList lines = {tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
+                             .arg(QString::fromLatin1(request.method()), request.url().toDisplayString())};
+    // What the server would refuse before reading the event (the same judge as the CLI's).
+    const Sentry::Findings findings = request.findings();
+    for (const Sentry::Finding &finding : findings)
+        lines.append(tr("%1 (%2): %3").arg(Sentry::severityName(finding.severity), finding.location,
+                                           finding.message));
+    m_status->setText(lines.join(u'\n'));
+}
+
+// A preset sets the options a user sees (method, encoding, endpoint); they can be changed after.
+void RequestPreviewPanel::applyPreset()
+{
+    if (const auto preset = Sentry::ClientPreset::find(m_client->currentData().toString())) {
+        const QSignalBlocker blockMethod(m_method), blockEncoding(m_encoding), blockLegacy(m_legacyEndpoint);
+        m_method->setCurrentIndex(m_method->findData(int(preset->options.method)));
+        m_encoding->setCurrentIndex(m_encoding->findData(int(preset->options.encoding)));
+        m_legacyEndpoint->setChecked(preset->options.useLegacyEndpoint);
+        m_client->setToolTip(preset->source);
+    }
+    refresh();
 }
 
 void RequestPreviewPanel::showError(const QString &error, const Built &built)
@@ -355,6 +414,10 @@ QString RequestPreviewPanel::httpText() const
 QString RequestPreviewPanel::curlText() const
 {
     return m_curl->toPlainText();
+}
+QString RequestPreviewPanel::statusText() const
+{
+    return m_status->text();
 }
 QString RequestPreviewPanel::scrubText() const
 {

@@ -16,6 +16,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
 class QTimer;
@@ -42,6 +43,9 @@ public:
     std::optional<Sentry::StoreRequest> currentRequest(QString *error) const;
 
     Sentry::BodyEncoding encoding() const;
+    // The request options a user can set here (for tests and the main window's wiring).
+    void setClientPreset(const QString &id); // "" for the harness's own form
+    void setOrigin(const QString &origin);
     void setEncoding(Sentry::BodyEncoding encoding);
     Sentry::ScrubOptions scrubOptions() const;
     void setProcessorEnabled(const QString &processorId, bool enabled); // "sanitize", "cookies", …
@@ -52,6 +56,7 @@ public:
     QString httpText() const;
     QString curlText() const;
     QString scrubText() const;
+    QString statusText() const; // the summary line and what the server would refuse
     PairsModel *authFieldsModel() const { return m_authFields; }
 
 protected:
@@ -73,10 +78,15 @@ private:
     void showError(const QString &error, const Built &built);
     void showScrub(const Built &built);
     void refreshIfVisible();
+    void applyPreset();
 
     EventDocument *m_document = nullptr;
     Sentry::Dsn m_dsn;
     QComboBox *m_encoding = nullptr;
+    QComboBox *m_client = nullptr;
+    QComboBox *m_method = nullptr;
+    QLineEdit *m_origin = nullptr;
+    QLineEdit *m_referer = nullptr;
     QCheckBox *m_legacyEndpoint = nullptr;
     QCheckBox *m_showSecrets = nullptr;
     QList<QCheckBox *> m_processors;
