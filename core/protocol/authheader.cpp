@@ -2,6 +2,7 @@
 
 #include "dsn.h"
 #include "mask.h"
+#include "serverrefusals.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -18,16 +19,16 @@ const QString Header = u"header"_s; // the location of whole-header findings
 const QString Prefix = u"Sentry"_s;
 constexpr char16_t SentryDataName[] = u"sentry_data"; // the beacon's event, not an auth field
 
-// The exact texts the v4 server answered with (spec sections 3 and 7).
-const QString InvalidAuthHeader = u"400 'Invalid auth header'"_s;
-const QString InvalidApiKey = u"403 'Invalid api key'"_s;
-const QString UnsupportedClient = u"400 'Client/server version mismatch: Unsupported client'"_s;
-const QString MissingClient = u"400 'Client request error: Missing client version identifier'"_s;
-const QString MissingSecret = u"400 'Missing required attribute in authentication header: sentry_secret'"_s;
+// The exact answers of the v4 server (spec sections 3 and 7), from the one table.
+const QString InvalidAuthHeader = ServerRefusals::quoted("auth.invalid-header");
+const QString InvalidApiKey = ServerRefusals::quoted("auth.key");
+const QString UnsupportedClient = ServerRefusals::quoted("auth.none");
+const QString MissingClient = ServerRefusals::quoted("auth.client");
+const QString MissingSecret = ServerRefusals::quoted("auth.secret-missing");
 
 QString versionMismatch(const QString &version)
 {
-    return u"400 'Client/server version mismatch: Unsupported protocol version (%1)'"_s.arg(version);
+    return ServerRefusals::quoted("auth.version", version);
 }
 
 const QString FieldVersion = QString::fromUtf16(AuthField::Version);

@@ -1,6 +1,7 @@
 #include "bodycodec.h"
 
 #include "asciiclass.h"
+#include "serverrefusals.h"
 
 #include <zlib.h>
 
@@ -371,7 +372,7 @@ EventInput BodyCodec::readEvent(const QByteArray &bytes)
         return {bytes, BodyForm::Json, {}};
     const QString answer = decoded.error == DecodeResult::Error::InflatedTooLarge
         ? u"the request is refused: over the 1 MB decompressed store limit"_s
-        : u"the v4 server answered 403 'Bad data decoding request'"_s;
+        : u"the v4 server answered "_s + ServerRefusals::quoted("body.decode");
     return {bytes, decoded.form, answer + u": "_s + decoded.errorString};
 }
 

@@ -3,6 +3,7 @@
 #include "authheader.h"
 #include "dsn.h"
 #include "mask.h"
+#include "serverrefusals.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -118,10 +119,10 @@ QString StoreRequest::legacyProjectProblem() const
     if (named == m_projectId)
         return {};
     return u"the event names project '%1' but the DSN's project is '%2': on the legacy endpoint "
-           "the server takes the project from the key and answered 403 'Invalid credentials' when "
-           "the body named another. Set \"project\" to '%2' (the id or the slug the DSN uses), or "
-           "remove it"_s.arg(project.isString() || project.isDouble() ? named : u"(not a string)"_s,
-                             m_projectId);
+           "the server takes the project from the key and answered %3 when the body named another. "
+           "Set \"project\" to '%2' (the id or the slug the DSN uses), or remove it"_s
+        .arg(project.isString() || project.isDouble() ? named : u"(not a string)"_s, m_projectId,
+             ServerRefusals::quoted("body.legacy-project"));
 }
 
 Findings StoreRequest::findings() const
@@ -138,10 +139,9 @@ Findings StoreRequest::findings() const
         if (finding.rule == "auth.secret.missing"_L1) {
             finding.severity = Severity::Error; // no Origin, no Referer: a server-side request
             finding.message = u"no secret key, and no Origin or Referer header: the v4 server took "
-                              "this for a server-side client and answered 400 'Missing required "
-                              "attribute in authentication header: sentry_secret'. Use a DSN with "
-                              "the secret, or send as a browser does with an Origin (--origin) or "
-                              "Referer (--referer)"_s;
+                              "this for a server-side client and answered %1. Use a DSN with the "
+                              "secret, or send as a browser does with an Origin (--origin) or "
+                              "Referer (--referer)"_s.arg(ServerRefusals::quoted("auth.secret-missing"));
         }
         findings.append(finding);
     }

@@ -1,5 +1,7 @@
 #include "validator.h"
 
+#include "serverrefusals.h"
+
 #include "bodycodec.h"
 #include "jsonerror.h"
 #include "jsonquirks.h"
@@ -29,8 +31,7 @@ void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const
                    {QString::number(at.line), QString::number(at.column), at.hint, at.errorString,
                     // Spec section 4: a body starting with '{' went straight to json.loads; any
                     // other was base64-decoded first, and failed there.
-                    json.startsWith('{') ? u"Bad data reconstructing object"_s
-                                         : u"Bad data decoding request"_s});
+                    ServerRefusals::prefix(json.startsWith('{') ? "body.reconstruct" : "body.decode")});
 }
 
 // The first byte, judged on the bytes as sent.
