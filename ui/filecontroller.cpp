@@ -146,7 +146,7 @@ bool FileController::isEventFile(const QString &path)
 {
     const QFileInfo info(path);
     // .json, or a body as sent saved from a proxy or a capture (base64, base64+zlib).
-    static const QStringList suffixes = {u"json"_s, u"b64"_s, u"base64"_s, u"body"_s, u"txt"_s};
+    static const QStringList suffixes = {u"json"_s, u"b64"_s, u"base64"_s, u"body"_s};
     return info.isFile() && suffixes.contains(info.suffix().toLower());
 }
 
@@ -222,8 +222,8 @@ QString FileController::askForFile(bool forSaving, const QString &directory) con
                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                               : directory;
     const QString filter = forSaving ? tr("Events (*.json);;All files (*)")
-                                     : tr("Events and bodies as sent (*.json *.b64 *.base64 *.body "
-                                          "*.txt);;All files (*)");
+                                     : tr("Events and bodies as sent (*.json *.b64 *.base64 *.body);;"
+                                          "All files (*)");
     return forSaving ? QFileDialog::getSaveFileName(m_window, tr("Save Event"), start, filter)
                      : QFileDialog::getOpenFileName(m_window, tr("Open Event"), start, filter);
 }

@@ -30,12 +30,7 @@ QJsonObject authJson(const Sentry::AuthHeader &header, bool showSecret)
 
 void printReport(const Sentry::AuthHeader &header, const SecretMask &mask)
 {
-    const int errors = Sentry::countSeverity(header.findings(), Sentry::Severity::Error);
-    const int warnings = Sentry::countSeverity(header.findings(), Sentry::Severity::Warning);
-    out() << "Accepted: "
-          << (header.isValid() ? u"yes (%1 warning(s))"_s.arg(warnings)
-                               : u"no (%1 error(s), %2 warning(s))"_s.arg(errors).arg(warnings))
-          << '\n';
+    out() << header.summary() << '\n';
     if (!header.fields().isEmpty())
         out() << "\nFields, as the server split them:\n";
     const Sentry::AuthHeader shown = mask.isShowing() ? header : header.withMaskedSecret();

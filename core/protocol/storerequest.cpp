@@ -4,6 +4,7 @@
 #include "dsn.h"
 #include "mask.h"
 #include "serverrefusals.h"
+#include "httpfield.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -102,6 +103,29 @@ const UrlLimit UrlLimits[] = {
      "large_client_header_buffers: 8 KB): the web server in front of Sentry answers 414 Request-URI "
      "Too Long and Sentry never sees the event. Send it by POST, or trim the event"},
 };
+
+// Extra headers replace a harness header of the same name in place, or are appended.
+bool applyExtraHeaders(QList<StoreRequest::Header> &headers,
+                       const QList<StoreRequest::Header> &extra, QString *error)
+{
+    for (const StoreRequest::Header &header : extra) {
+        const Findings problems = checkHeaderField(header.first, header.second);
+        if (!problems.isEmpty()) {
+            if (error)
+                *error = u"extra header '%1': %2"_s.arg(QString::fromUtf8(header.first),
+                                                        problems.constFirst().message);
+            return false;
+        }
+        const auto same = std::find_if(headers.begin(), headers.end(), [&](const auto &existing) {
+            return existing.first.compare(header.first, Qt::CaseInsensitive) == 0;
+        });
+        if (same != headers.end())
+            same->second = header.second;
+        else
+            headers.append(header);
+    }
+    return true;
+}
 
 } // namespace
 
@@ -222,6 +246,15 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
         request.m_body = BodyCodec::encode(eventJson, options.encoding);
     }
     request.setHeaders(options);
+    if (!applyExtraHeaders(request.m_headers, options.extraHeaders, error))
+        return std::nullopt;
+    if (options.timeoutMs) {
+        request.m_timeoutMs = std::max(1, *options.timeoutMs);
+        request.m_timeoutSource = TimeoutSource::Options;
+    } else if (const std::optional<int> fromDsn = dsn.timeoutMs()) {
+        request.m_timeoutMs = fromDsn;
+        request.m_timeoutSource = TimeoutSource::Dsn;
+    }
     return request;
 }
 

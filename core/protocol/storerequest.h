@@ -77,6 +77,12 @@ struct StoreRequestOptions
     // default order.
     QList<QByteArray> headerOrder;
     std::function<qint64()> clock;                       // unix seconds; current time when empty
+    // Added after the harness's own headers, in order; one with the name of a harness header
+    // (User-Agent, X-Sentry-Auth, Content-Type) replaces it in place. Checked by
+    // checkHeaderField(): a bad one makes build() fail with the reason.
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    // The deadline for sending this request; nullopt: the DSN's ?timeout=, else the sender's.
+    std::optional<int> timeoutMs;
 };
 
 class StoreRequest
@@ -109,6 +115,12 @@ public:
     // A copy in which sentry_secret reads MaskText wherever it is sent (header or query), masked
     // by field; body and Content-Length are unchanged. For showing, never for sending.
     StoreRequest withMaskedSecret() const;
+
+    // Where the deadline for this request comes from, and the deadline itself (nullopt: the
+    // sender's default). Not on the wire; the sender honours it.
+    enum class TimeoutSource { SenderDefault, Dsn, Options };
+    std::optional<int> timeoutMs() const { return m_timeoutMs; }
+    TimeoutSource timeoutSource() const { return m_timeoutSource; }
 
     // "host[:port]" as the Host header carries it (port only when not the scheme's default,
     // IPv6 in brackets).
@@ -151,6 +163,8 @@ private:
     AuthHeader m_auth;
     QString m_projectId;     // the DSN's project: an id or a slug
     bool m_legacy = false;   // posted to /api/store/
+    std::optional<int> m_timeoutMs;
+    TimeoutSource m_timeoutSource = TimeoutSource::SenderDefault;
 };
 
 } // namespace Sentry

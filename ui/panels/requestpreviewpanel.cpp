@@ -2,9 +2,11 @@
 
 #include "authheader.h"
 #include "clientpreset.h"
+#include "authpanel.h"
 #include "eventdocument.h"
 #include "icons.h"
 #include "pairsmodel.h"
+#include "sender.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -12,7 +14,6 @@
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,7 +21,6 @@
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -63,6 +63,23 @@ QString processorLabel(const QString &id)
     return id;
 }
 
+// Where the deadline comes from: it is not on the wire, but it decides what Send reports.
+QString timeoutText(const Sentry::StoreRequest &request)
+{
+    const int ms = request.timeoutMs().value_or(Sentry::Sender::DefaultTimeoutMs);
+    const QString seconds = ms % 1000 == 0 ? QString::number(ms / 1000)
+                                           : QString::number(double(ms) / 1000.0);
+    switch (request.timeoutSource()) {
+    case Sentry::StoreRequest::TimeoutSource::Dsn:
+        return RequestPreviewPanel::tr("timeout %1 s (the DSN's ?timeout=)").arg(seconds);
+    case Sentry::StoreRequest::TimeoutSource::Options:
+        return RequestPreviewPanel::tr("timeout %1 s (the target's)").arg(seconds);
+    case Sentry::StoreRequest::TimeoutSource::SenderDefault:
+        break;
+    }
+    return RequestPreviewPanel::tr("timeout %1 s (the default)").arg(seconds);
+}
+
 // Raw HTTP as readable text: the body is JSON or base64, so UTF-8 shows it faithfully.
 QString httpAsText(const QByteArray &http)
 {
@@ -75,32 +92,19 @@ RequestPreviewPanel::RequestPreviewPanel(EventDocument *document, QWidget *paren
     : QWidget(parent)
     , m_document(document)
 {
-    m_authFields = new PairsModel(tr("Field"), tr("Value"), this);
     m_body = readOnlyText();
     m_body->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_authRaw = readOnlyText();
-    m_authRaw->setMaximumHeight(fontMetrics().height() * 4);
     m_http = readOnlyText();
     m_curl = readOnlyText();
     m_curl->setLineWrapMode(QPlainTextEdit::WidgetWidth);
 
-    auto *authPage = new QWidget;
-    auto *authLayout = new QVBoxLayout(authPage);
-    auto *authTable = new QTableView;
-    authTable->setModel(m_authFields);
-    authTable->horizontalHeader()->setStretchLastSection(true);
-    authTable->verticalHeader()->hide();
-    authLayout->addWidget(authTable, 1);
-    authLayout->addWidget(textTab(m_authRaw, [this] {
-        return m_request ? QString::fromUtf8(m_request->header(Sentry::HttpHeader::SentryAuth))
-                         : QString();
-    }));
+    m_auth = new AuthPanel;
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(textTab(m_body, [this] { return QString::fromUtf8(scrubbedBody().json); }),
                    tr("Event JSON"));
-    m_tabs->addTab(authPage, tr("Auth header"));
+    m_tabs->addTab(m_auth, tr("Auth header"));
     m_tabs->addTab(
         textTab(m_http, [this] { return m_request ? httpAsText(m_request->toHttp()) : QString(); }),
         tr("HTTP request"));
@@ -133,6 +137,7 @@ QWidget *RequestPreviewPanel::buildOptions()
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(4, 2, 4, 2);
     m_encoding = new QComboBox;
+    m_encoding->setObjectName(u"encoding"_s);
     m_encoding->addItem(tr("JSON body"), int(Sentry::BodyEncoding::Json));
     m_encoding->addItem(tr("base64(zlib(JSON)) body"), int(Sentry::BodyEncoding::Base64Zlib));
     m_encoding->setToolTip(tr("How the body is encoded on the wire (spec section 4)"));
@@ -172,6 +177,8 @@ QWidget *RequestPreviewPanel::buildOptions()
     connect(m_origin, &QLineEdit::textChanged, this, &RequestPreviewPanel::refresh);
     connect(m_referer, &QLineEdit::textChanged, this, &RequestPreviewPanel::refresh);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::refresh);
+    connect(m_encoding, &QComboBox::activated, this,
+            [this] { Q_EMIT encodingChosen(encoding()); });
     connect(m_legacyEndpoint, &QCheckBox::toggled, this, &RequestPreviewPanel::refresh);
     connect(m_showSecrets, &QCheckBox::toggled, this, &RequestPreviewPanel::refresh);
     return bar;
@@ -223,6 +230,19 @@ void RequestPreviewPanel::setDsn(const Sentry::Dsn &dsn)
 {
     m_dsn = dsn;
     refresh();
+}
+
+void RequestPreviewPanel::setRequestDefaults(const Sentry::StoreRequestOptions &options)
+{
+    m_defaults = options;
+    const QSignalBlocker blocker(m_encoding); // one refresh, below
+    setEncoding(options.encoding);
+    refresh();
+}
+
+PairsModel *RequestPreviewPanel::authFieldsModel() const
+{
+    return m_auth->fieldsModel();
 }
 
 Sentry::BodyEncoding RequestPreviewPanel::encoding() const
@@ -291,8 +311,15 @@ std::optional<Sentry::StoreRequest> RequestPreviewPanel::currentRequest(QString 
             *error = tr("Set a valid DSN in the Target panel first.");
         return std::nullopt;
     }
-    const auto preset = Sentry::ClientPreset::find(m_client->currentData().toString());
-    Sentry::StoreRequestOptions options = preset ? preset->options : Sentry::StoreRequestOptions();
+    Sentry::StoreRequestOptions options = m_defaults;
+    if (const auto preset = Sentry::ClientPreset::find(m_client->currentData().toString())) {
+        // The preset is the wire form; the target's extra headers and timeout still apply.
+        const auto extraHeaders = options.extraHeaders;
+        const auto timeoutMs = options.timeoutMs;
+        options = preset->options;
+        options.extraHeaders = extraHeaders;
+        options.timeoutMs = timeoutMs;
+    }
     options.encoding = encoding();
     options.method = Sentry::RequestMethod(m_method->currentData().toInt());
     options.useLegacyEndpoint = m_legacyEndpoint->isChecked();
@@ -338,18 +365,13 @@ void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const
     const Sentry::StoreRequest shownRequest =
         m_showSecrets->isChecked() ? request : request.withMaskedSecret();
     m_body->setPlainText(shown(QString::fromUtf8(built.json)));
-    QList<PairsModel::Pair> fields;
-    const auto authFields = shownRequest.authFields();
-    for (const Sentry::AuthHeader::Field &field : authFields)
-        fields.append({field.name, field.value});
-    m_authFields->setPairs(fields);
-    m_authRaw->setPlainText(request.isBeacon()
-                                ? tr("GET beacon: the auth fields travel in the query string")
-                                : QString::fromUtf8(shownRequest.header(Sentry::HttpHeader::SentryAuth)));
+    m_auth->setRequestHeader(QString::fromUtf8(request.isBeacon() ? shownRequest.urlText()
+                                                                   : shownRequest.header(Sentry::HttpHeader::SentryAuth)));
     m_http->setPlainText(shown(httpAsText(shownRequest.toHttp())));
     m_curl->setPlainText(shown(shownRequest.toCurl()));
     QStringList lines = {tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
-                             .arg(QString::fromLatin1(request.method()), request.url().toDisplayString())};
+                             .arg(QString::fromLatin1(request.method()), request.url().toDisplayString())
+                         + u" — "_s + timeoutText(request)};
     // What the server would refuse before reading the event (the same judge as the CLI's).
     const Sentry::Findings findings = request.findings();
     for (const Sentry::Finding &finding : findings)
@@ -374,8 +396,7 @@ void RequestPreviewPanel::applyPreset()
 void RequestPreviewPanel::showError(const QString &error, const Built &built)
 {
     m_body->setPlainText(shown(QString::fromUtf8(built.json)));
-    m_authFields->setPairs({});
-    m_authRaw->clear();
+    m_auth->setRequestHeader({});
     m_http->setPlainText(error);
     m_curl->setPlainText(error);
     m_status->setText(error);
@@ -405,7 +426,7 @@ QString RequestPreviewPanel::bodyText() const
 }
 QString RequestPreviewPanel::authText() const
 {
-    return m_authRaw->toPlainText();
+    return m_auth->headerText();
 }
 QString RequestPreviewPanel::httpText() const
 {
