@@ -196,9 +196,8 @@ Exchange exchangeFromSend(const StoreRequest &request, const SendResult &result,
     exchange.direction = Exchange::Direction::Out;
     exchange.peer = QString::fromUtf8(request.hostHeader());
     exchange.method = request.method();
-    exchange.url = request.url().toEncoded();
-    exchange.requestHeaders.append({"Host", request.hostHeader()});
-    exchange.requestHeaders += request.headers();
+    exchange.url = request.urlText();
+    exchange.requestHeaders = request.headers(); // Host first, as sent
     exchange.requestBody = request.body();
     exchange.encoding = encodingName(request.encoding());
     exchange.client = QString::fromUtf8(request.header(HttpHeader::UserAgent));

@@ -89,8 +89,7 @@ std::optional<ReplayRequest> buildRebuilt(const Exchange &original, const Dsn &d
     ReplayRequest request;
     request.method = store->method();
     request.target = store->target();
-    request.headers.append({"Host", store->hostHeader()});
-    request.headers += store->headers();
+    request.headers = store->headers(); // Host first, as sent
     request.body = store->body();
     request.encoding = encodingName(build.encoding);
     request.eventJson = json;

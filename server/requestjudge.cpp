@@ -1,6 +1,7 @@
 #include "requestjudge.h"
 
 #include "authheader.h"
+#include "serverrefusals.h"
 #include "validator.h"
 
 #include <QJsonArray>
@@ -14,40 +15,38 @@ namespace Sentry {
 
 namespace {
 
-// Every refusal the receiver answers, as data: the v4 server's status and text (spec section 7),
-// Relay's status (its errors are JSON {"detail": …}), and the part of the request at fault.
-// %1 in a text is the detail the judge fills in.
+// Every refusal the receiver answers: the v4 server's status and text come from the one table in
+// core (ServerRefusals, spec section 7); here, Relay's status (its errors are JSON {"detail": …})
+// and the part of the request at fault.
 struct Refusal
 {
     const char *code;
-    int v4Status;
-    const char *v4Text;
     int relayStatus;
     const char *part;
 };
 
 constexpr Refusal Refusals[] = {
-    {"route.not-found", 404, "Not found: the receiver serves /api/{project}/store/, /api/store/ and crossdomain.xml (%1)", 404, "path"},
-    {"route.no-trailing-slash", 301, "", 301, "path"},
-    {"method.not-allowed", 405, "Method not allowed: %1 (use POST, or GET/HEAD with sentry_data, or OPTIONS)", 405, "method"},
-    {"project.unknown", 400, "Invalid project_id: u'%1'", 400, "project"},
-    {"origin.not-allowed", 400, "Invalid origin: '%1'", 403, "origin"},
-    {"auth.none", 400, "Client/server version mismatch: Unsupported client", 401, "auth"},
-    {"auth.invalid-header", 400, "Invalid auth header", 401, "auth"},
-    {"auth.key", 403, "Invalid api key", 401, "sentry_key"},
-    {"auth.secret-wrong", 403, "Invalid api key", 401, "sentry_secret"},
-    {"auth.project-mismatch", 400, "Project ID mismatch", 401, "project"},
-    {"auth.secret-missing", 400, "Missing required attribute in authentication header: sentry_secret", 401, "sentry_secret"},
-    {"auth.version", 400, "Client/server version mismatch: Unsupported protocol version (%1)", 400, "sentry_version"},
-    {"auth.client", 400, "Client request error: Missing client version identifier", 400, "sentry_client"},
-    {"body.too-large", 413, "Request body too large: %1", 413, "body"},
-    {"body.chunked", 411, "Length Required: send the body with a Content-Length (chunked bodies are refused, as nginx in front of the v4 server did)", 411, "body"},
-    {"head.too-large", 431, "Request headers too large: %1; keep the request line and headers under 64 KB", 431, "head"},
-    {"body.decode", 403, "Bad data decoding request (%1)", 400, "body"},
-    {"body.reconstruct", 403, "Bad data reconstructing object (%1)", 400, "body"},
-    {"body.legacy-project", 403, "Invalid credentials", 403, "/project"},
-    {"event.message", 400, "Invalid value for message", 400, "/message"},
-    {"event.crash", 500, "", 500, "event"}, // the server crashed on a value of the wrong type
+    {"route.not-found", 404, "path"},
+    {"route.no-trailing-slash", 301, "path"},
+    {"method.not-allowed", 405, "method"},
+    {"project.unknown", 400, "project"},
+    {"origin.not-allowed", 403, "origin"},
+    {"auth.none", 401, "auth"},
+    {"auth.invalid-header", 401, "auth"},
+    {"auth.key", 401, "sentry_key"},
+    {"auth.secret-wrong", 401, "sentry_secret"},
+    {"auth.project-mismatch", 401, "project"},
+    {"auth.secret-missing", 401, "sentry_secret"},
+    {"auth.version", 400, "sentry_version"},
+    {"auth.client", 400, "sentry_client"},
+    {"body.too-large", 413, "body"},
+    {"body.chunked", 411, "body"},
+    {"head.too-large", 431, "head"},
+    {"body.decode", 400, "body"},
+    {"body.reconstruct", 400, "body"},
+    {"body.legacy-project", 403, "/project"},
+    {"event.message", 400, "/message"},
+    {"event.crash", 500, "event"},
 };
 
 const Refusal &refusalRow(const QString &code)
@@ -546,12 +545,13 @@ Decision RequestJudge::judge(const ReceivedRequest &request, const ReceiverConfi
 Answer RequestJudge::refusalAnswer(const QString &code, Profile profile, const QString &detail)
 {
     const Refusal &row = refusalRow(code);
-    QString text = QString::fromUtf8(row.v4Text);
+    const ServerRefusal &v4 = ServerRefusals::row(row.code);
+    QString text = QString::fromUtf8(v4.text);
     if (text.contains("%1"_L1))
         text = text.arg(detail);
     text.replace(u'\r', u' ').replace(u'\n', u' '); // a header value stays on one line
     Answer answer;
-    answer.status = profile == Profile::Relay ? row.relayStatus : row.v4Status;
+    answer.status = profile == Profile::Relay ? row.relayStatus : v4.status;
     if (answer.status == 301)
         return answer;
     if (profile == Profile::Relay) {

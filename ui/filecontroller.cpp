@@ -1,5 +1,6 @@
 #include "filecontroller.h"
 
+#include "bodycodec.h"
 #include "event.h"
 #include "eventdocument.h"
 #include "finding.h"
@@ -115,7 +116,20 @@ bool FileController::load(const QString &path)
         return false;
     }
     remember(path);
-    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_document->filePath())));
+    const QString shownPath = QDir::toNativeSeparators(m_document->filePath());
+    const Sentry::EventInput input = Sentry::BodyCodec::readEvent(m_document->json());
+    if (input.isRefused()) {
+        // Kept as read, so nothing is lost; the form stays read-only until it is JSON.
+        Q_EMIT failed(tr("%1 is not an event the server could read: %2").arg(shownPath, input.refusal));
+    } else if (input.form != Sentry::BodyForm::Json) {
+        // Opened untitled, so Save never overwrites the body as sent with its JSON.
+        m_document->reset(QString::fromUtf8(input.json));
+        Q_EMIT statusMessage(tr("Opened %1: a %2 body as sent, decoded to its JSON (Save writes "
+                                "the JSON to a new file)")
+                                 .arg(shownPath, Sentry::formDescription(input.form)));
+        return true;
+    }
+    Q_EMIT statusMessage(tr("Opened %1 (%2)").arg(shownPath, Sentry::formDescription(input.form)));
     return true;
 }
 
@@ -182,7 +196,9 @@ bool FileController::maybeSave()
 bool FileController::isEventFile(const QString &path)
 {
     const QFileInfo info(path);
-    return info.isFile() && info.suffix().compare("json"_L1, Qt::CaseInsensitive) == 0;
+    // .json, or a body as sent saved from a proxy or a capture (base64, base64+zlib).
+    static const QStringList suffixes = {u"json"_s, u"b64"_s, u"base64"_s, u"body"_s};
+    return info.isFile() && suffixes.contains(info.suffix().toLower());
 }
 
 bool FileController::isEventDrop(const QMimeData *mime)
@@ -253,7 +269,9 @@ QString FileController::askForFile(bool forSaving, const QString &directory) con
 {
     if (m_filePrompt)
         return m_filePrompt(forSaving, directory);
-    const QString filter = tr("Events (*.json);;All files (*)");
+    const QString filter = forSaving ? tr("Events (*.json);;All files (*)")
+                                     : tr("Events and bodies as sent (*.json *.b64 *.base64 *.body);;"
+                                          "All files (*)");
     return forSaving ? QFileDialog::getSaveFileName(m_window, tr("Save Event"), directory, filter)
                      : QFileDialog::getOpenFileName(m_window, tr("Open Event"), directory, filter);
 }

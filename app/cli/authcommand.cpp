@@ -3,6 +3,7 @@
 #include "cliio.h"
 
 #include "authheader.h"
+#include "storerequest.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -15,14 +16,14 @@ namespace Cli {
 
 namespace {
 
-QJsonObject authJson(const Sentry::AuthHeader &header)
+// The fields as an ordered list, duplicates kept (the server used the last one); the secret masked
+// by field unless shown.
+QJsonObject authJson(const Sentry::AuthHeader &header, bool showSecret)
 {
-    QJsonObject fields; // name → value; the last occurrence wins, as on the server
-    for (const Sentry::AuthHeader::Field &field : header.fields())
-        fields.insert(field.name, field.value);
+    const Sentry::AuthHeader shown = showSecret ? header : header.withMaskedSecret();
     return {
         {u"valid"_s, header.isValid()},
-        {u"fields"_s, fields},
+        {u"fields"_s, Sentry::StoreRequest::fieldsToJson(shown.fields())},
         {u"findings"_s, Sentry::toJson(header.findings(), u"part"_s)},
     };
 }
@@ -32,9 +33,10 @@ void printReport(const Sentry::AuthHeader &header, const SecretMask &mask)
     out() << header.summary() << '\n';
     if (!header.fields().isEmpty())
         out() << "\nFields, as the server split them:\n";
-    for (const Sentry::AuthHeader::Field &field : header.fields())
+    const Sentry::AuthHeader shown = mask.isShowing() ? header : header.withMaskedSecret();
+    for (const Sentry::AuthHeader::Field &field : shown.fields())
         out() << "  " << QString(u'\'' + field.name + u"':"_s).leftJustified(20) << '\''
-              << mask.apply(field.value) << "'\n";
+              << field.value << "'\n";
     printFindings(out(), header.findings(), FindingsLayout::Section, &mask);
     out().flush();
 }
@@ -46,18 +48,21 @@ int runAuth(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Parse a pasted X-Sentry-Auth value (or the 'Sentry …' value of an Authorization header) and\n"
-        "judge it exactly as the v4 server's parser would.\n"
+        "judge it exactly as the v4 server's parser would. A query string or a whole URL (raven-js\n"
+        "1.1's GET beacon: ?sentry_version=4&sentry_client=…&sentry_key=…) is judged by its sentry_*\n"
+        "parameters, percent-decoded, as the server read them.\n"
         "Exit codes: 0 the server would accept it, 1 it would not, 2 usage error.\n\n"
         "Examples:\n"
         "  sentry-harness-cli auth 'Sentry sentry_version=4, sentry_key=public, sentry_secret=secret'\n"
-        "  sentry-harness-cli auth --browser --json - < header.txt"_s);
-    const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields, findings."_s);
+        "  sentry-harness-cli auth --browser --json - < header.txt\n"
+        "  sentry-harness-cli auth --browser '/api/3/store/?sentry_version=4&sentry_client=raven-js%2F1.1.22&sentry_key=pub'"_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object: valid, fields (an ordered list of {name, value}, duplicates kept), findings."_s);
     const QCommandLineOption browser(u"browser"_s,
                                      u"Judge it as sent by a browser client (no secret expected)."_s);
     const QCommandLineOption showSecret(u"show-secret"_s,
                                         u"Show sentry_secret's value instead of ******** (also in findings)."_s);
     parser.addOptions({json, browser, showSecret});
-    parser.addPositionalArgument(u"HEADER"_s, u"The header value, or - to read it from standard input."_s);
+    parser.addPositionalArgument(u"HEADER"_s, u"The header value, a query string or URL, or - to read it from standard input."_s);
     if (!parseOrExplain(parser, arguments, 1))
         return ExitUsage;
 
@@ -69,14 +74,14 @@ int runAuth(const QStringList &arguments)
         text = QString::fromUtf8(*input);
     }
     const auto kind = parser.isSet(browser) ? Sentry::ClientKind::Browser : Sentry::ClientKind::Server;
-    const Sentry::AuthHeader header = Sentry::AuthHeader::parse(text, kind);
+    const Sentry::AuthHeader header = Sentry::AuthHeader::judge(text, kind);
     SecretMask mask(parser.isSet(showSecret));
     for (const Sentry::AuthHeader::Field &field : header.fields()) {
         if (field.name.trimmed() == QStringView(Sentry::AuthField::Secret))
             mask.addSecret(field.value.trimmed());
     }
     if (parser.isSet(json))
-        printJson(mask.apply(authJson(header)));
+        printJson(mask.apply(authJson(header, parser.isSet(showSecret))));
     else
         printReport(header, mask);
     return header.isValid() ? ExitOk : ExitInvalid;

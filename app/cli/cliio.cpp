@@ -145,6 +145,24 @@ QJsonObject SecretMask::apply(const QJsonObject &object) const
     return masked;
 }
 
+std::optional<qint64> parseTimestamp(const QString &text, const QString &option)
+{
+    // Unix seconds past this (year 5138) are surely milliseconds, as raven-node 0.6 sent them.
+    constexpr qint64 MillisecondsThreshold = 100'000'000'000;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < 0) {
+        printError(u"%1: '%2' is not unix seconds; give a whole number >= 0, e.g. 1329096377"_s.arg(
+            option, text));
+        return std::nullopt;
+    }
+    if (value > MillisecondsThreshold)
+        printError(u"warning: %1 %2 looks like milliseconds; the document asks for unix seconds, "
+                   "though raven-node 0.6 sent milliseconds (the v4 server never read the value): "
+                   "divide by 1000 unless you mean to reproduce raven-node"_s.arg(option).arg(value));
+    return value;
+}
+
 std::optional<double> finiteNumber(const QString &text, double minimum, double maximum)
 {
     bool ok = false;

@@ -3,6 +3,7 @@
 // What every CLI command shares: exit codes, reading FILE|-, and writing text, findings or JSON.
 
 #include "finding.h"
+#include "mask.h"
 
 #include <QByteArray>
 #include <QString>
@@ -41,8 +42,8 @@ std::optional<QByteArray> readInput(const QString &path);
 void printJson(const QJsonObject &object);
 void printError(const QString &message);
 
-// What stands in for a secret in output.
-inline constexpr char16_t MaskedSecret[] = u"********";
+// What stands in for a secret in output: core's one mask.
+inline constexpr const char16_t *MaskedSecret = Sentry::MaskText;
 
 // Masks secrets in what a command prints, unless the user asked to see them (--show-secret).
 // A value that is a secret is masked whole (an auth field, the DSN's secret_key); in text, a secret
@@ -56,6 +57,7 @@ public:
 
     explicit SecretMask(bool show = false) : m_show(show) {}
     void addSecret(const QString &secret);
+    bool isShowing() const { return m_show; }
     QString apply(const QString &text) const;
     QByteArray apply(const QByteArray &bytes) const; // any bytes: a raw request with its body
     QJsonObject apply(const QJsonObject &object) const; // keys and string values, recursively
@@ -70,6 +72,10 @@ private:
 // A number option's value: finite (no NaN, no infinities) and within [minimum, maximum];
 // otherwise nullopt, and the caller says which option and what it accepts.
 std::optional<double> finiteNumber(const QString &text, double minimum, double maximum);
+
+// A --timestamp value: unix seconds >= 0 (nullopt after saying why). Milliseconds are taken, with a
+// warning: raven-node 0.6 sent them, and the v4 server never read the value.
+std::optional<qint64> parseTimestamp(const QString &text, const QString &option);
 
 // How a command lists findings, one per line.
 enum class FindingsLayout {

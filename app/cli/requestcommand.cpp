@@ -4,7 +4,10 @@
 #include "cliio.h"
 
 #include "dsn.h"
+#include "bodycodec.h"
+#include "clientpreset.h"
 #include "storerequest.h"
+#include "validator.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -12,16 +15,16 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
+
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Cli {
 
 namespace {
-
-// Unix seconds past this (year 5138) are surely milliseconds, as raven-node 0.6 sent them.
-constexpr qint64 MillisecondsThreshold = 100'000'000'000;
 
 struct RequestOptions
 {
@@ -34,30 +37,28 @@ struct RequestOptions
                               u"NAME/VERSION"_s, QString::fromLatin1(Sentry::DefaultClient)};
     QCommandLineOption timestamp{u"timestamp"_s,
                                  u"sentry_timestamp in unix seconds (default: now)."_s, u"UNIX"_s};
-    QCommandLineOption legacy{u"legacy"_s, u"Use the legacy endpoint /api/store/."_s};
-    QCommandLineOption json{u"json"_s, u"Print {method, url, headers, body} as JSON."_s};
+    QCommandLineOption legacy{u"legacy"_s, u"Use the legacy endpoint /api/store/ (the project comes from the key; "
+                                           "a \"project\" in the event must name the DSN's)."_s};
+    QCommandLineOption method{u"method"_s, u"post (default) or get: get builds raven-js 1.1's beacon, the auth and "
+                                           "the event in the query string (the URL length limits of the time "
+                                           "are checked)."_s, u"METHOD"_s, u"post"_s};
+    QCommandLineOption as{u"as"_s, u"Speak as a real v4 client: raven-python-4, raven-node-0.6, raven-js-1.1 or "
+                                   "raven-php-0.8 (endpoint, method, encoding, sentry_client, auth field order "
+                                   "and timestamp unit, headers in order; other options override it)."_s,
+                          u"CLIENT"_s};
+    QCommandLineOption origin{u"origin"_s, u"Send an Origin header, as a browser client does (then no secret is "
+                                           "needed)."_s, u"ORIGIN"_s};
+    QCommandLineOption referer{u"referer"_s, u"Send a Referer header, as a browser client does."_s, u"URL"_s};
+    QCommandLineOption output{u"output"_s, u"Write the raw request to FILE instead of standard output (a binary "
+                                           "body is never written to a terminal)."_s, u"FILE"_s};
+    QCommandLineOption json{u"json"_s, u"Print {method, url, headers, auth, body} as JSON; headers and "
+                                       "auth fields are ordered lists of {name, value}, as sent."_s};
     QCommandLineOption curl{u"curl"_s, u"Print a curl command that sends exactly this request (with the "
                                        "secret, whatever --show-secret says: it must reproduce the request)."_s};
     QCommandLineOption showSecret{u"show-secret"_s,
                                   u"Show the secret key in the raw request and in --json (masked as ******** "
                                   "otherwise)."_s};
 };
-
-std::optional<qint64> parseTimestamp(const QString &text)
-{
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    if (!ok || value < 0) {
-        printError(u"--timestamp: '%1' is not unix seconds; give a whole number >= 0, e.g. "
-                   "1329096377"_s.arg(text));
-        return std::nullopt;
-    }
-    if (value > MillisecondsThreshold)
-        printError(u"warning: --timestamp %1 looks like milliseconds; the protocol asks for unix "
-                   "seconds (raven-node 0.6 sent milliseconds; the v4 server never read the value): "
-                   "divide by 1000 unless you mean to reproduce raven-node"_s.arg(value));
-    return value;
-}
 
 // Fills `options` from the command line; false (after saying why) on a usage error.
 bool readOptions(const QCommandLineParser &parser, const RequestOptions &names,
@@ -71,17 +72,38 @@ bool readOptions(const QCommandLineParser &parser, const RequestOptions &names,
         printError(u"--dsn is required, e.g. --dsn https://PUBLIC:SECRET@sentry.example.com/1"_s);
         return false;
     }
+    if (parser.isSet(names.as)) {
+        const auto preset = Sentry::ClientPreset::find(parser.value(names.as));
+        if (!preset) {
+            printError(u"--as: '%1' is not a client preset; use %2"_s.arg(
+                parser.value(names.as), Sentry::ClientPreset::ids().join(u", "_s)));
+            return false;
+        }
+        options = preset->options; // the options given explicitly below still override it
+    }
     const QString encodingText = parser.value(names.encoding);
     const auto encoding = Sentry::encodingFromName(encodingText);
     if (!encoding) {
         printError(u"--encoding: '%1' is not an encoding; use json or base64-zlib"_s.arg(encodingText));
         return false;
     }
-    options.encoding = *encoding;
-    options.client = parser.value(names.client);
-    options.useLegacyEndpoint = parser.isSet(names.legacy);
+    if (parser.isSet(names.encoding))
+        options.encoding = *encoding;
+    if (parser.isSet(names.client))
+        options.client = parser.value(names.client);
+    options.useLegacyEndpoint = options.useLegacyEndpoint || parser.isSet(names.legacy);
+    const QString method = parser.value(names.method).toLower();
+    if (method != "post"_L1 && method != "get"_L1) {
+        printError(u"--method: '%1' is not a method the store endpoint takes for an event; use post or get"_s
+                       .arg(parser.value(names.method)));
+        return false;
+    }
+    if (parser.isSet(names.method))
+        options.method = method == "get"_L1 ? Sentry::RequestMethod::Get : Sentry::RequestMethod::Post;
+    options.origin = parser.value(names.origin);
+    options.referer = parser.value(names.referer);
     if (parser.isSet(names.timestamp)) {
-        const auto timestamp = parseTimestamp(parser.value(names.timestamp));
+        const auto timestamp = parseTimestamp(parser.value(names.timestamp), u"--timestamp"_s);
         if (!timestamp)
             return false;
         options.clock = [value = *timestamp] { return value; };
@@ -105,25 +127,65 @@ void warnIfNotAnObject(const QByteArray &event, const QString &source)
     }
 }
 
-void writeRaw(const QByteArray &bytes)
+bool isText(const QByteArray &bytes)
 {
-    out().flush();
-    QFile stdoutFile;
-    if (stdoutFile.open(stdout, QIODevice::WriteOnly))
-        stdoutFile.write(bytes);
+    if (bytes.contains('\0') || QString::fromUtf8(bytes).toUtf8() != bytes)
+        return false;
+    return std::none_of(bytes.cbegin(), bytes.cend(), [](char c) {
+        return uchar(c) < 0x20 && c != '\r' && c != '\n' && c != '\t';
+    });
 }
 
-void print(const Sentry::StoreRequest &request, const QCommandLineParser &parser,
-           const RequestOptions &names, const Sentry::Dsn &dsn)
+// Raw bytes go to --output FILE or a pipe; binary never to a terminal, where it would garble it.
+bool writeRaw(const QByteArray &bytes, const QString &outputPath)
 {
-    SecretMask mask(parser.isSet(names.showSecret));
-    mask.addSecret(dsn.secretKey());
-    if (parser.isSet(names.json))
-        printJson(mask.apply(request.toJson()));
-    else if (parser.isSet(names.curl))
-        writeRaw(request.toCurl().toUtf8() + '\n');
-    else
-        writeRaw(mask.apply(request.toHttp()));
+    out().flush();
+    QFile file;
+    const bool opened = outputPath.isEmpty() ? file.open(stdout, QIODevice::WriteOnly)
+                                             : (file.setFileName(outputPath), file.open(QIODevice::WriteOnly));
+    if (!opened) {
+        printError(u"--output: cannot write %1: %2"_s.arg(outputPath, file.errorString()));
+        return false;
+    }
+    if (outputPath.isEmpty() && isatty(fileno(stdout)) && !isText(bytes)) {
+        printError(u"the request's body is binary (%1 bytes), so it is not written to the terminal: "
+                   "write it with --output FILE or into a pipe (| xxd), or see it as --curl or --json"_s
+                       .arg(bytes.size()));
+        return false;
+    }
+    return file.write(bytes) == bytes.size();
+}
+
+// The secret is masked by field (sentry_secret's value), never by replacing text; --curl always
+// carries it, since it must reproduce the request.
+bool print(const Sentry::StoreRequest &request, const QCommandLineParser &parser,
+           const RequestOptions &names)
+{
+    const Sentry::StoreRequest shown = parser.isSet(names.showSecret) ? request
+                                                                      : request.withMaskedSecret();
+    if (parser.isSet(names.json)) {
+        printJson(shown.toJson());
+        return true;
+    }
+    if (parser.isSet(names.curl))
+        return writeRaw(request.toCurl().toUtf8() + '\n', parser.value(names.output));
+    return writeRaw(shown.toHttp(), parser.value(names.output));
+}
+
+// What the server would refuse, said before anything is sent: the request's own findings (auth,
+// URL length) and the validator's size limit, the same check `validate` makes.
+bool reportRefusals(const Sentry::StoreRequest &request)
+{
+    Sentry::Findings findings = request.findings();
+    for (const Sentry::Finding &finding : Sentry::Validator::validate(request.eventJson()).findings) {
+        if (finding.rule == "body.size.decompressed"_L1)
+            findings.append(finding);
+    }
+    for (const Sentry::Finding &finding : std::as_const(findings))
+        printError(Sentry::severityName(finding.severity) + u": "_s
+                   + (finding.location.isEmpty() ? u"event"_s : finding.location) + u": "_s
+                   + finding.message);
+    return !Sentry::hasErrors(findings);
 }
 
 } // namespace
@@ -134,35 +196,52 @@ int runRequest(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Build the v4 store request for an event and print it without sending: the raw HTTP\n"
         "request (default), JSON, or a curl command. The event is sent as given, byte for byte.\n"
-        "Exit codes: 0 built, 1 invalid DSN, 2 usage error.\n\n"
+        "The secret is masked (********) unless --show-secret, except in --curl, which must reproduce\n"
+        "the request and so always carries it. Before printing, it says what the v4 server would\n"
+        "refuse: a public-key-only DSN without --origin/--referer, a beacon URL past the limits of\n"
+        "the time, an event over the 1 MB limit.\n"
+        "Exit codes: 0 built, 1 invalid DSN or a request the server would refuse, 2 usage error.\n\n"
         "Examples:\n"
         "  sentry-harness-cli request --dsn http://public:secret@localhost:9000/2 event.json\n"
-        "  sentry-harness-cli request --dsn \"$SENTRY_DSN\" --encoding base64-zlib --curl event.json"_s);
+        "  sentry-harness-cli request --dsn \"$SENTRY_DSN\" --encoding base64-zlib --curl event.json\n"
+        "  sentry-harness-cli request --dsn http://public:secret@localhost:9000/2 --as raven-node-0.6 event.json\n"
+        "  sentry-harness-cli request --dsn http://public@localhost:9000/3 --method get --origin http://shop.example event.json"_s);
     const RequestOptions names;
-    parser.addOptions({names.dsn, names.encoding, names.client, names.timestamp, names.legacy,
-                       names.json, names.curl, names.showSecret});
+    parser.addOptions({names.dsn, names.as, names.encoding, names.method, names.client, names.timestamp,
+                       names.legacy, names.origin, names.referer, names.json, names.curl,
+                       names.output, names.showSecret});
     parser.addPositionalArgument(u"FILE"_s, u"The event JSON file, or - for standard input."_s);
     Sentry::StoreRequestOptions options;
     if (!parseOrExplain(parser, arguments, 1) || !readOptions(parser, names, options))
         return ExitUsage;
 
     const QString source = parser.positionalArguments().constFirst();
-    const std::optional<QByteArray> event = readInput(source);
-    if (!event)
+    const std::optional<QByteArray> input = readInput(source);
+    if (!input)
         return ExitUsage;
 
+    const Sentry::EventInput event = Sentry::BodyCodec::readEvent(*input);
+    if (event.isRefused()) {
+        printError(event.refusal);
+        return ExitInvalid;
+    }
+    if (event.form != Sentry::BodyForm::Json)
+        printError(u"note: the input is a %1 body as sent; its JSON is the event"_s.arg(
+            Sentry::formDescription(event.form)));
     const Sentry::Dsn dsn = Sentry::Dsn::parse(parser.value(names.dsn));
     QString error;
-    const auto request = Sentry::StoreRequest::build(dsn, *event, options, &error);
+    const auto request = Sentry::StoreRequest::build(dsn, event.json, options, &error);
     if (!request) {
         // A bad --client is a usage error; a DSN (or a key in it) the server cannot take is invalid input.
         const bool clientFault = dsn.isValid() && error.contains(u"sentry_client"_s);
         printError((clientFault ? u"--client: "_s : u"--dsn: "_s) + error);
         return clientFault ? ExitUsage : ExitInvalid;
     }
-    warnIfNotAnObject(*event, source == "-"_L1 ? u"standard input"_s : source);
-    print(*request, parser, names, dsn);
-    return ExitOk;
+    warnIfNotAnObject(event.json, source == "-"_L1 ? u"standard input"_s : source);
+    const bool acceptable = reportRefusals(*request);
+    if (!print(*request, parser, names))
+        return ExitUsage;
+    return acceptable ? ExitOk : ExitInvalid;
 }
 
 } // namespace Cli

@@ -4,6 +4,8 @@
 #include "cliio.h"
 #include "serveroptions.h"
 
+#include "bodycodec.h"
+#include "clientpreset.h"
 #include "dsn.h"
 #include "exchange.h"
 #include "history.h"
@@ -146,7 +148,7 @@ private:
         record(result);
         m_allAccepted = m_allAccepted && result.isAccepted();
         if (m_options.json)
-            printJsonLine(attemptJson(m_attempt, masked(result, m_options.mask)));
+            printJsonLine(withRequest(attemptJson(m_attempt, masked(result, m_options.mask))));
         else
             printAttempt(m_attempt, m_options.repeat, masked(result, m_options.mask));
         if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
@@ -154,6 +156,18 @@ private:
             return m_loop.quit();
         }
         next();
+    }
+
+    // What went on the wire, headers and auth fields as ordered lists (the body aside); the
+    // secret masked by field unless --show-secret.
+    QJsonObject withRequest(QJsonObject attempt) const
+    {
+        const Sentry::StoreRequest shown = m_options.mask.isShowing() ? m_request
+                                                                      : m_request.withMaskedSecret();
+        QJsonObject request = shown.toJson();
+        request.remove(u"body"_s);
+        attempt.insert(u"request"_s, request);
+        return attempt;
     }
 
     SendOptions m_options;
@@ -181,12 +195,34 @@ Parsed optionsFrom(const QCommandLineParser &parser)
         return {std::nullopt, u"--dsn is not a usable DSN (run 'sentry-harness-cli dsn' on it to see why)"_s};
     options.mask = SecretMask(parser.isSet(u"show-secret"_s));
     options.mask.addSecret(options.dsn.secretKey());
+    if (parser.isSet(u"as"_s)) {
+        const auto preset = Sentry::ClientPreset::find(parser.value(u"as"_s));
+        if (!preset)
+            return {std::nullopt, u"--as must be one of %1, not '%2'"_s.arg(
+                                      Sentry::ClientPreset::ids().join(u", "_s), parser.value(u"as"_s))};
+        options.request = preset->options; // the options given explicitly below still override it
+    }
     const auto encoding = Sentry::encodingFromName(parser.value(u"encoding"_s));
     if (!encoding)
         return {std::nullopt, u"--encoding must be json or base64-zlib, not '%1'"_s.arg(parser.value(u"encoding"_s))};
-    options.request.encoding = *encoding;
+    if (parser.isSet(u"encoding"_s))
+        options.request.encoding = *encoding;
     if (parser.isSet(u"client"_s))
         options.request.client = parser.value(u"client"_s);
+    const QString method = parser.value(u"method"_s).toLower();
+    if (method != "post"_L1 && method != "get"_L1)
+        return {std::nullopt, u"--method must be post or get, not '%1'"_s.arg(parser.value(u"method"_s))};
+    if (parser.isSet(u"method"_s))
+        options.request.method = method == "get"_L1 ? Sentry::RequestMethod::Get : Sentry::RequestMethod::Post;
+    options.request.useLegacyEndpoint = options.request.useLegacyEndpoint || parser.isSet(u"legacy"_s);
+    options.request.origin = parser.value(u"origin"_s);
+    options.request.referer = parser.value(u"referer"_s);
+    if (parser.isSet(u"timestamp"_s)) {
+        const auto timestamp = parseTimestamp(parser.value(u"timestamp"_s), u"--timestamp"_s);
+        if (!timestamp)
+            return {std::nullopt, u"--timestamp needs unix seconds"_s};
+        options.request.clock = [value = *timestamp] { return value; };
+    }
     if (parser.isSet(u"timeout"_s)) {
         const std::optional<double> seconds = finiteNumber(parser.value(u"timeout"_s), 0, 600);
         if (!seconds || *seconds <= 0)
@@ -216,14 +252,31 @@ bool checkEvent(const QByteArray &bytes, const SendOptions &options)
         printJsonLine(options.mask.apply(QJsonObject{{u"sent"_s, false}, {u"valid"_s, false},
                                                      {u"findings"_s, Sentry::toJson(validation.findings, u"path"_s)}}));
     } else {
-        QTextStream &stream = options.json ? err() : out();
-        stream << "The event is invalid" << (options.force ? " (sending anyway: --force)" : "") << ":\n";
+        QTextStream &stream = err();
+        stream << "The event is invalid"
+               << (options.force ? " (sending anyway: --force)" : "; not sent (--force sends it anyway)")
+               << ":\n";
         printFindings(stream, validation.findings, FindingsLayout::ErrorLines, &options.mask);
         if (!validation.parsed)
             stream << "  the input is not a JSON object\n";
         stream.flush();
     }
     return options.force;
+}
+
+// What the server would refuse before reading the event (auth, the beacon's URL), said before
+// sending; true when sending may go on (nothing refused, or --force).
+bool checkRequest(const Sentry::StoreRequest &request, const SendOptions &options)
+{
+    const Sentry::Findings findings = request.findings();
+    for (const Sentry::Finding &finding : findings)
+        printError(options.mask.apply(Sentry::severityName(finding.severity) + u": "_s
+                   + (finding.location.isEmpty() ? u"event"_s : finding.location)
+                                      + u": "_s + finding.message));
+    if (!Sentry::hasErrors(findings) || options.force)
+        return true;
+    printError(u"the server would refuse this request, so it was not sent (--force sends it anyway)"_s);
+    return false;
 }
 
 void addOptions(QCommandLineParser &parser)
@@ -234,14 +287,24 @@ void addOptions(QCommandLineParser &parser)
         {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
                        "answer (default: the DSN's ?timeout=, else 3)."_s, u"SECONDS"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
+        {u"as"_s, u"Speak as a real v4 client: raven-python-4, raven-node-0.6, raven-js-1.1 or raven-php-0.8 "
+                  "(other options override it)."_s, u"CLIENT"_s},
+        {u"method"_s, u"post (default) or get: get sends raven-js 1.1's beacon, the auth and the event in "
+                      "the query string."_s, u"METHOD"_s, u"post"_s},
+        {u"legacy"_s, u"Post to the legacy endpoint /api/store/ (the project comes from the key)."_s},
+        {u"timestamp"_s, u"sentry_timestamp in unix seconds (default: now)."_s, u"UNIX"_s},
+        {u"origin"_s, u"Send an Origin header, as a browser client does."_s, u"ORIGIN"_s},
+        {u"referer"_s, u"Send a Referer header, as a browser client does."_s, u"URL"_s},
         {u"force"_s, u"Send even if the event is invalid."_s},
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},
-        {u"json"_s, u"Print one JSON object per attempt (one per line)."_s},
+        {u"json"_s, u"Print one JSON object per attempt (one per line), with the request as sent: method, "
+                    "url, headers and auth fields as ordered lists of {name, value}."_s},
         {u"show-secret"_s, u"Print the DSN's secret key where it appears (masked as ******** otherwise)."_s},
         {u"no-history"_s, u"Do not record the attempts in the history."_s},
     });
     addDbOption(parser);
-    parser.addPositionalArgument(u"FILE"_s, u"The event JSON, or - for standard input."_s);
+    parser.addPositionalArgument(u"FILE"_s, u"The event JSON or a body as sent (base64(JSON), base64(zlib(JSON))), "
+                                            "or - for standard input."_s);
 }
 
 } // namespace
@@ -272,14 +335,25 @@ int runSend(const QStringList &arguments)
     const auto bytes = readInput(options.file);
     if (!bytes)
         return ExitUsage;
-    if (!checkEvent(*bytes, options))
+    const Sentry::EventInput event = Sentry::BodyCodec::readEvent(*bytes);
+    if (event.isRefused()) {
+        printError(event.refusal + u"; nothing was sent"_s);
+        return ExitInvalid;
+    }
+    if (event.form != Sentry::BodyForm::Json)
+        err() << "the input is a " << Sentry::formDescription(event.form)
+              << " body as sent: decoded, and sent as " << Sentry::encodingName(options.request.encoding)
+              << " (--encoding)" << Qt::endl;
+    if (!checkEvent(event.json, options))
         return ExitInvalid;
     QString error;
-    const auto request = Sentry::StoreRequest::build(options.dsn, *bytes, options.request, &error);
+    const auto request = Sentry::StoreRequest::build(options.dsn, event.json, options.request, &error);
     if (!request) {
         printError(u"cannot build the request: "_s + error);
         return ExitUsage;
     }
+    if (!checkRequest(*request, options))
+        return ExitInvalid;
     // The command reports every failure itself; the library's failover log would only repeat it.
     QLoggingCategory::setFilterRules(u"sentry.errors.warning=false"_s);
     return RepeatRun(options, *request).run();

@@ -5,6 +5,7 @@
 
 #include "cliio.h"
 
+#include "bodycodec.h"
 #include "rules.h"
 #include "scrubber.h"
 #include "validator.h"
@@ -64,6 +65,27 @@ void printHuman(const Sentry::ValidationResult &result, const QList<Sentry::Scru
     out() << (result.isValid() ? "valid" : "invalid") << " (" << Sentry::profileName(result.profile)
           << "): " << count(Sentry::Severity::Error) << " error(s), " << count(Sentry::Severity::Warning)
           << " warning(s), " << count(Sentry::Severity::Info) << " note(s)" << Qt::endl;
+}
+
+// A body as sent is judged as the server judged it: decoded first, and said so.
+void printEncoding(const Sentry::EventInput &event)
+{
+    if (event.form != Sentry::BodyForm::Json)
+        out() << "body   " << Sentry::formDescription(event.form)
+              << " (a body as sent), decoded before judging\n";
+}
+
+int printRefused(const Sentry::EventInput &event, bool json)
+{
+    if (json) {
+        printJson({{u"valid"_s, false},
+                   {u"encoding"_s, Sentry::formName(event.form)},
+                   {u"refused"_s, event.refusal}});
+    } else {
+        out() << "error  (body)  " << event.refusal << '\n'
+              << "invalid: the body could not be decoded, so the event was never read" << Qt::endl;
+    }
+    return ExitInvalid;
 }
 
 QString limitText(const Sentry::Rule &rule)
@@ -169,6 +191,8 @@ int runValidate(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Judge an event as protocol v4 and the v4-era server did (or today's Relay), one finding per "
         "line, and show what the server would have stored (--json: \"normalized\").\n"
+        "A body as sent (raw JSON, base64(JSON) or base64(zlib(JSON)), e.g. raven-node's) is\n"
+        "decoded first and the encoding named; a broken encoding gets the server's answer.\n"
         "Exit code 0 when valid, 1 when not, 2 for usage errors.\n\n"
         "Examples:\n"
         "  sentry-harness-cli validate event.json\n"
@@ -181,7 +205,7 @@ int runValidate(const QStringList &arguments)
     const QCommandLineOption keepPostData(u"keep-post-data"_s, u"With --scrub: keep POST data."_s);
     const QCommandLineOption rulesOption(u"list-rules"_s, u"List the rules the profile checks instead (no FILE)."_s);
     parser.addOptions({json, profile, scrubOption, keepCookies, keepPostData, rulesOption});
-    parser.addPositionalArgument(u"FILE"_s, u"The event as JSON; - reads standard input."_s);
+    parser.addPositionalArgument(u"FILE"_s, u"The event as JSON, or a body as sent (base64(JSON), base64(zlib(JSON))); - reads standard input."_s);
     const bool listing = arguments.contains(u"--list-rules"_s);
     if (!parseOrExplain(parser, arguments, listing ? 0 : 1))
         return ExitUsage;
@@ -195,20 +219,25 @@ int runValidate(const QStringList &arguments)
     const auto input = readInput(parser.positionalArguments().constFirst());
     if (!input)
         return ExitUsage;
-    Scrubbed scrubbed{*input, {}};
+    const Sentry::EventInput event = Sentry::BodyCodec::readEvent(*input);
+    if (event.isRefused())
+        return printRefused(event, parser.isSet(json));
+    Scrubbed scrubbed{event.json, {}};
     if (parser.isSet(scrubOption)) {
         Sentry::ScrubOptions options;
         options.removeCookies = !parser.isSet(keepCookies);
         options.removePostData = !parser.isSet(keepPostData);
-        scrubbed = scrub(*input, options);
+        scrubbed = scrub(event.json, options);
     }
     const Sentry::ValidationResult result = Sentry::Validator::validate(scrubbed.json, *chosen);
     if (parser.isSet(json)) {
         QJsonObject object = Sentry::Validator::toJson(result);
+        object.insert(u"encoding"_s, Sentry::formName(event.form));
         if (parser.isSet(scrubOption))
             object.insert(u"scrubbed"_s, scrubJson(scrubbed.entries));
         printJson(object);
     } else {
+        printEncoding(event);
         printHuman(result, scrubbed.entries);
     }
     return result.isValid() ? ExitOk : ExitInvalid;

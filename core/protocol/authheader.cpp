@@ -1,6 +1,8 @@
 #include "authheader.h"
 
 #include "dsn.h"
+#include "mask.h"
+#include "serverrefusals.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -15,17 +17,18 @@ namespace {
 
 const QString Header = u"header"_s; // the location of whole-header findings
 const QString Prefix = u"Sentry"_s;
+constexpr char16_t SentryDataName[] = u"sentry_data"; // the beacon's event, not an auth field
 
-// The exact texts the v4 server answered with (spec sections 3 and 7).
-const QString InvalidAuthHeader = u"400 'Invalid auth header'"_s;
-const QString InvalidApiKey = u"403 'Invalid api key'"_s;
-const QString UnsupportedClient = u"400 'Client/server version mismatch: Unsupported client'"_s;
-const QString MissingClient = u"400 'Client request error: Missing client version identifier'"_s;
-const QString MissingSecret = u"400 'Missing required attribute in authentication header: sentry_secret'"_s;
+// The exact answers of the v4 server (spec sections 3 and 7), from the one table.
+const QString InvalidAuthHeader = ServerRefusals::quoted("auth.invalid-header");
+const QString InvalidApiKey = ServerRefusals::quoted("auth.key");
+const QString UnsupportedClient = ServerRefusals::quoted("auth.none");
+const QString MissingClient = ServerRefusals::quoted("auth.client");
+const QString MissingSecret = ServerRefusals::quoted("auth.secret-missing");
 
 QString versionMismatch(const QString &version)
 {
-    return u"400 'Client/server version mismatch: Unsupported protocol version (%1)'"_s.arg(version);
+    return ServerRefusals::quoted("auth.version", version);
 }
 
 const QString FieldVersion = QString::fromUtf16(AuthField::Version);
@@ -58,6 +61,7 @@ public:
     explicit AuthParser(ClientKind kind) : m_kind(kind) {}
 
     void parse(const QString &text);
+    void parseQuery(const QString &text);
     QList<AuthHeader::Field> fields() const { return m_fields; }
     Findings findings() const { return m_findings; }
 
@@ -72,6 +76,7 @@ private:
     void parsePieces(const QString &body);
     void parsePiece(const QString &piece, bool isLast);
     void addField(const QString &piece);
+    void checkFields();
     void checkFieldNames();
     void checkFieldName(const QString &name);
     void checkQuotes();
@@ -108,6 +113,11 @@ void AuthParser::parse(const QString &text)
     if (!checkPrefix(value))
         return;
     parsePieces(value.mid(value.indexOf(u' ') + 1));
+    checkFields();
+}
+
+void AuthParser::checkFields()
+{
     checkFieldNames();
     checkQuotes();
     checkVersion();
@@ -115,6 +125,28 @@ void AuthParser::parse(const QString &text)
     checkTimestamp();
     checkKey();
     checkSecret();
+}
+
+void AuthParser::parseQuery(const QString &text)
+{
+    QString query = text.trimmed();
+    if (const qsizetype mark = query.indexOf(u'?'); mark >= 0)
+        query = query.mid(mark + 1);
+    query = query.section(u'#', 0, 0);
+    for (const QString &pair : query.split(u'&', Qt::SkipEmptyParts)) {
+        const QString name = pair.section(u'=', 0, 0);
+        QByteArray value = pair.section(u'=', 1).toUtf8();
+        value.replace('+', ' ');
+        if (name.startsWith(u"sentry_"_s) && name != QStringView(SentryDataName))
+            m_fields.append({name, QString::fromUtf8(QByteArray::fromPercentEncoding(value))});
+    }
+    if (m_fields.isEmpty()) {
+        add(Severity::Error, Header, u"auth.query.none"_s,
+            u"The query string has no sentry_* parameters; with no other auth the server answers "
+            "%1. Add sentry_version=4&sentry_client=…&sentry_key=…"_s.arg(UnsupportedClient));
+        return;
+    }
+    checkFields();
 }
 
 QString AuthParser::stripHeaderName(const QString &text)
@@ -442,7 +474,8 @@ std::optional<AuthHeader> AuthHeader::build(const AuthParams &params, QString *e
     }
     AuthHeader header;
     for (const QString &name : orderedNames(params.order)) {
-        if (name != FieldSecret || !params.secretKey.isEmpty())
+        if ((name != FieldSecret || !params.secretKey.isEmpty())
+            && (name != FieldTimestamp || params.includeTimestamp))
             header.m_fields.append({name, paramValue(params, name)});
     }
     return header;
@@ -468,6 +501,28 @@ AuthHeader AuthHeader::parse(const QString &text, ClientKind kind)
     return header;
 }
 
+AuthHeader AuthHeader::parseQuery(const QString &text, ClientKind kind)
+{
+    AuthParser parser(kind);
+    parser.parseQuery(text);
+    AuthHeader header;
+    header.m_fields = parser.fields();
+    header.m_findings = parser.findings();
+    return header;
+}
+
+bool AuthHeader::looksLikeQuery(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.startsWith(u'?') || trimmed.startsWith(u'/') || trimmed.contains(u"://"_s)
+        || (trimmed.contains(u'&') && !trimmed.startsWith(Prefix));
+}
+
+AuthHeader AuthHeader::judge(const QString &text, ClientKind kind)
+{
+    return looksLikeQuery(text) ? parseQuery(text, kind) : parse(text, kind);
+}
+
 QString AuthHeader::value(const QString &name) const
 {
     for (auto it = m_fields.crbegin(); it != m_fields.crend(); ++it) {
@@ -481,6 +536,16 @@ bool AuthHeader::contains(const QString &name) const
 {
     return std::any_of(m_fields.cbegin(), m_fields.cend(),
                        [&name](const Field &field) { return field.name == name; });
+}
+
+AuthHeader AuthHeader::withMaskedSecret() const
+{
+    AuthHeader masked = *this;
+    for (Field &field : masked.m_fields) {
+        if (field.name.trimmed() == FieldSecret)
+            field.value = QString::fromUtf16(MaskText);
+    }
+    return masked;
 }
 
 QString AuthHeader::toString() const

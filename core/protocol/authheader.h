@@ -36,6 +36,7 @@ struct AuthParams
     qint64 timestamp = 0;    // unix seconds
     QString publicKey;
     QString secretKey;       // omitted from the header when empty
+    bool includeTimestamp = true; // raven-js sent no sentry_timestamp
     // Field order, for emulating real clients. Empty means the document's order:
     // version, client, timestamp, key, secret. Names not given keep that order after the listed ones.
     QStringList order;
@@ -57,6 +58,14 @@ public:
 
     // Parses "Sentry k=v, k=v" (folded lines, any order; also the value of an Authorization header).
     static AuthHeader parse(const QString &text, ClientKind kind = ClientKind::Server);
+    // The sentry_* parameters of a query string or a whole URL ("?sentry_version=4&…", raven-js
+    // 1.1's beacon), read as the server's request.GET did: percent-decoded, '+' a space, the last
+    // of a duplicate wins; sentry_data is the event, not auth.
+    static AuthHeader parseQuery(const QString &text, ClientKind kind = ClientKind::Server);
+    // parseQuery() for a URL or a query string (it starts with a scheme, '/', '?', or has '&'),
+    // parse() for anything else: what the auth command and the GUI judge a paste with.
+    static AuthHeader judge(const QString &text, ClientKind kind = ClientKind::Server);
+    static bool looksLikeQuery(const QString &text);
     // Longer values are refused unparsed (auth.too-long): a real header is under 300 characters,
     // and the web servers in front of Sentry refuse header lines past 8 KB.
     static constexpr qsizetype MaxParsedLength = 8 * 1024;
@@ -72,6 +81,10 @@ public:
     QString summary() const;
 
     QString toString() const; // "Sentry sentry_version=4, sentry_client=…, …"
+
+    // A copy whose sentry_secret values read MaskText: masked by field, so the other fields and
+    // the header's text around them stay exactly as they were.
+    AuthHeader withMaskedSecret() const;
 
 private:
     QList<Field> m_fields;

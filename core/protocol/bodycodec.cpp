@@ -1,11 +1,13 @@
 #include "bodycodec.h"
 
 #include "asciiclass.h"
+#include "serverrefusals.h"
 
 #include <zlib.h>
 
 #include <algorithm>
 #include <climits>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -355,6 +357,34 @@ DecodeResult BodyCodec::decode(const QByteArray &body, const DecodeLimits &limit
     if (isBinary(body))
         return rawCompressed(body);
     return decodeBase64(body, limits);
+}
+
+EventInput BodyCodec::readEvent(const QByteArray &bytes)
+{
+    DecodeLimits limits; // a file is not held to the wire limit; the validator checks the size
+    limits.maxCompressed = std::numeric_limits<qsizetype>::max();
+    const DecodeResult decoded = decode(bytes, limits);
+    if (decoded.isOk())
+        return {decoded.json, decoded.form, {}};
+    const bool jsonText = decoded.error == DecodeResult::Error::LeadingWhitespace
+        || (decoded.error == DecodeResult::Error::NotJsonOrBase64 && !isBinary(bytes));
+    if (jsonText)
+        return {bytes, BodyForm::Json, {}};
+    const QString answer = decoded.error == DecodeResult::Error::InflatedTooLarge
+        ? u"the request is refused: over the 1 MB decompressed store limit"_s
+        : u"the v4 server answered "_s + ServerRefusals::quoted("body.decode");
+    return {bytes, decoded.form, answer + u": "_s + decoded.errorString};
+}
+
+QString formDescription(BodyForm form)
+{
+    switch (form) {
+    case BodyForm::Json: return u"raw JSON"_s;
+    case BodyForm::Base64Json: return u"base64(JSON)"_s;
+    case BodyForm::Base64Zlib: return u"base64(zlib(JSON))"_s;
+    case BodyForm::Unknown: break;
+    }
+    return u"an unknown encoding"_s;
 }
 
 // zlib's deflate writes the RFC 1950 stream servers expect: 2-byte header, deflate data, Adler-32.

@@ -53,9 +53,23 @@ struct DecodeResult
 // A stable code for logs and JSON: "too-large", "inflated-too-large", "gzip-not-accepted", …
 QString decodeErrorName(DecodeResult::Error error);
 
+// An event as a user brings it (a file, a paste, a drop): raw JSON, or a body as it was sent
+// (base64(json), base64(zlib(json))), decoded. Text that is neither is kept as it is, for the
+// validator to explain; an encoding that is there but broken is refused with the server's answer.
+struct EventInput
+{
+    QByteArray json;                // what to validate or edit
+    BodyForm form = BodyForm::Json; // what was found
+    QString refusal;                // a broken encoding: what the v4 server answered, and why
+    bool isRefused() const { return !refusal.isEmpty(); }
+};
+
+QString formDescription(BodyForm form); // "raw JSON", "base64(zlib(JSON))", …
+
 class BodyCodec
 {
 public:
+    static EventInput readEvent(const QByteArray &bytes);
     static QByteArray encode(const QByteArray &json, BodyEncoding encoding);
     static DecodeResult decode(const QByteArray &body, const DecodeLimits &limits = {});
 

@@ -1,5 +1,7 @@
 #include "dsn.h"
 
+#include "mask.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
@@ -23,7 +25,7 @@ constexpr auto Options = "options"_L1; // the query string's client options
 
 } // namespace Part
 
-const QString MaskedSecret = u"********"_s;
+const QString MaskedSecret = QString::fromUtf16(MaskText);
 const QString Example = u"https://PUBLIC_KEY:SECRET_KEY@sentry.example.com/PROJECT_ID"_s;
 
 // Transport prefixes real v4-era clients understood (raven-python and friends).

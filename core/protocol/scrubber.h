@@ -10,6 +10,8 @@
 //     auto scrubbed = Sentry::Scrubber::scrub(event, options);
 //     for (const auto &entry : scrubbed.entries) …;   // "/request/cookies" removed
 
+#include "mask.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -56,7 +58,7 @@ struct ScrubProcessorInfo
 class Scrubber
 {
 public:
-    static inline const QString Mask = QStringLiteral("********");
+    static inline const QString Mask = QString::fromUtf16(MaskText);
 
     static ScrubResult scrub(const QJsonObject &event, const ScrubOptions &options = {});
 

@@ -2,9 +2,13 @@
 
 #include "authheader.h"
 #include "dsn.h"
+#include "mask.h"
+#include "serverrefusals.h"
 #include "httpfield.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
 
@@ -68,6 +72,38 @@ CurlBody curlBody(const QByteArray &body)
     return {{}, (body.startsWith('@') ? u"--data-raw "_s : u"--data-binary "_s) + quoted};
 }
 
+// encodeURIComponent leaves A-Z a-z 0-9 - _ . ! ~ * ' ( ) alone; the browser then writes ' as
+// %27 in a request target (see tests/data/traffic/README.md), so ' is encoded too.
+QByteArray uriComponent(const QByteArray &value)
+{
+    return value.toPercentEncoding("!*()");
+}
+
+// The URL lengths a GET beacon met in 2013; raven-js 1.1 never checked them. One row per limit,
+// with where the number comes from.
+struct UrlLimit
+{
+    bool requestLine;  // measured on "GET <target> HTTP/1.1" rather than on the whole URL
+    qsizetype maxLength;
+    Severity severity;
+    const char16_t *rule;
+    const char16_t *message; // %1 the length, %2 the limit
+};
+
+const UrlLimit UrlLimits[] = {
+    // Microsoft KB 208427, "Maximum URL length is 2,083 characters in Internet Explorer" (IE 4-11).
+    {false, 2083, Severity::Warning, u"beacon.url.browser",
+     u"the beacon's URL is %1 characters, over the %2 Internet Explorer allowed (Microsoft KB "
+     "208427): in IE the image request never left the browser. Other browsers of the time went "
+     "further; keep the event small (extra, breadcrumbs) or send it by POST"},
+    // Apache httpd's LimitRequestLine default (8190 bytes, core documentation 2.2/2.4); nginx's
+    // large_client_header_buffers default of 8 KB cut the same request line.
+    {true, 8190, Severity::Error, u"beacon.url.server",
+     u"the request line is %1 bytes, over the %2 of Apache's default LimitRequestLine (nginx's "
+     "large_client_header_buffers: 8 KB): the web server in front of Sentry answers 414 Request-URI "
+     "Too Long and Sentry never sees the event. Send it by POST, or trim the event"},
+};
+
 // Extra headers replace a harness header of the same name in place, or are appended.
 bool applyExtraHeaders(QList<StoreRequest::Header> &headers,
                        const QList<StoreRequest::Header> &extra, QString *error)
@@ -93,6 +129,88 @@ bool applyExtraHeaders(QList<StoreRequest::Header> &headers,
 
 } // namespace
 
+// Spec section 2: on /api/store/ the project comes from the key, and a "project" in the body
+// must name the same project (its id or its slug), else 403 'Invalid credentials'.
+QString StoreRequest::legacyProjectProblem() const
+{
+    if (!m_legacy)
+        return {};
+    const QJsonValue project = QJsonDocument::fromJson(m_eventJson).object().value("project"_L1);
+    if (project.isUndefined() || project.isNull())
+        return {};
+    const QString named = project.isDouble() ? QString::number(project.toDouble(), 'g', 17)
+                                             : project.toString();
+    if (named == m_projectId)
+        return {};
+    return u"the event names project '%1' but the DSN's project is '%2': on the legacy endpoint "
+           "the server takes the project from the key and answered %3 when the body named another. "
+           "Set \"project\" to '%2' (the id or the slug the DSN uses), or remove it"_s
+        .arg(project.isString() || project.isDouble() ? named : u"(not a string)"_s, m_projectId,
+             ServerRefusals::quoted("body.legacy-project"));
+}
+
+Findings StoreRequest::findings() const
+{
+    const bool browser = !header(HttpHeader::Origin).isEmpty() || !header(HttpHeader::Referer).isEmpty();
+    const ClientKind kind = browser ? ClientKind::Browser : ClientKind::Server;
+    const AuthHeader judged = isBeacon()
+        ? AuthHeader::parseQuery(QString::fromUtf8(target()), kind)
+        : AuthHeader::parse(QString::fromUtf8(header(HttpHeader::SentryAuth)), kind);
+    Findings findings;
+    for (Finding finding : judged.findings()) {
+        if (finding.severity == Severity::Info)
+            continue;
+        if (finding.rule == "auth.secret.missing"_L1) {
+            finding.severity = Severity::Error; // no Origin, no Referer: a server-side request
+            finding.message = u"no secret key, and no Origin or Referer header: the v4 server took "
+                              "this for a server-side client and answered %1. Use a DSN with the "
+                              "secret, or send as a browser does with an Origin (--origin) or "
+                              "Referer (--referer)"_s.arg(ServerRefusals::quoted("auth.secret-missing"));
+        }
+        findings.append(finding);
+    }
+    if (const QString problem = legacyProjectProblem(); !problem.isEmpty()) {
+        // An id against a slug cannot be compared without the server's project table.
+        const auto isId = [](const QString &text) { bool ok = false; text.toLongLong(&ok); return ok; };
+        const QString named = QJsonDocument::fromJson(m_eventJson).object().value("project"_L1).toVariant().toString();
+        const bool comparable = isId(named) == isId(m_projectId);
+        findings.append({comparable ? Severity::Error : Severity::Warning, u"/project"_s,
+                         comparable ? problem
+                                    : problem + u" (unless '%1' is the other name of the same project: "
+                                                "the DSN names it by %2)"_s.arg(named, isId(m_projectId) ? u"id"_s : u"slug"_s),
+                         u"legacy.project"_s});
+    }
+    for (const UrlLimit &limit : UrlLimits) {
+        const qsizetype length = limit.requestLine
+            ? m_method.size() + 1 + target().size() + 9 // "GET " … " HTTP/1.1"
+            : urlText().size();
+        if (isBeacon() && length > limit.maxLength)
+            findings.append({limit.severity, u"url"_s,
+                             QString::fromUtf16(limit.message).arg(length).arg(limit.maxLength),
+                             QString::fromUtf16(limit.rule)});
+    }
+    return findings;
+}
+
+QList<QByteArray> StoreRequest::defaultHeaderOrder()
+{
+    return {HttpHeader::Host,           HttpHeader::SentryAuth,     HttpHeader::UserAgent,
+            HttpHeader::Origin,         HttpHeader::Referer,        HttpHeader::ContentType,
+            HttpHeader::ContentLength,  HttpHeader::Connection,     HttpHeader::AcceptEncoding,
+            HttpHeader::AcceptLanguage};
+}
+
+QByteArray StoreRequest::defaultHeaderValue(const QByteArray &name)
+{
+    if (name == HttpHeader::Connection)
+        return "keep-alive";
+    if (name == HttpHeader::AcceptEncoding)
+        return "identity"; // Python 2's httplib (raven-python) sent the same
+    if (name == HttpHeader::AcceptLanguage)
+        return "*";
+    return {};
+}
+
 std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray &eventJson,
                                                 const StoreRequestOptions &options, QString *error)
 {
@@ -102,23 +220,32 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
         return std::nullopt;
     }
     const qint64 now = options.clock ? options.clock() : QDateTime::currentSecsSinceEpoch();
-    AuthParams params = AuthHeader::paramsFor(dsn, options.client, now);
+    const qint64 stamp = options.timestampUnit == TimestampUnit::Milliseconds ? now * 1000 : now;
+    AuthParams params = AuthHeader::paramsFor(dsn, options.client, stamp);
     params.order = options.authFieldOrder;
+    params.includeTimestamp = options.sendTimestamp;
+    if (!options.sendSecret)
+        params.secretKey.clear();
     const std::optional<AuthHeader> auth = AuthHeader::build(params, error);
     if (!auth)
         return std::nullopt;
 
     StoreRequest request;
-    request.m_url = options.useLegacyEndpoint ? dsn.legacyStoreUrl() : dsn.storeUrl();
-    request.m_encoding = options.encoding;
-    request.m_body = BodyCodec::encode(eventJson, options.encoding);
-    // Wire order; no Origin or Referer: a desktop sender is a server-side client (spec section 3).
-    request.m_headers = {
-        {HttpHeader::SentryAuth, auth->toString().toUtf8()},
-        {HttpHeader::UserAgent, options.client.toUtf8()},
-        {HttpHeader::ContentType, BodyCodec::contentType(options.encoding).toLatin1()},
-        {HttpHeader::ContentLength, QByteArray::number(request.m_body.size())},
-    };
+    request.m_auth = *auth;
+    request.m_baseUrl = options.useLegacyEndpoint ? dsn.legacyStoreUrl() : dsn.storeUrl();
+    request.m_eventJson = eventJson;
+    request.m_projectId = dsn.projectId();
+    request.m_legacy = options.useLegacyEndpoint;
+    if (options.method == RequestMethod::Get) {
+        request.m_method = "GET";
+        request.setQueryAuth(options);
+        request.m_query.append({QString::fromUtf16(SentryDataParameter).toLatin1(),
+                                uriComponent(eventJson)});
+    } else {
+        request.m_encoding = options.encoding;
+        request.m_body = BodyCodec::encode(eventJson, options.encoding);
+    }
+    request.setHeaders(options);
     if (!applyExtraHeaders(request.m_headers, options.extraHeaders, error))
         return std::nullopt;
     if (options.timeoutMs) {
@@ -129,6 +256,82 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
         request.m_timeoutSource = TimeoutSource::Dsn;
     }
     return request;
+}
+
+void StoreRequest::setQueryAuth(const StoreRequestOptions &options)
+{
+    for (const AuthHeader::Field &field : m_auth.fields()) {
+        const QByteArray value = field.value.toUtf8();
+        m_query.append({field.name.toLatin1(),
+                        options.encodeQueryAuthValues ? uriComponent(value) : value});
+    }
+}
+
+void StoreRequest::setHeaders(const StoreRequestOptions &options)
+{
+    QList<QByteArray> order = {HttpHeader::Host};
+    for (const QByteArray &name : options.headerOrder.isEmpty() ? defaultHeaderOrder()
+                                                                : options.headerOrder) {
+        if (!order.contains(name))
+            order.append(name);
+    }
+    for (const QByteArray &name : defaultHeaderOrder()) {
+        if (!order.contains(name))
+            order.append(name);
+    }
+    m_headers.clear();
+    for (const QByteArray &name : std::as_const(order)) {
+        const QByteArray value = headerValue(name, options);
+        if (!value.isEmpty())
+            m_headers.append({name, value});
+    }
+}
+
+// Empty means "not sent". A GET has no body, so no Content-Type or Content-Length, and its auth
+// travels in the query.
+QByteArray StoreRequest::headerValue(const QByteArray &name, const StoreRequestOptions &options) const
+{
+    const bool post = m_method == "POST";
+    if (name == HttpHeader::Host)
+        return hostHeader();
+    if (name == HttpHeader::SentryAuth)
+        return post ? m_auth.toString().toUtf8() : QByteArray();
+    if (name == HttpHeader::UserAgent)
+        return (options.userAgent.isEmpty() ? options.client : options.userAgent).toUtf8();
+    if (name == HttpHeader::Origin)
+        return options.origin.toUtf8();
+    if (name == HttpHeader::Referer)
+        return options.referer.toUtf8();
+    if (name == HttpHeader::ContentType)
+        return post ? BodyCodec::contentType(m_encoding).toLatin1() : QByteArray();
+    if (name == HttpHeader::ContentLength)
+        return post ? QByteArray::number(m_body.size()) : QByteArray();
+    return defaultHeaderValue(name);
+}
+
+QUrl StoreRequest::url() const
+{
+    if (m_query.isEmpty())
+        return m_baseUrl;
+    QUrl url = m_baseUrl;
+    url.setQuery(QString::fromLatin1(target().mid(target().indexOf('?') + 1)), QUrl::StrictMode);
+    return url;
+}
+
+StoreRequest StoreRequest::withMaskedSecret() const
+{
+    StoreRequest masked = *this;
+    masked.m_auth = m_auth.withMaskedSecret();
+    const QByteArray mask = QString::fromUtf16(MaskText).toLatin1();
+    for (QueryItem &item : masked.m_query) {
+        if (item.first == QString::fromUtf16(AuthField::Secret).toLatin1())
+            item.second = mask;
+    }
+    for (Header &header : masked.m_headers) {
+        if (header.first == HttpHeader::SentryAuth)
+            header.second = masked.m_auth.toString().toUtf8();
+    }
+    return masked;
 }
 
 QByteArray StoreRequest::header(const QByteArray &name) const
@@ -142,25 +345,29 @@ QByteArray StoreRequest::header(const QByteArray &name) const
 
 QByteArray StoreRequest::hostHeader() const
 {
-    QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
+    QByteArray host = m_baseUrl.host(QUrl::FullyEncoded).toLatin1();
     if (host.contains(':'))
         host = '[' + host + ']';
-    const int port = m_url.port();
-    if (port != -1 && port != defaultPort(m_url.scheme()))
+    const int port = m_baseUrl.port();
+    if (port != -1 && port != defaultPort(m_baseUrl.scheme()))
         host += ':' + QByteArray::number(port);
     return host;
 }
 
 QByteArray StoreRequest::target() const
 {
-    const QByteArray target = m_url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
-                                              | QUrl::RemoveFragment);
-    return target.isEmpty() ? QByteArrayLiteral("/") : target;
+    QByteArray target = m_baseUrl.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
+                                            | QUrl::RemoveFragment | QUrl::RemoveQuery);
+    if (target.isEmpty())
+        target = "/";
+    for (qsizetype i = 0; i < m_query.size(); ++i)
+        target += (i == 0 ? '?' : '&') + m_query.at(i).first + '=' + m_query.at(i).second;
+    return target;
 }
 
 QByteArray StoreRequest::toHttp() const
 {
-    QByteArray http = m_method + ' ' + target() + " HTTP/1.1\r\nHost: " + hostHeader() + "\r\n";
+    QByteArray http = m_method + ' ' + target() + " HTTP/1.1\r\n";
     for (const Header &header : m_headers)
         http += header.first + ": " + header.second + "\r\n";
     return http + "\r\n" + m_body;
@@ -172,27 +379,50 @@ QByteArray StoreRequest::toHttp() const
 // --http1.1 stops it from negotiating HTTP/2 over TLS, so the bytes on the wire equal toHttp().
 QString StoreRequest::toCurl() const
 {
-    const CurlBody body = curlBody(m_body);
+    const CurlBody body = m_body.isEmpty() ? CurlBody{} : curlBody(m_body);
     QStringList words = {body.pipe + u"curl -sS --http1.1 -X "_s + QString::fromLatin1(m_method)
-                         + u' ' + shellQuote(QString::fromUtf8(m_url.toEncoded()))};
+                         + u' ' + shellQuote(QString::fromUtf8(urlText()))};
     for (const Header &header : m_headers)
         words.append(u"-H "_s + shellQuote(QString::fromUtf8(header.first + ": " + header.second)));
     words.append(u"-H 'Accept:' -H 'Expect:'"_s);
-    words.append(body.argument);
+    if (!body.argument.isEmpty())
+        words.append(body.argument);
     return words.join(u" \\\n  "_s);
+}
+
+QByteArray StoreRequest::urlText() const
+{
+    return m_baseUrl.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        + target();
+}
+
+QJsonArray StoreRequest::pairsToJson(const QList<Header> &pairs)
+{
+    QJsonArray array;
+    for (const Header &pair : pairs)
+        array.append(QJsonObject{{u"name"_s, QString::fromLatin1(pair.first)},
+                                 {u"value"_s, QString::fromUtf8(pair.second)}});
+    return array;
+}
+
+QJsonArray StoreRequest::fieldsToJson(const QList<AuthHeader::Field> &fields)
+{
+    QJsonArray array;
+    for (const AuthHeader::Field &field : fields)
+        array.append(QJsonObject{{u"name"_s, field.name}, {u"value"_s, field.value}});
+    return array;
 }
 
 QJsonObject StoreRequest::toJson() const
 {
-    QJsonObject headers;
-    for (const Header &header : m_headers)
-        headers.insert(QString::fromLatin1(header.first), QString::fromUtf8(header.second));
     return {
         {u"method"_s, QString::fromLatin1(m_method)},
-        {u"url"_s, QString::fromUtf8(m_url.toEncoded())},
-        {u"headers"_s, headers},
+        {u"url"_s, QString::fromUtf8(urlText())},
+        {u"headers"_s, pairsToJson(m_headers)},
+        {u"auth"_s, fieldsToJson(m_auth.fields())},
+        {u"auth_in"_s, isBeacon() ? u"query"_s : u"header"_s},
         {u"body"_s, QString::fromUtf8(m_body)},
-        {u"encoding"_s, encodingName(m_encoding)},
+        {u"encoding"_s, isBeacon() ? u"query"_s : encodingName(m_encoding)},
     };
 }
 
@@ -200,7 +430,7 @@ QJsonObject StoreRequest::toJson() const
 // followed, so a missing trailing slash shows up as the server's 3xx rather than a silent GET.
 QNetworkRequest StoreRequest::toNetworkRequest() const
 {
-    QNetworkRequest request(m_url);
+    QNetworkRequest request(url());
     for (const Header &header : m_headers)
         request.setRawHeader(header.first, header.second);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);

@@ -99,14 +99,19 @@ void Sender::send(const StoreRequest &request)
     QNetworkRequest networkRequest = request.toNetworkRequest();
     // A redirect is an answer worth showing (http → https, a missing slash), not something to follow.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    // Qt streams an unbuffered body only when it knows the length.
-    networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-    networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body().size());
     qCDebug(lcTransport) << "sending" << request.method() << networkRequest.url().toDisplayString()
                          << request.body().size() << "bytes";
-    auto *body = new OneShotBody(request.body(), this);
-    QNetworkReply *reply = m_manager->sendCustomRequest(networkRequest, request.method(), body);
-    body->setParent(reply); // the reply reads it until it finishes
+    QNetworkReply *reply = nullptr;
+    if (request.isBeacon()) {
+        reply = m_manager->sendCustomRequest(networkRequest, request.method()); // no body at all
+    } else {
+        // Qt streams an unbuffered body only when it knows the length: the request's own
+        // Content-Length header tells it (setting it again would move the header).
+        networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(request.body(), this);
+        reply = m_manager->sendCustomRequest(networkRequest, request.method(), body);
+        body->setParent(reply); // the reply reads it until it finishes
+    }
     reply->setReadBufferSize(ReadBufferBytes);
     watch(reply, request.timeoutMs().value_or(m_timeoutMs));
 }

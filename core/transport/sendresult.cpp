@@ -1,5 +1,6 @@
 #include "sendresult.h"
 
+#include "serverrefusals.h"
 #include "storerequest.h"
 
 #include <QJsonDocument>
@@ -18,65 +19,68 @@ namespace {
 // X-Sentry-Error wins; an empty prefix matches any text, and a missing header.
 struct AnswerRule
 {
-    int status;
-    const char *errorPrefix;
+    int status;       // for rows without a refusal code; 0 when the code's row gives it
+    const char *code; // a ServerRefusals row, or nullptr for any text (and a missing header)
     Verdict verdict;
     const char *explanation;
 };
 
+constexpr char VersionMismatch[] =
+    "The server did not accept the auth header's sentry_version (it wants exactly 2.0, 3 or 4), or "
+    "found no auth at all.";
+
 constexpr AnswerRule answerRules[] = {
-    {400, "Missing required attribute in authentication header: sentry_secret", Verdict::AuthFailed,
+    {0, "auth.secret-missing", Verdict::AuthFailed,
      "The server needs the secret key from a server-side client, and the request had none: the DSN "
      "has no secret. Use the full DSN (scheme://public:secret@host/project)."},
-    {400, "Invalid project_id", Verdict::AuthFailed,
+    {0, "project.unknown", Verdict::AuthFailed,
      "The project id in the URL is not a project on this server: check the DSN's project id (its last "
      "path segment) and path prefix."},
-    {400, "Invalid origin", Verdict::AuthFailed,
+    {0, "origin.not-allowed", Verdict::AuthFailed,
      "The request carried an Origin or Referer the project does not allow. A desktop client sends "
      "neither; check for a proxy adding them."},
-    {400, "Invalid auth header", Verdict::AuthFailed,
+    {0, "auth.invalid-header", Verdict::AuthFailed,
      "The server could not parse X-Sentry-Auth: a value contains ',' or '=' (often the client name), or "
      "there is an empty piece. Check the client name and the DSN's keys."},
-    {400, "Client/server version mismatch", Verdict::AuthFailed,
-     "The server did not accept the auth header's sentry_version (it wants exactly 2.0, 3 or 4), or "
-     "found no auth at all."},
-    {400, "Client request error: Missing client version identifier", Verdict::AuthFailed,
+    {0, "auth.version", Verdict::AuthFailed, VersionMismatch},
+    {0, "auth.none", Verdict::AuthFailed, VersionMismatch},
+    {0, "auth.client", Verdict::AuthFailed,
      "The request named no client: send sentry_client=name/version (or a User-Agent)."},
-    {400, "Project ID mismatch", Verdict::AuthFailed,
+    {0, "auth.project-mismatch", Verdict::AuthFailed,
      "The DSN's public key belongs to another project than the project id in the URL: check that the "
      "DSN's key and project id come from the same DSN."},
-    {400, "Invalid value for message", Verdict::InvalidData,
+    {0, "event.message", Verdict::InvalidData,
      "The event's message is not a string: fix the event (validate it first)."},
-    {400, "", Verdict::InvalidData,
+    {400, nullptr, Verdict::InvalidData,
      "The server refused the event (400): read its X-Sentry-Error, and validate the event."},
-    {401, "", Verdict::AuthFailed,
+    {401, nullptr, Verdict::AuthFailed,
      "The server did not accept the credentials (401): check the DSN's public key and secret key."},
-    {403, "Invalid api key", Verdict::AuthFailed,
+    {0, "auth.key", Verdict::AuthFailed,
      "The server does not know this key, or the secret is wrong: check the public key and the secret "
      "key of the DSN."},
-    {403, "Invalid credentials", Verdict::AuthFailed,
+    {0, "body.legacy-project", Verdict::AuthFailed,
      "The event's \"project\" does not match the key's project (legacy endpoint): check the DSN's "
      "project id and the event's project."},
-    {403, "Creation of this event was blocked", Verdict::InvalidData,
+    {0, "event.blocked", Verdict::InvalidData,
      "The project blocks this event (a filter or a blocked client): check the project's settings."},
-    {403, "Bad data decoding request", Verdict::InvalidData,
+    {0, "body.decode", Verdict::InvalidData,
      "The server could not decode the body: send JSON starting with '{' or base64(zlib(JSON)); gzip, "
      "raw deflate, a BOM or leading whitespace are refused."},
-    {403, "Bad data reconstructing object", Verdict::InvalidData,
+    {0, "body.reconstruct", Verdict::InvalidData,
      "The body decoded, but not to a JSON object the server could read: validate the event."},
-    {403, "", Verdict::AuthFailed,
+    {403, nullptr, Verdict::AuthFailed,
      "The server refused the request (403): check the public key and the secret key of the DSN."},
-    {404, "", Verdict::Unreachable,
+    {404, nullptr, Verdict::Unreachable,
      "There is no store endpoint at this URL: check the DSN's host, path prefix and project id."},
-    {405, "", Verdict::RateLimited,
+    {405, nullptr, Verdict::RateLimited,
      "405: on Sentry 6.0 this meant rate limiting; otherwise the method or URL is wrong (the store "
      "endpoint takes POST at .../api/{project}/store/): check the DSN's path."},
-    {413, "", Verdict::InvalidData,
+    {413, nullptr, Verdict::InvalidData,
      "The event is too large for the server (store limits: 200 KB compressed, 1 MB of JSON): make it "
      "smaller or send it base64-zlib encoded."},
-    {429, "", Verdict::RateLimited,
+    {429, nullptr, Verdict::RateLimited,
      "The server is rate limiting this project or key: wait for Retry-After before sending again."},
-    {500, "", Verdict::ServerError,
+    {500, nullptr, Verdict::ServerError,
      "The server crashed (500). A v4 server did so on a value of the wrong type (an event_id number, a "
      "null timestamp, a tag that is not a pair): validate the event."},
 };
@@ -210,10 +214,13 @@ void classifySuccess(SendResult &result)
 const AnswerRule *findRule(const SendResult &result)
 {
     for (const AnswerRule &rule : answerRules) {
-        const bool anyText = *rule.errorPrefix == '\0'; // a null QString starts with nothing, not even ""
-        if (rule.status == result.status
-            && (anyText || result.serverError.startsWith(QLatin1StringView(rule.errorPrefix))))
+        if (!rule.code) {
+            if (rule.status == result.status)
+                return &rule;
+        } else if (ServerRefusals::row(rule.code).status == result.status
+                   && result.serverError.startsWith(ServerRefusals::prefix(rule.code))) {
             return &rule;
+        }
     }
     return nullptr;
 }

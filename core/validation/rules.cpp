@@ -114,7 +114,7 @@ QList<Rule> bodyRules()
     const QString B = QString::fromUtf16(Owner::Body);
     return {
         checkRow(u"body.json.broken"_s, B, {}, u"valid JSON"_s,
-                 err(A::Refuse, u"broken JSON at line %1, column %2: %3 (%4); the server refuses the request (403 Bad data decoding request)"_s),
+                 err(A::Refuse, u"broken JSON at line %1, column %2: %3 (%4); the server refuses the request (403 %5)"_s),
                  err(A::Refuse, u"broken JSON at line %1, column %2: %3 (%4); Relay refuses the request (400)"_s)),
         checkRow(u"body.not-an-object"_s, B, {}, u"a JSON object"_s,
                  err(A::Refuse, u"the event must be a JSON object {…}, not %1; the server refuses it (403 Bad data reconstructing object). Send one event per request."_s),

@@ -1,5 +1,7 @@
 #include "validator.h"
 
+#include "serverrefusals.h"
+
 #include "bodycodec.h"
 #include "jsonerror.h"
 #include "jsonquirks.h"
@@ -26,7 +28,10 @@ void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const
     result.errorLine = at.line;
     result.errorColumn = at.column;
     context.report(u"body.json.broken"_s, QString(),
-                   {QString::number(at.line), QString::number(at.column), at.hint, at.errorString});
+                   {QString::number(at.line), QString::number(at.column), at.hint, at.errorString,
+                    // Spec section 4: a body starting with '{' went straight to json.loads; any
+                    // other was base64-decoded first, and failed there.
+                    ServerRefusals::prefix(json.startsWith('{') ? "body.reconstruct" : "body.decode")});
 }
 
 // The first byte, judged on the bytes as sent.

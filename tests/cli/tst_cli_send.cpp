@@ -1,6 +1,9 @@
 #include "loopbackserver.h"
 #include "cliprocess.h"
 
+#include "bodycodec.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 
@@ -142,12 +145,69 @@ private Q_SLOTS:
     {
         const CliRun refused = runServed({u"--dsn"_s, m_server->dsn(), u"-"_s}, invalidEvent);
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.out.contains("/message"), refused.out.constData());
+        // Issue 16: on stderr, not stdout, and naming the way to send it anyway.
+        QVERIFY2(refused.err.contains("The event is invalid"), refused.err.constData());
+        QVERIFY2(refused.err.contains("/message"), refused.err.constData());
+        QVERIFY2(refused.err.contains("--force"), refused.err.constData());
+        QVERIFY2(!refused.out.contains("invalid"), refused.out.constData());
         QCOMPARE(m_server->requests().size(), 0);
 
         const CliRun forced = runServed({u"--dsn"_s, m_server->dsn(), u"--force"_s, u"-"_s}, invalidEvent);
         QCOMPARE(forced.exitCode, 0);
         QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    // raven-node's body as it went on the wire: decoded, validated, and sent again.
+    void send_acceptsABodyAsSent()
+    {
+        QFile capture(QStringLiteral(SENTRY_TEST_DATA_DIR "/traffic/raven-node-0.6.3/error.http"));
+        QVERIFY(capture.open(QIODevice::ReadOnly));
+        const QByteArray bytes = capture.readAll();
+        const QByteArray body = bytes.mid(bytes.indexOf("\r\n\r\n") + 4);
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--json"_s, u"-"_s}, body);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("base64(zlib(JSON))"), run.err.constData());
+        QCOMPARE(m_server->requests().size(), 1);
+        const QByteArray sent = m_server->requests().constFirst();
+        const Sentry::DecodeResult original = Sentry::BodyCodec::decode(body);
+        QCOMPARE(sent.mid(sent.indexOf("\r\n\r\n") + 4), original.json);
+        const QJsonObject request = run.json().value(u"request"_s).toObject();
+        QCOMPARE(request.value(u"headers"_s).toArray().first()[u"name"_s].toString(), u"Host"_s);
+    }
+
+    void send_refusesAPublicKeyOnlyDsnWithoutOriginBeforeSending()
+    {
+        const QString publicOnly = m_server->dsn(u"42"_s, false);
+        const CliRun refused = runServed({u"--dsn"_s, publicOnly, u"-"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("sentry_secret") && refused.err.contains("--force"), refused.err.constData());
+        QCOMPARE(m_server->requests().size(), 0);
+        const CliRun browser = runServed({u"--dsn"_s, publicOnly, u"--origin"_s, u"http://shop.example"_s, u"-"_s});
+        QCOMPARE(browser.exitCode, 0);
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(LoopbackServer::headerValue(m_server->requests().constFirst(), "Origin"),
+                 QByteArray("http://shop.example"));
+    }
+
+    void send_methodGetSendsTheBeacon()
+    {
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--method"_s, u"get"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(m_server->requests().size(), 1);
+        const QByteArray raw = m_server->requests().constFirst();
+        QVERIFY2(raw.startsWith("GET /api/42/store/?sentry_version=4&"), raw.constData());
+        QVERIFY(raw.contains("&sentry_data=%7B"));
+        QVERIFY(raw.endsWith("\r\n\r\n")); // no body
+    }
+
+    void send_legacyAndTimestamp()
+    {
+        const CliRun run = runServed({u"--dsn"_s, m_server->dsn(), u"--legacy"_s, u"--timestamp"_s,
+                                      u"1329096377"_s, u"-"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray raw = m_server->requests().constFirst();
+        QVERIFY2(raw.startsWith("POST /api/store/ HTTP/1.1\r\n"), raw.constData());
+        QVERIFY(LoopbackServer::headerValue(raw, "X-Sentry-Auth").contains("sentry_timestamp=1329096377,"));
     }
 
     void send_repeatHonoursBackoffAndPrintsWaits()

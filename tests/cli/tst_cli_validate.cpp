@@ -17,6 +17,16 @@ QString sample(const QString &name)
     return QStringLiteral(SENTRY_SAMPLES_DIR "/") + name;
 }
 
+// The body of a captured request (tests/data/traffic): what the client put on the wire.
+QByteArray capturedBody(const QString &name)
+{
+    QFile file(QStringLiteral(SENTRY_TEST_DATA_DIR "/traffic/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    return bytes.mid(bytes.indexOf("\r\n\r\n") + 4);
+}
+
 QStringList lines(const QByteArray &out)
 {
     return QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
@@ -29,6 +39,61 @@ class TestCliValidate : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // raven-node's body as it went on the wire, read from standard input.
+    void validate_acceptsBodiesAsSentAndNamesTheEncoding_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("encoding");
+        for (const char *name : {"message", "error", "type-error", "thrown-string", "query",
+                                 "path-prefix-slug", "uncaught", "express-post"}) {
+            QTest::addRow("raven-node %s", name)
+                << capturedBody(u"raven-node-0.6.3/%1.http"_s.arg(QLatin1StringView(name)))
+                << QByteArray("base64(zlib(JSON))");
+        }
+        QTest::addRow("base64 of JSON") << QByteArray(R"({"message":"m"})").toBase64()
+                                        << QByteArray("base64(JSON)");
+    }
+    void validate_acceptsBodiesAsSentAndNamesTheEncoding()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, encoding);
+        QVERIFY(!body.isEmpty());
+        const CliRun run = runCli({u"validate"_s, u"-"_s}, body);
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        QVERIFY2(run.out.startsWith(QByteArray("body   " + encoding + " (a body as sent), decoded")), run.out.constData());
+        const CliRun json = runCli({u"validate"_s, u"--json"_s, u"-"_s}, body);
+        QCOMPARE(json.json().value(u"encoding"_s).toString().isEmpty(), false);
+        QCOMPARE(json.json().value(u"valid"_s).toBool(), true);
+    }
+
+    // Spec section 4: a gzip wrapper or a base64 body that is not zlib is refused while decoding.
+    void validate_brokenEncodingGetsTheServersAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addRow("gzip in base64") << QByteArray::fromHex("1f8b0800000000000203abae050043bfa6a302000000").toBase64();
+        QTest::addRow("base64 of garbage") << QByteArray("not zlib at all, nor JSON").toBase64();
+        QTest::addRow("raw zlib") << QByteArray::fromHex("789cabae0500017500f9");
+    }
+    void validate_brokenEncodingGetsTheServersAnswer()
+    {
+        QFETCH(QByteArray, body);
+        const CliRun run = runCli({u"validate"_s, u"-"_s}, body);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("403 'Bad data decoding request'"), run.out.constData());
+    }
+
+    // Issue 16: request and validate quoted different answers for one broken input. A body that
+    // starts with '{' goes straight to json.loads, which fails: "reconstructing object".
+    void brokenJson_validateAndRequestQuoteTheSameAnswer()
+    {
+        const CliRun validate = runCli({u"validate"_s, eventFile(u"broken-json.json"_s)});
+        const CliRun request = runCli({u"request"_s, u"--dsn"_s, u"http://pub:sec@localhost:9000/2"_s,
+                                       eventFile(u"broken-json.json"_s)});
+        QVERIFY2(validate.out.contains("403 Bad data reconstructing object"), validate.out.constData());
+        QVERIFY2(request.err.contains("Bad data reconstructing object"), request.err.constData());
+        QVERIFY(!validate.out.contains("decoding request"));
+    }
+
     void validate_exitCodes_data()
     {
         QTest::addColumn<QStringList>("arguments");

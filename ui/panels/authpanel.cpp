@@ -110,7 +110,7 @@ void AuthPanel::judge()
 {
     const auto kind = m_browser->isChecked() ? Sentry::ClientKind::Browser : Sentry::ClientKind::Server;
     const QString text = m_editor->toPlainText();
-    m_judged = Sentry::AuthHeader::parse(text, kind);
+    m_judged = Sentry::AuthHeader::judge(text, kind); // a header, or a query string or URL
     QList<PairsModel::Pair> fields;
     for (const Sentry::AuthHeader::Field &field : m_judged.fields())
         fields.append({field.name, field.value});

@@ -1,5 +1,7 @@
 #include "composerpanel.h"
 
+#include "bodycodec.h"
+
 #include "attributespage.h"
 #include "composerfields.h"
 #include "composerpage.h"
@@ -177,12 +179,17 @@ bool ComposerPanel::isFormEnabled() const
 void ComposerPanel::refreshForm()
 {
     m_refreshTimer->stop();
-    const std::optional<QJsonObject> event = m_document->object();
+    std::optional<QJsonObject> event = m_document->object();
+    if (!event) {
+        // A body as sent (base64, base64+zlib) is decoded in place and shown; anything else,
+        // or a body the user brought back with Undo, keeps its note.
+        if (!decodeBodyAsSent())
+            showBrokenNote();
+        event = m_document->object();
+    }
     m_tabs->setEnabled(event.has_value());
     if (event)
         m_brokenNote->hide();
-    else
-        showBrokenNote();
     // A text the form cannot show empties it: the greyed-out form never shows an older event.
     const QJsonObject shown = event.value_or(QJsonObject());
     m_updating = true;
@@ -191,6 +198,33 @@ void ComposerPanel::refreshForm()
     m_fields->refresh(shown);
     m_tablesPage->refresh(shown);
     m_updating = false;
+}
+
+// A body pasted as it was sent (base64, base64+zlib) becomes its JSON in one undo step, and the
+// panel says which encoding it was; a broken encoding is explained with the server's answer.
+bool ComposerPanel::decodeBodyAsSent()
+{
+    const Sentry::EventInput input = Sentry::BodyCodec::readEvent(m_document->json());
+    if (input.isRefused()) {
+        m_brokenNote->setText(tr("The text is not an event the server could read: %1. The form is "
+                                 "read-only until the text is fixed; nothing has been changed or "
+                                 "lost.").arg(input.refusal));
+        m_brokenNote->show();
+        return true;
+    }
+    if (input.form == Sentry::BodyForm::Json)
+        return false;
+    if (m_document->text() == m_decodedBody) { // Undo brought it back: leave it so
+        m_brokenNote->setText(tr("The text is a %1 body as sent; the form is read-only until it is "
+                                 "JSON (Redo decodes it again).").arg(Sentry::formDescription(input.form)));
+        m_brokenNote->show();
+        return true;
+    }
+    m_decodedBody = m_document->text();
+    m_document->setText(QString::fromUtf8(input.json));
+    Q_EMIT statusMessage(tr("The text was a %1 body as sent: decoded to its JSON (Undo brings the "
+                            "body back)").arg(Sentry::formDescription(input.form)));
+    return true;
 }
 
 void ComposerPanel::showBrokenNote()

@@ -53,6 +53,7 @@ private:
     QWidget *addPage(ComposerPage *page);
 
     void applyEdit(const QString &pointer, const QJsonValue &value);
+    bool decodeBodyAsSent();
     void showBrokenNote();
 
     QWidget *placeInForm(const QString &pointer);
@@ -73,6 +74,7 @@ private:
     QTimer *m_refreshTimer = nullptr;
     bool m_updating = false; // the form is being filled from the document: ignore its signals
     bool m_writing = false; // the form is writing to the document: don't refresh from it
+    QString m_decodedBody; // the last body as sent decoded here (Undo may bring it back)
 };
 
 } // namespace SentryUi

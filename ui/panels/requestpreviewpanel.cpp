@@ -1,6 +1,7 @@
 #include "requestpreviewpanel.h"
 
 #include "authheader.h"
+#include "clientpreset.h"
 #include "authpanel.h"
 #include "eventdocument.h"
 #include "icons.h"
@@ -15,6 +16,8 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTabWidget>
@@ -28,7 +31,6 @@ namespace SentryUi {
 
 namespace {
 
-const QString SecretMask = u"********"_s;
 // A 1 MB event would make every view slow to lay out; the copy buttons still copy everything.
 constexpr qsizetype MaxShownChars = 64 * 1024;
 
@@ -141,15 +143,39 @@ QWidget *RequestPreviewPanel::buildOptions()
     m_encoding->setToolTip(tr("How the body is encoded on the wire (spec section 4)"));
     m_legacyEndpoint = new QCheckBox(tr("Legacy /api/store/"));
     m_legacyEndpoint->setToolTip(tr("Post to /api/store/ instead of /api/{project}/store/"));
+    m_client = new QComboBox;
+    m_client->addItem(tr("sentry-harness"), QString());
+    for (const Sentry::ClientPreset &preset : Sentry::ClientPreset::all())
+        m_client->addItem(preset.id, preset.id);
+    m_client->setToolTip(tr("Speak as a real v4 client: endpoint, method, encoding, auth field "
+                            "order and headers as that client sent them"));
+    m_method = new QComboBox;
+    m_method->addItem(u"POST"_s, int(Sentry::RequestMethod::Post));
+    m_method->addItem(tr("GET beacon"), int(Sentry::RequestMethod::Get));
+    m_method->setToolTip(tr("GET: raven-js 1.1's image beacon, the auth and the event in the query"));
+    m_origin = new QLineEdit;
+    m_origin->setPlaceholderText(tr("Origin"));
+    m_origin->setToolTip(tr("An Origin header, as a browser client sends (then no secret is needed)"));
+    m_referer = new QLineEdit;
+    m_referer->setPlaceholderText(tr("Referer"));
+    m_referer->setToolTip(tr("A Referer header, as a browser client sends"));
     m_showSecrets = new QCheckBox(tr("Show secret"));
     m_showSecrets->setToolTip(
         tr("The secret key is masked on screen; copy buttons copy the real text"));
     m_status = new QLabel;
     m_status->setWordWrap(true);
+    layout->addWidget(m_client);
+    layout->addWidget(m_method);
     layout->addWidget(m_encoding);
     layout->addWidget(m_legacyEndpoint);
+    layout->addWidget(m_origin);
+    layout->addWidget(m_referer);
     layout->addWidget(m_showSecrets);
     layout->addWidget(m_status, 1);
+    connect(m_client, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::applyPreset);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::refresh);
+    connect(m_origin, &QLineEdit::textChanged, this, &RequestPreviewPanel::refresh);
+    connect(m_referer, &QLineEdit::textChanged, this, &RequestPreviewPanel::refresh);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::refresh);
     connect(m_encoding, &QComboBox::activated, this,
             [this] { Q_EMIT encodingChosen(encoding()); });
@@ -230,6 +256,16 @@ void RequestPreviewPanel::setEncoding(Sentry::BodyEncoding encoding)
     m_encoding->setCurrentIndex(m_encoding->findData(int(encoding)));
 }
 
+void RequestPreviewPanel::setClientPreset(const QString &id)
+{
+    m_client->setCurrentIndex(std::max(0, m_client->findData(id)));
+}
+
+void RequestPreviewPanel::setOrigin(const QString &origin)
+{
+    m_origin->setText(origin);
+}
+
 Sentry::ScrubOptions RequestPreviewPanel::scrubOptions() const
 {
     Sentry::ScrubOptions options;
@@ -277,8 +313,19 @@ std::optional<Sentry::StoreRequest> RequestPreviewPanel::currentRequest(QString 
         return std::nullopt;
     }
     Sentry::StoreRequestOptions options = m_defaults;
+    if (const auto preset = Sentry::ClientPreset::find(m_client->currentData().toString())) {
+        // The preset is the wire form; the target's extra headers and timeout still apply.
+        const auto extraHeaders = options.extraHeaders;
+        const auto timeoutMs = options.timeoutMs;
+        options = preset->options;
+        options.extraHeaders = extraHeaders;
+        options.timeoutMs = timeoutMs;
+    }
     options.encoding = encoding();
+    options.method = Sentry::RequestMethod(m_method->currentData().toInt());
     options.useLegacyEndpoint = m_legacyEndpoint->isChecked();
+    options.origin = m_origin->text().trimmed();
+    options.referer = m_referer->text().trimmed();
     return Sentry::StoreRequest::build(m_dsn, scrubbedBody().json, options, error);
 }
 
@@ -312,16 +359,39 @@ void RequestPreviewPanel::refresh()
     showScrub(built);
 }
 
+// On screen the secret is masked by field (the value of sentry_secret), so the rest of the
+// header reads as sent; the copy buttons copy the real request.
 void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const Built &built)
 {
+    const Sentry::StoreRequest shownRequest =
+        m_showSecrets->isChecked() ? request : request.withMaskedSecret();
     m_body->setPlainText(shown(QString::fromUtf8(built.json)));
-    m_auth->setRequestHeader(masked(QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth))));
-    m_http->setPlainText(shown(masked(httpAsText(request.toHttp()))));
-    m_curl->setPlainText(shown(masked(request.toCurl())));
-    m_status->setText(
-        tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
-            .arg(QString::fromLatin1(request.method()), request.url().toDisplayString())
-        + u" — "_s + timeoutText(request));
+    m_auth->setRequestHeader(QString::fromUtf8(request.isBeacon() ? shownRequest.urlText()
+                                                                   : shownRequest.header(Sentry::HttpHeader::SentryAuth)));
+    m_http->setPlainText(shown(httpAsText(shownRequest.toHttp())));
+    m_curl->setPlainText(shown(shownRequest.toCurl()));
+    QStringList lines = {tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
+                             .arg(QString::fromLatin1(request.method()), request.url().toDisplayString())
+                         + u" — "_s + timeoutText(request)};
+    // What the server would refuse before reading the event (the same judge as the CLI's).
+    const Sentry::Findings findings = request.findings();
+    for (const Sentry::Finding &finding : findings)
+        lines.append(tr("%1 (%2): %3").arg(Sentry::severityName(finding.severity), finding.location,
+                                           finding.message));
+    m_status->setText(lines.join(u'\n'));
+}
+
+// A preset sets the options a user sees (method, encoding, endpoint); they can be changed after.
+void RequestPreviewPanel::applyPreset()
+{
+    if (const auto preset = Sentry::ClientPreset::find(m_client->currentData().toString())) {
+        const QSignalBlocker blockMethod(m_method), blockEncoding(m_encoding), blockLegacy(m_legacyEndpoint);
+        m_method->setCurrentIndex(m_method->findData(int(preset->options.method)));
+        m_encoding->setCurrentIndex(m_encoding->findData(int(preset->options.encoding)));
+        m_legacyEndpoint->setChecked(preset->options.useLegacyEndpoint);
+        m_client->setToolTip(preset->source);
+    }
+    refresh();
 }
 
 void RequestPreviewPanel::showError(const QString &error, const Built &built)
@@ -349,14 +419,6 @@ void RequestPreviewPanel::showScrub(const Built &built)
     m_scrub->setPlainText(lines.isEmpty()
                               ? tr("Nothing to scrub: the event is sent exactly as typed.")
                               : lines.join(u'\n'));
-}
-
-QString RequestPreviewPanel::masked(const QString &text) const
-{
-    if (m_showSecrets->isChecked() || !m_dsn.hasSecret())
-        return text;
-    QString copy = text;
-    return copy.replace(m_dsn.secretKey(), SecretMask);
 }
 
 QString RequestPreviewPanel::bodyText() const

@@ -16,6 +16,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
 class QTimer;
@@ -46,6 +47,9 @@ public:
     std::optional<Sentry::StoreRequest> currentRequest(QString *error) const;
 
     Sentry::BodyEncoding encoding() const;
+    // The request options a user can set here (for tests and the main window's wiring).
+    void setClientPreset(const QString &id); // "" for the harness's own form
+    void setOrigin(const QString &origin);
     void setEncoding(Sentry::BodyEncoding encoding);
     Sentry::ScrubOptions scrubOptions() const;
     void setProcessorEnabled(const QString &processorId, bool enabled); // "sanitize", "cookies", …
@@ -81,12 +85,16 @@ private:
     void showRequest(const Sentry::StoreRequest &request, const Built &built);
     void showError(const QString &error, const Built &built);
     void showScrub(const Built &built);
-    QString masked(const QString &text) const;
     void refreshIfVisible();
+    void applyPreset();
 
     EventDocument *m_document = nullptr;
     Sentry::Dsn m_dsn;
     QComboBox *m_encoding = nullptr;
+    QComboBox *m_client = nullptr;
+    QComboBox *m_method = nullptr;
+    QLineEdit *m_origin = nullptr;
+    QLineEdit *m_referer = nullptr;
     QCheckBox *m_legacyEndpoint = nullptr;
     QCheckBox *m_showSecrets = nullptr;
     QList<QCheckBox *> m_processors;

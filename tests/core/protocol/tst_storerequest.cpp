@@ -165,16 +165,20 @@ private Q_SLOTS:
         const StoreRequest request = buildOrFail(u"https://pub:sec@example.com/1"_s, EventJson,
                                                  fixedOptions(encoding));
         const QList<StoreRequest::Header> expected = {
+            {"Host", "example.com"},
             {"X-Sentry-Auth", "Sentry sentry_version=4, sentry_client=raven-python/4.0.0, "
                               "sentry_timestamp=1329096377, sentry_key=pub, sentry_secret=sec"},
             {"User-Agent", "raven-python/4.0.0"},
             {"Content-Type", contentType},
             {"Content-Length", QByteArray::number(request.body().size())},
+            {"Connection", "keep-alive"},
+            {"Accept-Encoding", "identity"},
+            {"Accept-Language", "*"},
         };
         QCOMPARE(request.headers(), expected);
         QCOMPARE(request.header("content-length").toLongLong(), request.body().size());
         QCOMPARE(request.encoding(), encoding);
-        for (const char *absent : {"Host", "Origin", "Referer"})
+        for (const char *absent : {"Origin", "Referer"})
             QVERIFY2(request.header(absent).isNull(), absent);
     }
 
@@ -217,8 +221,9 @@ private Q_SLOTS:
         QList<QByteArray> names;
         for (const StoreRequest::Header &header : request.headers())
             names.append(header.first);
-        QCOMPARE(names, (QList<QByteArray>{"X-Sentry-Auth", "User-Agent", "Content-Type", "Content-Length",
-                                            "Origin", "Referer"}));
+        QCOMPARE(names, (QList<QByteArray>{"Host", "X-Sentry-Auth", "User-Agent", "Content-Type",
+                                            "Content-Length", "Connection", "Accept-Encoding",
+                                            "Accept-Language", "Origin", "Referer"}));
         QCOMPARE(request.header("User-Agent"), QByteArray("custom/1.0"));
         QVERIFY(request.toHttp().contains("\r\nOrigin: https://app.example.com\r\n"));
         QVERIFY(request.toCurl().contains(u"-H 'Origin: https://app.example.com'"_s));
@@ -337,6 +342,9 @@ private Q_SLOTS:
             "User-Agent: raven-python/4.0.0\r\n"
             "Content-Type: application/json\r\n"
             "Content-Length: 39\r\n"
+            "Connection: keep-alive\r\n"
+            "Accept-Encoding: identity\r\n"
+            "Accept-Language: *\r\n"
             "\r\n"
             "{\"message\":\"Disk full\",\"level\":\"error\"}";
         QCOMPARE(EventJson.size(), 39);
@@ -434,10 +442,17 @@ private Q_SLOTS:
         QCOMPARE(json.value(u"url"_s).toString(), u"https://example.com/api/1/store/"_s);
         QCOMPARE(json.value(u"body"_s).toString().toLatin1(), request.body());
         QCOMPARE(json.value(u"encoding"_s).toString(), u"base64-zlib"_s);
-        const QJsonObject headers = json.value(u"headers"_s).toObject();
+        const QJsonArray headers = json.value(u"headers"_s).toArray();
         QCOMPARE(headers.size(), request.headers().size());
-        for (const StoreRequest::Header &header : request.headers())
-            QCOMPARE(headers.value(QString::fromLatin1(header.first)).toString().toUtf8(), header.second);
+        for (qsizetype i = 0; i < headers.size(); ++i) {
+            const QJsonObject header = headers.at(i).toObject();
+            QCOMPARE(header.value(u"name"_s).toString().toLatin1(), request.headers().at(i).first);
+            QCOMPARE(header.value(u"value"_s).toString().toUtf8(), request.headers().at(i).second);
+        }
+        const QJsonArray auth = json.value(u"auth"_s).toArray();
+        QCOMPARE(auth.size(), 5);
+        QCOMPARE(auth.at(0).toObject().value(u"name"_s).toString(), u"sentry_version"_s);
+        QCOMPARE(auth.at(4).toObject().value(u"value"_s).toString(), u"sec"_s);
     }
 
     void toNetworkRequest_setsExactlyTheseHeaders()
@@ -455,6 +470,84 @@ private Q_SLOTS:
         QCOMPARE(network.attribute(QNetworkRequest::Http2AllowedAttribute).toBool(), false);
         QVERIFY(!network.hasRawHeader("Origin"));
         QVERIFY(!network.hasRawHeader("Referer"));
+    }
+
+    // Masking replaces the value of sentry_secret and nothing else: with a secret that is also a
+    // piece of other text ("sec" in "sentry_secret"), string replacing mangled the header.
+    void withMaskedSecret_masksTheFieldOnly_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addRow("secret inside a field name") << u"https://pub:sec@example.com/1"_s;
+        QTest::addRow("secret equal to the key") << u"https://secret:secret@example.com/1"_s;
+    }
+    void withMaskedSecret_masksTheFieldOnly()
+    {
+        QFETCH(QString, dsn);
+        const StoreRequest request = buildOrFail(dsn, EventJson);
+        const StoreRequest masked = request.withMaskedSecret();
+        const QByteArray auth = request.header("X-Sentry-Auth");
+        const qsizetype at = auth.indexOf("sentry_secret=");
+        QVERIFY(at > 0);
+        QCOMPARE(masked.header("X-Sentry-Auth"), auth.left(at) + "sentry_secret=********");
+        QCOMPARE(masked.body(), request.body());
+        QCOMPARE(masked.header("Content-Length"), request.header("Content-Length"));
+        QCOMPARE(masked.authFields().constLast().value, u"********"_s);
+        QCOMPARE(masked.authFields().constFirst().value, u"4"_s);
+    }
+
+    // Spec section 2: on /api/store/ a "project" in the body must be the key's project.
+    void findings_legacyProjectAgainstTheDsns_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("legacy");
+        QTest::addColumn<int>("severity"); // -1: no finding
+        QTest::addRow("same id") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"2"})") << true << -1;
+        QTest::addRow("same id as a number") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":2})") << true << -1;
+        QTest::addRow("same slug") << u"http://pub:sec@h/sentry/shop"_s << QByteArray(R"({"project":"shop"})") << true << -1;
+        QTest::addRow("no project") << u"http://pub:sec@h/2"_s << QByteArray(R"({"message":"m"})") << true << -1;
+        QTest::addRow("other id") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"3"})") << true
+                                  << int(Severity::Error);
+        QTest::addRow("slug against an id") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"shop"})")
+                                            << true << int(Severity::Warning);
+        QTest::addRow("not legacy") << u"http://pub:sec@h/2"_s << QByteArray(R"({"project":"3"})") << false << -1;
+    }
+    void findings_legacyProjectAgainstTheDsns()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(QByteArray, json);
+        QFETCH(bool, legacy);
+        QFETCH(int, severity);
+        StoreRequestOptions options = fixedOptions();
+        options.useLegacyEndpoint = legacy;
+        const Findings findings = buildOrFail(dsn, json, options).findings();
+        if (severity < 0) {
+            QVERIFY(findings.isEmpty());
+            return;
+        }
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(int(findings.constFirst().severity), severity);
+        QCOMPARE(findings.constFirst().location, u"/project"_s);
+        QVERIFY(findings.constFirst().message.contains(u"403 'Invalid credentials'"_s));
+    }
+
+    // raven-js 1.1's beacon: GET, auth and the event in the query, no body.
+    void build_getBeaconPutsAuthAndEventInTheQuery()
+    {
+        StoreRequestOptions options = fixedOptions();
+        options.method = RequestMethod::Get;
+        options.client = u"raven-js/1.1.22"_s;
+        options.sendTimestamp = false;
+        options.sendSecret = false;
+        const StoreRequest request =
+            buildOrFail(u"http://pub@localhost:9000/3"_s, "{\"message\":\"a b'c\"}", options);
+        QCOMPARE(request.method(), QByteArray("GET"));
+        QCOMPARE(request.target(), QByteArray("/api/3/store/?sentry_version=4&sentry_client=raven-js%2F1.1.22"
+                                              "&sentry_key=pub&sentry_data=%7B%22message%22%3A%22a%20b%27c%22%7D"));
+        QVERIFY(request.body().isEmpty());
+        QVERIFY(request.header("Content-Length").isNull());
+        QVERIFY(request.header("X-Sentry-Auth").isNull());
+        QCOMPARE(request.url().toEncoded(), request.urlText());
     }
 };
 

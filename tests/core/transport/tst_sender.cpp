@@ -5,6 +5,8 @@
 #include "storerequest.h"
 
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -22,6 +24,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
+
+Q_DECLARE_METATYPE(Sentry::StoreRequestOptions)
 
 namespace {
 
@@ -399,6 +403,59 @@ private Q_SLOTS:
         QVERIFY(LoopbackServer::headerValue(raw, "Origin").isNull());
         QVERIFY(LoopbackServer::headerValue(raw, "Referer").isNull());
         QCOMPARE(LoopbackServer::body(raw), eventJson);
+    }
+
+    // The preview is the request: every byte the server reads is in toHttp(), in order, and Qt
+    // added nothing (Issue 16: Connection, Accept-Encoding and Accept-Language used to slip in).
+    void send_wireIsExactlyTheRenderedRequest_data()
+    {
+        QTest::addColumn<StoreRequestOptions>("options");
+        StoreRequestOptions json;
+        json.clock = [] { return qint64(1329096377); };
+        StoreRequestOptions zlib = json;
+        zlib.encoding = BodyEncoding::Base64Zlib;
+        StoreRequestOptions beacon = json;
+        beacon.method = RequestMethod::Get;
+        beacon.origin = u"http://127.0.0.1:8000"_s;
+        beacon.referer = u"http://127.0.0.1:8000/shop/cart?id=3"_s;
+        QTest::addRow("json") << json;
+        QTest::addRow("base64-zlib") << zlib;
+        QTest::addRow("get beacon with origin") << beacon;
+    }
+    void send_wireIsExactlyTheRenderedRequest()
+    {
+        QFETCH(StoreRequestOptions, options);
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        const QByteArray json = R"json({"message":"caf\u00e9 'quoted' & /slashed/ (x)","extra":{"a":[1,2]}})json";
+        QString error;
+        const auto request = StoreRequest::build(Dsn::parse(server.dsn()), json, options, &error);
+        QVERIFY2(request, qPrintable(error));
+        Sender sender(&m_manager);
+        QSignalSpy spy(&sender, &Sender::finished);
+        sender.send(*request);
+        QVERIFY(spy.wait(5000));
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().constFirst(), request->toHttp());
+    }
+
+    // The curl command of the preview puts the same bytes on the wire as the sender.
+    void curl_wireIsExactlyTheRenderedRequest_data() { send_wireIsExactlyTheRenderedRequest_data(); }
+    void curl_wireIsExactlyTheRenderedRequest()
+    {
+        QFETCH(StoreRequestOptions, options);
+        if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+            QSKIP("curl is not installed (apt-get install curl); the curl command is not run");
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        QString error;
+        const auto request = StoreRequest::build(Dsn::parse(server.dsn()), eventJson, options, &error);
+        QVERIFY2(request, qPrintable(error));
+        QProcess shell;
+        shell.start(u"/bin/sh"_s, {u"-c"_s, request->toCurl()});
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(shell.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(server.requests().constFirst(), request->toHttp());
     }
 
     void send_reusesTheConnection()

@@ -7,6 +7,7 @@
 #include <sentry-harness/backoff.h>
 #include <sentry-harness/backoffs.h>
 #include <sentry-harness/bodycodec.h>
+#include <sentry-harness/clientpreset.h>
 #include <sentry-harness/client.h>
 #include <sentry-harness/dsn.h>
 #include <sentry-harness/event.h>
@@ -14,6 +15,7 @@
 #include <sentry-harness/finding.h>
 #include <sentry-harness/httpfield.h>
 #include <sentry-harness/jsonpointer.h>
+#include <sentry-harness/mask.h>
 #include <sentry-harness/networkaccess.h>
 #include <sentry-harness/outbox.h>
 #include <sentry-harness/rules.h>
@@ -21,6 +23,7 @@
 #include <sentry-harness/sender.h>
 #include <sentry-harness/sendsession.h>
 #include <sentry-harness/sendresult.h>
+#include <sentry-harness/serverrefusals.h>
 #include <sentry-harness/storerequest.h>
 #include <sentry-harness/validationtypes.h>
 #include <sentry-harness/validator.h>

@@ -1,3 +1,4 @@
+#include "bodycodec.h"
 #include "composerpanel.h"
 #include "eventdocument.h"
 #include "framesmodel.h"
@@ -6,6 +7,8 @@
 #include "keyvaluemodel.h"
 
 #include <QComboBox>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -151,6 +154,52 @@ private Q_SLOTS:
         document.setText(u"{\"message\": \"fixed\"}"_s);
         QTRY_VERIFY(composer.isFormEnabled());
         QCOMPARE(textOf(composer.fieldForPath(u"/message"_s)), u"fixed"_s);
+    }
+
+    // A body pasted as sent (raven-node's base64(zlib(JSON))) becomes its JSON, said in the
+    // status; Undo brings the body back.
+    void pastedBodyAsSent_isDecodedAndNamed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("form");
+        const QByteArray json = R"({"message":"from the wire","level":"error"})";
+        QTest::addRow("base64-zlib") << Sentry::BodyCodec::encode(json, Sentry::BodyEncoding::Base64Zlib)
+                                     << u"base64(zlib(JSON))"_s;
+        QTest::addRow("base64") << json.toBase64() << u"base64(JSON)"_s;
+    }
+    void pastedBodyAsSent_isDecodedAndNamed()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, form);
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        QSignalSpy status(&composer, &ComposerPanel::statusMessage);
+        document.setText(QString::fromLatin1(body));
+        QTRY_VERIFY(composer.isFormEnabled() && document.object().has_value());
+        QCOMPARE(document.text(), u"{\"message\":\"from the wire\",\"level\":\"error\"}"_s);
+        QCOMPARE(textOf(composer.fieldForPath(u"/message"_s)), u"from the wire"_s);
+        QVERIFY(!status.isEmpty());
+        QVERIFY2(status.constLast().at(0).toString().contains(form), qPrintable(status.constLast().at(0).toString()));
+        document.textDocument()->undo();
+        QCOMPARE(document.text(), QString::fromLatin1(body));
+    }
+
+    void pastedBrokenEncoding_saysTheServersAnswer()
+    {
+        EventDocument document;
+        document.reset(baseEvent());
+        ComposerPanel composer(&document);
+        const QString gzipped = QString::fromLatin1(
+            QByteArray::fromHex("1f8b0800000000000203abae050043bfa6a302000000").toBase64());
+        document.setText(gzipped);
+        QTRY_VERIFY(!composer.isFormEnabled());
+        QCOMPARE(document.text(), gzipped);
+        const auto labels = composer.findChildren<QLabel *>();
+        const bool said = std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->text().contains(u"Bad data decoding request"_s);
+        });
+        QVERIFY(said);
     }
 
     void undoRedo_restoresTextAndForm()

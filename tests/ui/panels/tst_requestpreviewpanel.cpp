@@ -4,6 +4,7 @@
 #include "pairsmodel.h"
 #include "requestpreviewpanel.h"
 #include "scrubber.h"
+#include "storerequest.h"
 
 #include <QComboBox>
 #include <QJsonDocument>
@@ -72,6 +73,61 @@ private Q_SLOTS:
         QVERIFY(!panel.curlText().contains(u"topsecret"_s));
         QVERIFY(panel.httpText().startsWith(u"POST /api/7/store/ HTTP/1.1"_s));
         QVERIFY(panel.authText().startsWith(u"Sentry "_s));
+    }
+
+    // A secret that is part of other words ("sec" in "sentry_secret", "secret" in the default
+    // DSN) used to mangle the header when masked by replacing text; only the value is masked.
+    void secretMask_replacesTheValueOfSentrySecretOnly_data()
+    {
+        QTest::addColumn<QString>("secret");
+        QTest::addRow("sec") << u"sec"_s;
+        QTest::addRow("secret") << u"secret"_s;
+        QTest::addRow("sentry") << u"sentry"_s;
+    }
+    void secretMask_replacesTheValueOfSentrySecretOnly()
+    {
+        QFETCH(QString, secret);
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\"}"_s);
+        RequestPreviewPanel panel(&document);
+        panel.setDsn(Sentry::Dsn::parse(u"https://pub:%1@sentry.example.com/7"_s.arg(secret)));
+        const QString expected = u"Sentry sentry_version=4, sentry_client=%1, sentry_timestamp="_s.arg(
+            QString::fromLatin1(Sentry::DefaultClient));
+        QVERIFY2(panel.authText().startsWith(expected), qPrintable(panel.authText()));
+        QVERIFY2(panel.authText().endsWith(u", sentry_key=pub, sentry_secret=********"_s),
+                 qPrintable(panel.authText()));
+        QVERIFY(panel.httpText().contains(u"\r\nX-Sentry-Auth: "_s + panel.authText() + u"\r\n"_s)
+                || panel.httpText().contains(u"\nX-Sentry-Auth: "_s + panel.authText()));
+        QCOMPARE(fieldValue(panel.authFieldsModel(), u"sentry_version"_s), u"4"_s);
+    }
+
+    void clientPreset_setsTheWireForm()
+    {
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\", \"project\": \"7\"}"_s);
+        RequestPreviewPanel panel(&document);
+        panel.setDsn(Sentry::Dsn::parse(dsnText));
+        panel.setClientPreset(u"raven-node-0.6"_s);
+        const auto request = panel.currentRequest(nullptr);
+        QVERIFY(request);
+        QCOMPARE(request->url(), Sentry::Dsn::parse(dsnText).legacyStoreUrl());
+        QCOMPARE(request->encoding(), Sentry::BodyEncoding::Base64Zlib);
+        QCOMPARE(request->authFields().at(1).name, u"sentry_timestamp"_s);
+        QCOMPARE(panel.encoding(), Sentry::BodyEncoding::Base64Zlib); // the options show it
+    }
+
+    // Said before sending, by the judge the CLI uses: no secret and no Origin is the server's 400.
+    void publicKeyOnlyDsn_saysTheRefusalUntilAnOriginIsSet()
+    {
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\"}"_s);
+        RequestPreviewPanel panel(&document);
+        panel.setDsn(Sentry::Dsn::parse(u"https://pub@sentry.example.com/7"_s));
+        QVERIFY2(panel.statusText().contains(u"Missing required attribute"_s), qPrintable(panel.statusText()));
+        panel.setOrigin(u"https://shop.example"_s);
+        QVERIFY2(!panel.statusText().contains(u"Missing required attribute"_s), qPrintable(panel.statusText()));
+        QVERIFY(panel.httpText().contains(u"\nOrigin: https://shop.example\r"_s)
+                || panel.httpText().contains(u"Origin: https://shop.example"_s));
     }
 
     // The target's settings are part of the request: shown, and refused with the reason.

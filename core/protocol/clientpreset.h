@@ -1,0 +1,27 @@
+#pragma once
+
+// Real v4 clients' wire forms as rows of data (`request --as raven-node-0.6`, the GUI's client
+// choice): endpoint, method, body encoding, sentry_client, auth field order and timestamp unit,
+// and the headers each sent, in order. Each row names its source (release and file).
+
+#include "storerequest.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Sentry {
+
+struct ClientPreset
+{
+    QString id;          // "raven-node-0.6"
+    QString source;      // the release and file the row was read from; how it was checked
+    StoreRequestOptions options; // everything but the clock, Origin and Referer
+
+    static const QList<ClientPreset> &all();
+    static std::optional<ClientPreset> find(const QString &id);
+    static QStringList ids();
+};
+
+} // namespace Sentry
