@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry {
@@ -51,7 +53,12 @@ public:
             return addNull(key);
         add(key, value);
     }
-    QByteArray finish() { return m_text + '}'; }
+    JsonLine() { m_text.reserve(512); }
+    QByteArray finish()
+    {
+        m_text += '}';
+        return std::move(m_text);
+    }
 
 private:
     void member(const char *key)
@@ -88,19 +95,29 @@ void JsonLine::appendEscaped(char16_t c)
 void JsonLine::appendString(const QString &value)
 {
     m_text += '"';
-    const auto *begin = reinterpret_cast<const char16_t *>(value.utf16());
-    const char16_t *end = begin + value.size();
-    for (const char16_t *at = begin; at < end; ++at) {
+    const auto *at = reinterpret_cast<const char16_t *>(value.utf16());
+    const char16_t *end = at + value.size();
+    while (at < end) {
+        // A run of printable ASCII is copied as it is, in one step (most of a line).
+        const char16_t *run = at;
+        while (at < end && *at >= 0x20 && *at < 0x80 && *at != u'"' && *at != u'\\')
+            ++at;
+        if (at > run) {
+            const qsizetype from = m_text.size();
+            m_text.resize(from + (at - run));
+            std::copy(run, at, m_text.data() + from);
+        }
+        if (at == end)
+            break;
         const char16_t c = *at;
-        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
-            m_text += char(c);
-        } else if (c < 0x80 || (QChar::isSurrogate(c) && !(QChar::isHighSurrogate(c) && at + 1 < end
-                                                            && QChar::isLowSurrogate(at[1])))) {
+        if (c < 0x80 || (QChar::isSurrogate(c) && !(QChar::isHighSurrogate(c) && at + 1 < end
+                                                     && QChar::isLowSurrogate(at[1])))) {
             appendEscaped(c);
+            ++at;
         } else {
             const qsizetype length = QChar::isHighSurrogate(c) ? 2 : 1;
             m_text += QStringView(at, length).toUtf8();
-            at += length - 1;
+            at += length;
         }
     }
     m_text += '"';
@@ -150,7 +167,7 @@ QJsonObject Exchange::toJson(bool withBodies) const
         return object;
     object.insert(u"findings"_s, findings);
     object.insert(u"auth_source"_s, authSource);
-    object.insert(u"auth"_s, auth);
+    object.insert(u"auth"_s, authFieldsJson(auth));
     object.insert(u"request_headers"_s, headersJson(requestHeaders));
     object.insert(u"request_body"_s, QString::fromUtf8(requestBody));
     object.insert(u"event"_s, QString::fromUtf8(eventJson));
@@ -172,8 +189,7 @@ Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &de
     exchange.encoding = decision.eventJson.isEmpty() && decision.encoding == BodyForm::Unknown
         ? QString() : formName(decision.encoding);
     exchange.authSource = authSourceName(decision.authSource);
-    for (const AuthHeader::Field &field : decision.authFields)
-        exchange.auth.append(QJsonObject{{u"name"_s, field.name}, {u"value"_s, field.value}});
+    exchange.auth = decision.authFields;
     exchange.client = decision.client;
     exchange.project = decision.projectId;
     exchange.eventJson = decision.eventJson;

@@ -510,11 +510,25 @@ QString Decision::eventId() const
     return storedEvent.value("event_id"_L1).toString();
 }
 
+QJsonArray authFieldsJson(const QList<AuthHeader::Field> &fields)
+{
+    QJsonArray array;
+    for (const AuthHeader::Field &field : fields)
+        array.append(QJsonObject{{u"name"_s, field.name}, {u"value"_s, field.value}});
+    return array;
+}
+
+QList<AuthHeader::Field> authFieldsFromJson(const QJsonArray &array)
+{
+    QList<AuthHeader::Field> fields;
+    for (const QJsonValue &field : array)
+        fields.append({field[u"name"].toString(), field[u"value"].toString()});
+    return fields;
+}
+
 QJsonObject Decision::toJson() const
 {
-    QJsonArray auth;
-    for (const AuthHeader::Field &field : authFields)
-        auth.append(QJsonObject{{u"name"_s, field.name}, {u"value"_s, field.value}});
+    const QJsonArray auth = authFieldsJson(authFields);
     QJsonArray headers;
     for (const RawHeader &header : answer.headers)
         headers.append(QJsonArray{QString::fromUtf8(header.first), QString::fromUtf8(header.second)});

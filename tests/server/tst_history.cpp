@@ -29,7 +29,7 @@ Exchange sample(const QString &message, int status = 200, const QString &level =
     e.requestBody = QByteArray("\x00\x01 binary \xff", 12);
     e.encoding = u"base64-zlib"_s;
     e.authSource = u"x-sentry-auth"_s;
-    e.auth = QJsonArray{QJsonObject{{u"name"_s, u"sentry_key"_s}, {u"value"_s, u"pub"_s}}};
+    e.auth = {{u"sentry_key"_s, u"pub"_s}, {u"sentry_secret"_s, u"s\u00e9c"_s}};
     e.client = u"raven-node/0.6.3"_s;
     e.project = u"1"_s;
     e.eventId = u"abc"_s;
