@@ -1,6 +1,7 @@
 #include "requestjudge.h"
 
 #include "authheader.h"
+#include "jsonline.h"
 #include "validator.h"
 
 #include <QJsonArray>
@@ -412,7 +413,9 @@ void Judgement::accept()
         return;
     }
     answer.headers = {{"Content-Type", "application/json"}};
-    answer.body = QJsonDocument(QJsonObject{{u"id"_s, m_decision.eventId()}}).toJson(QJsonDocument::Compact);
+    JsonLine body;
+    body.add("id", m_decision.eventId());
+    answer.body = body.finish();
 }
 
 void Judgement::answerOptions()
