@@ -86,6 +86,7 @@ private Q_SLOTS:
     void retention_byCountAndBytes();
     void restart_keepsEverything();
     void writer_callsBackAfterCommitInBatches();
+    void writer_batchIsOneCallbackAfterItsCommit();
     void defaultPath_isInTheTestDataFolder();
 
 private:
@@ -329,6 +330,39 @@ void tst_History::writer_callsBackAfterCommitInBatches()
         total += signal.constFirst().toInt();
     QCOMPARE(total, 200);
     QVERIFY(committed.size() < 200); // grouped into fewer transactions
+    QCOMPARE(writer.pending(), 0);
+}
+
+void tst_History::writer_batchIsOneCallbackAfterItsCommit()
+{
+    const QString path = newPath();
+    HistoryWriter writer;
+    QString error;
+    QVERIFY2(writer.open(path, &error), qPrintable(error));
+    History reader;
+    QVERIFY(reader.open(path));
+    QList<Exchange> batch;
+    for (int i = 0; i < 25; ++i)
+        batch.append(sample(u"b%1"_s.arg(i)));
+    QList<Exchange> stored;
+    int callbacks = 0;
+    int visibleAtCallback = 0;
+    writer.record(batch, this, [&](const QList<Exchange> &exchanges, const QString &e) {
+        QVERIFY(e.isEmpty());
+        ++callbacks;
+        stored = exchanges;
+        for (const Exchange &exchange : exchanges)
+            visibleAtCallback += reader.exchange(exchange.id).has_value() ? 1 : 0;
+    });
+    QTRY_COMPARE(callbacks, 1);
+    QCOMPARE(stored.size(), batch.size());
+    QCOMPARE(visibleAtCallback, 25); // committed before the callback
+    for (qsizetype i = 0; i < stored.size(); ++i) {
+        QCOMPARE(stored.at(i).message, batch.at(i).message); // in order, each with its own id
+        if (i > 0)
+            QCOMPARE(stored.at(i).id, stored.at(i - 1).id + 1);
+        QCOMPARE(reader.exchange(stored.at(i).id)->toJson(), stored.at(i).toJson());
+    }
     QCOMPARE(writer.pending(), 0);
 }
 
