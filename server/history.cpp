@@ -3,8 +3,6 @@
 #include "jsonline.h"
 
 #include <QAtomicInteger>
-#include <QCborArray>
-#include <QCborMap>
 #include <QCborValue>
 #include <QDir>
 #include <QFileInfo>
@@ -14,6 +12,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -49,9 +49,9 @@ const QList<Migration> &migrations()
              u"CREATE INDEX exchanges_client ON exchanges (client)"_s}},
         // The decoded event of a JSON body is the body itself: kept once (event NULL, this flag 1).
         {4, {u"ALTER TABLE exchanges ADD COLUMN event_is_body INTEGER NOT NULL DEFAULT 0"_s}},
-        // findings and stored_event are written as CBOR blobs from version 5 on (rows written before
-        // hold JSON text, and a row's storage class tells which; no findings is NULL): no statement,
-        // but an older program must not read the blobs as text, so the version says it.
+        // findings and stored_event are written as CBOR blobs from version 5 on (rows written before,
+        // and values with a lone surrogate, hold JSON text; the storage class tells which; empty is
+        // NULL): no statement, but an older program must not read the blobs as text.
         {5, {}},
     };
     return rows;
@@ -95,13 +95,6 @@ RawHeaders headersFromBlob(const QByteArray &blob)
     return headers;
 }
 
-// CBOR straight from the JSON values' own storage (QCborMap shares it): under half the instructions
-// of writing JSON text, which took 15% of the receiver's instructions per event.
-QByteArray cborBlob(const QJsonArray &array)
-{
-    return QCborArray::fromJsonArray(array).toCborValue().toCbor();
-}
-
 // What QJsonDocument writes for authFieldsJson(fields), without building the objects.
 QString authText(const QList<AuthHeader::Field> &fields)
 {
@@ -115,9 +108,49 @@ QString authText(const QList<AuthHeader::Field> &fields)
     return QString::fromUtf8(text + ']');
 }
 
-QByteArray cborBlob(const QJsonObject &object)
+// Whether a string holds half of a surrogate pair alone (a "\ud800" escape, or a text cut between
+// the halves of a pair): UTF-8, and so CBOR text, cannot carry it.
+bool textHasLoneSurrogate(QStringView text)
 {
-    return object.isEmpty() ? QByteArray() : QCborMap::fromJsonObject(object).toCborValue().toCbor();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!text.at(i).isSurrogate())
+            continue;
+        if (!text.at(i).isHighSurrogate() || i + 1 == text.size() || !text.at(i + 1).isLowSurrogate())
+            return true;
+        ++i;
+    }
+    return false;
+}
+
+bool hasLoneSurrogate(const QJsonValue &value)
+{
+    if (value.isString())
+        return textHasLoneSurrogate(value.toString());
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(), [](const QJsonValue &item) { return hasLoneSurrogate(item); });
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (textHasLoneSurrogate(it.key()) || hasLoneSurrogate(it.value()))
+            return true;
+    }
+    return false;
+}
+
+// Findings and the stored event as CBOR, straight from the JSON values' own storage (QCborMap
+// shares it): under half the instructions of writing JSON text, which took 15% of the receiver's
+// instructions per event. A value CBOR cannot carry exactly (a lone surrogate) keeps its JSON text;
+// empty is NULL.
+QVariant jsonColumn(const QJsonValue &value)
+{
+    if ((value.isArray() && value.toArray().isEmpty()) || (value.isObject() && value.toObject().isEmpty()))
+        return QVariant(QMetaType(QMetaType::QByteArray));
+    if (hasLoneSurrogate(value)) {
+        const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+        return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+    }
+    return QCborValue::fromJsonValue(value).toCbor();
 }
 
 // A column written as a CBOR blob (version 5 on) or as JSON text (before).
@@ -139,7 +172,7 @@ qint64 bindExchange(QSqlQuery &query, const Exchange &e)
         QString::fromLatin1(e.method), e.url, headersBlob(e.requestHeaders), e.requestBody,
         e.encoding, authText(e.auth), e.client, e.project, e.eventId, e.message, e.level,
         eventIsBody ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.eventJson),
-        e.findings.isEmpty() ? QByteArray() : cborBlob(e.findings), cborBlob(e.storedEvent), e.status, headersBlob(e.responseHeaders),
+        jsonColumn(e.findings), jsonColumn(e.storedEvent), e.status, headersBlob(e.responseHeaders),
         e.responseBody, e.fault, e.durationMs, e.replayOf ? QVariant(e.replayOf) : QVariant(),
         e.refusal, e.authSource, e.error};
     qint64 size = 256;

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void restart_keepsEverything();
     void writer_callsBackAfterCommitInBatches();
     void writer_batchIsOneCallbackAfterItsCommit();
+    void insert_keepsWhatCborCannotCarry();
     void defaultPath_isInTheTestDataFolder();
 
 private:
@@ -364,6 +365,26 @@ void tst_History::writer_batchIsOneCallbackAfterItsCommit()
         QCOMPARE(reader.exchange(stored.at(i).id)->toJson(), stored.at(i).toJson());
     }
     QCOMPARE(writer.pending(), 0);
+}
+
+void tst_History::insert_keepsWhatCborCannotCarry()
+{
+    // A lone surrogate (a "\ud800" escape, or a text cut between the halves of a pair) has no UTF-8
+    // form, so such a stored event or finding is kept as JSON text; a pair is fine as CBOR.
+    History history;
+    QVERIFY(history.open(newPath()));
+    QList<Exchange> batch = {sample(u"lone"_s), sample(u"pair"_s)};
+    const QString lone = u"cut \xd83d"_s;
+    batch[0].storedEvent = QJsonObject{{u"message"_s, lone}, {u"k\xdc00"_s, 1}};
+    batch[0].findings = QJsonArray{QJsonObject{{u"message"_s, lone}}};
+    batch[1].storedEvent = QJsonObject{{u"message"_s, u"smile \xd83d\xde00"_s}};
+    QVERIFY(history.insert(batch));
+    for (const Exchange &stored : std::as_const(batch)) {
+        const auto read = history.exchange(stored.id);
+        QVERIFY(read);
+        QCOMPARE(read->storedEvent, stored.storedEvent);
+        QCOMPARE(read->findings, stored.findings);
+    }
 }
 
 void tst_History::defaultPath_isInTheTestDataFolder()
