@@ -146,11 +146,14 @@ QVariant jsonColumn(const QJsonValue &value)
 {
     if ((value.isArray() && value.toArray().isEmpty()) || (value.isObject() && value.toObject().isEmpty()))
         return QVariant(QMetaType(QMetaType::QByteArray));
-    if (hasLoneSurrogate(value)) {
-        const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-        return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
-    }
-    return QCborValue::fromJsonValue(value).toCbor();
+    QByteArray cbor = QCborValue::fromJsonValue(value).toCbor();
+    // Qt's encoder writes '?' for a lone surrogate (U+FFFD in other versions): only a text with one
+    // of these can have lost something, so only then is the value walked (it costs as much as the
+    // encoding).
+    if ((!cbor.contains('?') && !cbor.contains("\xef\xbf\xbd")) || !hasLoneSurrogate(value))
+        return cbor;
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
 }
 
 // A column written as a CBOR blob (version 5 on) or as JSON text (before).
