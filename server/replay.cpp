@@ -180,11 +180,20 @@ void RawHttpSender::send(const QUrl &url, const QByteArray &bytes)
     m_response = {};
     m_response.host = url.host();
     m_response.port = url.port(url.scheme() == "https"_L1 ? 443 : 80);
+    m_response.deadlineMs = m_timeoutMs;
+    m_response.stage = ExchangeStage::Connecting;
     m_started = QDateTime::currentMSecsSinceEpoch();
     const bool tls = url.scheme() == "https"_L1;
     QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
     m_socket = socket;
-    connect(socket, &QTcpSocket::connected, this, [socket, bytes] { socket->write(bytes); });
+    connect(socket, &QTcpSocket::connected, this, [this, socket, bytes] {
+        m_response.stage = ExchangeStage::Sending;
+        socket->write(bytes);
+    });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+        if (socket->bytesToWrite() == 0 && m_response.stage == ExchangeStage::Sending)
+            m_response.stage = ExchangeStage::Waiting;
+    });
     connect(socket, &QTcpSocket::readyRead, this, &RawHttpSender::readAnswer);
     connect(socket, &QTcpSocket::disconnected, this, [this] { readAnswer(); finish(TransportFailure::ConnectionClosed, u"the server closed the connection without a complete answer"_s); });
     connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] {
@@ -204,6 +213,8 @@ void RawHttpSender::readAnswer()
     if (m_done || !m_socket)
         return;
     m_buffer += m_socket->readAll();
+    if (!m_buffer.isEmpty())
+        m_response.stage = ExchangeStage::Receiving;
     const qsizetype end = m_buffer.indexOf("\r\n\r\n");
     if (end < 0)
         return;
@@ -224,6 +235,7 @@ void RawHttpSender::readAnswer()
     if (!complete)
         return;
     response.body = m_buffer.mid(end + 4, length >= 0 ? length : -1);
+    response.stage = ExchangeStage::Done;
     finish(TransportFailure::None, {});
 }
 

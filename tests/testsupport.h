@@ -5,6 +5,7 @@
 
 #include "finding.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <functional>
@@ -39,6 +41,20 @@ public:
 
 private:
     QTemporaryDir m_dir;
+};
+
+// A clock that moves only when told, for backoff waits without sleeping: hand clock() to a
+// Backoff, SendSession or Outbox, then advance() past the wait and resume().
+class ManualClock
+{
+public:
+    QDateTime now = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
+
+    std::function<QDateTime()> clock()
+    {
+        return [this] { return now; };
+    }
+    void advance(qint64 seconds) { now = now.addSecs(seconds); }
 };
 
 // A file under tests/data; a missing file ends the test run at once, naming it.

@@ -235,7 +235,13 @@ void MainWindow::connectPanels()
     connect(m_files, &FileController::failed, this, &MainWindow::showError);
 
     m_preview->setDsn(m_target->dsn());
+    m_preview->setRequestDefaults(m_target->currentTarget().requestOptions());
     connect(m_target, &TargetPanel::dsnChanged, m_preview, &RequestPreviewPanel::setDsn);
+    connect(m_target, &TargetPanel::targetChanged, m_preview, [this](const Target &target) {
+        m_preview->setRequestDefaults(target.requestOptions());
+    });
+    // The encoding is the target's: picked in the preview, it edits the target's draft.
+    connect(m_preview, &RequestPreviewPanel::encodingChosen, m_target, &TargetPanel::setEncoding);
     connect(m_validation, &ValidationPanel::findingActivated, this,
             [this](const QString &pointer) { m_composer->revealPath(pointer); });
     connect(m_validation, &ValidationPanel::validated, this, &MainWindow::showValidity);

@@ -22,12 +22,41 @@ const QString Theme = u"theme"_s;
 const QString WindowGeometry = u"window/geometry"_s;
 const QString WindowState = u"window/state"_s;
 const QString SecretsInPlainText = u"secrets_in_plain_text"_s;
+const QString TimeoutMs = u"timeout_ms"_s;
+const QString Client = u"client"_s;
+const QString Headers = u"headers"_s; // "Name: value" per header
+const QString Encoding = u"encoding"_s;
+const QString Draft = u"draft"_s; // a group inside a target: its unsaved edits
 } // namespace Key
 
 namespace {
 QString secretKey(const QString &targetId)
 {
     return u"target/"_s + targetId;
+}
+
+QString draftSecretKey(const QString &targetId)
+{
+    return secretKey(targetId) + u"/draft"_s;
+}
+
+QStringList headerLines(const QList<Target::Header> &headers)
+{
+    QStringList lines;
+    for (const auto &[name, value] : headers)
+        lines.append(name + u": "_s + value);
+    return lines;
+}
+
+QList<Target::Header> headersFrom(const QStringList &lines)
+{
+    QList<Target::Header> headers;
+    for (const QString &line : lines) {
+        const qsizetype colon = line.indexOf(u':');
+        headers.append(colon < 0 ? Target::Header{line, {}}
+                                 : Target::Header{line.left(colon), line.mid(colon + 1).trimmed()});
+    }
+    return headers;
 }
 
 QString themeName(Settings::Theme theme)
@@ -52,6 +81,20 @@ Settings::Theme themeFromName(const QString &name)
     return Settings::Theme::System;
 }
 } // namespace
+
+Sentry::StoreRequestOptions Target::requestOptions() const
+{
+    Sentry::StoreRequestOptions options;
+    options.encoding = encoding;
+    if (!client.trimmed().isEmpty())
+        options.client = client.trimmed();
+    for (const auto &[name, value] : headers) {
+        if (!name.isEmpty() || !value.isEmpty()) // a row just added and left blank is no header
+            options.extraHeaders.append({name.toUtf8(), value.toUtf8()});
+    }
+    options.timeoutMs = timeoutMs;
+    return options;
+}
 
 Settings::Settings(const QString &iniFile, bool useKeyring, QObject *parent)
     : QObject(parent)
@@ -107,23 +150,64 @@ void Settings::addRecentFile(const QString &path)
 void Settings::loadTargets()
 {
     targets.clear();
+    drafts.clear();
     m_savedIds.clear();
     const int count = m_settings->beginReadArray(Key::Targets);
     for (int i = 0; i < count; ++i) {
         m_settings->setArrayIndex(i);
-        Target target {m_settings->value(Key::Id).toString(),
-                       m_settings->value(Key::Name).toString(),
-                       m_settings->value(Key::Dsn).toString()};
+        Target target = readTarget();
         if (target.id.isEmpty())
             target.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (m_settings->childGroups().contains(Key::Draft)) {
+            m_settings->beginGroup(Key::Draft);
+            Target draft = readTarget();
+            draft.id = target.id;
+            drafts.insert(target.id, draft);
+            m_settings->endGroup();
+        }
         targets.append(target);
         m_savedIds.append(target.id);
     }
     m_settings->endArray();
     if (!m_settings->contains(Key::Targets + "/size"_L1))
         targets.append(defaultTarget());
-    for (const Target &target : std::as_const(targets))
+    for (const Target &target : std::as_const(targets)) {
         m_secrets->read(secretKey(target.id));
+        if (drafts.contains(target.id))
+            m_secrets->read(draftSecretKey(target.id));
+    }
+}
+
+Target Settings::readTarget() const
+{
+    Target target {m_settings->value(Key::Id).toString(), m_settings->value(Key::Name).toString(),
+                   m_settings->value(Key::Dsn).toString()};
+    bool ok = false;
+    const int timeout = m_settings->value(Key::TimeoutMs).toInt(&ok);
+    if (ok && timeout > 0)
+        target.timeoutMs = timeout;
+    target.client = m_settings->value(Key::Client).toString();
+    target.headers = headersFrom(m_settings->value(Key::Headers).toStringList());
+    target.encoding = Sentry::encodingFromName(m_settings->value(Key::Encoding).toString())
+                          .value_or(Sentry::BodyEncoding::Json);
+    return target;
+}
+
+void Settings::writeTarget(const Target &target, const QString &secretKey)
+{
+    QString secret;
+    const QString publicDsn = Sentry::Dsn::splitSecret(target.dsn, &secret);
+    m_settings->setValue(Key::Id, target.id);
+    m_settings->setValue(Key::Name, target.name);
+    m_settings->setValue(Key::Dsn, secretsInPlainText ? target.dsn : publicDsn);
+    m_secrets->write(secretKey, secretsInPlainText ? QString() : secret);
+    if (target.timeoutMs)
+        m_settings->setValue(Key::TimeoutMs, *target.timeoutMs);
+    if (!target.client.isEmpty())
+        m_settings->setValue(Key::Client, target.client);
+    if (!target.headers.isEmpty())
+        m_settings->setValue(Key::Headers, headerLines(target.headers));
+    m_settings->setValue(Key::Encoding, Sentry::encodingName(target.encoding));
 }
 
 void Settings::saveTargets()
@@ -133,19 +217,24 @@ void Settings::saveTargets()
     QStringList ids;
     for (int i = 0; i < targets.size(); ++i) {
         const Target &target = targets.at(i);
-        QString secret;
-        const QString publicDsn = Sentry::Dsn::splitSecret(target.dsn, &secret);
         m_settings->setArrayIndex(i);
-        m_settings->setValue(Key::Id, target.id);
-        m_settings->setValue(Key::Name, target.name);
-        m_settings->setValue(Key::Dsn, secretsInPlainText ? target.dsn : publicDsn);
-        m_secrets->write(secretKey(target.id), secretsInPlainText ? QString() : secret);
+        writeTarget(target, secretKey(target.id));
+        const auto draft = drafts.constFind(target.id);
+        if (draft != drafts.cend()) {
+            m_settings->beginGroup(Key::Draft);
+            writeTarget(*draft, draftSecretKey(target.id));
+            m_settings->endGroup();
+        } else {
+            m_secrets->write(draftSecretKey(target.id), QString()); // forgets only a known one
+        }
         ids.append(target.id);
     }
     m_settings->endArray();
     for (const QString &id : std::as_const(m_savedIds)) {
-        if (!ids.contains(id))
+        if (!ids.contains(id)) {
             m_secrets->remove(secretKey(id));
+            m_secrets->remove(draftSecretKey(id));
+        }
     }
     m_savedIds = ids;
 }
@@ -153,16 +242,28 @@ void Settings::saveTargets()
 void Settings::applySecret(const QString &key, const QString &secret)
 {
     for (Target &target : targets) {
-        if (secretKey(target.id) != key)
-            continue;
-        QString existing;
-        Sentry::Dsn::splitSecret(target.dsn, &existing);
-        if (!existing.isEmpty())
-            return; // typed in the meantime, or stored in plain text
-        target.dsn = Sentry::Dsn::joinSecret(target.dsn, secret);
-        Q_EMIT targetSecretLoaded(target.id, target.dsn);
-        return;
+        if (secretKey(target.id) == key)
+            return applyTargetSecret(target, secret, false);
+        if (draftSecretKey(target.id) == key) {
+            const auto draft = drafts.find(target.id);
+            if (draft != drafts.end())
+                applyTargetSecret(*draft, secret, true);
+            return;
+        }
     }
+}
+
+void Settings::applyTargetSecret(Target &target, const QString &secret, bool draft)
+{
+    QString existing;
+    Sentry::Dsn::splitSecret(target.dsn, &existing);
+    if (!existing.isEmpty() || secret.isEmpty())
+        return; // typed in the meantime, or stored in plain text
+    target.dsn = Sentry::Dsn::joinSecret(target.dsn, secret);
+    if (draft)
+        Q_EMIT draftSecretLoaded(target.id, target.dsn);
+    else
+        Q_EMIT targetSecretLoaded(target.id, target.dsn);
 }
 
 } // namespace SentryUi

@@ -4,13 +4,17 @@
 // save() writes them. DSN secrets go to the SecretStore, not to the settings file, unless the user
 // opted in with secretsInPlainText.
 
+#include "storerequest.h"
+
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -18,17 +22,29 @@ namespace SentryUi {
 
 class SecretStore;
 
-// A saved target. In memory `dsn` carries its secret; on disk the secret is split off.
+// A saved target: where to send and how. In memory `dsn` carries its secret; on disk the secret
+// is split off. The request settings left empty defer to the DSN (its ?timeout=) or the harness.
 struct Target
 {
+    using Header = QPair<QString, QString>;
+
     QString id; // stable across renames: names the secret in the keyring
     QString name;
     QString dsn;
+    std::optional<int> timeoutMs; // overrides the DSN's ?timeout=
+    QString client;               // sentry_client and User-Agent; empty: the harness's own
+    QList<Header> headers;        // extra headers (Origin, Referer, …), in wire order
+    Sentry::BodyEncoding encoding = Sentry::BodyEncoding::Json;
+
+    // The target's part of a store request's options (encoding, client, headers, timeout).
+    Sentry::StoreRequestOptions requestOptions() const;
 
     friend bool operator==(const Target &a, const Target &b)
     {
-        return a.id == b.id && a.name == b.name && a.dsn == b.dsn;
+        return a.id == b.id && a.name == b.name && a.dsn == b.dsn && a.timeoutMs == b.timeoutMs
+            && a.client == b.client && a.headers == b.headers && a.encoding == b.encoding;
     }
+    friend bool operator!=(const Target &a, const Target &b) { return !(a == b); }
 };
 
 class Settings final : public QObject
@@ -56,6 +72,7 @@ public:
     static Target defaultTarget();
 
     QList<Target> targets;
+    QHash<QString, Target> drafts; // by target id: edits not saved yet, kept across sessions
     QString currentTargetId;
     QStringList recentFiles;
     QString lastDirectory;
@@ -66,11 +83,15 @@ public:
 
 Q_SIGNALS:
     void targetSecretLoaded(const QString &id, const QString &dsn); // arrived from the keyring
+    void draftSecretLoaded(const QString &id, const QString &dsn);  // the same, for a draft
 
 private:
     void loadTargets();
     void saveTargets();
+    void writeTarget(const Target &target, const QString &secretKey);
+    Target readTarget() const;
     void applySecret(const QString &key, const QString &secret);
+    void applyTargetSecret(Target &target, const QString &secret, bool draft);
 
     std::unique_ptr<QSettings> m_settings;
     SecretStore *m_secrets = nullptr;
@@ -78,3 +99,5 @@ private:
 };
 
 } // namespace SentryUi
+
+Q_DECLARE_METATYPE(SentryUi::Target)

@@ -29,12 +29,7 @@ QJsonObject authJson(const Sentry::AuthHeader &header)
 
 void printReport(const Sentry::AuthHeader &header, const SecretMask &mask)
 {
-    const int errors = Sentry::countSeverity(header.findings(), Sentry::Severity::Error);
-    const int warnings = Sentry::countSeverity(header.findings(), Sentry::Severity::Warning);
-    out() << "Accepted: "
-          << (header.isValid() ? u"yes (%1 warning(s))"_s.arg(warnings)
-                               : u"no (%1 error(s), %2 warning(s))"_s.arg(errors).arg(warnings))
-          << '\n';
+    out() << header.summary() << '\n';
     if (!header.fields().isEmpty())
         out() << "\nFields, as the server split them:\n";
     for (const Sentry::AuthHeader::Field &field : header.fields())

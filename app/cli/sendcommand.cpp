@@ -32,8 +32,7 @@ namespace {
 struct SendOptions
 {
     Sentry::Dsn dsn;
-    Sentry::StoreRequestOptions request;
-    int timeoutMs = Sentry::Sender::DefaultTimeoutMs;
+    Sentry::StoreRequestOptions request; // its timeoutMs: --timeout, else the DSN's, else 3 s
     int repeat = 1;
     bool force = false;
     bool json = false;
@@ -53,6 +52,7 @@ QJsonObject attemptJson(int attempt, const Sentry::SendResult &result)
         {u"server_error"_s, result.hasServerError ? QJsonValue(result.serverError) : QJsonValue()},
         {u"retry_after"_s, result.retryAfterSeconds ? QJsonValue(*result.retryAfterSeconds) : QJsonValue()},
         {u"elapsed_ms"_s, result.elapsedMs},
+        {u"stage"_s, Sentry::stageName(result.stage)},
     };
 }
 
@@ -96,7 +96,6 @@ public:
         : m_options(options), m_request(request), m_session(&m_manager)
     {
         Sentry::prepareNetworkAccess(&m_manager);
-        m_session.sender()->setTimeoutMs(options.timeoutMs);
         QObject::connect(&m_session, &Sentry::SendSession::waiting, &m_loop,
                          [this](qint64 ms, const Sentry::BackoffState &state) { printWait(ms, state); });
         QObject::connect(&m_session, &Sentry::SendSession::attemptFinished, &m_loop,
@@ -188,11 +187,13 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     options.request.encoding = *encoding;
     if (parser.isSet(u"client"_s))
         options.request.client = parser.value(u"client"_s);
-    const std::optional<double> seconds = finiteNumber(parser.value(u"timeout"_s), 0, 600);
-    if (!seconds || *seconds <= 0)
-        return {std::nullopt, u"--timeout must be a number of seconds above 0 and at most 600 (e.g. 3 or "
-                              "0.5), not '%1'"_s.arg(parser.value(u"timeout"_s))};
-    options.timeoutMs = std::max(1, int(*seconds * 1000));
+    if (parser.isSet(u"timeout"_s)) {
+        const std::optional<double> seconds = finiteNumber(parser.value(u"timeout"_s), 0, 600);
+        if (!seconds || *seconds <= 0)
+            return {std::nullopt, u"--timeout must be a number of seconds above 0 and at most 600 (e.g. 3 "
+                                  "or 0.5), not '%1'"_s.arg(parser.value(u"timeout"_s))};
+        options.request.timeoutMs = std::max(1, int(*seconds * 1000));
+    }
     bool ok = false;
     options.repeat = parser.value(u"repeat"_s).toInt(&ok);
     if (!ok || options.repeat < 1)
@@ -231,7 +232,7 @@ void addOptions(QCommandLineParser &parser)
         {u"dsn"_s, u"Where to send: scheme://PUBLIC:SECRET@host/PROJECT (required)."_s, u"DSN"_s},
         {u"encoding"_s, u"Body encoding: json or base64-zlib (default json)."_s, u"ENCODING"_s, u"json"_s},
         {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
-                       "answer (default 3)."_s, u"SECONDS"_s, u"3"_s},
+                       "answer (default: the DSN's ?timeout=, else 3)."_s, u"SECONDS"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
         {u"force"_s, u"Send even if the event is invalid."_s},
         {u"repeat"_s, u"Send N times, honouring the backoff (waits are printed)."_s, u"N"_s, u"1"_s},

@@ -491,4 +491,12 @@ QString AuthHeader::toString() const
     return Prefix + u' ' + pieces.join(u", "_s);
 }
 
+QString AuthHeader::summary() const
+{
+    const int errors = countSeverity(m_findings, Severity::Error);
+    const int warnings = countSeverity(m_findings, Severity::Warning);
+    return isValid() ? u"Accepted: yes (%1 warning(s))"_s.arg(warnings)
+                     : u"Accepted: no (%1 error(s), %2 warning(s))"_s.arg(errors).arg(warnings);
+}
+
 } // namespace Sentry

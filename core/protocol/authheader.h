@@ -67,6 +67,9 @@ public:
 
     Findings findings() const { return m_findings; }
     bool isValid() const { return !hasErrors(m_findings); } // would the server accept it?
+    // The verdict in one line, as the CLI's auth command and the GUI's Auth tab both show it:
+    // "Accepted: yes (1 warning(s))" or "Accepted: no (2 error(s), 0 warning(s))".
+    QString summary() const;
 
     QString toString() const; // "Sentry sentry_version=4, sentry_client=…, …"
 

@@ -19,6 +19,7 @@ constexpr auto Host = "host"_L1;
 constexpr auto Port = "port"_L1;
 constexpr auto Path = "path"_L1;
 constexpr auto Project = "project"_L1;
+constexpr auto Options = "options"_L1; // the query string's client options
 
 } // namespace Part
 
@@ -123,6 +124,7 @@ private:
     QString takeFragment(const QString &text);
     void reportHashInKey(const QString &text, qsizetype hash);
     QString takeQuery(const QString &text);
+    void checkTimeout();
     void reportNotAUrl(const QString &text);
     void parseProtocol(const QString &protocol);
     void checkTransport(bool hasPlus);
@@ -223,7 +225,21 @@ QString DsnParser::takeQuery(const QString &text)
         };
         m_dsn.m_options.append({decode(pair.left(equals)), equals < 0 ? QString() : decode(pair.mid(equals + 1))});
     }
+    checkTimeout();
     return text.left(question);
+}
+
+void DsnParser::checkTimeout()
+{
+    const bool present = std::any_of(m_dsn.m_options.cbegin(), m_dsn.m_options.cend(),
+                                     [](const auto &option) { return option.first == "timeout"_L1; });
+    if (!present || m_dsn.timeoutMs())
+        return;
+    add(Severity::Warning, Part::Options, u"dsn.option.timeout"_s,
+        u"The option timeout=%1 is not a number of seconds above 0 and at most %2: the harness "
+        "ignores it and uses its default (3 s). Write it like ?timeout=3 or ?timeout=0.5."_s
+            .arg(shortened(m_dsn.option(u"timeout"_s)))
+            .arg(Dsn::MaxTimeoutSeconds));
 }
 
 void DsnParser::reportNotAUrl(const QString &text)
@@ -550,6 +566,25 @@ Dsn Dsn::parse(const QString &text)
 bool Dsn::isEmpty() const
 {
     return m_text.trimmed().isEmpty();
+}
+
+QString Dsn::option(const QString &name) const
+{
+    QString value; // the last one wins, as in a query-string dictionary
+    for (const auto &[key, optionValue] : m_options) {
+        if (key == name)
+            value = optionValue;
+    }
+    return value;
+}
+
+std::optional<int> Dsn::timeoutMs() const
+{
+    bool ok = false;
+    const double seconds = option(u"timeout"_s).trimmed().toDouble(&ok);
+    if (!ok || !(seconds > 0) || seconds > MaxTimeoutSeconds)
+        return std::nullopt;
+    return std::max(1, int(seconds * 1000 + 0.5));
 }
 
 bool Dsn::isValid() const

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace Sentry {
 
 class Dsn
@@ -43,6 +45,11 @@ public:
     QString path() const { return m_path; }           // prefix before the project: "/" or "/a/b/"
     QString projectId() const { return m_projectId; }
     QList<QPair<QString, QString>> options() const { return m_options; } // the query string
+    // The client's deadline from "?timeout=SECONDS" (a number above 0, at most MaxTimeoutSeconds;
+    // fractions allowed), in milliseconds; nullopt when absent or unusable (a finding says why).
+    std::optional<int> timeoutMs() const;
+    QString option(const QString &name) const; // the last value given for `name`; "" when none
+    static constexpr int MaxTimeoutSeconds = 600;
 
     QUrl baseUrl() const;        // {scheme}://{host}[:port]{path}
     QUrl storeUrl() const;       // {base}api/{project}/store/

@@ -2,6 +2,7 @@
 
 #include "authheader.h"
 #include "dsn.h"
+#include "httpfield.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -67,6 +68,29 @@ CurlBody curlBody(const QByteArray &body)
     return {{}, (body.startsWith('@') ? u"--data-raw "_s : u"--data-binary "_s) + quoted};
 }
 
+// Extra headers replace a harness header of the same name in place, or are appended.
+bool applyExtraHeaders(QList<StoreRequest::Header> &headers,
+                       const QList<StoreRequest::Header> &extra, QString *error)
+{
+    for (const StoreRequest::Header &header : extra) {
+        const Findings problems = checkHeaderField(header.first, header.second);
+        if (!problems.isEmpty()) {
+            if (error)
+                *error = u"extra header '%1': %2"_s.arg(QString::fromUtf8(header.first),
+                                                        problems.constFirst().message);
+            return false;
+        }
+        const auto same = std::find_if(headers.begin(), headers.end(), [&](const auto &existing) {
+            return existing.first.compare(header.first, Qt::CaseInsensitive) == 0;
+        });
+        if (same != headers.end())
+            same->second = header.second;
+        else
+            headers.append(header);
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray &eventJson,
@@ -95,6 +119,15 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
         {HttpHeader::ContentType, BodyCodec::contentType(options.encoding).toLatin1()},
         {HttpHeader::ContentLength, QByteArray::number(request.m_body.size())},
     };
+    if (!applyExtraHeaders(request.m_headers, options.extraHeaders, error))
+        return std::nullopt;
+    if (options.timeoutMs) {
+        request.m_timeoutMs = std::max(1, *options.timeoutMs);
+        request.m_timeoutSource = TimeoutSource::Options;
+    } else if (const std::optional<int> fromDsn = dsn.timeoutMs()) {
+        request.m_timeoutMs = fromDsn;
+        request.m_timeoutSource = TimeoutSource::Dsn;
+    }
     return request;
 }
 

@@ -46,6 +46,12 @@ struct StoreRequestOptions
     bool useLegacyEndpoint = false;                      // /api/store/ instead of /api/{id}/store/
     QStringList authFieldOrder;                          // see AuthParams::order
     std::function<qint64()> clock;                       // unix seconds; current time when empty
+    // Added after the harness's own headers, in order; one with the name of a harness header
+    // (User-Agent, X-Sentry-Auth, Content-Type) replaces it in place. Checked by
+    // checkHeaderField(): a bad one makes build() fail with the reason.
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    // The deadline for sending this request; nullopt: the DSN's ?timeout=, else the sender's.
+    std::optional<int> timeoutMs;
 };
 
 class StoreRequest
@@ -65,6 +71,12 @@ public:
     QByteArray body() const { return m_body; }
     BodyEncoding encoding() const { return m_encoding; }
 
+    // Where the deadline for this request comes from, and the deadline itself (nullopt: the
+    // sender's default). Not on the wire; the sender honours it.
+    enum class TimeoutSource { SenderDefault, Dsn, Options };
+    std::optional<int> timeoutMs() const { return m_timeoutMs; }
+    TimeoutSource timeoutSource() const { return m_timeoutSource; }
+
     // "host[:port]" as the Host header carries it (port only when not the scheme's default,
     // IPv6 in brackets); not part of headers(), since curl and QNetworkAccessManager add it.
     QByteArray hostHeader() const;
@@ -81,6 +93,8 @@ private:
     QList<Header> m_headers;
     QByteArray m_body;
     BodyEncoding m_encoding = BodyEncoding::Json;
+    std::optional<int> m_timeoutMs;
+    TimeoutSource m_timeoutSource = TimeoutSource::SenderDefault;
 };
 
 } // namespace Sentry

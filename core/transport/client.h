@@ -43,7 +43,7 @@ struct ClientOptions
     QString serverName;           // server_name; empty: not sent
     QString platform = QStringLiteral("c++");
     StoreRequestOptions request;  // encoding, client name/version
-    int timeoutMs = 3000;
+    int timeoutMs = 3000;         // when the DSN has no usable ?timeout=SECONDS
     int outboxCapacity = 100;
     bool acceptSelfSigned = false; // for a self-signed test server only
     // The default scrubbing chain (spec section 9), run before any added processor; nullopt turns

@@ -108,24 +108,42 @@ void Sender::send(const StoreRequest &request)
     QNetworkReply *reply = m_manager->sendCustomRequest(networkRequest, request.method(), body);
     body->setParent(reply); // the reply reads it until it finishes
     reply->setReadBufferSize(ReadBufferBytes);
-    watch(reply);
+    watch(reply, request.timeoutMs().value_or(m_timeoutMs));
 }
 
-void Sender::watch(QNetworkReply *reply)
+void Sender::watch(QNetworkReply *reply, int deadlineMs)
 {
-    m_inFlight[reply].timer.start();
+    InFlight &state = m_inFlight[reply];
+    state.timer.start();
+    state.deadlineMs = deadlineMs;
     // Qt's transfer timeout restarts whenever a byte arrives, so a server trickling its answer
     // could hold a send for ever; this deadline covers the whole exchange.
     auto *deadline = new QTimer(reply);
     deadline->setSingleShot(true);
     connect(deadline, &QTimer::timeout, this, [this, reply] { stop(reply, Stop::Deadline); });
-    deadline->start(m_timeoutMs);
+    deadline->start(deadlineMs);
+    // How far the exchange got, so that a deadline can say "could not connect" or "no answer".
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64) {
+        if (sent > 0)
+            reached(reply, ExchangeStage::Sending);
+    });
+    connect(reply, &QNetworkReply::requestSent, this,
+            [this, reply] { reached(reply, ExchangeStage::Waiting); });
+    connect(reply, &QNetworkReply::metaDataChanged, this,
+            [this, reply] { reached(reply, ExchangeStage::Receiving); });
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { readBody(reply); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply); });
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this,
             [this, reply](const QList<QSslError> &errors) { handleSslErrors(reply, errors); });
 #endif
+}
+
+void Sender::reached(QNetworkReply *reply, ExchangeStage stage)
+{
+    auto it = m_inFlight.find(reply);
+    if (it != m_inFlight.end())
+        it->stage = std::max(it->stage, stage);
 }
 
 void Sender::stop(QNetworkReply *reply, Stop why)
@@ -149,6 +167,7 @@ void Sender::readBody(QNetworkReply *reply)
     auto it = m_inFlight.find(reply);
     if (it == m_inFlight.end() || !reply->isOpen()) // an aborted reply is closed
         return;
+    it->stage = std::max(it->stage, ExchangeStage::Receiving);
     const QByteArray chunk = reply->readAll();
     const qsizetype room = SendResult::MaxBodyBytes - it->body.size();
     it->body += chunk.left(std::max<qsizetype>(room, 0));
@@ -215,7 +234,8 @@ RawResponse Sender::rawResponse(QNetworkReply *reply, InFlight &state) const
     response.body = state.body;
     response.bodyTruncated = state.bodyTruncated;
     response.elapsedMs = state.timer.elapsed();
-    response.deadlineMs = m_timeoutMs;
+    response.deadlineMs = state.deadlineMs;
+    response.stage = response.status != 0 ? ExchangeStage::Done : state.stage;
     response.host = reply->url().host();
     response.port = defaultPort(reply->url());
     return response;

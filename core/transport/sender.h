@@ -1,10 +1,11 @@
 #pragma once
 
 // Sends built store requests through an injected QNetworkAccessManager and finishes each with one
-// SendResult (spec sections 7 and 8). The timeout (3 s by default) is a deadline for the whole
-// exchange: connecting, sending and the complete answer. Each send() is one request on the wire
-// (Qt's own resend is off), and an answer's body is read as it arrives and cut at
-// SendResult::MaxBodyBytes. TLS errors are reported, and only an explicit
+// SendResult (spec sections 7 and 8). The timeout (the request's own — the DSN's ?timeout= or its
+// options' — else the sender's, 3 s by default) is a deadline for the whole exchange: connecting,
+// sending and the complete answer; when it passes, the result says how far the exchange got.
+// Each send() is one request on the wire (Qt's own resend is off), and an answer's body is read
+// as it arrives and cut at SendResult::MaxBodyBytes. TLS errors are reported, and only an explicit
 // setAcceptSelfSigned(true) lets a self-signed test server through.
 //
 //     Sentry::Sender sender(&manager);
@@ -48,6 +49,7 @@ public:
 
     int pendingCount() const { return int(m_inFlight.size()); }
 
+    // The deadline for requests that carry none of their own (StoreRequest::timeoutMs()).
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int milliseconds);
 
@@ -72,9 +74,12 @@ private:
         bool bodyTruncated = false;
         QStringList tlsErrors;
         Stop stop = Stop::None;
+        int deadlineMs = 0;
+        ExchangeStage stage = ExchangeStage::Connecting;
     };
 
-    void watch(QNetworkReply *reply);
+    void watch(QNetworkReply *reply, int deadlineMs);
+    void reached(QNetworkReply *reply, ExchangeStage stage);
     void stop(QNetworkReply *reply, Stop why);
     void readBody(QNetworkReply *reply);
     void handleSslErrors(QNetworkReply *reply, const QList<QSslError> &errors);

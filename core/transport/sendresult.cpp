@@ -86,22 +86,64 @@ QString hostPort(const RawResponse &response)
     return response.port > 0 ? u"%1:%2"_s.arg(response.host).arg(response.port) : response.host;
 }
 
+// "3 s", "0.5 s", "250 ms": the deadline as a person would say it.
+QString durationText(qint64 ms)
+{
+    if (ms < 1000)
+        return u"%1 ms"_s.arg(ms);
+    if (ms % 1000 == 0)
+        return u"%1 s"_s.arg(ms / 1000);
+    return u"%1 s"_s.arg(double(ms) / 1000.0, 0, 'f', ms % 100 == 0 ? 1 : 2);
+}
+
+// A deadline that passed says how far the exchange got: could not connect is not no answer.
+QString timeoutExplanation(const RawResponse &response)
+{
+    const QString where = hostPort(response);
+    const QString within = response.deadlineMs > 0 ? durationText(response.deadlineMs)
+                                                   : durationText(response.elapsedMs);
+    const QString longer = u"allow a longer timeout (the DSN's ?timeout=SECONDS, the target's "
+                           "timeout or --timeout)"_s;
+    switch (response.stage) {
+    case ExchangeStage::Unknown:
+        return u"No complete answer from %1 within %2 (connecting, sending and the whole answer): "
+               "the server is too slow, or could not be reached. Check the DSN's host and port, or "
+               "%3."_s.arg(where, within, longer);
+    case ExchangeStage::Connecting:
+        return u"Could not connect to %1 within %2: nothing answered the connection attempt (a "
+               "firewall dropping packets, a wrong host or port, or the host is down). Nothing was "
+               "sent. Check the DSN's host and port."_s.arg(where, within);
+    case ExchangeStage::Sending:
+        return u"Connected to %1, but the request could not be sent completely within %2: the "
+               "server stopped reading it. Check that the DSN's host and port are a Sentry "
+               "server, or %3."_s.arg(where, within, longer);
+    case ExchangeStage::Waiting:
+        return u"Connected to %1 and sent the request, but no answer came within %2: the server "
+               "is slow or stuck (or a proxy is waiting for it). The request went out once, so "
+               "the server may still store the event. Check the server, or %3."_s
+            .arg(where, within, longer);
+    case ExchangeStage::Receiving:
+    case ExchangeStage::Done:
+        break;
+    }
+    return u"Connected to %1 and sent the request; the answer started, then stalled: it was not "
+           "complete within %2 (the server trickles its answer or hung while sending it). The "
+           "server may have stored the event. Check the server, or %3."_s
+        .arg(where, within, longer);
+}
+
 QString transportExplanation(const RawResponse &response)
 {
     const QString where = hostPort(response);
     switch (response.failure) {
     case TransportFailure::Timeout:
-        if (response.deadlineMs > 0)
-            return u"No complete answer from %1 within the %2 ms deadline (connecting, sending and the "
-                   "whole answer; stopped after %3 ms): the server is too slow, trickles its answer, or is "
-                   "unreachable behind a firewall. Check the DSN's host and port, or allow a longer "
-                   "timeout."_s.arg(where).arg(response.deadlineMs).arg(response.elapsedMs);
-        return u"No answer from %1 within %2 ms: the server is too slow or unreachable behind a firewall; "
-               "check the DSN's host and port."_s.arg(where).arg(response.elapsedMs);
+        return timeoutExplanation(response);
     case TransportFailure::ConnectionRefused:
-        return u"Connection refused by %1: nothing listens there. Check the DSN's host and port."_s.arg(where);
+        return u"Could not connect to %1: the connection was refused (nothing listens there). Check "
+               "the DSN's host and port."_s.arg(where);
     case TransportFailure::HostNotFound:
-        return u"Host '%1' not found: check the DSN's host."_s.arg(response.host);
+        return u"Could not connect: host '%1' not found (the name does not resolve). Check the "
+               "DSN's host."_s.arg(response.host);
     case TransportFailure::ConnectionClosed:
         return u"%1 closed the connection (or answered with something that is not HTTP) before a "
                "status line: check the DSN's scheme (http or https) and port. The request went out "
@@ -119,11 +161,12 @@ QString transportExplanation(const RawResponse &response)
     return u"Network error talking to %1: %2. Check the DSN's host and port."_s.arg(where, response.errorString);
 }
 
-Verdict transportVerdict(TransportFailure failure)
+Verdict transportVerdict(const RawResponse &response)
 {
-    switch (failure) {
+    switch (response.failure) {
     case TransportFailure::Timeout:
-        return Verdict::Timeout;
+        // A connection that never came up is unreachable, however long we waited for it.
+        return response.stage == ExchangeStage::Connecting ? Verdict::Unreachable : Verdict::Timeout;
     case TransportFailure::Tls:
         return Verdict::TlsError;
     case TransportFailure::Cancelled:
@@ -240,6 +283,19 @@ QString verdictName(Verdict verdict)
     return {};
 }
 
+QString stageName(ExchangeStage stage)
+{
+    switch (stage) {
+    case ExchangeStage::Unknown: return u"unknown"_s;
+    case ExchangeStage::Connecting: return u"connecting"_s;
+    case ExchangeStage::Sending: return u"sending"_s;
+    case ExchangeStage::Waiting: return u"waiting"_s;
+    case ExchangeStage::Receiving: return u"receiving"_s;
+    case ExchangeStage::Done: return u"done"_s;
+    }
+    return {};
+}
+
 std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now)
 {
     const QString text = QString::fromLatin1(value).trimmed();
@@ -285,8 +341,9 @@ SendResult SendResult::classify(const RawResponse &response, const QDateTime &no
     result.body = response.body.left(MaxBodyBytes);
     result.bodyTruncated = response.bodyTruncated || response.body.size() > MaxBodyBytes;
     result.elapsedMs = response.elapsedMs;
+    result.stage = response.stage;
     if (response.status == 0) {
-        result.verdict = transportVerdict(response.failure);
+        result.verdict = transportVerdict(response);
         result.explanation = transportExplanation(response);
         return result;
     }

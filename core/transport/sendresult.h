@@ -26,8 +26,8 @@ enum class Verdict {
     AuthFailed,  // the server refused the credentials (key, secret, version, project)
     RateLimited, // 429 (and 405 on Sentry 6.0)
     ServerError, // 5xx, or an answer that does not confirm storage (200 without id, HTML, 3xx)
-    Timeout,     // no complete answer within the deadline (connect, request and answer)
-    Unreachable, // connection refused, host not found, connection reset
+    Timeout,     // connected, but no complete answer within the deadline
+    Unreachable, // could not connect: refused, host not found, no answer to connecting in time
     TlsError,    // certificate or handshake failure
     Cancelled,   // cancelled by the caller
 };
@@ -45,6 +45,18 @@ enum class TransportFailure {
     Cancelled,
     Other,
 };
+
+// How far an exchange got when it ended; for a timeout, where it stalled.
+enum class ExchangeStage {
+    Unknown,    // not recorded (a response built by hand)
+    Connecting, // no sign of a connection yet (name lookup, connecting, TLS handshake)
+    Sending,    // connected, part of the request written
+    Waiting,    // the whole request sent, no answer yet
+    Receiving,  // the answer's status and headers arrived, its body had not ended
+    Done,       // the answer was complete
+};
+
+QString stageName(ExchangeStage stage); // "unknown", "connecting", "sending", "waiting", …
 
 // One entry of X-Sentry-Rate-Limits: "retry_after:categories:scope[:reason_code]".
 struct RateLimit
@@ -77,6 +89,7 @@ struct RawResponse
     QString errorString; // the transport's own message (Qt's), for the explanation
     qint64 elapsedMs = 0;
     qint64 deadlineMs = 0; // the sender's deadline for the whole exchange; 0 when unknown
+    ExchangeStage stage = ExchangeStage::Unknown;
     QString host;        // the request's host and port, to name them in explanations
     int port = -1;
 };
@@ -97,6 +110,7 @@ struct SendResult
     QByteArray body;             // at most MaxBodyBytes
     bool bodyTruncated = false;
     qint64 elapsedMs = 0;
+    ExchangeStage stage = ExchangeStage::Unknown;
     Verdict verdict = Verdict::Unreachable;
     QString explanation;
 
@@ -109,3 +123,4 @@ struct SendResult
 } // namespace Sentry
 
 Q_DECLARE_METATYPE(Sentry::SendResult)
+Q_DECLARE_METATYPE(Sentry::RawResponse)

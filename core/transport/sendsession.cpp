@@ -8,7 +8,7 @@ namespace Sentry {
 SendSession::SendSession(QNetworkAccessManager *manager, Backoff::Clock clock, QObject *parent)
     : QObject(parent)
     , m_sender(new Sender(manager, this))
-    , m_backoff(std::move(clock))
+    , m_backoffs(std::move(clock))
 {
     m_waitTimer.setSingleShot(true);
     m_waitTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end a wait early
@@ -22,21 +22,27 @@ bool SendSession::send(const StoreRequest &request, Pace pace)
 {
     if (isBusy())
         return false;
-    if (pace == Pace::Now || m_backoff.canSendNow()) {
+    m_target = Backoffs::targetOf(request);
+    if (pace == Pace::Now || m_backoffs.canSendNow(m_target)) {
         start(request);
         return true;
     }
     m_pending = request;
-    Q_EMIT waiting(m_backoff.msUntilReady(), m_backoff.state());
+    Q_EMIT waiting(msUntilReady(), backoffState());
     wait();
     return true;
 }
 
+BackoffState SendSession::backoffState(const StoreRequest &request) const
+{
+    return m_backoffs.state(Backoffs::targetOf(request));
+}
+
 void SendSession::wait()
 {
-    const qint64 ms = m_backoff.msUntilReady();
-    qCInfo(lcTransport) << "waiting" << ms
-                        << "ms before the next attempt:" << m_backoff.state().reason;
+    const qint64 ms = msUntilReady();
+    qCInfo(lcTransport) << "waiting" << ms << "ms before the next attempt to" << m_target << ":"
+                        << backoffState().reason;
     m_waitTimer.start(std::chrono::milliseconds(std::max<qint64>(ms, 1)));
 }
 
@@ -44,7 +50,7 @@ void SendSession::resume()
 {
     if (!m_pending)
         return;
-    if (!m_backoff.canSendNow())
+    if (!m_backoffs.canSendNow(m_target))
         return wait();
     m_waitTimer.stop();
     const StoreRequest request = *std::exchange(m_pending, std::nullopt);
@@ -69,7 +75,7 @@ void SendSession::start(const StoreRequest &request)
 void SendSession::handleResult(const SendResult &result)
 {
     m_inFlight = false;
-    Q_EMIT attemptFinished(result, m_backoff.record(result));
+    Q_EMIT attemptFinished(result, m_backoffs.record(m_target, result));
 }
 
 } // namespace Sentry

@@ -1,9 +1,11 @@
 #pragma once
 
 // One Sender paired with the protocol's backoff (spec section 8): sends a store request, first
-// waiting as long as the backoff asks after failures, and reports every attempt with the backoff
-// state it left. The GUI's response panel, the CLI's send command and the outbox all send
-// through one of these instead of pairing a Sender and a Backoff by hand.
+// waiting as long as the backoff of its target asks after failures, and reports every attempt
+// with the backoff state it left. Each target (store URL and key, Backoffs::targetOf) has its own
+// backoff: failures on one project never delay or colour a send to another. The GUI's response
+// panel, the CLI's send command and the outbox all send through one of these instead of pairing
+// a Sender and a Backoff by hand.
 //
 //     Sentry::SendSession session(&manager);
 //     connect(&session, &Sentry::SendSession::attemptFinished, this,
@@ -12,6 +14,7 @@
 //     session.send(request, Sentry::SendSession::Pace::Now); // a person pressed Send: at once
 
 #include "backoff.h"
+#include "backoffs.h"
 #include "sendresult.h"
 #include "storerequest.h"
 
@@ -52,8 +55,12 @@ public:
 
     bool isBusy() const { return isWaiting() || m_inFlight; }
     bool isWaiting() const { return m_pending.has_value(); }
-    BackoffState backoffState() const { return m_backoff.state(); }
-    qint64 msUntilReady() const { return m_backoff.msUntilReady(); } // 0 when an attempt may start
+    // The backoff of the target last sent to (or waited for); Ready before the first send.
+    BackoffState backoffState() const { return m_backoffs.state(m_target); }
+    qint64 msUntilReady() const { return m_backoffs.msUntilReady(m_target); } // 0: may start
+    // Any target's backoff: Backoffs::targetOf(request) names it.
+    BackoffState backoffState(const StoreRequest &request) const;
+    QString currentTarget() const { return m_target; }
     Sender *sender() const { return m_sender; } // for its timeout and TLS options
 
 Q_SIGNALS:
@@ -70,7 +77,8 @@ private:
     void handleResult(const SendResult &result);
 
     Sender *m_sender = nullptr;
-    Backoff m_backoff;
+    Backoffs m_backoffs;
+    QString m_target; // of the attempt waiting, in flight or last finished
     QTimer m_waitTimer;
     std::optional<StoreRequest> m_pending; // waiting for the backoff
     bool m_inFlight = false;

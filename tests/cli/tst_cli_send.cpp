@@ -87,6 +87,36 @@ private Q_SLOTS:
         QTest::addRow("no answer") << ScriptedResponse::neverAnswers() << u"timeout"_s << 0
                                    << QJsonValue(QJsonValue::Null);
     }
+    // The DSN's ?timeout= was accepted and then ignored; --timeout still wins over it. The words
+    // are the ones the GUI shows (core's explanation).
+    void send_timeoutComesFromTheDsnUnlessGiven_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("within");
+        QTest::addRow("the DSN's") << u"?timeout=0.3"_s << QStringList() << u"within 300 ms"_s;
+        QTest::addRow("--timeout over the DSN's") << u"?timeout=30"_s << QStringList{u"--timeout"_s, u"0.25"_s}
+                                                  << u"within 250 ms"_s;
+    }
+    void send_timeoutComesFromTheDsnUnlessGiven()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, options);
+        QFETCH(QString, within);
+        m_server->enqueue(ScriptedResponse::neverAnswers());
+        const CliRun run = runServed(QStringList{u"--dsn"_s, m_server->dsn() + query, u"--json"_s} + options
+                                     + QStringList{u"-"_s});
+        QCOMPARE(run.exitCode, 3);
+        const QJsonObject attempt = jsonLines(run.out).value(0);
+        QCOMPARE(attempt.value(u"verdict"_s).toString(), u"timeout"_s);
+        QCOMPARE(attempt.value(u"stage"_s).toString(), u"waiting"_s);
+        const QString explanation = attempt.value(u"explanation"_s).toString();
+        QVERIFY2(explanation.startsWith(u"Connected to 127.0.0.1:%1 and sent the request, but no answer came "_s
+                                            .arg(m_server->port())
+                                        + within),
+                 qPrintable(explanation));
+    }
+
     void send_notAcceptedReportsVerdictAndExitsThree()
     {
         QFETCH(ScriptedResponse, response);

@@ -7,12 +7,16 @@
 #include "networkaccess.h"
 #include "sendresult.h"
 #include "settings.h"
+#include "headersmodel.h"
 #include "targetpanel.h"
+#include "targetsettingseditor.h"
 #include "validationpanel.h"
 #include "testsupport.h"
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,6 +71,7 @@ private Q_SLOTS:
     void findingActivation_revealsTheComposerField();
     void send_withoutTarget_reportsWhy();
     void send_toLoopbackServer_fillsTheResponse();
+    void send_usesTheTargetsSettings();
 
 private:
     TestSupport::Sandbox m_dir;
@@ -308,6 +313,46 @@ void TestMainWindow::send_toLoopbackServer_fillsTheResponse()
     QVERIFY(received.startsWith("POST /api/1/store/ "));
     QVERIFY(received.contains("X-Sentry-Auth: Sentry sentry_version=4"));
     QVERIFY(!m_window->responsePanel()->isBusy());
+}
+
+// The target's extra headers and client go on the wire, and its timeout is the deadline, with a
+// verdict that says the server was reached and did not answer.
+void TestMainWindow::send_usesTheTargetsSettings()
+{
+    QTcpServer server; // accepts, reads, never answers
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&server, &QTcpServer::newConnection, this, [&server, &received] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] { received += socket->readAll(); });
+    });
+    SentryUi::TargetPanel *target = m_window->targetPanel();
+    target->setDsnText(u"http://public:secret@127.0.0.1:%1/1?timeout=30"_s.arg(server.serverPort()));
+    auto *headers = target->settingsEditor()->headersModel();
+    headers->insertRows(0, 2);
+    headers->setData(headers->index(0, 0), u"Origin"_s);
+    headers->setData(headers->index(0, 1), u"https://app.example.com"_s);
+    headers->setData(headers->index(1, 0), u"X-Debug"_s);
+    headers->setData(headers->index(1, 1), u"1"_s);
+    auto *client = target->findChild<QLineEdit *>(u"client"_s);
+    client->setText(u"raven-js/1.1.0"_s);
+    client->textEdited(client->text());
+    target->findChild<QDoubleSpinBox *>(u"timeout"_s)->setValue(0.4); // over the DSN's 30 s
+    m_window->document()->setText(u"{\"message\": \"hi\"}"_s);
+    QSignalSpy finished(m_window->responsePanel(), &SentryUi::ResponsePanel::sendFinished);
+    m_window->send();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(received.contains("\r\nOrigin: https://app.example.com\r\n"), received.constData());
+    QVERIFY(received.contains("\r\nX-Debug: 1\r\n"));
+    QVERIFY(received.contains("sentry_client=raven-js/1.1.0"));
+    QVERIFY(received.contains("\r\nUser-Agent: raven-js/1.1.0\r\n"));
+    const auto result = finished.at(0).at(0).value<Sentry::SendResult>();
+    QCOMPARE(Sentry::verdictName(result.verdict), Sentry::verdictName(Sentry::Verdict::Timeout));
+    const QString words = u"Connected to 127.0.0.1:%1 and sent the request, but no answer came within 400 ms"_s
+                              .arg(server.serverPort());
+    QVERIFY2(m_window->responsePanel()->verdictText().contains(words),
+             qPrintable(m_window->responsePanel()->verdictText()));
+    QVERIFY(result.elapsedMs < 10000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -23,6 +23,9 @@ private Q_SLOTS:
     void load_returnsSecretsKeptThisSession();
     void load_offersTheLocalReceiverOnFirstRun();
     void load_keepsAnEmptyTargetList();
+    void saveLoad_roundTripsRequestSettingsAndDrafts();
+    void load_returnsDraftSecretsKeptThisSession();
+    void requestOptions_carryTheTargetsSettings();
     void addRecentFile_keepsTenMostRecentWithoutDuplicates();
     void sessionStore_saysSecretsAreNotSaved();
 
@@ -124,6 +127,70 @@ void TestSettings::load_keepsAnEmptyTargetList()
     Settings settings(iniPath(), false);
     settings.load();
     QVERIFY(settings.targets.isEmpty()); // the user removed them all: no default comes back
+}
+
+void TestSettings::saveLoad_roundTripsRequestSettingsAndDrafts()
+{
+    QFile::remove(iniPath());
+    Target prod {u"id-1"_s, u"Prod"_s, u"https://pub@example.com/1"_s};
+    prod.timeoutMs = 7500;
+    prod.client = u"raven-js/1.1.0"_s;
+    prod.headers = {{u"Origin"_s, u"https://app.example.com"_s}, {u"X-Note"_s, u"a: b, c"_s}};
+    prod.encoding = Sentry::BodyEncoding::Base64Zlib;
+    Target draft = prod;
+    draft.dsn = u"https://pub@example.com/2"_s;
+    draft.timeoutMs.reset();
+    draft.headers.removeFirst();
+    {
+        Settings settings(iniPath(), false);
+        settings.targets = {prod, {u"id-2"_s, u"Local"_s, u"http://k@127.0.0.1:9000/2"_s}};
+        settings.drafts = {{u"id-1"_s, draft}};
+        settings.save();
+    }
+    Settings settings(iniPath(), false);
+    settings.load();
+    QCOMPARE(settings.targets.size(), 2);
+    QCOMPARE(settings.targets.at(0), prod);
+    QCOMPARE(settings.targets.at(1).encoding, Sentry::BodyEncoding::Json);
+    QVERIFY(!settings.targets.at(1).timeoutMs);
+    QCOMPARE(settings.drafts.size(), 1);
+    QCOMPARE(settings.drafts.value(u"id-1"_s), draft);
+}
+
+void TestSettings::load_returnsDraftSecretsKeptThisSession()
+{
+    QFile::remove(iniPath());
+    Settings settings(iniPath(), false);
+    settings.targets = {{u"id"_s, u"T"_s, u"https://pub:sec@example.com/1"_s}};
+    settings.drafts = {{u"id"_s, {u"id"_s, u"T"_s, u"https://pub:draftsecret@example.com/2"_s}}};
+    settings.save();
+    QFile file(iniPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("draftsecret")); // the draft's secret is a secret too
+    QSignalSpy loaded(&settings, &Settings::draftSecretLoaded);
+    settings.load();
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(settings.drafts.value(u"id"_s).dsn, u"https://pub:draftsecret@example.com/2"_s);
+    QCOMPARE(settings.targets.at(0).dsn, u"https://pub:sec@example.com/1"_s);
+}
+
+void TestSettings::requestOptions_carryTheTargetsSettings()
+{
+    Target target {u"id"_s, u"T"_s, u"https://pub:sec@example.com/1"_s};
+    Sentry::StoreRequestOptions options = target.requestOptions();
+    QCOMPARE(options.client, QString::fromLatin1(Sentry::DefaultClient));
+    QVERIFY(!options.timeoutMs);
+    QVERIFY(options.extraHeaders.isEmpty());
+    target.client = u" app/2.0 "_s;
+    target.timeoutMs = 250;
+    target.headers = {{u"Origin"_s, u"https://a"_s}, {QString(), QString()}};
+    target.encoding = Sentry::BodyEncoding::Base64Zlib;
+    options = target.requestOptions();
+    QCOMPARE(options.client, u"app/2.0"_s);
+    QCOMPARE(options.timeoutMs.value_or(0), 250);
+    QCOMPARE(options.encoding, Sentry::BodyEncoding::Base64Zlib);
+    // The blank row the editor adds before it is filled in is no header.
+    QCOMPARE(options.extraHeaders, (QList<QPair<QByteArray, QByteArray>>{{"Origin", "https://a"}}));
 }
 
 void TestSettings::addRecentFile_keepsTenMostRecentWithoutDuplicates()

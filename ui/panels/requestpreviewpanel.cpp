@@ -1,9 +1,11 @@
 #include "requestpreviewpanel.h"
 
 #include "authheader.h"
+#include "authpanel.h"
 #include "eventdocument.h"
 #include "icons.h"
 #include "pairsmodel.h"
+#include "sender.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -11,13 +13,11 @@
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -61,6 +61,23 @@ QString processorLabel(const QString &id)
     return id;
 }
 
+// Where the deadline comes from: it is not on the wire, but it decides what Send reports.
+QString timeoutText(const Sentry::StoreRequest &request)
+{
+    const int ms = request.timeoutMs().value_or(Sentry::Sender::DefaultTimeoutMs);
+    const QString seconds = ms % 1000 == 0 ? QString::number(ms / 1000)
+                                           : QString::number(double(ms) / 1000.0);
+    switch (request.timeoutSource()) {
+    case Sentry::StoreRequest::TimeoutSource::Dsn:
+        return RequestPreviewPanel::tr("timeout %1 s (the DSN's ?timeout=)").arg(seconds);
+    case Sentry::StoreRequest::TimeoutSource::Options:
+        return RequestPreviewPanel::tr("timeout %1 s (the target's)").arg(seconds);
+    case Sentry::StoreRequest::TimeoutSource::SenderDefault:
+        break;
+    }
+    return RequestPreviewPanel::tr("timeout %1 s (the default)").arg(seconds);
+}
+
 // Raw HTTP as readable text: the body is JSON or base64, so UTF-8 shows it faithfully.
 QString httpAsText(const QByteArray &http)
 {
@@ -73,32 +90,19 @@ RequestPreviewPanel::RequestPreviewPanel(EventDocument *document, QWidget *paren
     : QWidget(parent)
     , m_document(document)
 {
-    m_authFields = new PairsModel(tr("Field"), tr("Value"), this);
     m_body = readOnlyText();
     m_body->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_authRaw = readOnlyText();
-    m_authRaw->setMaximumHeight(fontMetrics().height() * 4);
     m_http = readOnlyText();
     m_curl = readOnlyText();
     m_curl->setLineWrapMode(QPlainTextEdit::WidgetWidth);
 
-    auto *authPage = new QWidget;
-    auto *authLayout = new QVBoxLayout(authPage);
-    auto *authTable = new QTableView;
-    authTable->setModel(m_authFields);
-    authTable->horizontalHeader()->setStretchLastSection(true);
-    authTable->verticalHeader()->hide();
-    authLayout->addWidget(authTable, 1);
-    authLayout->addWidget(textTab(m_authRaw, [this] {
-        return m_request ? QString::fromUtf8(m_request->header(Sentry::HttpHeader::SentryAuth))
-                         : QString();
-    }));
+    m_auth = new AuthPanel;
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(textTab(m_body, [this] { return QString::fromUtf8(scrubbedBody().json); }),
                    tr("Event JSON"));
-    m_tabs->addTab(authPage, tr("Auth header"));
+    m_tabs->addTab(m_auth, tr("Auth header"));
     m_tabs->addTab(
         textTab(m_http, [this] { return m_request ? httpAsText(m_request->toHttp()) : QString(); }),
         tr("HTTP request"));
@@ -131,6 +135,7 @@ QWidget *RequestPreviewPanel::buildOptions()
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(4, 2, 4, 2);
     m_encoding = new QComboBox;
+    m_encoding->setObjectName(u"encoding"_s);
     m_encoding->addItem(tr("JSON body"), int(Sentry::BodyEncoding::Json));
     m_encoding->addItem(tr("base64(zlib(JSON)) body"), int(Sentry::BodyEncoding::Base64Zlib));
     m_encoding->setToolTip(tr("How the body is encoded on the wire (spec section 4)"));
@@ -146,6 +151,8 @@ QWidget *RequestPreviewPanel::buildOptions()
     layout->addWidget(m_showSecrets);
     layout->addWidget(m_status, 1);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::refresh);
+    connect(m_encoding, &QComboBox::activated, this,
+            [this] { Q_EMIT encodingChosen(encoding()); });
     connect(m_legacyEndpoint, &QCheckBox::toggled, this, &RequestPreviewPanel::refresh);
     connect(m_showSecrets, &QCheckBox::toggled, this, &RequestPreviewPanel::refresh);
     return bar;
@@ -197,6 +204,19 @@ void RequestPreviewPanel::setDsn(const Sentry::Dsn &dsn)
 {
     m_dsn = dsn;
     refresh();
+}
+
+void RequestPreviewPanel::setRequestDefaults(const Sentry::StoreRequestOptions &options)
+{
+    m_defaults = options;
+    const QSignalBlocker blocker(m_encoding); // one refresh, below
+    setEncoding(options.encoding);
+    refresh();
+}
+
+PairsModel *RequestPreviewPanel::authFieldsModel() const
+{
+    return m_auth->fieldsModel();
 }
 
 Sentry::BodyEncoding RequestPreviewPanel::encoding() const
@@ -255,7 +275,7 @@ std::optional<Sentry::StoreRequest> RequestPreviewPanel::currentRequest(QString 
             *error = tr("Set a valid DSN in the Target panel first.");
         return std::nullopt;
     }
-    Sentry::StoreRequestOptions options;
+    Sentry::StoreRequestOptions options = m_defaults;
     options.encoding = encoding();
     options.useLegacyEndpoint = m_legacyEndpoint->isChecked();
     return Sentry::StoreRequest::build(m_dsn, scrubbedBody().json, options, error);
@@ -294,27 +314,19 @@ void RequestPreviewPanel::refresh()
 void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const Built &built)
 {
     m_body->setPlainText(shown(QString::fromUtf8(built.json)));
-    const auto auth = Sentry::AuthHeader::parse(
-        QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth)));
-    QList<PairsModel::Pair> fields;
-    const auto parsed = auth.fields();
-    for (const Sentry::AuthHeader::Field &field : parsed)
-        fields.append({field.name, masked(field.value)});
-    m_authFields->setPairs(fields);
-    m_authRaw->setPlainText(
-        masked(QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth))));
+    m_auth->setRequestHeader(masked(QString::fromUtf8(request.header(Sentry::HttpHeader::SentryAuth))));
     m_http->setPlainText(shown(masked(httpAsText(request.toHttp()))));
     m_curl->setPlainText(shown(masked(request.toCurl())));
     m_status->setText(
         tr("%1 %2 — %n body byte(s)", nullptr, int(request.body().size()))
-            .arg(QString::fromLatin1(request.method()), request.url().toDisplayString()));
+            .arg(QString::fromLatin1(request.method()), request.url().toDisplayString())
+        + u" — "_s + timeoutText(request));
 }
 
 void RequestPreviewPanel::showError(const QString &error, const Built &built)
 {
     m_body->setPlainText(shown(QString::fromUtf8(built.json)));
-    m_authFields->setPairs({});
-    m_authRaw->clear();
+    m_auth->setRequestHeader({});
     m_http->setPlainText(error);
     m_curl->setPlainText(error);
     m_status->setText(error);
@@ -352,7 +364,7 @@ QString RequestPreviewPanel::bodyText() const
 }
 QString RequestPreviewPanel::authText() const
 {
-    return m_authRaw->toPlainText();
+    return m_auth->headerText();
 }
 QString RequestPreviewPanel::httpText() const
 {
@@ -361,6 +373,10 @@ QString RequestPreviewPanel::httpText() const
 QString RequestPreviewPanel::curlText() const
 {
     return m_curl->toPlainText();
+}
+QString RequestPreviewPanel::statusText() const
+{
+    return m_status->text();
 }
 QString RequestPreviewPanel::scrubText() const
 {

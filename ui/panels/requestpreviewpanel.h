@@ -22,6 +22,7 @@ class QTimer;
 
 namespace SentryUi {
 
+class AuthPanel;
 class EventDocument;
 class PairsModel;
 
@@ -36,6 +37,9 @@ public:
 
     void setDsn(const Sentry::Dsn &dsn);
     Sentry::Dsn dsn() const { return m_dsn; }
+    // The target's request settings (encoding, client, extra headers, timeout): the options
+    // every request starts from. Sets the encoding shown.
+    void setRequestDefaults(const Sentry::StoreRequestOptions &options);
 
     // The request Send would make now (scrubbing applied); nullopt and *error when it cannot be
     // built (no valid DSN).
@@ -52,7 +56,12 @@ public:
     QString httpText() const;
     QString curlText() const;
     QString scrubText() const;
-    PairsModel *authFieldsModel() const { return m_authFields; }
+    QString statusText() const; // "POST … — n body bytes — timeout 3 s (the default)", or the error
+    PairsModel *authFieldsModel() const;
+    AuthPanel *authPanel() const { return m_auth; }
+
+Q_SIGNALS:
+    void encodingChosen(Sentry::BodyEncoding encoding); // the user picked one in the options bar
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,11 +93,11 @@ private:
     QLabel *m_status = nullptr;
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_body = nullptr;
-    QPlainTextEdit *m_authRaw = nullptr;
+    AuthPanel *m_auth = nullptr;
     QPlainTextEdit *m_http = nullptr;
     QPlainTextEdit *m_curl = nullptr;
     QPlainTextEdit *m_scrub = nullptr;
-    PairsModel *m_authFields = nullptr;
+    Sentry::StoreRequestOptions m_defaults;
     QTimer *m_refreshTimer = nullptr;
     std::optional<Sentry::StoreRequest> m_request; // as last shown, for the copy buttons
     bool m_stale = false; // an edit arrived while hidden: refresh when shown

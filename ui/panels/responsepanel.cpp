@@ -260,6 +260,9 @@ void ResponsePanel::updateBackoff()
     }
     if (!state.reason.isEmpty())
         text += u" — "_s + state.reason;
+    // Each target backs off on its own: say whose state this is.
+    if (!m_session->currentTarget().isEmpty())
+        text += u' ' + tr("(for %1)").arg(m_session->currentTarget());
     m_backoffLabel->setText(text);
 }
 

@@ -3,18 +3,20 @@
 #include "icons.h"
 #include "secretstore.h"
 #include "settings.h"
+#include "targetlist.h"
+#include "targetsettingseditor.h"
 #include "targetsmodel.h"
 
 #include <QCheckBox>
 #include <QEvent>
 #include <QFontDatabase>
-#include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollArea>
 #include <QTimer>
-#include <QToolButton>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -23,73 +25,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace SentryUi {
 
 namespace {
-using Part = TargetPanel::Part;
-
-// One breakdown row: the part, the finding location that points at it, its label.
-struct PartInfo
-{
-    Part part;
-    QLatin1StringView location;
-    const char *label;
-    const char *toolTip;
-};
-
-const std::array<PartInfo, TargetPanel::PartCount> Parts {{
-    {Part::Scheme, "scheme"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Scheme"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "http or https: how the event travels")},
-    {Part::Transport, "transport"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Transport"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel",
-                       "The client transport before '+' (threaded+https); the harness always "
-                       "sends synchronously over HTTP")},
-    {Part::PublicKey, "public key"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Public key"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Sent as sentry_key")},
-    {Part::Secret, "secret"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Secret key"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel",
-                       "Sent as sentry_secret; a server-side client needs it")},
-    {Part::Host, "host"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Host"), nullptr},
-    {Part::Port, "port"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Port"), nullptr},
-    {Part::Path, "path"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Path"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "The prefix before the project id")},
-    {Part::Project, "project"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Project"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "The last path segment of the DSN")},
-    {Part::StoreUrl, "store url"_L1, QT_TRANSLATE_NOOP("SentryUi::TargetPanel", "Store URL"),
-     QT_TRANSLATE_NOOP("SentryUi::TargetPanel",
-                       "Where events are POSTed: {base}api/{project}/store/")},
-}};
-
 const QString MaskedSecret = u"••••••••"_s;
-
-Sentry::Severity worst(const Sentry::Findings &findings)
-{
-    Sentry::Severity result = Sentry::Severity::Info;
-    for (const Sentry::Finding &finding : findings)
-        result = std::max(result, finding.severity);
-    return result;
-}
-
-QString describe(const Sentry::Findings &findings)
-{
-    QStringList lines;
-    for (const Sentry::Finding &finding : findings)
-        lines.append(Sentry::severityName(finding.severity) + u": "_s + finding.message);
-    return lines.join(u'\n');
-}
-
-QString firstError(const Sentry::Findings &findings)
-{
-    for (const Sentry::Finding &finding : findings) {
-        if (finding.severity == Sentry::Severity::Error)
-            return finding.location.isEmpty() ? finding.message
-                                              : finding.location + u": "_s + finding.message;
-    }
-    return {};
-}
-
-bool isPartLocation(const QString &location)
-{
-    return std::any_of(Parts.begin(), Parts.end(),
-                       [&location](const PartInfo &info) { return info.location == location; });
-}
 } // namespace
 
 TargetPanel::TargetPanel(Settings *settings, QWidget *parent)
@@ -100,9 +36,24 @@ TargetPanel::TargetPanel(Settings *settings, QWidget *parent)
 {
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(1000);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(createTargetList());
-    layout->addWidget(createBreakdown(), 1);
+    // Spelled-out findings and the request settings make the panel taller than a laptop screen:
+    // it scrolls rather than forcing its height on the window.
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    m_targetList = new TargetList(m_model, content);
+    m_list = m_targetList->view();
+    layout->addWidget(m_targetList);
+    layout->addWidget(createDsnBox());
+    layout->addWidget(createSettingsBox());
+    layout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     connectSignals();
     loadTargets();
     updateSecretStatus();
@@ -114,45 +65,9 @@ TargetPanel::~TargetPanel()
         saveTargets();
 }
 
-QWidget *TargetPanel::createTargetList()
-{
-    auto *box = new QGroupBox(tr("Saved targets"), this);
-    m_list = new QListView(box);
-    m_list->setObjectName(u"targetList"_s);
-    m_list->setModel(m_model);
-    m_list->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
-    m_list->setToolTip(tr("Click a target to use it; double-click or F2 to rename"));
-    m_list->setMaximumHeight(m_list->fontMetrics().height() * 7);
-
-    const auto button = [box](const QString &icon, const QString &toolTip) {
-        auto *b = new QToolButton(box);
-        b->setIcon(Icons::icon(icon));
-        b->setToolTip(toolTip);
-        b->setAutoRaise(true);
-        return b;
-    };
-    auto *add = button(u"add"_s, tr("Add a target (a copy of the current DSN)"));
-    auto *rename = button(u"rename"_s, tr("Rename the selected target (F2)"));
-    auto *remove = button(u"remove"_s, tr("Remove the selected target"));
-    connect(add, &QToolButton::clicked, this, [this] { addTarget(tr("New target"), dsnText()); });
-    connect(rename, &QToolButton::clicked, this, &TargetPanel::renameCurrentTarget);
-    connect(remove, &QToolButton::clicked, this, &TargetPanel::removeCurrentTarget);
-
-    auto *buttons = new QVBoxLayout;
-    buttons->addWidget(add);
-    buttons->addWidget(rename);
-    buttons->addWidget(remove);
-    buttons->addStretch();
-    auto *layout = new QHBoxLayout(box);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(buttons);
-    return box;
-}
-
-QWidget *TargetPanel::createBreakdown()
+QWidget *TargetPanel::createDsnBox()
 {
     auto *box = new QGroupBox(tr("DSN"), this);
-    auto *grid = new QGridLayout(box);
     m_dsnEdit = new QLineEdit(box);
     m_dsnEdit->setObjectName(u"dsnEdit"_s);
     m_dsnEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -160,66 +75,46 @@ QWidget *TargetPanel::createBreakdown()
     m_dsnEdit->setPlaceholderText(u"https://public:secret@example.com/1"_s);
     m_dsnEdit->setToolTip(tr("{PROTOCOL}://{PUBLIC_KEY}:{SECRET_KEY}@{HOST}/{PATH}{PROJECT_ID}"));
     m_dsnEdit->installEventFilter(this);
-    grid->addWidget(m_dsnEdit, 0, 0, 1, 4);
-    m_summary = new QLabel(box);
-    m_summary->setObjectName(u"dsnSummary"_s);
-    m_summary->setWordWrap(true);
-    grid->addWidget(m_summary, 1, 0, 1, 4);
-
-    for (const PartInfo &info : Parts) {
-        const int row = grid->rowCount();
-        Row &widgets = m_rows[size_t(info.part)];
-        auto *label = new QLabel(tr(info.label), box);
-        widgets.value = new QLineEdit(box);
-        widgets.value->setReadOnly(true);
-        widgets.value->setObjectName(u"part_"_s + QString(info.location).replace(u' ', u'_'));
-        widgets.value->setToolTip(info.toolTip ? tr(info.toolTip) : QString());
-        label->setBuddy(widgets.value);
-        widgets.status = new QLabel(box);
-        widgets.status->setFixedWidth(20);
-        grid->addWidget(label, row, 0);
-        grid->addWidget(widgets.value, row, 1);
-        grid->addWidget(widgets.status, row, 3);
-    }
-    m_showSecret = new QToolButton(box);
-    m_showSecret->setCheckable(true);
-    m_showSecret->setAutoRaise(true);
-    m_showSecret->setIcon(Icons::icon(u"eye"_s));
-    m_showSecret->setToolTip(tr("Show the secret key"));
-    grid->addWidget(m_showSecret, 2 + int(Part::Secret), 2);
-
-    m_other = new QLabel(box);
-    m_other->setWordWrap(true);
-    m_other->setObjectName(u"otherFindings"_s);
-    grid->addWidget(m_other, grid->rowCount(), 0, 1, 4);
+    m_breakdown = new DsnBreakdown(box);
     m_secretStatus = new QLabel(box);
     m_secretStatus->setWordWrap(true);
+    m_secretStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_secretStatus->setEnabled(false); // greyed: a remark, not a value
-    grid->addWidget(m_secretStatus, grid->rowCount(), 0, 1, 4);
     m_plainText = new QCheckBox(tr("Save secrets in plain text"), box);
     m_plainText->setObjectName(u"secretsInPlainText"_s);
     m_plainText->setToolTip(
         tr("Also write secrets into the settings file. Off: they stay in the keyring, or in memory "
-           "for "
-           "this session. On: anyone who can read your settings file can read them."));
+           "for this session. On: anyone who can read your settings file can read them."));
     m_plainText->setChecked(m_settings->secretsInPlainText);
-    grid->addWidget(m_plainText, grid->rowCount(), 0, 1, 4);
-    grid->setRowStretch(grid->rowCount(), 1);
-    grid->setColumnStretch(1, 1);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_dsnEdit);
+    layout->addWidget(m_breakdown);
+    layout->addWidget(m_secretStatus);
+    layout->addWidget(m_plainText);
+    return box;
+}
+
+QWidget *TargetPanel::createSettingsBox()
+{
+    auto *box = new QGroupBox(tr("Request settings"), this);
+    m_settingsEditor = new TargetSettingsEditor(box);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_settingsEditor);
     return box;
 }
 
 void TargetPanel::connectSignals()
 {
     connect(m_dsnEdit, &QLineEdit::textChanged, this, &TargetPanel::dsnEdited);
-    connect(m_showSecret, &QToolButton::toggled, this, [this](bool shown) {
-        m_showSecret->setIcon(Icons::icon(shown ? u"eye-off"_s : u"eye"_s));
-        m_showSecret->setToolTip(shown ? tr("Hide the secret key") : tr("Show the secret key"));
-        showDsnText();
-        updateBreakdown();
-    });
+    connect(m_breakdown, &DsnBreakdown::secretShownChanged, this, &TargetPanel::showDsnText);
+    connect(m_settingsEditor, &TargetSettingsEditor::edited, this, &TargetPanel::edited);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { currentTargetChanged(current.row()); });
+    connect(m_targetList, &TargetList::addRequested, this,
+            [this] { addTarget(tr("New target"), dsnText()); });
+    connect(m_targetList, &TargetList::removeRequested, this, &TargetPanel::removeCurrentTarget);
+    connect(m_targetList, &TargetList::saveRequested, this, &TargetPanel::saveCurrentTarget);
+    connect(m_targetList, &TargetList::revertRequested, this, &TargetPanel::revertCurrentTarget);
     connect(m_model, &TargetsModel::targetsEdited, m_saveTimer, qOverload<>(&QTimer::start));
     connect(m_saveTimer, &QTimer::timeout, this, &TargetPanel::saveTargets);
     connect(m_plainText, &QCheckBox::toggled, this, [this](bool plainText) {
@@ -228,29 +123,40 @@ void TargetPanel::connectSignals()
         saveTargets();
     });
     connect(m_settings, &Settings::targetSecretLoaded, this, &TargetPanel::targetSecretLoaded);
+    connect(m_settings, &Settings::draftSecretLoaded, this, &TargetPanel::draftSecretLoaded);
     connect(m_settings->secretStore(), &SecretStore::backendChanged, this,
             &TargetPanel::updateSecretStatus);
 }
 
 void TargetPanel::loadTargets()
 {
-    m_model->setTargets(m_settings->targets);
+    m_model->setTargets(m_settings->targets, m_settings->drafts);
     const int row = m_model->rowOf(m_settings->currentTargetId);
     if (m_model->rowCount() > 0)
         selectTarget(row >= 0 ? row : 0);
     else
-        updateBreakdown();
+        showTarget({});
 }
 
 QString TargetPanel::dsnText() const
 {
-    return m_dsnText;
+    return m_working.dsn;
 }
 
 void TargetPanel::setDsnText(const QString &text)
 {
-    applyDsn(text);
+    m_working.dsn = text;
     showDsnText();
+    edited();
+}
+
+void TargetPanel::setEncoding(Sentry::BodyEncoding encoding)
+{
+    if (m_working.encoding == encoding)
+        return;
+    m_working.encoding = encoding;
+    m_settingsEditor->setTarget(m_working);
+    edited();
 }
 
 bool TargetPanel::eventFilter(QObject *watched, QEvent *event)
@@ -265,9 +171,9 @@ void TargetPanel::showDsnText()
 {
     // Masked while not being edited, so a screen share or a screenshot does not leak the secret.
     QString secret;
-    const QString publicDsn = Sentry::Dsn::splitSecret(m_dsnText, &secret);
+    const QString publicDsn = Sentry::Dsn::splitSecret(m_working.dsn, &secret);
     const bool mask = !secret.isEmpty() && !isSecretShown() && !m_dsnEdit->hasFocus();
-    const QString shown = mask ? Sentry::Dsn::joinSecret(publicDsn, MaskedSecret) : m_dsnText;
+    const QString shown = mask ? Sentry::Dsn::joinSecret(publicDsn, MaskedSecret) : m_working.dsn;
     if (m_dsnEdit->text() == shown)
         return;
     m_updatingEdit = true;
@@ -289,8 +195,11 @@ void TargetPanel::selectTarget(int row)
 
 int TargetPanel::addTarget(const QString &name, const QString &dsn)
 {
-    const int row
-        = m_model->addTarget({QUuid::createUuid().toString(QUuid::WithoutBraces), name, dsn});
+    Target target = m_working; // the current request settings come along
+    target.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    target.name = name;
+    target.dsn = dsn;
+    const int row = m_model->addTarget(target);
     selectTarget(row);
     return row;
 }
@@ -302,158 +211,134 @@ void TargetPanel::removeCurrentTarget()
         m_model->removeTarget(row);
 }
 
-void TargetPanel::renameCurrentTarget()
+bool TargetPanel::isCurrentModified() const
 {
-    if (m_list->currentIndex().isValid())
-        m_list->edit(m_list->currentIndex());
+    return m_model->isModified(currentRow());
+}
+
+void TargetPanel::saveCurrentTarget()
+{
+    if (m_model->saveDraft(currentRow()))
+        updateDraftState();
+}
+
+void TargetPanel::revertCurrentTarget()
+{
+    const int row = currentRow();
+    if (m_model->revertDraft(row))
+        showTarget(m_model->workingTarget(row));
 }
 
 bool TargetPanel::isSecretShown() const
 {
-    return m_showSecret->isChecked();
+    return m_breakdown->isSecretShown();
 }
 
 void TargetPanel::setSecretShown(bool shown)
 {
-    m_showSecret->setChecked(shown);
+    m_breakdown->setSecretShown(shown);
 }
 
 void TargetPanel::dsnEdited(const QString &text)
 {
-    if (!m_updatingEdit)
-        applyDsn(text);
+    if (m_updatingEdit)
+        return;
+    m_working.dsn = text;
+    edited();
 }
 
-void TargetPanel::applyDsn(const QString &text)
+// Every edit (DSN or request settings) lands in the current target's draft; what is saved
+// changes only on Save.
+void TargetPanel::edited()
 {
-    m_dsnText = text;
+    m_working = m_settingsEditor->applyTo(m_working);
+    m_dsn = Sentry::Dsn::parse(m_working.dsn.trimmed());
+    m_breakdown->setDsn(m_dsn);
+    m_settingsEditor->setDsn(m_dsn);
     if (currentRow() >= 0)
-        m_model->setDsn(currentRow(), text);
-    m_dsn = Sentry::Dsn::parse(text.trimmed());
-    updateBreakdown();
+        m_model->setWorkingTarget(currentRow(), m_working);
+    updateDraftState();
     Q_EMIT dsnChanged(m_dsn);
+    Q_EMIT targetChanged(m_working);
 }
 
+void TargetPanel::showTarget(const Target &target)
+{
+    m_working = target;
+    m_dsn = Sentry::Dsn::parse(target.dsn.trimmed());
+    showDsnText();
+    m_settingsEditor->setTarget(target);
+    m_settingsEditor->setDsn(m_dsn);
+    m_breakdown->setDsn(m_dsn);
+    updateDraftState();
+    Q_EMIT dsnChanged(m_dsn);
+    Q_EMIT targetChanged(m_working);
+}
+
+// Switching away from a modified target keeps its draft instead of asking. A question on every
+// switch gets in the way of comparing two targets, and dropping the edits loses work without a
+// word; kept, the draft stays in sight (italics and "•" in the list), survives a restart, and is
+// one click from Save or Revert when the user comes back — as browser tabs and request tools
+// keep unsaved requests.
 void TargetPanel::currentTargetChanged(int row)
 {
     if (row < 0)
         return;
-    const Target target = m_model->target(row);
-    m_settings->currentTargetId = target.id;
-    setDsnText(target.dsn);
+    m_settings->currentTargetId = m_model->target(row).id;
+    showTarget(m_model->workingTarget(row));
 }
 
 void TargetPanel::targetSecretLoaded(const QString &id, const QString &dsn)
 {
     const int row = m_model->rowOf(id);
-    QString typed;
-    const bool current
-        = row == currentRow()
-          && Sentry::Dsn::splitSecret(dsnText(), &typed) == Sentry::Dsn::splitSecret(dsn, nullptr);
-    if (row < 0 || (current && !typed.isEmpty()))
-        return; // the user typed a secret meanwhile: theirs wins
-    m_model->setDsn(row, dsn);
-    if (current)
-        setDsnText(dsn);
+    if (row < 0)
+        return;
+    m_model->setDsn(row, dsn); // a draft that only lacked this secret is no draft any more
+    if (row == currentRow() && !m_model->isModified(row))
+        showTarget(m_model->workingTarget(row)); // typed meanwhile (a draft): the typing wins
+}
+
+void TargetPanel::draftSecretLoaded(const QString &id, const QString &dsn)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0 || !m_model->isModified(row))
+        return;
+    Target draft = m_model->workingTarget(row);
+    if (Sentry::Dsn::splitSecret(draft.dsn, nullptr) != draft.dsn
+        || Sentry::Dsn::splitSecret(dsn, nullptr) != draft.dsn)
+        return; // it has a secret already, or was edited since
+    draft.dsn = dsn;
+    m_model->setWorkingTarget(row, draft);
+    if (row == currentRow())
+        showTarget(draft);
+}
+
+void TargetPanel::updateDraftState()
+{
+    m_targetList->setModified(isCurrentModified());
 }
 
 void TargetPanel::saveTargets()
 {
     m_saveTimer->stop();
     m_settings->targets = m_model->targets();
+    m_settings->drafts = m_model->drafts();
     m_settings->save();
 }
 
 QString TargetPanel::partText(Part part) const
 {
-    return m_rows[size_t(part)].value->text();
+    return m_breakdown->partText(part);
 }
 
 Sentry::Findings TargetPanel::partFindings(Part part) const
 {
-    Sentry::Findings result;
-    const QLatin1StringView location = Parts[size_t(part)].location;
-    for (const Sentry::Finding &finding : m_dsn.findings()) {
-        if (finding.location == location)
-            result.append(finding);
-    }
-    return result;
+    return m_breakdown->partFindings(part);
 }
 
 Sentry::Findings TargetPanel::otherFindings() const
 {
-    Sentry::Findings result;
-    for (const Sentry::Finding &finding : m_dsn.findings()) {
-        if (!isPartLocation(finding.location))
-            result.append(finding);
-    }
-    return result;
-}
-
-void TargetPanel::updateBreakdown()
-{
-    const bool hasHost = !m_dsn.host().isEmpty();
-    showPart(Part::Scheme, m_dsn.scheme());
-    showPart(Part::Transport, m_dsn.transport());
-    showPart(Part::PublicKey, m_dsn.publicKey());
-    showPart(Part::Secret,
-             isSecretShown() || !m_dsn.hasSecret() ? m_dsn.secretKey() : MaskedSecret);
-    showPart(Part::Host, m_dsn.host());
-    showPart(Part::Port, portText());
-    showPart(Part::Path, hasHost ? m_dsn.path() : QString());
-    showPart(Part::Project, m_dsn.projectId());
-    showPart(Part::StoreUrl, m_dsn.isValid() ? m_dsn.storeUrl().toString() : QString());
-    updateSummary();
-}
-
-QString TargetPanel::portText() const
-{
-    if (!partFindings(Part::Port).isEmpty())
-        return m_dsn.portText(); // the typo itself, next to its finding
-    if (m_dsn.host().isEmpty() || m_dsn.port() <= 0)
-        return {};
-    const QString port = QString::number(m_dsn.port());
-    return m_dsn.hasExplicitPort() ? port : tr("%1 (default)").arg(port);
-}
-
-void TargetPanel::showPart(Part part, const QString &text)
-{
-    const Row &row = m_rows[size_t(part)];
-    row.value->setText(text);
-    row.value->setCursorPosition(0);
-    const Sentry::Findings findings = partFindings(part);
-    if (!findings.isEmpty()) {
-        const QString message = describe(findings);
-        row.status->setPixmap(Icons::severity(worst(findings)).pixmap(16, 16));
-        row.status->setToolTip(message);
-        row.value->setToolTip(message);
-        return;
-    }
-    const char *hint = Parts[size_t(part)].toolTip;
-    row.value->setToolTip(hint ? tr(hint) : QString());
-    row.status->setPixmap(text.isEmpty() ? QPixmap() : Icons::ok().pixmap(16, 16));
-    row.status->setToolTip(text.isEmpty() ? QString() : tr("OK"));
-}
-
-void TargetPanel::updateSummary()
-{
-    const Sentry::Findings findings = m_dsn.findings();
-    const int errors = Sentry::countSeverity(findings, Sentry::Severity::Error);
-    const int warnings = Sentry::countSeverity(findings, Sentry::Severity::Warning);
-    if (m_dsn.isEmpty())
-        m_summary->setText(tr("Empty DSN: a client configured with no DSN is disabled. Enter one "
-                              "to send events."));
-    else if (errors > 0)
-        m_summary->setText(
-            firstError(findings)
-            + (errors > 1 ? u' ' + tr("(%n more marked below)", nullptr, errors - 1) : QString()));
-    else if (warnings > 0)
-        m_summary->setText(tr("Usable, with %n warning(s).", nullptr, warnings));
-    else
-        m_summary->setText(tr("Valid DSN. Events go to %1").arg(m_dsn.storeUrl().toString()));
-    const Sentry::Findings other = otherFindings();
-    m_other->setText(describe(other));
-    m_other->setVisible(!other.isEmpty());
+    return m_breakdown->otherFindings();
 }
 
 void TargetPanel::updateSecretStatus()

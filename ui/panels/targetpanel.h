@@ -1,24 +1,25 @@
 #pragma once
 
-// The target: a DSN editor with a live breakdown of its parts, each finding shown next to the part
-// at fault, and the saved targets, switchable with one click.
+// The target: the saved targets (switchable with one click), the DSN being edited with a live
+// breakdown of its parts, and the target's request settings. Edits are a draft of the selected
+// target until saved (Save, or Revert to drop them); the list marks a modified target.
 
 #include "dsn.h"
+#include "dsnbreakdown.h"
+#include "settings.h"
 
 #include <QWidget>
-
-#include <array>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QTimer;
-class QToolButton;
 
 namespace SentryUi {
 
-class Settings;
+class TargetList;
+class TargetSettingsEditor;
 class TargetsModel;
 
 class TargetPanel final : public QWidget
@@ -27,22 +28,30 @@ class TargetPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(TargetPanel)
 
 public:
-    // The breakdown rows, top to bottom.
-    enum class Part { Scheme, Transport, PublicKey, Secret, Host, Port, Path, Project, StoreUrl };
-    static constexpr int PartCount = 9;
+    using Part = DsnBreakdown::Part;
+    static constexpr int PartCount = DsnBreakdown::PartCount;
 
     explicit TargetPanel(Settings *settings, QWidget *parent = nullptr);
     ~TargetPanel() override;
 
     Sentry::Dsn dsn() const { return m_dsn; }
     QString dsnText() const;
-    void setDsnText(const QString &text); // edits the current target, as typing would
+    void setDsnText(const QString &text); // edits the current target's draft, as typing would
+
+    // The target as edited (its draft, or as saved): what Send and the preview use.
+    Target currentTarget() const { return m_working; }
+    void setEncoding(Sentry::BodyEncoding encoding); // edits the draft, as the editor would
 
     TargetsModel *model() const { return m_model; }
+    TargetSettingsEditor *settingsEditor() const { return m_settingsEditor; }
+    DsnBreakdown *breakdown() const { return m_breakdown; }
     int currentRow() const;
     void selectTarget(int row);
     int addTarget(const QString &name, const QString &dsn); // selects it, returns its row
     void removeCurrentTarget();
+    bool isCurrentModified() const;
+    void saveCurrentTarget(); // the draft becomes the saved target
+    void revertCurrentTarget(); // the draft is dropped
 
     bool isSecretShown() const;
     void setSecretShown(bool shown);
@@ -52,50 +61,42 @@ public:
     Sentry::Findings partFindings(Part part) const;
     Sentry::Findings otherFindings() const; // findings about no single part
 
-    void saveTargets(); // writes the targets to the settings now (also done shortly after edits)
+    void saveTargets(); // writes targets and drafts to the settings now (also done after edits)
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     void dsnChanged(const Sentry::Dsn &dsn);
+    void targetChanged(const SentryUi::Target &target); // any edit, or another target selected
 
 private:
-    struct Row
-    {
-        QLineEdit *value = nullptr;
-        QLabel *status = nullptr;
-    };
-
-    QWidget *createTargetList();
-    QWidget *createBreakdown();
+    QWidget *createDsnBox();
+    QWidget *createSettingsBox();
     void connectSignals();
     void loadTargets();
     void dsnEdited(const QString &text);
-    void applyDsn(const QString &text);
+    void edited();
+    void showTarget(const Target &target);
     void showDsnText();
     void currentTargetChanged(int row);
     void targetSecretLoaded(const QString &id, const QString &dsn);
-    void updateBreakdown();
-    void showPart(Part part, const QString &text);
-    QString portText() const;
-    void updateSummary();
+    void draftSecretLoaded(const QString &id, const QString &dsn);
+    void updateDraftState();
     void updateSecretStatus();
-    void renameCurrentTarget();
 
     Settings *m_settings = nullptr;
     TargetsModel *m_model = nullptr;
-    QListView *m_list = nullptr;
+    TargetList *m_targetList = nullptr;
+    QListView *m_list = nullptr; // the target list's view
     QLineEdit *m_dsnEdit = nullptr;
-    QToolButton *m_showSecret = nullptr;
-    QLabel *m_summary = nullptr;
-    QLabel *m_other = nullptr;
+    DsnBreakdown *m_breakdown = nullptr;
+    TargetSettingsEditor *m_settingsEditor = nullptr;
     QLabel *m_secretStatus = nullptr;
     QCheckBox *m_plainText = nullptr;
     QTimer *m_saveTimer = nullptr;
-    std::array<Row, PartCount> m_rows {};
+    Target m_working; // the current target as edited
     Sentry::Dsn m_dsn;
-    QString m_dsnText; // the real text; the editor masks the secret while it has no focus
     bool m_updatingEdit = false; // showDsnText() is writing to the editor
 };
 

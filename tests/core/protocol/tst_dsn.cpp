@@ -98,6 +98,40 @@ private Q_SLOTS:
         QVERIFY(!dsn.baseUrl().hasQuery());
     }
 
+    // ?timeout= was accepted and then ignored; it is the client's deadline.
+    void timeoutMs_readsTheTimeoutOption_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("expectedMs"); // 0: none
+        QTest::addColumn<bool>("warned");
+        QTest::addRow("absent") << QString() << 0 << false;
+        QTest::addRow("whole seconds") << u"?timeout=3"_s << 3000 << false;
+        QTest::addRow("fraction") << u"?timeout=0.5"_s << 500 << false;
+        QTest::addRow("among others") << u"?verify_ssl=0&timeout=10"_s << 10000 << false;
+        QTest::addRow("the last one wins") << u"?timeout=1&timeout=2"_s << 2000 << false;
+        QTest::addRow("the maximum") << u"?timeout=600"_s << 600000 << false;
+        QTest::addRow("not a number") << u"?timeout=soon"_s << 0 << true;
+        QTest::addRow("empty") << u"?timeout="_s << 0 << true;
+        QTest::addRow("zero") << u"?timeout=0"_s << 0 << true;
+        QTest::addRow("negative") << u"?timeout=-3"_s << 0 << true;
+        QTest::addRow("past the maximum") << u"?timeout=601"_s << 0 << true;
+        QTest::addRow("not finite") << u"?timeout=inf"_s << 0 << true;
+    }
+    void timeoutMs_readsTheTimeoutOption()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, expectedMs);
+        QFETCH(bool, warned);
+        const Dsn dsn = Dsn::parse(u"https://pub:sec@example.com/1"_s + query);
+        QVERIFY(dsn.isValid()); // an unusable option never makes the DSN unusable
+        QCOMPARE(dsn.timeoutMs().value_or(0), expectedMs);
+        const bool hasWarning = std::any_of(dsn.findings().cbegin(), dsn.findings().cend(), [](const Finding &f) {
+            return f.rule == "dsn.option.timeout"_L1 && f.severity == Severity::Warning && f.location == "options"_L1
+                && f.message.contains(u"?timeout=3"_s);
+        });
+        QVERIFY2(hasWarning == warned, qPrintable(describe(dsn.findings())));
+    }
+
     void parse_ipv6_data()
     {
         QTest::addColumn<QString>("text");
@@ -289,7 +323,7 @@ private Q_SLOTS:
     void parse_everyFindingNamesAPartAndARule()
     {
         static const QStringList parts = {u"scheme"_s, u"public key"_s, u"secret"_s, u"host"_s,
-                                          u"port"_s, u"path"_s, u"project"_s};
+                                          u"port"_s, u"path"_s, u"project"_s, u"options"_s};
         for (const QString &file : {u"dsn.json"_s, u"dsn-extra.json"_s}) {
             const QJsonArray vectors = loadVectors(file);
             for (const QJsonValue &vector : vectors) {

@@ -207,6 +207,77 @@ private Q_SLOTS:
                             "sentry_client=raven-python/4.0.0, sentry_timestamp=1329096377"));
     }
 
+    void build_extraHeadersAppendOrReplaceInPlace()
+    {
+        StoreRequestOptions options = fixedOptions();
+        options.extraHeaders = {{"Origin", "https://app.example.com"},
+                                {"user-agent", "custom/1.0"},
+                                {"Referer", "https://app.example.com/page"}};
+        const StoreRequest request = buildOrFail(u"https://pub:sec@example.com/1"_s, EventJson, options);
+        QList<QByteArray> names;
+        for (const StoreRequest::Header &header : request.headers())
+            names.append(header.first);
+        QCOMPARE(names, (QList<QByteArray>{"X-Sentry-Auth", "User-Agent", "Content-Type", "Content-Length",
+                                            "Origin", "Referer"}));
+        QCOMPARE(request.header("User-Agent"), QByteArray("custom/1.0"));
+        QVERIFY(request.toHttp().contains("\r\nOrigin: https://app.example.com\r\n"));
+        QVERIFY(request.toCurl().contains(u"-H 'Origin: https://app.example.com'"_s));
+        QCOMPARE(request.toNetworkRequest().rawHeader("Referer"), QByteArray("https://app.example.com/page"));
+    }
+
+    void build_refusesAnExtraHeaderHttpCannotCarry_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("errorPart");
+        QTest::addRow("line break") << QByteArray("X-A") << QByteArray("a\nb") << u"extra header 'X-A': The value"_s;
+        QTest::addRow("space in name") << QByteArray("X A") << QByteArray("b") << u"contains a space"_s;
+        QTest::addRow("Content-Length") << QByteArray("Content-Length") << QByteArray("1") << u"framing"_s;
+    }
+    void build_refusesAnExtraHeaderHttpCannotCarry()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, errorPart);
+        StoreRequestOptions options = fixedOptions();
+        options.extraHeaders = {{name, value}};
+        QString error;
+        QVERIFY(!StoreRequest::build(Dsn::parse(u"https://pub:sec@example.com/1"_s), EventJson, options, &error));
+        QVERIFY2(error.contains(errorPart), qPrintable(error));
+    }
+
+    void build_timeoutFromOptionsElseTheDsn_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<int>("optionMs"); // 0: none
+        QTest::addColumn<int>("expectedMs"); // 0: the sender's default
+        QTest::addColumn<StoreRequest::TimeoutSource>("source");
+        QTest::addRow("neither") << u"https://pub:sec@example.com/1"_s << 0 << 0
+                                 << StoreRequest::TimeoutSource::SenderDefault;
+        QTest::addRow("the DSN's") << u"https://pub:sec@example.com/1?timeout=7"_s << 0 << 7000
+                                   << StoreRequest::TimeoutSource::Dsn;
+        QTest::addRow("the DSN's, fractional") << u"https://pub:sec@example.com/1?timeout=0.25"_s << 0 << 250
+                                               << StoreRequest::TimeoutSource::Dsn;
+        QTest::addRow("options override the DSN") << u"https://pub:sec@example.com/1?timeout=7"_s << 1500
+                                                  << 1500 << StoreRequest::TimeoutSource::Options;
+        QTest::addRow("an unusable DSN timeout") << u"https://pub:sec@example.com/1?timeout=soon"_s << 0 << 0
+                                                 << StoreRequest::TimeoutSource::SenderDefault;
+    }
+    void build_timeoutFromOptionsElseTheDsn()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(int, optionMs);
+        QFETCH(int, expectedMs);
+        QFETCH(StoreRequest::TimeoutSource, source);
+        StoreRequestOptions options = fixedOptions();
+        if (optionMs > 0)
+            options.timeoutMs = optionMs;
+        const StoreRequest request = buildOrFail(dsn, EventJson, options);
+        QCOMPARE(request.timeoutMs().value_or(0), expectedMs);
+        QCOMPARE(request.timeoutSource(), source);
+        QVERIFY(!request.toHttp().contains("timeout")); // a client option, never on the wire
+    }
+
     void build_withoutClockUsesTheCurrentTime()
     {
         StoreRequestOptions options = fixedOptions();

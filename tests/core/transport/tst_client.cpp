@@ -265,6 +265,25 @@ private Q_SLOTS:
         QCOMPARE(client->outbox()->size(), 1);
     }
 
+    // The DSN's ?timeout= was accepted and ignored: a client configured by DSN alone waited 3 s.
+    void send_honoursTheDsnsTimeout()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.setDefaultResponse(ScriptedResponse::neverAnswers());
+        ClientOptions options = optionsFor(server);
+        options.dsn += u"?timeout=0.2"_s;
+        options.timeoutMs = 60000; // only for a DSN without one
+        const auto client = enabledClient(options);
+        QSignalSpy attempts(client->outbox(), &Outbox::attemptFinished);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^event not delivered"_s));
+        client->captureMessage(u"slow"_s);
+        QVERIFY(attempts.wait(10000));
+        const auto result = attempts.at(0).at(1).value<SendResult>();
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
+        QVERIFY2(result.explanation.contains(u"no answer came within 200 ms"_s), qPrintable(result.explanation));
+    }
+
     void eventFromMessage_usesCategoryAndContext()
     {
         const QMessageLogContext context("main.cpp", 12, "void f()", "app.net");

@@ -1,5 +1,6 @@
 #include "dsn.h"
 #include "loopbackserver.h"
+#include "testsupport.h"
 #include "outbox.h"
 #include "storerequest.h"
 
@@ -8,7 +9,6 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
@@ -35,11 +35,7 @@ class TestOutbox : public QObject
 
 private:
     QNetworkAccessManager m_manager;
-    QDateTime m_now = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
-    Backoff::Clock clock()
-    {
-        return [this] { return m_now; };
-    }
+    TestSupport::ManualClock m_clock;
 
 private Q_SLOTS:
     void submit_deliversEveryEventInOrderThroughFailures()
@@ -51,7 +47,7 @@ private Q_SLOTS:
         ScriptedResponse limited = ScriptedResponse::sentryError(429, "slow down");
         limited = limited.withHeader("Retry-After", "7");
         server.enqueue(limited);
-        Outbox outbox(&m_manager, clock());
+        Outbox outbox(&m_manager, m_clock.clock());
         QSignalSpy attempts(&outbox, &Outbox::attemptFinished);
         QSignalSpy finished(&outbox, &Outbox::eventFinished);
         const QStringList ids{u"e1"_s, u"e2"_s, u"e3"_s, u"e4"_s};
@@ -63,7 +59,7 @@ private Q_SLOTS:
             QTRY_COMPARE(attempts.size(), i + 1);
             QCOMPARE(outbox.backoffState().delaySeconds, waits.at(i));
             QCOMPARE(server.requests().size(), i + 1); // nothing else is sent while waiting
-            m_now = m_now.addSecs(waits.at(i));
+            m_clock.advance(waits.at(i));
             outbox.trySendNext();
         }
         QTRY_COMPARE(finished.size(), ids.size());
@@ -83,14 +79,14 @@ private Q_SLOTS:
         LoopbackServer server;
         QVERIFY(server.listen());
         server.enqueue(ScriptedResponse::sentryError(503, "down"));
-        Outbox outbox(&m_manager, clock());
+        Outbox outbox(&m_manager, m_clock.clock());
         QSignalSpy drained(&outbox, &Outbox::drained);
         QVERIFY(outbox.submit(u"a"_s, requestFor(server, u"a"_s)));
         QTRY_COMPARE(outbox.backoffState().phase, BackoffState::Phase::Waiting);
         QVERIFY(outbox.submit(u"b"_s, requestFor(server, u"b"_s)));
         QCOMPARE(outbox.size(), 2);
         QCOMPARE(server.requests().size(), 1);
-        m_now = m_now.addSecs(1);
+        m_clock.advance(1);
         outbox.trySendNext();
         QVERIFY(drained.wait(5000));
         QCOMPARE(server.requests().size(), 3);
@@ -101,7 +97,7 @@ private Q_SLOTS:
         LoopbackServer server;
         QVERIFY(server.listen());
         server.enqueue(ScriptedResponse::sentryError(400, "Invalid value for message"));
-        Outbox outbox(&m_manager, clock());
+        Outbox outbox(&m_manager, m_clock.clock());
         QSignalSpy finished(&outbox, &Outbox::eventFinished);
         QVERIFY(outbox.submit(u"bad"_s, requestFor(server, u"bad"_s)));
         QVERIFY(outbox.submit(u"good"_s, requestFor(server, u"good"_s)));
@@ -116,7 +112,7 @@ private Q_SLOTS:
         LoopbackServer server;
         QVERIFY(server.listen());
         server.setDefaultResponse(ScriptedResponse::neverAnswers());
-        Outbox outbox(&m_manager, clock());
+        Outbox outbox(&m_manager, m_clock.clock());
         outbox.setCapacity(2);
         QVERIFY(outbox.submit(u"1"_s, requestFor(server, u"1"_s)));
         QVERIFY(outbox.submit(u"2"_s, requestFor(server, u"2"_s)));

@@ -16,6 +16,10 @@
 
 #include <memory>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
 
@@ -49,6 +53,50 @@ quint16 closedPort()
     server.close();
     return port;
 }
+
+// A loopback port where connecting hangs: a listening socket with an accept queue of one that
+// is never accepted from, filled by connections of our own. The kernel then drops further
+// connection attempts (SYNs) as a firewall would, so a client neither connects nor is refused.
+class FullBacklog
+{
+public:
+    FullBacklog()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), length) != 0
+            || ::listen(m_fd, 0) != 0
+            || ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            return;
+        m_port = ntohs(address.sin_port);
+        // Connect until an attempt hangs: that one, left pending, proves the queue is full.
+        for (int i = 0; i < 8 && !m_full; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QHostAddress::LocalHost, m_port);
+            m_full = !socket->waitForConnected(300);
+            m_fillers.push_back(std::move(socket));
+        }
+    }
+    ~FullBacklog()
+    {
+        m_fillers.clear();
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Q_DISABLE_COPY_MOVE(FullBacklog)
+
+    bool isFull() const { return m_full; }
+    quint16 port() const { return m_port; }
+
+private:
+    int m_fd = -1;
+    quint16 m_port = 0;
+    bool m_full = false;
+    std::vector<std::unique_ptr<QTcpSocket>> m_fillers;
+};
 
 } // namespace
 
@@ -139,7 +187,63 @@ private Q_SLOTS:
         QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
         QCOMPARE(result.status, 0);
         QVERIFY(result.elapsedMs >= 250);
-        QVERIFY(result.explanation.contains(u"host and port"_s));
+        QCOMPARE(stageName(result.stage), stageName(ExchangeStage::Waiting));
+        const QString expected = u"Connected to 127.0.0.1:%1 and sent the request, but no answer came "
+                                 "within 300 ms"_s.arg(server.port());
+        QVERIFY2(result.explanation.startsWith(expected), qPrintable(result.explanation));
+    }
+
+    // "connected, request sent, no answer within 3 s" is not "unreachable behind a firewall".
+    void send_connectingThatHangsIsUnreachableNotNoAnswer()
+    {
+        const FullBacklog backlog;
+        if (!backlog.isFull())
+            QSKIP("this kernel accepted every connection to a full listen queue; cannot make "
+                  "connecting hang on loopback");
+        Sender sender(&m_manager);
+        sender.setTimeoutMs(400);
+        QSignalSpy spy(&sender, &Sender::finished);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        sender.send(requestFor(u"http://public:secret@127.0.0.1:%1/42"_s.arg(backlog.port())));
+        QVERIFY(spy.wait(5000));
+        const auto result = spy.at(0).at(0).value<SendResult>();
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Unreachable));
+        QCOMPARE(stageName(result.stage), stageName(ExchangeStage::Connecting));
+        const QString expected = u"Could not connect to 127.0.0.1:%1 within 400 ms"_s.arg(backlog.port());
+        QVERIFY2(result.explanation.startsWith(expected), qPrintable(result.explanation));
+    }
+
+    // The DSN's ?timeout= was accepted and ignored; the request's own deadline wins over the sender's.
+    void send_honoursTheRequestsOwnDeadline_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("optionMs"); // 0: none
+        QTest::addColumn<QString>("within");
+        QTest::addRow("the DSN's ?timeout=") << u"?timeout=0.3"_s << 0 << u"within 300 ms"_s;
+        QTest::addRow("an option over the DSN's") << u"?timeout=30"_s << 250 << u"within 250 ms"_s;
+    }
+    void send_honoursTheRequestsOwnDeadline()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, optionMs);
+        QFETCH(QString, within);
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::neverAnswers());
+        Sender sender(&m_manager);
+        sender.setTimeoutMs(60000); // would hold the test for a minute if it were used
+        StoreRequestOptions options;
+        if (optionMs > 0)
+            options.timeoutMs = optionMs;
+        const auto request = StoreRequest::build(Dsn::parse(server.dsn() + query), eventJson, options);
+        QVERIFY(request);
+        QSignalSpy spy(&sender, &Sender::finished);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        sender.send(*request);
+        QVERIFY(spy.wait(10000));
+        const auto result = spy.at(0).at(0).value<SendResult>();
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
+        QVERIFY2(result.explanation.contains(within), qPrintable(result.explanation));
     }
 
     // Qt resent a POST on its own (the server counted 4) when the connection broke before the
@@ -189,7 +293,10 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
         const SendResult result = sendOnce(server, sender);
         QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
-        QVERIFY2(result.explanation.contains(u"500 ms deadline"_s), qPrintable(result.explanation));
+        QCOMPARE(stageName(result.stage), stageName(ExchangeStage::Receiving));
+        QVERIFY2(result.explanation.contains(u"the answer started, then stalled: it was not complete "
+                                             "within 500 ms"_s),
+                 qPrintable(result.explanation));
         QCOMPARE(sender.pendingCount(), 0);
     }
 

@@ -23,6 +23,18 @@ RawResponse answer(int status, const Headers &headers, const QByteArray &body = 
     return response;
 }
 
+RawResponse timedOut(ExchangeStage stage, qint64 deadlineMs)
+{
+    RawResponse response;
+    response.failure = TransportFailure::Timeout;
+    response.stage = stage;
+    response.host = u"127.0.0.1"_s;
+    response.port = 9000;
+    response.deadlineMs = deadlineMs;
+    response.elapsedMs = deadlineMs + 1;
+    return response;
+}
+
 RawResponse failure(TransportFailure kind, const QString &error = {})
 {
     RawResponse response;
@@ -79,15 +91,29 @@ private Q_SLOTS:
         QTest::addRow("302 redirect") << answer(302, {{"Location", "https://x/"}})
                                       << Verdict::ServerError << u"https://x/"_s;
         QTest::addRow("refused") << failure(TransportFailure::ConnectionRefused)
-                                 << Verdict::Unreachable << u"host and port"_s;
+                                 << Verdict::Unreachable << u"Could not connect to sentry.invalid:9000: the "
+                                                            "connection was refused"_s;
         QTest::addRow("host not found") << failure(TransportFailure::HostNotFound)
-                                        << Verdict::Unreachable << u"Host 'sentry.invalid' not found"_s;
-        QTest::addRow("timeout") << failure(TransportFailure::Timeout)
-                                 << Verdict::Timeout << u"within 300 ms"_s;
-        RawResponse deadline = failure(TransportFailure::Timeout);
-        deadline.deadlineMs = 3000;
-        deadline.elapsedMs = 3001;
-        QTest::addRow("deadline passed") << deadline << Verdict::Timeout << u"3000 ms deadline"_s;
+                                        << Verdict::Unreachable << u"host 'sentry.invalid' not found"_s;
+        QTest::addRow("timeout while connecting") << timedOut(ExchangeStage::Connecting, 3000)
+                                                  << Verdict::Unreachable
+                                                  << u"Could not connect to 127.0.0.1:9000 within 3 s"_s;
+        QTest::addRow("timeout while sending") << timedOut(ExchangeStage::Sending, 3000)
+                                               << Verdict::Timeout
+                                               << u"the request could not be sent completely within 3 s"_s;
+        QTest::addRow("timeout waiting for the answer") << timedOut(ExchangeStage::Waiting, 3000)
+                                                        << Verdict::Timeout
+                                                        << u"Connected to 127.0.0.1:9000 and sent the "
+                                                           "request, but no answer came within 3 s"_s;
+        QTest::addRow("timeout with a stalled answer") << timedOut(ExchangeStage::Receiving, 500)
+                                                       << Verdict::Timeout
+                                                       << u"the answer started, then stalled: it was not "
+                                                          "complete within 500 ms"_s;
+        QTest::addRow("timeout, stage not recorded") << timedOut(ExchangeStage::Unknown, 3000)
+                                                     << Verdict::Timeout
+                                                     << u"No complete answer from 127.0.0.1:9000 within 3 s"_s;
+        QTest::addRow("fractional deadline") << timedOut(ExchangeStage::Waiting, 2500) << Verdict::Timeout
+                                             << u"no answer came within 2.5 s"_s;
         QTest::addRow("closed, not resent") << failure(TransportFailure::ConnectionClosed)
                                             << Verdict::Unreachable << u"not resent"_s;
         RawResponse huge = answer(200, {{"Content-Type", "text/html"}});

@@ -1,10 +1,10 @@
 #include "loopbackserver.h"
+#include "testsupport.h"
 #include "sendsession.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
@@ -28,11 +28,7 @@ class TestSendSession : public QObject
 
 private:
     QNetworkAccessManager m_manager;
-    QDateTime m_now = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
-    Backoff::Clock clock()
-    {
-        return [this] { return m_now; };
-    }
+    TestSupport::ManualClock m_clock;
 
 private Q_SLOTS:
     void send_waitsAsTheBackoffSaysThenSends_data()
@@ -50,7 +46,7 @@ private Q_SLOTS:
         LoopbackServer server;
         QVERIFY(server.listen());
         server.enqueue(failure);
-        SendSession session(&m_manager, clock());
+        SendSession session(&m_manager, m_clock.clock());
         QSignalSpy waiting(&session, &SendSession::waiting);
         QSignalSpy finished(&session, &SendSession::attemptFinished);
         const StoreRequest request = storeRequestFor(server.dsn(), EventJson);
@@ -70,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(session.isWaiting());
         QCOMPARE(server.requests().size(), 1);
 
-        m_now = m_now.addMSecs(waitMs);
+        m_clock.now = m_clock.now.addMSecs(waitMs);
         session.resume();
         QVERIFY(!session.isWaiting());
         QVERIFY(finished.wait(5000));
@@ -103,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.enqueue(ScriptedResponse::sentryError(500, ""));
         server.enqueue(ScriptedResponse::sentryError(500, ""));
-        SendSession session(&m_manager, clock());
+        SendSession session(&m_manager, m_clock.clock());
         QSignalSpy waiting(&session, &SendSession::waiting);
         QSignalSpy finished(&session, &SendSession::attemptFinished);
         const StoreRequest request = storeRequestFor(server.dsn(), EventJson);
@@ -124,7 +120,7 @@ private Q_SLOTS:
         LoopbackServer server;
         QVERIFY(server.listen());
         server.enqueue(ScriptedResponse::sentryError(403, "Invalid api key"));
-        SendSession session(&m_manager, clock());
+        SendSession session(&m_manager, m_clock.clock());
         QSignalSpy waiting(&session, &SendSession::waiting);
         QSignalSpy finished(&session, &SendSession::attemptFinished);
         const StoreRequest request = storeRequestFor(server.dsn(), EventJson);
@@ -138,12 +134,45 @@ private Q_SLOTS:
         QCOMPARE(waiting.size(), 0);
     }
 
+    // 429s on one project made a 500 on another report "4 failures in a row, waiting 16 s".
+    void send_keepsOneBackoffPerTarget()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        for (int i = 0; i < 3; ++i)
+            server.enqueue(ScriptedResponse::sentryError(429, "slow down"));
+        server.enqueue(ScriptedResponse::sentryError(500, ""));
+        SendSession session(&m_manager, m_clock.clock());
+        QSignalSpy waiting(&session, &SendSession::waiting);
+        QSignalSpy finished(&session, &SendSession::attemptFinished);
+        const StoreRequest projectA = storeRequestFor(server.dsn(u"1"_s), EventJson);
+        const StoreRequest projectB = storeRequestFor(server.dsn(u"2"_s), EventJson);
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            QVERIFY(session.send(projectA, SendSession::Pace::Now));
+            QTRY_COMPARE(finished.size(), attempt + 1);
+        }
+        QCOMPARE(stateOf(finished, 2).failures, 3);
+        QVERIFY(session.send(projectB)); // project A's wait does not hold project B
+        QCOMPARE(waiting.size(), 0);
+        QTRY_COMPARE(finished.size(), 4);
+        QCOMPARE(resultOf(finished, 3).status, 500);
+        QCOMPARE(stateOf(finished, 3).failures, 1);
+        QCOMPARE(stateOf(finished, 3).delaySeconds, qint64(1));
+        QCOMPARE(session.backoffState().failures, 1); // the target last sent to
+        QCOMPARE(session.backoffState(projectA).failures, 3);
+        QCOMPARE(session.backoffState(projectA).phase, BackoffState::Phase::Waiting);
+        QVERIFY(session.send(projectA)); // and A still waits for its own 9 s
+        QCOMPARE(waiting.size(), 1);
+        QCOMPARE(waiting.at(0).at(0).value<qint64>(), qint64(9000));
+        session.cancel();
+    }
+
     void cancel_endsTheRequestInFlight()
     {
         LoopbackServer server;
         QVERIFY(server.listen());
         server.setDefaultResponse(ScriptedResponse::neverAnswers());
-        SendSession session(&m_manager, clock());
+        SendSession session(&m_manager, m_clock.clock());
         QSignalSpy started(&session, &SendSession::attemptStarted);
         QSignalSpy finished(&session, &SendSession::attemptFinished);
         QVERIFY(session.send(storeRequestFor(server.dsn(), EventJson)));
@@ -162,7 +191,7 @@ private Q_SLOTS:
         LoopbackServer server;
         QVERIFY(server.listen());
         server.enqueue(ScriptedResponse::sentryError(500, ""));
-        SendSession session(&m_manager, clock());
+        SendSession session(&m_manager, m_clock.clock());
         QSignalSpy started(&session, &SendSession::attemptStarted);
         QSignalSpy finished(&session, &SendSession::attemptFinished);
         const StoreRequest request = storeRequestFor(server.dsn(), EventJson);
@@ -172,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(session.isWaiting());
         session.cancel();
         QVERIFY(!session.isBusy());
-        m_now = m_now.addSecs(60);
+        m_clock.advance(60);
         session.resume(); // nothing is waiting any more
         QCOMPARE(started.size(), 1);
         QCOMPARE(finished.size(), 1);

@@ -5,12 +5,14 @@
 // Verdict no longer clash).
 #include <sentry-harness/authheader.h>
 #include <sentry-harness/backoff.h>
+#include <sentry-harness/backoffs.h>
 #include <sentry-harness/bodycodec.h>
 #include <sentry-harness/client.h>
 #include <sentry-harness/dsn.h>
 #include <sentry-harness/event.h>
 #include <sentry-harness/eventshapes.h>
 #include <sentry-harness/finding.h>
+#include <sentry-harness/httpfield.h>
 #include <sentry-harness/jsonpointer.h>
 #include <sentry-harness/networkaccess.h>
 #include <sentry-harness/outbox.h>

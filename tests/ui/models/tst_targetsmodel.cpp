@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
@@ -29,6 +30,10 @@ private Q_SLOTS:
     void setDsn_updatesHealthRoles();
     void rowOf_findsById();
     void toolTip_masksTheSecret();
+    void draft_marksTheTargetUntilSavedOrReverted();
+    void draft_equalToTheSavedTargetIsNoDraft();
+    void rename_appliesToSavedAndDraft();
+    void setTargets_restoresDrafts();
 
 private:
     TargetsModel *m_model = nullptr;
@@ -133,6 +138,71 @@ void TestTargetsModel::toolTip_masksTheSecret()
     const QString tip = m_model->index(0).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(u"Prod"_s), qPrintable(tip));
     QVERIFY2(!tip.contains(u":sec@"_s), qPrintable(tip));
+}
+
+void TestTargetsModel::draft_marksTheTargetUntilSavedOrReverted()
+{
+    QSignalSpy edited(m_model, &TargetsModel::targetsEdited);
+    Target edit = m_model->target(0);
+    edit.dsn = u"https://pub:sec@example.com/42"_s;
+    edit.headers = {{u"Origin"_s, u"https://a.example"_s}};
+    m_model->setWorkingTarget(0, edit);
+    QVERIFY(m_model->isModified(0));
+    QCOMPARE(m_model->target(0).dsn, u"https://pub:sec@example.com/1"_s); // saved: untouched
+    QCOMPARE(m_model->workingTarget(0).dsn, edit.dsn);
+    const QModelIndex index = m_model->index(0);
+    QCOMPARE(index.data(Qt::DisplayRole).toString(), u"Prod •"_s);
+    QCOMPARE(index.data(Qt::EditRole).toString(), u"Prod"_s); // renaming edits the bare name
+    QVERIFY(index.data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(index.data(TargetsModel::ModifiedRole).toBool());
+    QVERIFY(index.data(Qt::ToolTipRole).toString().contains(u"not saved"_s));
+    QCOMPARE(m_model->drafts().value(u"a"_s).dsn, edit.dsn);
+    QVERIFY(m_model->saveDraft(0));
+    QVERIFY(!m_model->isModified(0));
+    QCOMPARE(m_model->target(0).dsn, edit.dsn);
+    QCOMPARE(m_model->target(0).headers, edit.headers);
+    QCOMPARE(index.data(Qt::DisplayRole).toString(), u"Prod"_s);
+    QVERIFY(!index.data(Qt::FontRole).value<QFont>().italic());
+
+    edit.client = u"app/2"_s;
+    m_model->setWorkingTarget(0, edit);
+    QVERIFY(m_model->revertDraft(0));
+    QCOMPARE(m_model->workingTarget(0).client, QString());
+    QVERIFY(!m_model->revertDraft(0)); // nothing left to revert
+    QCOMPARE(edited.count(), 4);
+}
+
+void TestTargetsModel::draft_equalToTheSavedTargetIsNoDraft()
+{
+    Target edit = m_model->target(1);
+    edit.dsn += u'x';
+    m_model->setWorkingTarget(1, edit);
+    QVERIFY(m_model->isModified(1));
+    edit.dsn.chop(1); // typed back to what is saved
+    m_model->setWorkingTarget(1, edit);
+    QVERIFY(!m_model->isModified(1));
+    QVERIFY(m_model->drafts().isEmpty());
+}
+
+void TestTargetsModel::rename_appliesToSavedAndDraft()
+{
+    Target edit = m_model->target(0);
+    edit.timeoutMs = 500;
+    m_model->setWorkingTarget(0, edit);
+    QVERIFY(m_model->rename(0, u"Production"_s));
+    QCOMPARE(m_model->target(0).name, u"Production"_s);
+    QCOMPARE(m_model->workingTarget(0).name, u"Production"_s);
+    QVERIFY(m_model->isModified(0)); // the timeout is still a draft
+}
+
+void TestTargetsModel::setTargets_restoresDrafts()
+{
+    Target draft = m_model->target(2);
+    draft.dsn = u"http://k@127.0.0.1/3"_s;
+    m_model->setTargets(m_model->targets(), {{u"c"_s, draft}});
+    QVERIFY(!m_model->isModified(0));
+    QVERIFY(m_model->isModified(2));
+    QCOMPARE(m_model->workingTarget(2).dsn, draft.dsn);
 }
 
 QTEST_MAIN(TestTargetsModel)

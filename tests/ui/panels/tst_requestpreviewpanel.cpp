@@ -5,7 +5,10 @@
 #include "requestpreviewpanel.h"
 #include "scrubber.h"
 
+#include <QComboBox>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QJsonObject>
 #include <QTest>
 
@@ -69,6 +72,51 @@ private Q_SLOTS:
         QVERIFY(!panel.curlText().contains(u"topsecret"_s));
         QVERIFY(panel.httpText().startsWith(u"POST /api/7/store/ HTTP/1.1"_s));
         QVERIFY(panel.authText().startsWith(u"Sentry "_s));
+    }
+
+    // The target's settings are part of the request: shown, and refused with the reason.
+    void requestDefaults_areShownInTheRequest()
+    {
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\"}"_s);
+        RequestPreviewPanel panel(&document);
+        panel.setDsn(Sentry::Dsn::parse(dsnText + u"?timeout=9"_s));
+        Sentry::StoreRequestOptions options;
+        options.client = u"raven-js/1.1.0"_s;
+        options.extraHeaders = {{"Origin", "https://app.example.com"}};
+        options.encoding = Sentry::BodyEncoding::Base64Zlib;
+        panel.setRequestDefaults(options);
+        QCOMPARE(panel.encoding(), Sentry::BodyEncoding::Base64Zlib);
+        QVERIFY2(panel.httpText().contains(u"\nOrigin: https://app.example.com\n"_s), qPrintable(panel.httpText()));
+        QVERIFY(panel.httpText().contains(u"User-Agent: raven-js/1.1.0"_s));
+        QVERIFY(panel.curlText().contains(u"-H 'Origin: https://app.example.com'"_s));
+        QVERIFY(panel.statusText().contains(u"timeout 9 s (the DSN's ?timeout=)"_s));
+        options.timeoutMs = 1500;
+        panel.setRequestDefaults(options);
+        QVERIFY2(panel.statusText().contains(u"timeout 1.5 s (the target's)"_s), qPrintable(panel.statusText()));
+        QCOMPARE(panel.currentRequest(nullptr)->timeoutMs().value_or(0), 1500);
+
+        options.extraHeaders = {{"Bad Name", "x"}};
+        panel.setRequestDefaults(options);
+        QString error;
+        QVERIFY(!panel.currentRequest(&error));
+        QVERIFY2(error.contains(u"extra header 'Bad Name'"_s), qPrintable(error));
+        QVERIFY(panel.httpText().contains(u"contains a space"_s));
+    }
+
+    void encodingChoice_isReportedAsTheTargets()
+    {
+        EventDocument document;
+        RequestPreviewPanel panel(&document);
+        QSignalSpy chosen(&panel, &RequestPreviewPanel::encodingChosen);
+        Sentry::StoreRequestOptions options;
+        options.encoding = Sentry::BodyEncoding::Base64Zlib;
+        panel.setRequestDefaults(options); // from the target: not a choice
+        QCOMPARE(chosen.count(), 0);
+        auto *combo = panel.findChild<QComboBox *>(u"encoding"_s);
+        QVERIFY(combo);
+        combo->activated(combo->findData(int(Sentry::BodyEncoding::Json))); // as a click does
+        QCOMPARE(chosen.count(), 1);
     }
 
     void encodingChoice_changesTheBody()
