@@ -126,11 +126,13 @@ run_wrk nginx "$NGINX_PORT" /api/1/store/ "$EVENT" application/json "$AUTH"
 if [ "${BENCH_MILLION:-1}" = 1 ]; then
     target=${BENCH_EVENTS:-1000000}; deadline=$(( $(date +%s) + ${BENCH_MAX_SECONDS:-900} ))
     before=$(rss_kb "$SERVE"); rows=0
-    count_rows() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from exchanges').fetchone()[0])" "$WORK/history.sqlite"; }
+    # Events stored so far: the highest id (the retention keeps the row count under its limit).
+    count_rows() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select coalesce(max(id), 0) from exchanges').fetchone()[0])" "$WORK/history.sqlite"; }
+    kept_rows() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from exchanges').fetchone()[0])" "$WORK/history.sqlite"; }
     while [ "$rows" -lt "$target" ] && [ "$(date +%s)" -lt "$deadline" ]; do
         BENCH_PATH=/api/1/store/ BENCH_BODY="$EVENT" BENCH_CONTENT_TYPE=application/json BENCH_AUTH="$AUTH" \
             wrk -t1 -c"$CONNECTIONS" -d30s -s "$ROOT/bench/receiver_post.lua" "http://127.0.0.1:$SERVE_PORT" >/dev/null
         rows=$(count_rows)
     done
-    echo "{\"target\": \"receiver\", \"events_stored\": $rows, \"rss_mb_before\": $(( before / 1024 )), \"rss_mb_after\": $(( $(rss_kb "$SERVE") / 1024 )), \"db_mb\": $(( $(stat -c %s "$WORK/history.sqlite") / 1048576 ))}"
+    echo "{\"target\": \"receiver\", \"events_stored\": $rows, \"rows_kept\": $(kept_rows), \"rss_mb_before\": $(( before / 1024 )), \"rss_mb_after\": $(( $(rss_kb "$SERVE") / 1024 )), \"db_mb\": $(( $(stat -c %s "$WORK/history.sqlite") / 1048576 ))}"
 fi

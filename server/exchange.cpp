@@ -1,5 +1,7 @@
 #include "exchange.h"
 
+#include "jsonline.h"
+
 #include "sendresult.h"
 #include "storerequest.h"
 
@@ -24,86 +26,6 @@ QString eventText(const QJsonObject &stored, const QByteArray &json, const QStri
     const QJsonValue value = stored.isEmpty()
         ? QJsonDocument::fromJson(json).object().value(key) : stored.value(key);
     return value.isString() ? value.toString() : value.isDouble() ? QString::number(value.toDouble()) : QString();
-}
-
-// Writes one compact JSON object member by member, escaping strings as QJsonDocument does.
-class JsonLine
-{
-public:
-    void add(const char *key, const QString &value)
-    {
-        member(key);
-        appendString(value);
-    }
-    void add(const char *key, qint64 value)
-    {
-        member(key);
-        m_text += QByteArray::number(value);
-    }
-    void addNull(const char *key)
-    {
-        member(key);
-        m_text += "null";
-    }
-    void addOrNull(const char *key, const QString &value) // an empty text is null
-    {
-        if (value.isEmpty())
-            return addNull(key);
-        add(key, value);
-    }
-    QByteArray finish() { return m_text + '}'; }
-
-private:
-    void member(const char *key)
-    {
-        m_text += m_text.size() > 1 ? ",\"" : "\"";
-        m_text += key;
-        m_text += "\":";
-    }
-    void appendString(const QString &value);
-    void appendEscaped(char16_t c);
-
-    QByteArray m_text = QByteArray("{", 1);
-};
-
-// QJsonDocument's escapes: the short ones, \u00XX for other controls, \uXXXX for a lone surrogate.
-void JsonLine::appendEscaped(char16_t c)
-{
-    static const char hex[] = "0123456789abcdef";
-    switch (c) {
-    case u'"': m_text += "\\\""; return;
-    case u'\\': m_text += "\\\\"; return;
-    case u'\b': m_text += "\\b"; return;
-    case u'\f': m_text += "\\f"; return;
-    case u'\n': m_text += "\\n"; return;
-    case u'\r': m_text += "\\r"; return;
-    case u'\t': m_text += "\\t"; return;
-    default: break;
-    }
-    m_text += "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4)
-        m_text += hex[(c >> shift) & 0xf];
-}
-
-void JsonLine::appendString(const QString &value)
-{
-    m_text += '"';
-    const auto *begin = reinterpret_cast<const char16_t *>(value.utf16());
-    const char16_t *end = begin + value.size();
-    for (const char16_t *at = begin; at < end; ++at) {
-        const char16_t c = *at;
-        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
-            m_text += char(c);
-        } else if (c < 0x80 || (QChar::isSurrogate(c) && !(QChar::isHighSurrogate(c) && at + 1 < end
-                                                            && QChar::isLowSurrogate(at[1])))) {
-            appendEscaped(c);
-        } else {
-            const qsizetype length = QChar::isHighSurrogate(c) ? 2 : 1;
-            m_text += QStringView(at, length).toUtf8();
-            at += length - 1;
-        }
-    }
-    m_text += '"';
 }
 
 } // namespace
@@ -150,7 +72,7 @@ QJsonObject Exchange::toJson(bool withBodies) const
         return object;
     object.insert(u"findings"_s, findings);
     object.insert(u"auth_source"_s, authSource);
-    object.insert(u"auth"_s, auth);
+    object.insert(u"auth"_s, authFieldsJson(auth));
     object.insert(u"request_headers"_s, headersJson(requestHeaders));
     object.insert(u"request_body"_s, QString::fromUtf8(requestBody));
     object.insert(u"event"_s, QString::fromUtf8(eventJson));
@@ -172,8 +94,7 @@ Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &de
     exchange.encoding = decision.eventJson.isEmpty() && decision.encoding == BodyForm::Unknown
         ? QString() : formName(decision.encoding);
     exchange.authSource = authSourceName(decision.authSource);
-    for (const AuthHeader::Field &field : decision.authFields)
-        exchange.auth.append(QJsonObject{{u"name"_s, field.name}, {u"value"_s, field.value}});
+    exchange.auth = decision.authFields;
     exchange.client = decision.client;
     exchange.project = decision.projectId;
     exchange.eventJson = decision.eventJson;

@@ -31,7 +31,7 @@ struct Exchange
     QByteArray requestBody;   // the raw bytes
     QString encoding;         // formName(): "json", "base64-zlib", …
     QString authSource;       // authSourceName()
-    QJsonArray auth;          // [{"name", "value"}] as found
+    QList<AuthHeader::Field> auth; // as found, in order (toJson(): [{"name", "value"}])
     QString client;
     QString project;
     QString eventId;

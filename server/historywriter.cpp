@@ -3,6 +3,8 @@
 #include <QMetaObject>
 #include <QMutexLocker>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry {
@@ -45,8 +47,19 @@ void HistoryWriter::setRetention(const RetentionLimit &limit)
 
 void HistoryWriter::record(const Exchange &exchange, QObject *context, Callback done)
 {
+    record(QList<Exchange>{exchange}, context, [done = std::move(done)](const QList<Exchange> &stored, const QString &error) {
+        if (done)
+            done(stored.constFirst(), error);
+    });
+}
+
+void HistoryWriter::record(QList<Exchange> exchanges, QObject *context, BatchCallback done)
+{
+    if (exchanges.isEmpty())
+        return;
     QMutexLocker locker(&m_mutex);
-    m_queue.append({exchange, context, std::move(done)});
+    m_queued += int(exchanges.size());
+    m_queue.append({std::move(exchanges), context, std::move(done)});
     if (m_drainPosted)
         return;
     m_drainPosted = true;
@@ -56,7 +69,7 @@ void HistoryWriter::record(const Exchange &exchange, QObject *context, Callback 
 int HistoryWriter::pending() const
 {
     QMutexLocker locker(&m_mutex);
-    return int(m_queue.size()) + m_inFlight;
+    return m_queued + m_inFlight;
 }
 
 void HistoryWriter::flush()
@@ -72,30 +85,33 @@ void HistoryWriter::drain()
         QMutexLocker locker(&m_mutex);
         batch.swap(m_queue);
         m_drainPosted = false;
-        m_inFlight = int(batch.size());
+        m_inFlight = std::exchange(m_queued, 0);
     }
     if (batch.isEmpty())
         return;
+    // All the queued exchanges in one transaction, moved (not copied) in and back out.
     QList<Exchange> exchanges;
-    exchanges.reserve(batch.size());
-    for (const Item &item : std::as_const(batch))
-        exchanges.append(item.exchange);
+    exchanges.reserve(m_inFlight);
+    for (Item &item : batch) {
+        for (Exchange &exchange : item.exchanges)
+            exchanges.append(std::move(exchange));
+    }
     QString error;
     m_history->insert(exchanges, &error);
     const int count = int(exchanges.size());
+    qsizetype next = 0;
+    for (Item &item : batch) {
+        for (Exchange &exchange : item.exchanges)
+            exchange = std::move(exchanges[next++]);
+    }
     // One event per run of items with the same context, delivered on the context's own thread.
     for (qsizetype first = 0; first < batch.size();) {
         qsizetype last = first;
         while (last + 1 < batch.size() && batch.at(last + 1).context == batch.at(first).context)
             ++last;
-        const QPointer<QObject> context = batch.at(first).context;
-        if (context) {
-            QMetaObject::invokeMethod(context.data(), [items = batch.mid(first, last - first + 1),
-                                                       stored = exchanges.mid(first, last - first + 1), error] {
-                for (qsizetype i = 0; i < items.size(); ++i) {
-                    if (items.at(i).done)
-                        items.at(i).done(stored.at(i), error);
-                }
+        if (QObject *context = batch.at(first).context.data()) {
+            QMetaObject::invokeMethod(context, [items = batch.mid(first, last - first + 1), error]() mutable {
+                deliver(std::move(items), error);
             }, Qt::QueuedConnection);
         }
         first = last + 1;
@@ -105,6 +121,14 @@ void HistoryWriter::drain()
         m_inFlight = 0;
     }
     Q_EMIT committed(count);
+}
+
+void HistoryWriter::deliver(QList<Item> items, const QString &error)
+{
+    for (const Item &item : std::as_const(items)) {
+        if (item.done)
+            item.done(item.exchanges, error);
+    }
 }
 
 } // namespace Sentry

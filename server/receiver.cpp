@@ -10,6 +10,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sentry {
@@ -162,7 +164,7 @@ bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *sock
             exchange.status = 0; // no answer
     }
     exchange.durationMs = timer.elapsed();
-    record(exchange, reply);
+    record(std::move(exchange), std::move(reply));
     return true;
 }
 
@@ -171,14 +173,28 @@ void Receiver::missingHandler(const QHttpServerRequest &, QTcpSocket *)
     // handleRequest() answers every request, refusals included.
 }
 
-void Receiver::record(const Exchange &exchange, const Reply &reply)
+void Receiver::record(Exchange &&exchange, Reply &&reply)
 {
     ++m_unanswered;
     if (!m_history)
         return deliver(reply, exchange, {});
-    m_history->record(exchange, this, [this, reply](const Exchange &stored, const QString &error) {
-        deliver(reply, stored, error);
-    });
+    m_batch.append(std::move(exchange));
+    m_batchReplies.append(std::move(reply));
+    if (m_flushPosted)
+        return;
+    m_flushPosted = true;
+    QMetaObject::invokeMethod(this, [this] { flush(); }, Qt::QueuedConnection);
+}
+
+void Receiver::flush()
+{
+    m_flushPosted = false;
+    m_history->record(std::exchange(m_batch, {}), this,
+                      [this, replies = std::exchange(m_batchReplies, {})](const QList<Exchange> &stored,
+                                                                          const QString &error) {
+                          for (qsizetype i = 0; i < stored.size(); ++i)
+                              deliver(replies.at(i), stored.at(i), error);
+                      });
 }
 
 void Receiver::deliver(const Reply &reply, const Exchange &exchange, const QString &error)
@@ -228,14 +244,7 @@ void Receiver::recordGuardRefusal(const RequestHead &head, const Answer &answer,
     exchange.responseHeaders = answer.headers;
     exchange.responseBody = answer.body;
     exchange.refusal = u"guard"_s;
-    ++m_unanswered;
-    if (m_history)
-        m_history->record(exchange, this, [this](const Exchange &stored, const QString &) {
-            Q_EMIT exchangeFinished(stored);
-            answered();
-        });
-    else
-        deliver({}, exchange, {});
+    record(std::move(exchange), {}); // no socket: the guard has answered already
 }
 
 } // namespace Sentry

@@ -67,7 +67,8 @@ private:
         int delayMs = 0;
         bool close = false;
     };
-    void record(const Exchange &exchange, const Reply &reply);
+    void record(Exchange &&exchange, Reply &&reply);
+    void flush();
     void deliver(const Reply &reply, const Exchange &exchange, const QString &error);
     void write(const Reply &reply);
     void answered();
@@ -77,6 +78,11 @@ private:
     JudgeOptions m_judgeOptions;
     FaultTable m_faults;
     HistoryWriter *m_history = nullptr;
+    // The exchanges judged in this pass of the event loop, handed to the history at its next pass
+    // as one batch (one wake-up of the writer thread, one callback for the whole batch).
+    QList<Exchange> m_batch;
+    QList<Reply> m_batchReplies;
+    bool m_flushPosted = false;
     QTcpServer *m_tcpServer = nullptr;
     int m_unanswered = 0;
 };

@@ -1,6 +1,7 @@
 #include "requestjudge.h"
 
 #include "authheader.h"
+#include "jsonline.h"
 #include "serverrefusals.h"
 #include "validator.h"
 
@@ -411,7 +412,9 @@ void Judgement::accept()
         return;
     }
     answer.headers = {{"Content-Type", "application/json"}};
-    answer.body = QJsonDocument(QJsonObject{{u"id"_s, m_decision.eventId()}}).toJson(QJsonDocument::Compact);
+    JsonLine body;
+    body.add("id", m_decision.eventId());
+    answer.body = body.finish();
 }
 
 void Judgement::answerOptions()
@@ -509,11 +512,25 @@ QString Decision::eventId() const
     return storedEvent.value("event_id"_L1).toString();
 }
 
+QJsonArray authFieldsJson(const QList<AuthHeader::Field> &fields)
+{
+    QJsonArray array;
+    for (const AuthHeader::Field &field : fields)
+        array.append(QJsonObject{{u"name"_s, field.name}, {u"value"_s, field.value}});
+    return array;
+}
+
+QList<AuthHeader::Field> authFieldsFromJson(const QJsonArray &array)
+{
+    QList<AuthHeader::Field> fields;
+    for (const QJsonValue &field : array)
+        fields.append({field[u"name"].toString(), field[u"value"].toString()});
+    return fields;
+}
+
 QJsonObject Decision::toJson() const
 {
-    QJsonArray auth;
-    for (const AuthHeader::Field &field : authFields)
-        auth.append(QJsonObject{{u"name"_s, field.name}, {u"value"_s, field.value}});
+    const QJsonArray auth = authFieldsJson(authFields);
     QJsonArray headers;
     for (const RawHeader &header : answer.headers)
         headers.append(QJsonArray{QString::fromUtf8(header.first), QString::fromUtf8(header.second)});

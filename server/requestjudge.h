@@ -15,6 +15,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -28,6 +29,8 @@ using RawHeader = QPair<QByteArray, QByteArray>;
 using RawHeaders = QList<RawHeader>;
 
 QByteArray headerValue(const RawHeaders &headers, const QByteArray &name); // case-insensitive, first
+QJsonArray authFieldsJson(const QList<AuthHeader::Field> &fields); // [{"name", "value"}]
+QList<AuthHeader::Field> authFieldsFromJson(const QJsonArray &array);
 
 // A request as it arrived: the method, the request target (path and query, still percent-encoded),
 // the headers in wire order, the body bytes and the peer address.

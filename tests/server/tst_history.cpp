@@ -29,7 +29,7 @@ Exchange sample(const QString &message, int status = 200, const QString &level =
     e.requestBody = QByteArray("\x00\x01 binary \xff", 12);
     e.encoding = u"base64-zlib"_s;
     e.authSource = u"x-sentry-auth"_s;
-    e.auth = QJsonArray{QJsonObject{{u"name"_s, u"sentry_key"_s}, {u"value"_s, u"pub"_s}}};
+    e.auth = {{u"sentry_key"_s, u"pub"_s}, {u"sentry_secret"_s, u"s\u00e9c"_s}};
     e.client = u"raven-node/0.6.3"_s;
     e.project = u"1"_s;
     e.eventId = u"abc"_s;
@@ -86,6 +86,8 @@ private Q_SLOTS:
     void retention_byCountAndBytes();
     void restart_keepsEverything();
     void writer_callsBackAfterCommitInBatches();
+    void writer_batchIsOneCallbackAfterItsCommit();
+    void insert_keepsWhatCborCannotCarry();
     void defaultPath_isInTheTestDataFolder();
 
 private:
@@ -330,6 +332,59 @@ void tst_History::writer_callsBackAfterCommitInBatches()
     QCOMPARE(total, 200);
     QVERIFY(committed.size() < 200); // grouped into fewer transactions
     QCOMPARE(writer.pending(), 0);
+}
+
+void tst_History::writer_batchIsOneCallbackAfterItsCommit()
+{
+    const QString path = newPath();
+    HistoryWriter writer;
+    QString error;
+    QVERIFY2(writer.open(path, &error), qPrintable(error));
+    History reader;
+    QVERIFY(reader.open(path));
+    QList<Exchange> batch;
+    for (int i = 0; i < 25; ++i)
+        batch.append(sample(u"b%1"_s.arg(i)));
+    QList<Exchange> stored;
+    int callbacks = 0;
+    int visibleAtCallback = 0;
+    writer.record(batch, this, [&](const QList<Exchange> &exchanges, const QString &e) {
+        QVERIFY(e.isEmpty());
+        ++callbacks;
+        stored = exchanges;
+        for (const Exchange &exchange : exchanges)
+            visibleAtCallback += reader.exchange(exchange.id).has_value() ? 1 : 0;
+    });
+    QTRY_COMPARE(callbacks, 1);
+    QCOMPARE(stored.size(), batch.size());
+    QCOMPARE(visibleAtCallback, 25); // committed before the callback
+    for (qsizetype i = 0; i < stored.size(); ++i) {
+        QCOMPARE(stored.at(i).message, batch.at(i).message); // in order, each with its own id
+        if (i > 0)
+            QCOMPARE(stored.at(i).id, stored.at(i - 1).id + 1);
+        QCOMPARE(reader.exchange(stored.at(i).id)->toJson(), stored.at(i).toJson());
+    }
+    QCOMPARE(writer.pending(), 0);
+}
+
+void tst_History::insert_keepsWhatCborCannotCarry()
+{
+    // A lone surrogate (a "\ud800" escape, or a text cut between the halves of a pair) has no UTF-8
+    // form, so such a stored event or finding is kept as JSON text; a pair is fine as CBOR.
+    History history;
+    QVERIFY(history.open(newPath()));
+    QList<Exchange> batch = {sample(u"lone"_s), sample(u"pair"_s)};
+    const QString lone = u"cut \xd83d"_s;
+    batch[0].storedEvent = QJsonObject{{u"message"_s, lone}, {u"k\xdc00"_s, 1}};
+    batch[0].findings = QJsonArray{QJsonObject{{u"message"_s, lone}}};
+    batch[1].storedEvent = QJsonObject{{u"message"_s, u"smile \xd83d\xde00"_s}};
+    QVERIFY(history.insert(batch));
+    for (const Exchange &stored : std::as_const(batch)) {
+        const auto read = history.exchange(stored.id);
+        QVERIFY(read);
+        QCOMPARE(read->storedEvent, stored.storedEvent);
+        QCOMPARE(read->findings, stored.findings);
+    }
 }
 
 void tst_History::defaultPath_isInTheTestDataFolder()

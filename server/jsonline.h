@@ -1,0 +1,63 @@
+#pragma once
+
+// Writes one compact JSON object member by member, byte for byte as QJsonDocument::toJson(Compact)
+// writes it (members must be added in sorted key order), without building a QJsonObject: the
+// receiver writes one per request (the `serve --json` line, the answer's {"id": …}, the auth fields).
+//
+//     Sentry::JsonLine line;
+//     line.add("id", eventId);
+//     const QByteArray text = line.finish(); // {"id":"…"}
+
+#include <QByteArray>
+#include <QString>
+
+#include <utility>
+
+namespace Sentry {
+
+class JsonLine
+{
+public:
+    JsonLine() { m_text.reserve(512); }
+
+    void add(const char *key, const QString &value)
+    {
+        member(key);
+        appendString(value);
+    }
+    void add(const char *key, qint64 value)
+    {
+        member(key);
+        m_text += QByteArray::number(value);
+    }
+    void addNull(const char *key)
+    {
+        member(key);
+        m_text += "null";
+    }
+    void addOrNull(const char *key, const QString &value) // an empty text is null
+    {
+        if (value.isEmpty())
+            return addNull(key);
+        add(key, value);
+    }
+    QByteArray finish()
+    {
+        m_text += '}';
+        return std::move(m_text);
+    }
+
+private:
+    void member(const char *key)
+    {
+        m_text += m_text.size() > 1 ? ",\"" : "\"";
+        m_text += key;
+        m_text += "\":";
+    }
+    void appendString(const QString &value);
+    void appendEscaped(char16_t c);
+
+    QByteArray m_text = QByteArray("{", 1);
+};
+
+} // namespace Sentry
