@@ -134,8 +134,15 @@ RequestPreviewPanel::~RequestPreviewPanel() = default;
 QWidget *RequestPreviewPanel::buildOptions()
 {
     auto *bar = new QWidget;
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(4, 2, 4, 2);
+    // Two rows, so that the options fit the centre of a 1024 px wide window: how the request is
+    // made, then the browser headers and what the preview says.
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(4, 2, 4, 2);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
+    auto *browser = new QHBoxLayout;
+    rows->addLayout(layout);
+    rows->addLayout(browser);
     m_encoding = new QComboBox;
     m_encoding->setObjectName(u"encoding"_s);
     m_encoding->addItem(tr("JSON body"), int(Sentry::BodyEncoding::Json));
@@ -168,10 +175,11 @@ QWidget *RequestPreviewPanel::buildOptions()
     layout->addWidget(m_method);
     layout->addWidget(m_encoding);
     layout->addWidget(m_legacyEndpoint);
-    layout->addWidget(m_origin);
-    layout->addWidget(m_referer);
     layout->addWidget(m_showSecrets);
-    layout->addWidget(m_status, 1);
+    layout->addStretch(1);
+    browser->addWidget(m_origin);
+    browser->addWidget(m_referer);
+    browser->addWidget(m_status, 1);
     connect(m_client, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::applyPreset);
     connect(m_method, &QComboBox::currentIndexChanged, this, &RequestPreviewPanel::refresh);
     connect(m_origin, &QLineEdit::textChanged, this, &RequestPreviewPanel::refresh);
