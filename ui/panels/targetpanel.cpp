@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QScrollArea>
+#include <QStyle>
 #include <QTimer>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -26,6 +27,26 @@ namespace SentryUi {
 
 namespace {
 const QString MaskedSecret = u"••••••••"_s;
+
+// Scrolls vertically only, and asks for the width its content needs: a plain QScrollArea's small
+// minimum let the sidebar shrink below the DSN breakdown at 1024 px, cutting its text at the right.
+class ContentWidthScrollArea final : public QScrollArea
+{
+public:
+    using QScrollArea::QScrollArea;
+
+    QSize minimumSizeHint() const override
+    {
+        QSize hint = QScrollArea::minimumSizeHint();
+        if (const QWidget *content = widget()) {
+            const int needed = content->minimumSizeHint().expandedTo(content->minimumSize()).width()
+                               + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2 * frameWidth();
+            hint.setWidth(qMax(hint.width(), needed));
+        }
+        return hint;
+    }
+};
+
 } // namespace
 
 TargetPanel::TargetPanel(Settings *settings, QWidget *parent)
@@ -46,7 +67,7 @@ TargetPanel::TargetPanel(Settings *settings, QWidget *parent)
     layout->addWidget(createDsnBox());
     layout->addWidget(createSettingsBox());
     layout->addStretch(1);
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = new ContentWidthScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

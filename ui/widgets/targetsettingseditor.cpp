@@ -50,6 +50,9 @@ TargetSettingsEditor::TargetSettingsEditor(QWidget *parent)
     m_encoding->setObjectName(u"encoding"_s);
     m_encoding->addItem(tr("JSON body"), int(Sentry::BodyEncoding::Json));
     m_encoding->addItem(tr("base64(zlib(JSON)) body"), int(Sentry::BodyEncoding::Base64Zlib));
+    // The longest item would set the sidebar's width; it elides instead and opens full width.
+    m_encoding->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_encoding->setMinimumContentsLength(10);
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
