@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace Qt::Literals::StringLiterals;
@@ -167,6 +169,38 @@ private Q_SLOTS:
         const CliRun run = runCli(requestArgs({u"--output"_s, m_sandbox.freshFile(u"big.http"_s), u"-"_s}), big);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("1 MB"), run.err.constData());
+    }
+
+    // Issue 16: a binary body is never written to a terminal. `script` (util-linux) gives the CLI
+    // a pseudo-terminal as its stdout; the same request into a pipe writes the bytes as they are.
+    void binaryBody_isNotWrittenToATerminal()
+    {
+        const QString script = QStandardPaths::findExecutable(u"script"_s);
+        if (script.isEmpty())
+            QSKIP("needs script(1) from util-linux (bsdutils) to give the CLI a terminal");
+        const QString path = m_sandbox.freshFile(u"control.json"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"message\":\"a\x01b\"}"); // a raw control byte: the body is binary
+        file.close();
+        const QStringList arguments = requestArgs({path});
+
+        const CliRun piped = runCli(arguments);
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(piped.out.contains("a\x01b"), piped.out.constData());
+
+        QString command = u"'%1'"_s.arg(QStringLiteral(SENTRY_CLI_PATH));
+        for (const QString &argument : arguments)
+            command += u" '%1'"_s.arg(argument);
+        QProcess process;
+        process.setProcessEnvironment(isolatedEnvironment());
+        process.start(script, {u"-qec"_s, command, u"/dev/null"_s});
+        QVERIFY(process.waitForFinished(30000));
+        const QByteArray shown = process.readAllStandardOutput();
+        QCOMPARE(process.exitCode(), 2); // a usage error: binary output wants a file or a pipe
+        QVERIFY2(!shown.contains("a\x01b"), shown.constData());
+        QVERIFY2(shown.contains("not written to the terminal") && shown.contains("--output FILE"),
+                 shown.constData());
     }
 
     void output_writesTheRawRequestToAFile()
