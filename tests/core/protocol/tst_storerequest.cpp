@@ -549,6 +549,42 @@ private Q_SLOTS:
         QVERIFY(request.header("X-Sentry-Auth").isNull());
         QCOMPARE(request.url().toEncoded(), request.urlText());
     }
+
+    // The beacon's URL limits: none under them, the browser's warning past 2 083 characters, the
+    // server's 414 past an 8 190-byte request line; a POST of the same event meets neither.
+    void beaconUrlLimits_data()
+    {
+        QTest::addColumn<int>("messageLength");
+        QTest::addColumn<QStringList>("rules");
+        QTest::newRow("short") << 100 << QStringList();
+        QTest::newRow("over the browser's") << 2100 << QStringList{u"beacon.url.browser"_s};
+        QTest::newRow("over the server's")
+            << 8200 << QStringList{u"beacon.url.browser"_s, u"beacon.url.server"_s};
+    }
+    void beaconUrlLimits()
+    {
+        QFETCH(int, messageLength);
+        QFETCH(QStringList, rules);
+        const QByteArray event = "{\"message\":\"" + QByteArray(messageLength, 'x') + "\"}";
+        StoreRequestOptions options = fixedOptions();
+        options.sendSecret = false;
+        options.origin = u"http://shop.example"_s;
+        options.method = RequestMethod::Get;
+        const StoreRequest beacon = buildOrFail(u"http://pub@localhost:9000/3"_s, event, options);
+        QStringList found;
+        for (const Finding &finding : beacon.findings()) {
+            if (finding.rule.startsWith(u"beacon.url."_s)) {
+                found.append(finding.rule);
+                QCOMPARE(finding.severity,
+                         finding.rule == u"beacon.url.server"_s ? Severity::Error : Severity::Warning);
+            }
+        }
+        QCOMPARE(found, rules);
+        options.method = RequestMethod::Post;
+        const StoreRequest post = buildOrFail(u"http://pub@localhost:9000/3"_s, event, options);
+        for (const Finding &finding : post.findings())
+            QVERIFY2(!finding.rule.startsWith(u"beacon.url."_s), qPrintable(finding.message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreRequest)
