@@ -232,10 +232,12 @@ int runRequest(const QStringList &arguments)
     QString error;
     const auto request = Sentry::StoreRequest::build(dsn, event.json, options, &error);
     if (!request) {
-        // A bad --client is a usage error; a DSN (or a key in it) the server cannot take is invalid input.
-        const bool clientFault = dsn.isValid() && error.contains(u"sentry_client"_s);
-        printError((clientFault ? u"--client: "_s : u"--dsn: "_s) + error);
-        return clientFault ? ExitUsage : ExitInvalid;
+        // A bad header (--origin, --referer, a preset's) or --client is a usage error; a DSN (or a
+        // key in it) the server cannot take is invalid input. The header's error names it.
+        const bool headerFault = dsn.isValid() && !Sentry::StoreRequest::checkGivenHeaders(options);
+        const bool clientFault = dsn.isValid() && !headerFault && error.contains(u"sentry_client"_s);
+        printError((headerFault ? QString() : clientFault ? u"--client: "_s : u"--dsn: "_s) + error);
+        return headerFault || clientFault ? ExitUsage : ExitInvalid;
     }
     warnIfNotAnObject(event.json, source == "-"_L1 ? u"standard input"_s : source);
     const bool acceptable = reportRefusals(*request);

@@ -104,18 +104,40 @@ const UrlLimit UrlLimits[] = {
      "Too Long and Sentry never sees the event. Send it by POST, or trim the event"},
 };
 
-// Extra headers replace a harness header of the same name in place, or are appended.
-bool applyExtraHeaders(QList<StoreRequest::Header> &headers,
-                       const QList<StoreRequest::Header> &extra, QString *error)
+} // namespace
+
+// Every header a user gives (an extra header, Origin, Referer, the User-Agent) is checked as an
+// HTTP field before it goes on the wire: a line break in one would start a header of its own.
+bool StoreRequest::checkGivenHeaders(const StoreRequestOptions &options, QString *error)
 {
-    for (const StoreRequest::Header &header : extra) {
+    QList<std::pair<QString, StoreRequest::Header>> given;
+    for (const StoreRequest::Header &header : options.extraHeaders)
+        given.append({u"extra header '%1'"_s.arg(QString::fromUtf8(header.first)), header});
+    const std::pair<QByteArray, QString> named[] = {{HttpHeader::Origin, options.origin},
+                                                    {HttpHeader::Referer, options.referer},
+                                                    {HttpHeader::UserAgent, options.userAgent}};
+    for (const auto &[name, value] : named) {
+        if (!value.isEmpty())
+            given.append({QString::fromLatin1(name), {name, value.toUtf8()}});
+    }
+    for (const auto &[label, header] : std::as_const(given)) {
         const Findings problems = checkHeaderField(header.first, header.second);
         if (!problems.isEmpty()) {
             if (error)
-                *error = u"extra header '%1': %2"_s.arg(QString::fromUtf8(header.first),
-                                                        problems.constFirst().message);
+                *error = u"%1: %2"_s.arg(label, problems.constFirst().message);
             return false;
         }
+    }
+    return true;
+}
+
+namespace {
+
+// Extra headers (checked by checkGivenHeaders) replace a harness header of the same name in
+// place, or are appended.
+void applyExtraHeaders(QList<StoreRequest::Header> &headers, const QList<StoreRequest::Header> &extra)
+{
+    for (const StoreRequest::Header &header : extra) {
         const auto same = std::find_if(headers.begin(), headers.end(), [&](const auto &existing) {
             return existing.first.compare(header.first, Qt::CaseInsensitive) == 0;
         });
@@ -124,7 +146,6 @@ bool applyExtraHeaders(QList<StoreRequest::Header> &headers,
         else
             headers.append(header);
     }
-    return true;
 }
 
 } // namespace
@@ -219,6 +240,8 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
             *error = firstErrorOf(dsn);
         return std::nullopt;
     }
+    if (!checkGivenHeaders(options, error))
+        return std::nullopt;
     const qint64 now = options.clock ? options.clock() : QDateTime::currentSecsSinceEpoch();
     const qint64 stamp = options.timestampUnit == TimestampUnit::Milliseconds ? now * 1000 : now;
     AuthParams params = AuthHeader::paramsFor(dsn, options.client, stamp);
@@ -246,8 +269,7 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
         request.m_body = BodyCodec::encode(eventJson, options.encoding);
     }
     request.setHeaders(options);
-    if (!applyExtraHeaders(request.m_headers, options.extraHeaders, error))
-        return std::nullopt;
+    applyExtraHeaders(request.m_headers, options.extraHeaders);
     if (options.timeoutMs) {
         request.m_timeoutMs = std::max(1, *options.timeoutMs);
         request.m_timeoutSource = TimeoutSource::Options;

@@ -97,6 +97,9 @@ public:
     static QList<QByteArray> defaultHeaderOrder();
 
     // Fails (nullopt and *error) only when the DSN is invalid or the auth header cannot be built.
+    // The headers the options give (extra headers, Origin, Referer, User-Agent) checked as HTTP
+    // fields, as build() does first; the first problem in *error, labelled with the header.
+    static bool checkGivenHeaders(const StoreRequestOptions &options, QString *error = nullptr);
     static std::optional<StoreRequest> build(const Dsn &dsn, const QByteArray &eventJson,
                                              const StoreRequestOptions &options = {},
                                              QString *error = nullptr);

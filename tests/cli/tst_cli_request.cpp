@@ -171,6 +171,25 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("1 MB"), run.err.constData());
     }
 
+    // A line break in --origin or --referer would start a header of its own: refused, and named.
+    void browserHeaderWithALineBreak_isAUsageError_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QByteArray>("named");
+        QTest::addRow("--origin") << u"--origin"_s << QByteArray("Origin: The value of Origin contains a line break");
+        QTest::addRow("--referer") << u"--referer"_s << QByteArray("Referer: The value of Referer contains a line break");
+    }
+    void browserHeaderWithALineBreak_isAUsageError()
+    {
+        QFETCH(QString, option);
+        QFETCH(QByteArray, named);
+        const CliRun run = runCli(requestArgs({option, u"http://a.example\r\nX-Evil: 1"_s, u"-"_s}), EventBytes);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(named), run.err.constData());
+        QVERIFY2(!run.err.contains("--dsn"), run.err.constData());
+        QVERIFY2(!run.out.contains("X-Evil"), run.out.constData());
+    }
+
     // Issue 16: a binary body is never written to a terminal. `script` (util-linux) gives the CLI
     // a pseudo-terminal as its stdout; the same request into a pipe writes the bytes as they are.
     void binaryBody_isNotWrittenToATerminal()

@@ -251,6 +251,28 @@ private Q_SLOTS:
         QVERIFY2(error.contains(errorPart), qPrintable(error));
     }
 
+    // Origin, Referer and the User-Agent are headers a user gives too: the same check, so a line
+    // break cannot add a header of its own (`--origin $'http://a\r\nX-Evil: 1'`).
+    void build_refusesAGivenBrowserHeaderHttpCannotCarry_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("errorPart");
+        QTest::addRow("Origin") << u"origin"_s << u"Origin: The value of Origin contains a line break"_s;
+        QTest::addRow("Referer") << u"referer"_s << u"Referer: The value of Referer contains a line break"_s;
+        QTest::addRow("User-Agent") << u"userAgent"_s << u"User-Agent: The value of User-Agent contains a line break"_s;
+    }
+    void build_refusesAGivenBrowserHeaderHttpCannotCarry()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, errorPart);
+        const QString injected = u"http://a.example\r\nX-Evil: 1"_s;
+        StoreRequestOptions options = fixedOptions();
+        (field == u"origin"_s ? options.origin : field == u"referer"_s ? options.referer : options.userAgent) = injected;
+        QString error;
+        QVERIFY(!StoreRequest::build(Dsn::parse(u"https://pub:sec@example.com/1"_s), EventJson, options, &error));
+        QVERIFY2(error.contains(errorPart), qPrintable(error));
+    }
+
     void build_timeoutFromOptionsElseTheDsn_data()
     {
         QTest::addColumn<QString>("dsn");
