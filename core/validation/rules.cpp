@@ -1,5 +1,7 @@
 #include "rules.h"
 
+#include "serverrefusals.h"
+
 #include <QHash>
 
 using namespace Qt::Literals::StringLiterals;
@@ -120,8 +122,8 @@ QList<Rule> bodyRules()
                  err(A::Refuse, u"the event must be a JSON object {…}, not %1; the server refuses it (403 Bad data reconstructing object). Send one event per request."_s),
                  err(A::Refuse, u"the event must be a JSON object {…}, not %1; Relay refuses it (400)."_s)),
         checkRow(u"body.leading-whitespace"_s, B, {}, u"first byte is {"_s,
-                 err(A::Refuse, u"the body starts with %1: the v4 server only took JSON whose first byte is '{' and answered 403 Bad data decoding request. Remove it."_s),
-                 info(A::Accept, u"the body starts with %1: Relay accepts it (⚠ the v4 server answered 403 Bad data decoding request)."_s)),
+                 err(A::Refuse, u"the body starts with %1: the v4 server only took JSON whose first byte is '{' and answered "_s + ServerRefusals::quoted("body.decode") + u". Remove it."_s),
+                 info(A::Accept, u"the body starts with %1: Relay accepts it (⚠ the v4 server answered "_s + ServerRefusals::quoted("body.decode") + u")."_s)),
         checkRow(u"body.size.decompressed"_s, B, {}, u"at most 1 MB of JSON"_s,
                  err(A::Refuse, u"the JSON is %1 bytes, over the 1 MB (1,000,000 bytes) decompressed store limit: the request is refused. Trim extra, frame vars and context lines."_s)),
         checkRow(u"body.json.duplicate-key"_s, B, {}, u"each key once per object"_s,
