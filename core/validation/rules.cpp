@@ -625,29 +625,9 @@ const TopLevelKey *Rules::topLevelKey(const QString &key)
     return index.value(key);
 }
 
-const QList<InterfaceInfo> &Rules::interfaces()
-{
-    static const QList<InterfaceInfo> table = {
-        {u"exception"_s, QString::fromUtf16(Owner::Exception), u"exception"_s, u"values"_s},
-        {u"stacktrace"_s, QString::fromUtf16(Owner::Stacktrace), u"stacktrace"_s, u"frames"_s},
-        {u"request"_s, QString::fromUtf16(Owner::Http), u"request"_s, u"url"_s},
-        {u"user"_s, QString::fromUtf16(Owner::User), u"user"_s, u"id"_s},
-        {u"template"_s, QString::fromUtf16(Owner::Template), u"template"_s, u"filename"_s},
-        {QString(), QString::fromUtf16(Owner::Message), u"logentry"_s, u"message"_s},
-        {QString(), QString::fromUtf16(Owner::Query), QString(), u"query"_s},
-    };
-    return table;
-}
-
 const InterfaceInfo *Rules::interface(const QString &key, Profile profile)
 {
-    for (const InterfaceInfo &info : interfaces()) {
-        if (key == info.fullName || (!info.alias.isEmpty() && key == info.alias))
-            return &info;
-        if (profile == Profile::Relay && !info.relayName.isEmpty() && key == info.relayName)
-            return &info;
-    }
-    return nullptr;
+    return Interfaces::find(key, profile == Profile::Relay);
 }
 
 } // namespace Sentry

@@ -14,6 +14,7 @@
 #include <sentry-harness/eventshapes.h>
 #include <sentry-harness/finding.h>
 #include <sentry-harness/httpfield.h>
+#include <sentry-harness/interfaces.h>
 #include <sentry-harness/jsonpointer.h>
 #include <sentry-harness/mask.h>
 #include <sentry-harness/networkaccess.h>
