@@ -19,6 +19,7 @@
 #include <sentry-harness/mask.h>
 #include <sentry-harness/networkaccess.h>
 #include <sentry-harness/outbox.h>
+#include <sentry-harness/rawhttpsender.h>
 #include <sentry-harness/rules.h>
 #include <sentry-harness/scrubber.h>
 #include <sentry-harness/sender.h>
