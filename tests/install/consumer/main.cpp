@@ -9,6 +9,7 @@
 #include <sentry-harness/bodycodec.h>
 #include <sentry-harness/clientpreset.h>
 #include <sentry-harness/client.h>
+#include <sentry-harness/clientshape.h>
 #include <sentry-harness/dsn.h>
 #include <sentry-harness/event.h>
 #include <sentry-harness/eventshapes.h>
