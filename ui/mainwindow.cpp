@@ -70,6 +70,7 @@ MainWindow::~MainWindow()
     // Deleting the focused child changes the focus: the actions it would update are gone by then.
     disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     m_response->setHistory(nullptr); // the history goes before the panels, which are children
+    m_backoff->setHistory(nullptr);
 }
 
 void MainWindow::setupPanels(QNetworkAccessManager *network)
@@ -277,6 +278,8 @@ void MainWindow::setupProtocolViews(QNetworkAccessManager *network)
     m_faults = new FaultsPanel(this);
     m_backoff = new BackoffPanel(network, {}, this);
     m_timeline = new TimelineView(this);
+    if (m_history->isOpen())
+        m_backoff->setHistory(m_history.get());
     m_layout->addPanel(Area::Results, m_backoff, tr("Backoff"));
     m_layout->addPanel(Area::Results, m_timeline, tr("Timeline"));
     m_layout->addPanel(Area::Results, m_faults, tr("Faults"));

@@ -14,8 +14,10 @@ void FaultsModel::setReceiver(Sentry::Receiver *receiver)
     if (m_receiver)
         disconnect(m_receiver, nullptr, this, nullptr);
     m_receiver = receiver;
-    if (m_receiver)
+    if (m_receiver) {
         connect(m_receiver, &Sentry::Receiver::exchangeFinished, this, &FaultsModel::refreshHits);
+        connect(m_receiver, &QObject::destroyed, this, [this] { setReceiver(nullptr); });
+    }
     m_hits = table() ? table()->hits() : QList<int>();
     endResetModel();
 }

@@ -1,6 +1,8 @@
 #include "backoffpanel.h"
 
 #include "backoffchart.h"
+#include "exchange.h"
+#include "history.h"
 #include "icons.h"
 #include "responsepanel.h"
 #include "sendsession.h"
@@ -42,6 +44,7 @@ BackoffPanel::BackoffPanel(QNetworkAccessManager *network, Sentry::Backoff::Cloc
     connect(m_stop, &QPushButton::clicked, this, &BackoffPanel::stop);
     connect(m_series, &Sentry::SendSeries::attemptFinished, this,
             [this](const Sentry::SeriesAttempt &attempt) {
+                record(attempt);
                 m_last->setText(attemptText(attempt));
                 updateStatus();
             });
@@ -63,6 +66,7 @@ bool BackoffPanel::start(const Sentry::StoreRequest &request, const Sentry::Send
 {
     if (!m_series->start(request, options))
         return false;
+    m_request = request;
     m_last->clear();
     m_stop->setEnabled(true);
     m_ticker->start();
@@ -76,6 +80,15 @@ void BackoffPanel::stop()
     m_series->stop();
 }
 
+void BackoffPanel::record(const Sentry::SeriesAttempt &attempt)
+{
+    m_historyError.clear();
+    if (!m_history || !m_request)
+        return;
+    QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(*m_request, attempt.result, attempt.startedAt)};
+    m_history->insert(exchange, &m_historyError);
+}
+
 QString BackoffPanel::attemptText(const Sentry::SeriesAttempt &attempt) const
 {
     QString text = tr("Attempt %1: %2").arg(attempt.number).arg(ResponsePanel::verdictTitle(attempt.result.verdict));
@@ -83,7 +96,10 @@ QString BackoffPanel::attemptText(const Sentry::SeriesAttempt &attempt) const
         text += tr(" (HTTP %1)").arg(attempt.result.status);
     if (attempt.result.retryAfterSeconds)
         text += tr(", Retry-After %1 s").arg(*attempt.result.retryAfterSeconds);
-    return text + u". "_s + attempt.state.reason;
+    text += u". "_s + attempt.state.reason;
+    if (!m_historyError.isEmpty())
+        text += u" "_s + tr("(Not recorded: %1)").arg(m_historyError);
+    return text;
 }
 
 QString BackoffPanel::statusText() const

@@ -3,11 +3,14 @@
 // Event › Send Repeatedly: runs a series of sends of the current request (core's SendSeries, the
 // same series as the CLI's `send --repeat N`), waiting out the backoff and each Retry-After as a
 // client would, with the countdown shown and a Stop button; the chart draws every attempt against
-// the protocol's min(n, 6)² schedule.
+// the protocol's min(n, 6)² schedule. With a history set, each attempt is recorded there, as the
+// CLI's send --repeat does.
 
 #include "sendseries.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QNetworkAccessManager;
@@ -15,8 +18,9 @@ class QPushButton;
 class QTimer;
 
 namespace Sentry {
+class History;
 class SendSession;
-}
+} // namespace Sentry
 
 namespace SentryUi {
 
@@ -36,6 +40,9 @@ public:
     bool start(const Sentry::StoreRequest &request, const Sentry::SendSeries::Options &options);
     void stop();
     bool isRunning() const { return m_series->isRunning(); }
+    // Where each attempt is recorded (an open History the caller owns); nullptr: nowhere.
+    void setHistory(Sentry::History *history) { m_history = history; }
+    QString historyError() const { return m_historyError; } // why the last attempt was not recorded
 
     Sentry::SendSeries *series() const { return m_series; }
     Sentry::SendSession *session() const { return m_session; }
@@ -47,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void updateStatus();
+    void record(const Sentry::SeriesAttempt &attempt);
     QString attemptText(const Sentry::SeriesAttempt &attempt) const;
 
     Sentry::SendSession *m_session = nullptr;
@@ -57,6 +65,9 @@ private:
     QPushButton *m_stop = nullptr;
     QTimer *m_ticker = nullptr;
     Sentry::SendSeries::End m_end = Sentry::SendSeries::End::Completed;
+    std::optional<Sentry::StoreRequest> m_request; // of the series, for the history
+    Sentry::History *m_history = nullptr;
+    QString m_historyError;
 };
 
 } // namespace SentryUi

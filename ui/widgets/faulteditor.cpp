@@ -71,7 +71,13 @@ void FaultEditor::buildForm()
     m_spec->setWordWrap(true);
     m_spec->setMinimumWidth(1); // a long error wraps instead of widening the tab
 
-    // Four rows, so the Faults tab fits the result area of a 1366x768 laptop.
+    layoutForm();
+    connectForm();
+}
+
+// Four rows, so the Faults tab fits the result area of a 1366x768 laptop.
+void FaultEditor::layoutForm()
+{
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     const auto addLabel = [this, grid](const QString &text, QWidget *buddy, int row, int column) {
@@ -91,7 +97,10 @@ void FaultEditor::buildForm()
     grid->addWidget(row(this, {m_project, m_client}), 2, 1, 1, 3);
     grid->addWidget(m_spec, 3, 0, 1, 4);
     grid->setColumnStretch(1, 1);
+}
 
+void FaultEditor::connectForm()
+{
     const auto update = [this] { updateState(); };
     connect(m_action, &QComboBox::currentIndexChanged, this, update);
     connect(m_trigger, &QComboBox::currentIndexChanged, this, update);

@@ -51,6 +51,8 @@ private:
     enum ActionChoice { DelayChoice = -1, DropChoice = -2, HangChoice = -3 };
 
     void buildForm();
+    void layoutForm();
+    void connectForm();
     Sentry::Fault formFault() const;
     void updateState();
 

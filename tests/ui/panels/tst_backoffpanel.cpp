@@ -4,12 +4,15 @@
 
 #include "backoffchart.h"
 #include "backoffpanel.h"
+#include "history.h"
 #include "sendrepeatedlydialog.h"
 #include "sendsession.h"
 #include "testsupport.h"
 #include "ui/uireceiver.h"
 
 #include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -23,6 +26,8 @@ private:
     QNetworkAccessManager m_network;
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void series_waitsOutRetryAfterAndChartsEachAttempt()
     {
         TestSupport::ManualClock clock;
@@ -96,6 +101,27 @@ private Q_SLOTS:
         clock.advance(30);
         panel.session()->resume(); // the dropped wait sends nothing
         QCOMPARE(receiver.faults().hits(), QList<int>{1});
+    }
+
+    void series_recordsEachAttemptInTheHistory()
+    {
+        QTemporaryDir dir;
+        Sentry::History history;
+        QVERIFY(history.open(dir.filePath(u"history.sqlite"_s)));
+        Sentry::Receiver receiver(uiReceiverConfig());
+        QVERIFY(receiver.start(QHostAddress::LocalHost, 0));
+        receiver.faults().add(*Sentry::Fault::parse(u"503,once"_s));
+        BackoffPanel panel(&m_network);
+        panel.setHistory(&history);
+        QSignalSpy finished(panel.series(), &Sentry::SendSeries::finished);
+        QVERIFY(panel.start(requestFor(receiver), {2, 0})); // 503, then 200 after the 1 s backoff
+        QVERIFY(finished.wait(10000));
+        const QList<Sentry::Exchange> recorded = history.search({});
+        QCOMPARE(recorded.size(), 2);
+        QCOMPARE(recorded.at(0).direction, Sentry::Exchange::Direction::Out);
+        QCOMPARE(recorded.at(0).status, 200); // newest first
+        QCOMPARE(recorded.at(1).status, 503);
+        QVERIFY(panel.historyError().isEmpty());
     }
 
     void dialog_givesCountAndInterval()
