@@ -31,6 +31,9 @@ class ValidationPanel;
 class RequestPreviewPanel;
 class ResponsePanel;
 class WorkbenchLayout;
+class FaultsPanel;
+class BackoffPanel;
+class TimelineView;
 
 class MainWindow final : public QMainWindow
 {
@@ -49,12 +52,16 @@ public:
     RequestPreviewPanel *requestPreviewPanel() const { return m_preview; }
     ResponsePanel *responsePanel() const { return m_response; }
     WorkbenchLayout *workbench() const { return m_layout; }
+    FaultsPanel *faultsPanel() const { return m_faults; }     // setReceiver() it to the receiver
+    BackoffPanel *backoffPanel() const { return m_backoff; }
+    TimelineView *timelineView() const { return m_timeline; } // showExchange() from the history
     const MainActions &actions() const { return m_actions; }
 
     static constexpr int WindowStateVersion = 2; // 1 was the dock layout: ignored on restore
 
     bool openFile(const QString &path); // asks about unsaved changes first
     void send(); // builds the request from the preview and sends it
+    void sendRepeatedly(); // asks how often, then runs a series in the Backoff tab
     void formatJson(); // re-indents, keeping key order
     void minifyJson();
 
@@ -74,6 +81,7 @@ private:
     void setupToolBar();
     void setupLayout();
     void connectPanels();
+    void setupProtocolViews(QNetworkAccessManager *network); // faults, backoff chart, timeline
     void trackTextWidget(QWidget *now);
     void updateTitle();
     void restoreWindow();
@@ -90,6 +98,9 @@ private:
     ValidationPanel *m_validation = nullptr;
     RequestPreviewPanel *m_preview = nullptr;
     ResponsePanel *m_response = nullptr;
+    FaultsPanel *m_faults = nullptr;
+    BackoffPanel *m_backoff = nullptr;
+    TimelineView *m_timeline = nullptr;
     std::unique_ptr<Sentry::History> m_history; // the CLI's too: each send is recorded there
     WorkbenchLayout *m_layout = nullptr;
     QToolButton *m_validity = nullptr;

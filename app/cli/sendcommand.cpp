@@ -10,6 +10,7 @@
 #include "history.h"
 #include "networkaccess.h"
 #include "sender.h"
+#include "sendseries.h"
 #include "sendsession.h"
 #include "storerequest.h"
 #include "validator.h"
@@ -89,72 +90,65 @@ void printAttempt(int attempt, int total, const Sentry::SendResult &result)
     out().flush();
 }
 
-// Sends the request `repeat` times, one after another, each when the session's backoff allows it.
+// Sends the request `repeat` times through core's SendSeries: each attempt when the session's
+// backoff allows it, none after a refusal the client would not repeat.
 class RepeatRun
 {
 public:
     RepeatRun(const SendOptions &options, const Sentry::StoreRequest &request)
-        : m_options(options), m_request(request), m_session(&m_manager)
+        : m_options(options), m_request(request), m_session(&m_manager), m_series(&m_session)
     {
         Sentry::prepareNetworkAccess(&m_manager);
-        QObject::connect(&m_session, &Sentry::SendSession::waiting, &m_loop,
-                         [this](qint64 ms, const Sentry::BackoffState &state) { printWait(ms, state); });
-        QObject::connect(&m_session, &Sentry::SendSession::attemptFinished, &m_loop,
-                         [this](const Sentry::SendResult &result, const Sentry::BackoffState &state) {
-                             handle(result, state);
-                         });
-        QObject::connect(&m_session, &Sentry::SendSession::attemptStarted, &m_loop,
-                         [this] { m_sentAt = QDateTime::currentDateTimeUtc(); });
+        QObject::connect(&m_series, &Sentry::SendSeries::waiting, &m_loop,
+                         [this](int attempt, qint64 ms) { printWait(attempt, ms); });
+        QObject::connect(&m_series, &Sentry::SendSeries::attemptFinished, &m_loop,
+                         [this](const Sentry::SeriesAttempt &attempt) { handle(attempt); });
+        QObject::connect(&m_series, &Sentry::SendSeries::finished, &m_loop,
+                         [this](Sentry::SendSeries::End end) { finish(end); });
         if (!options.dbPath.isEmpty() && !openHistory(m_history, options.dbPath))
             err() << "(sending without recording; --no-history silences this)" << Qt::endl;
     }
 
     int run()
     {
-        QTimer::singleShot(0, &m_loop, [this] { next(); });
+        QTimer::singleShot(0, &m_loop, [this] { m_series.start(m_request, {m_options.repeat, 0}); });
         m_loop.exec();
         return m_allAccepted ? ExitOk : ExitFailure;
     }
 
 private:
-    void next()
-    {
-        if (m_attempt >= m_options.repeat)
-            return m_loop.quit();
-        ++m_attempt;
-        m_session.send(m_request);
-    }
-
-    void printWait(qint64 ms, const Sentry::BackoffState &state)
+    void printWait(int attempt, qint64 ms)
     {
         const QString text = u"waiting %1 s before attempt %2: %3"_s.arg(double(ms) / 1000.0, 0, 'f', 1)
-                                  .arg(m_attempt).arg(state.reason);
+                                  .arg(attempt).arg(m_session.backoffState().reason);
         (m_options.json ? err() : out()) << text << Qt::endl;
     }
 
-    void record(const Sentry::SendResult &result)
+    void record(const Sentry::SeriesAttempt &attempt)
     {
         if (!m_history.isOpen())
             return;
-        QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(m_request, result, m_sentAt)};
+        QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(m_request, attempt.result, attempt.startedAt)};
         QString error;
         if (!m_history.insert(exchange, &error))
             printError(u"the attempt was not recorded: "_s + error);
     }
 
-    void handle(const Sentry::SendResult &result, const Sentry::BackoffState &state)
+    void handle(const Sentry::SeriesAttempt &attempt)
     {
-        record(result);
-        m_allAccepted = m_allAccepted && result.isAccepted();
+        record(attempt);
+        m_allAccepted = m_allAccepted && attempt.result.isAccepted();
         if (m_options.json)
-            printJsonLine(withRequest(attemptJson(m_attempt, masked(result, m_options.mask))));
+            printJsonLine(withRequest(attemptJson(attempt.number, masked(attempt.result, m_options.mask))));
         else
-            printAttempt(m_attempt, m_options.repeat, masked(result, m_options.mask));
-        if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
-            (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
-            return m_loop.quit();
-        }
-        next();
+            printAttempt(attempt.number, m_options.repeat, masked(attempt.result, m_options.mask));
+    }
+
+    void finish(Sentry::SendSeries::End end)
+    {
+        if (end == Sentry::SendSeries::End::Refused)
+            (m_options.json ? err() : out()) << "not repeating: " << m_session.backoffState().reason << Qt::endl;
+        m_loop.quit();
     }
 
     // What went on the wire, headers and auth fields as ordered lists (the body aside); the
@@ -173,10 +167,9 @@ private:
     Sentry::StoreRequest m_request;
     QNetworkAccessManager m_manager;
     Sentry::SendSession m_session;
+    Sentry::SendSeries m_series;
     QEventLoop m_loop;
     Sentry::History m_history;
-    QDateTime m_sentAt;
-    int m_attempt = 0;
     bool m_allAccepted = true;
 };
 

@@ -24,6 +24,7 @@
 #include <sentry-harness/rules.h>
 #include <sentry-harness/scrubber.h>
 #include <sentry-harness/sender.h>
+#include <sentry-harness/sendseries.h>
 #include <sentry-harness/sendsession.h>
 #include <sentry-harness/sendresult.h>
 #include <sentry-harness/serverrefusals.h>
