@@ -8,7 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
-#include <QTreeView>
+#include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -23,17 +23,24 @@ constexpr int AnyDirection = -1;
 HistoryPanel::HistoryPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new HistoryModel(this))
-    , m_view(new QTreeView)
+    , m_view(new QTableView)
     , m_debounce(new QTimer(this))
 {
     m_view->setObjectName(u"historyView"_s);
     m_view->setModel(m_model);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true); // row heights are never measured: 100 000 rows scroll smoothly
-    m_view->setAllColumnsShowFocus(true);
+    // A table, not a tree: QTreeView fetches the next page on every layout, so it would read all
+    // 100 000 rows in a row; a table asks only when the last row comes into view. Fixed row
+    // heights: no row is ever measured.
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setMinimumHeight(fontMetrics().lineSpacing() * 4);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(HistoryModel::MessageColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(HistoryModel::MessageColumn, QHeaderView::Stretch);
     const int digit = fontMetrics().horizontalAdvance(u'0');
     const std::pair<int, int> widths[] = {
         {HistoryModel::DirectionColumn, 9}, {HistoryModel::TimeColumn, 13}, {HistoryModel::MethodColumn, 6},
@@ -64,7 +71,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { Q_EMIT currentExchangeChanged(m_model->idAt(current.row())); });
-    connect(m_view, &QTreeView::activated, this,
+    connect(m_view, &QTableView::activated, this,
             [this](const QModelIndex &index) { Q_EMIT exchangeActivated(m_model->idAt(index.row())); });
 }
 

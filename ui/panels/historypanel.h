@@ -13,7 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTimer;
-class QTreeView;
+class QTableView;
 
 namespace SentryUi {
 
@@ -33,7 +33,7 @@ public:
     void open(const QString &path); // the history database to list
     void checkForNew();             // an exchange was stored: read it now, not at the next poll
     HistoryModel *model() const { return m_model; }
-    QTreeView *view() const { return m_view; }
+    QTableView *view() const { return m_view; }
     qint64 currentExchangeId() const; // 0: none selected
     Sentry::HistoryQuery filterFromBar() const;
 
@@ -48,7 +48,7 @@ private:
     void showCount();
 
     HistoryModel *m_model = nullptr;
-    QTreeView *m_view = nullptr;
+    QTableView *m_view = nullptr;
     QLineEdit *m_text = nullptr;
     QComboBox *m_direction = nullptr;
     QComboBox *m_level = nullptr;

@@ -10,7 +10,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTreeView>
+#include <QTableView>
 
 using namespace Qt::Literals::StringLiterals;
 using SentryUi::HistoryModel;
@@ -114,7 +114,7 @@ void tst_HistoryPanel::rows_nameTheirExchange()
 {
     QSignalSpy current(m_panel, &HistoryPanel::currentExchangeChanged);
     QSignalSpy activated(m_panel, &HistoryPanel::exchangeActivated);
-    QTreeView *view = m_panel->view();
+    QTableView *view = m_panel->view();
     view->setCurrentIndex(m_panel->model()->index(1, 0));
     QCOMPARE(current.size(), 1);
     QCOMPARE(current.at(0).at(0).toLongLong(), m_rows.at(0).id); // newest first: row 1 is the older
