@@ -247,6 +247,7 @@ void ReceiverPanel::showState()
     m_address->setText(listen.address.toString());
     m_port->setValue(listen.port);
     m_dsn->setText(m_controller->dsn());
+    m_dsn->setCursorPosition(0); // the scheme and key first, as a DSN is read
     m_dsn->setPlaceholderText(tr("Not listening"));
 }
 
