@@ -6,7 +6,10 @@
 // nor a text search that reads every event holds up the window. New exchanges are inserted at
 // the top, never by a reload: checkForNew() reads the rows after the newest one known (call it
 // when the embedded receiver or a send has stored one), and a timer does the same for rows
-// another process (a CLI `serve` or `send`) wrote into the same database.
+// another process (a CLI `serve` or `send`) wrote into the same database. A timer, not a
+// QFileSystemWatcher on the -wal file: this process writes that file too (every exchange it
+// receives), SQLite restarts it at each checkpoint, and inotify misses writes on network homes;
+// the check is one MAX(id) on the id index per second, on the reader's thread.
 //
 // The filters are the history's own (HistoryQuery, run by SQLite), not a QSortFilterProxyModel:
 // a proxy would need every row loaded first.
