@@ -48,6 +48,7 @@ Sentry::ReceiverConfig ReceiverController::configFromSettings(Settings *settings
     if (project.keys.isEmpty()) {
         project.keys.append({Sentry::ReceiverConfig::generateKey(), Sentry::ReceiverConfig::generateKey()});
         saved.keys = QStringList{project.keys.constFirst().toText()};
+        settings->saveReceiver();
     }
     project.origins = saved.origins.isEmpty() ? QStringList{u"*"_s} : saved.origins;
     Sentry::ReceiverConfig config;
@@ -181,6 +182,7 @@ void ReceiverController::saveConfig(const Sentry::ReceiverConfig &config)
     for (const Sentry::ProjectKey &key : project.keys)
         saved.keys.append(key.toText());
     saved.origins = project.origins;
+    m_settings->saveReceiver();
 }
 
 // Remembers where it listens, and points the receiver's target at its DSN. A settings file from
@@ -201,6 +203,7 @@ void ReceiverController::rememberAndFollow()
         if (target.id == saved.targetId)
             target.dsn = dsn;
     }
+    m_settings->saveReceiver();
     Q_EMIT dsnChanged(saved.targetId, dsn);
 }
 

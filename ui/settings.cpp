@@ -149,8 +149,10 @@ void Settings::loadReceiver()
     receiver.project = m_settings->value(Key::Project, defaults.project).toString();
     receiver.keys = m_settings->value(Key::Keys).toStringList();
     receiver.origins = m_settings->value(Key::Origins, defaults.origins).toStringList();
-    // A first start: the default target made by loadTargets() is the receiver's.
-    receiver.targetId = m_settings->value(Key::TargetId, receiver.targetId).toString();
+    // No targets saved yet (a first start, or one that ended before they were written): the
+    // default target loadTargets() just made is the receiver's.
+    if (receiver.targetId.isEmpty())
+        receiver.targetId = m_settings->value(Key::TargetId).toString();
     m_settings->endGroup();
 }
 
@@ -165,6 +167,7 @@ void Settings::saveReceiver()
     m_settings->setValue(Key::Origins, receiver.origins);
     m_settings->setValue(Key::TargetId, receiver.targetId);
     m_settings->endGroup();
+    m_settings->sync();
 }
 
 void Settings::save()
@@ -213,6 +216,7 @@ void Settings::loadTargets()
         m_savedIds.append(target.id);
     }
     m_settings->endArray();
+    receiver.targetId.clear();
     if (!m_settings->contains(Key::Targets + "/size"_L1)) {
         targets.append(defaultTarget());
         receiver.targetId = targets.constLast().id; // its DSN follows the embedded receiver

@@ -80,6 +80,9 @@ public:
 
     void load();
     void save();
+    // The receiver's part alone, written at once: its port and keys are remembered the moment
+    // they are chosen, not only when the window closes.
+    void saveReceiver();
     SecretStore *secretStore() const { return m_secrets; }
 
     void addRecentFile(const QString &path); // most recent first, no duplicates
@@ -106,7 +109,6 @@ private:
     void loadTargets();
     void saveTargets();
     void loadReceiver();
-    void saveReceiver();
     void writeTarget(const Target &target, const QString &secretKey);
     Target readTarget() const;
     void applySecret(const QString &key, const QString &secret);

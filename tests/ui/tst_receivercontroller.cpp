@@ -96,13 +96,14 @@ void tst_ReceiverController::nextStart_reusesPortAndKeys()
         ReceiverController first(settings.get(), m_db);
         first.startAtLaunch();
         dsn = first.dsn();
-        settings->save();
+        // Not saved by the window: remembered as soon as chosen, as after a crash.
     }
     Settings reread(m_ini, false);
     reread.load();
     ReceiverController next(&reread, m_db);
     next.startAtLaunch();
     QCOMPARE(next.dsn(), dsn);
+    QCOMPARE(targetDsn(reread, reread.receiver.targetId), dsn); // the default target made again follows
 }
 
 void tst_ReceiverController::portTaken_movesToAFreeOneAndTheTargetFollows()
