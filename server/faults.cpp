@@ -117,7 +117,74 @@ bool parseOption(Fault &fault, const QString &token, QString *error)
     return true;
 }
 
+// The presets of faultPresets(): names for people, SPECs for the parser.
+constexpr struct
+{
+    const char *name;
+    const char *spec;
+} Presets[] = {
+    {"429 with Retry-After 5", "429,retry-after=5"},
+    {"500", "500"},
+    {"slow 3 s", "delay=3000"},
+    {"drop", "drop"},
+};
+
+QString actionSpec(const Fault &fault)
+{
+    switch (fault.action) {
+    case Fault::Action::Status: return QString::number(fault.status);
+    case Fault::Action::Delay: return u"delay=%1"_s.arg(fault.delayMs);
+    case Fault::Action::Drop: return u"drop"_s;
+    case Fault::Action::Hang: return u"hang"_s;
+    }
+    return {};
+}
+
+QString triggerSpec(const Fault &fault)
+{
+    switch (fault.trigger) {
+    case Fault::Trigger::Always: return {};
+    case Fault::Trigger::Once: return u"once"_s;
+    case Fault::Trigger::EveryNth: return u"every=%1"_s.arg(fault.every);
+    case Fault::Trigger::Probability: return u"p=%1"_s.arg(fault.probability);
+    }
+    return {};
+}
+
 } // namespace
+
+QList<int> Fault::statuses()
+{
+    QList<int> statuses;
+    for (const FaultStatus &row : FaultStatuses)
+        statuses.append(row.status);
+    return statuses;
+}
+
+QString Fault::toSpec() const
+{
+    QStringList tokens = {actionSpec(*this), triggerSpec(*this)};
+    if (!project.isEmpty())
+        tokens.append(u"project="_s + project);
+    if (!client.isEmpty())
+        tokens.append(u"client="_s + client);
+    if (action == Action::Status && retryAfterSeconds >= 0)
+        tokens.append(u"retry-after=%1"_s.arg(retryAfterSeconds));
+    if (action == Action::Status && !sentryError)
+        tokens.append(u"no-error"_s);
+    if (action == Action::Status && delayMs > 0)
+        tokens.append(u"delay=%1"_s.arg(delayMs));
+    tokens.removeAll(QString());
+    return tokens.join(u',');
+}
+
+QList<FaultPreset> faultPresets()
+{
+    QList<FaultPreset> presets;
+    for (const auto &row : Presets)
+        presets.append({QString::fromUtf8(row.name), QString::fromLatin1(row.spec)});
+    return presets;
+}
 
 std::optional<Fault> Fault::parse(const QString &spec, QString *error)
 {
@@ -184,6 +251,22 @@ void FaultTable::add(const Fault &fault)
     m_faults.append(fault);
     m_seen.append(0);
     m_hits.append(0);
+    m_enabled.append(true);
+}
+
+void FaultTable::replace(qsizetype index, const Fault &fault)
+{
+    if (index < 0 || index >= m_faults.size())
+        return;
+    m_faults[index] = fault;
+    m_seen[index] = 0;
+    m_hits[index] = 0;
+}
+
+void FaultTable::setEnabled(qsizetype index, bool enabled)
+{
+    if (index >= 0 && index < m_enabled.size())
+        m_enabled[index] = enabled;
 }
 
 void FaultTable::remove(qsizetype index)
@@ -193,6 +276,7 @@ void FaultTable::remove(qsizetype index)
     m_faults.removeAt(index);
     m_seen.removeAt(index);
     m_hits.removeAt(index);
+    m_enabled.removeAt(index);
 }
 
 void FaultTable::clear()
@@ -200,12 +284,15 @@ void FaultTable::clear()
     m_faults.clear();
     m_seen.clear();
     m_hits.clear();
+    m_enabled.clear();
 }
 
 std::optional<Fault> FaultTable::pick(const QString &project, const QString &client)
 {
     for (qsizetype i = 0; i < m_faults.size(); ++i) {
         const Fault &fault = m_faults.at(i);
+        if (!m_enabled.at(i))
+            continue;
         if (!fault.project.isEmpty() && fault.project != project)
             continue;
         if (!fault.client.isEmpty() && !client.startsWith(fault.client))

@@ -39,10 +39,23 @@ struct Fault
     // [,no-error][,delay=MS]"; nullopt and *error (what is wrong, and how to write it) otherwise.
     static std::optional<Fault> parse(const QString &spec, QString *error = nullptr);
     static QString syntaxHelp(); // the syntax with examples, for `serve --help`
+    static QList<int> statuses(); // the statuses a fault may answer: 400, 401, 403, 413, 429, 500, 503
+
+    // The canonical SPEC of this fault's fields (parse(toSpec()) gives the same fault back): how
+    // the GUI's form turns into a row the parser checks.
+    QString toSpec() const;
 
     // The decision with this fault's answer in place of the judge's (for a status fault).
     Decision apply(const Decision &decision) const;
 };
+
+// Ready-made faults for a demonstration, by name: "429 with Retry-After 5" is "429,retry-after=5".
+struct FaultPreset
+{
+    QString name;
+    QString spec;
+};
+QList<FaultPreset> faultPresets();
 
 class FaultTable
 {
@@ -52,8 +65,12 @@ public:
     explicit FaultTable(RandomSource random = {});
 
     void add(const Fault &fault);
+    void replace(qsizetype index, const Fault &fault); // its counters start again
     void remove(qsizetype index);
     void clear();
+    // A disabled fault is skipped by pick() and keeps its counters.
+    void setEnabled(qsizetype index, bool enabled);
+    bool isEnabled(qsizetype index) const { return m_enabled.value(index); }
     QList<Fault> faults() const { return m_faults; }
     QList<int> hits() const { return m_hits; } // per fault, in table order
 
@@ -67,6 +84,7 @@ private:
     QList<Fault> m_faults;
     QList<int> m_seen; // matching requests per fault (for every=N)
     QList<int> m_hits; // requests the fault was applied to
+    QList<bool> m_enabled;
 };
 
 } // namespace Sentry

@@ -16,6 +16,17 @@ namespace Sentry {
 
 namespace {
 
+// A value that goes into an answer header stays on one line, whatever the request held: a line
+// break (or a NUL) from the request is never written back into the answer's head.
+QString oneLine(QString text)
+{
+    for (QChar &c : text) {
+        if (c == u'\r' || c == u'\n' || c == u'\0')
+            c = u' ';
+    }
+    return text;
+}
+
 // Every refusal the receiver answers: the v4 server's status and text come from the one table in
 // core (ServerRefusals, spec section 7); here, Relay's status (its errors are JSON {"detail": …})
 // and the part of the request at fault.
@@ -453,7 +464,7 @@ void Judgement::addCors()
         return;
     RawHeaders &headers = m_decision.answer.headers;
     const bool ok = m_decision.refusal.isEmpty();
-    headers.append({"Access-Control-Allow-Origin", ok ? m_decision.origin.toUtf8() : QByteArray("*")});
+    headers.append({"Access-Control-Allow-Origin", ok ? oneLine(m_decision.origin).toUtf8() : QByteArray("*")});
     headers.append({"Access-Control-Allow-Headers", CorsHeaders});
     headers.append({"Access-Control-Allow-Methods", AllowedMethods});
 }
@@ -566,7 +577,7 @@ Answer RequestJudge::refusalAnswer(const QString &code, Profile profile, const Q
     QString text = QString::fromUtf8(v4.text);
     if (text.contains("%1"_L1))
         text = text.arg(detail);
-    text.replace(u'\r', u' ').replace(u'\n', u' '); // a header value stays on one line
+    text = oneLine(text);
     Answer answer;
     answer.status = profile == Profile::Relay ? row.relayStatus : v4.status;
     if (answer.status == 301)

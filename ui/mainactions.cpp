@@ -100,6 +100,8 @@ MainActions MainActions::create(QWidget *window)
     a.cancel = make(window, u"cancel"_s, tr("&Cancel Send"), QKeySequence(u"Ctrl+."_s),
                     tr("Abort the request in flight"));
     a.cancel->setEnabled(false);
+    a.sendRepeatedly = make(window, {}, tr("Send &Repeatedly…"), QKeySequence(u"Ctrl+Shift+Return"_s),
+                            tr("Send the event several times, honouring the backoff, and chart the attempts"));
     addViewActions(a, window);
     a.about = make(window, u"about"_s, tr("&About Sentry Harness"), {}, tr("Version and credits"));
     a.aboutQt = new QAction(tr("About &Qt"), window);

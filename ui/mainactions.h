@@ -13,7 +13,7 @@ struct MainActions
     QAction *newEvent, *open, *save, *saveAs, *quit;
     QAction *undo, *redo, *cut, *copy, *paste, *selectAll, *find, *findNext, *findPrevious;
     QAction *format, *minify;
-    QAction *send, *cancel;
+    QAction *send, *cancel, *sendRepeatedly;
     QAction *showSidebar, *resetLayout;
     QAction *showTargets, *showEvent, *showRequest, *showValidation, *showResponse;
     QAction *showReceiver, *showHistory;

@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "backoffpanel.h"
+#include "faultspanel.h"
+#include "sendrepeatedlydialog.h"
+#include "timelineview.h"
 #include "composerpanel.h"
 #include "editcommands.h"
 #include "eventdocument.h"
@@ -56,6 +60,7 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
     setupToolBar();
     setupLayout();
     connectPanels();
+    setupProtocolViews(network);
     connectReceiver();
     m_files->newDocument();
     updateTitle();
@@ -77,6 +82,7 @@ MainWindow::~MainWindow()
     // Deleting the focused child changes the focus: the actions it would update are gone by then.
     disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     m_response->setHistory(nullptr); // the history goes before the panels, which are children
+    m_backoff->setHistory(nullptr);
 }
 
 void MainWindow::setupPanels(QNetworkAccessManager *network)
@@ -166,7 +172,7 @@ void MainWindow::setupMenus()
     edit->addActions({m_actions.format, m_actions.minify});
 
     QMenu *event = menuBar()->addMenu(tr("E&vent"));
-    event->addActions({m_actions.send, m_actions.cancel});
+    event->addActions({m_actions.send, m_actions.sendRepeatedly, m_actions.cancel});
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
@@ -304,6 +310,44 @@ void MainWindow::connectReceiver()
     connect(m_receiver->receiver(), &Sentry::Receiver::exchangeFinished, m_historyPanel,
             &HistoryPanel::checkForNew);
     connect(m_response, &ResponsePanel::sendFinished, m_historyPanel, &HistoryPanel::checkForNew);
+    m_faults->setReceiver(m_receiver->receiver()); // the embedded one's fault rows
+}
+
+// The fault controls (for the receiver the window is given), the backoff chart of Event › Send
+// Repeatedly, and the protocol timeline of an exchange (the last send's, or one from the history).
+void MainWindow::setupProtocolViews(QNetworkAccessManager *network)
+{
+    using Area = WorkbenchLayout::Area;
+    m_faults = new FaultsPanel(this);
+    m_backoff = new BackoffPanel(network, {}, this);
+    m_timeline = new TimelineView(this);
+    if (m_history->isOpen())
+        m_backoff->setHistory(m_history.get());
+    m_layout->addPanel(Area::Results, m_backoff, tr("Backoff"));
+    m_layout->addPanel(Area::Results, m_timeline, tr("Timeline"));
+    m_layout->addPanel(Area::Results, m_faults, tr("Faults"));
+    connect(m_actions.sendRepeatedly, &QAction::triggered, this, &MainWindow::sendRepeatedly);
+    connect(m_response, &ResponsePanel::timelineRequested, this, [this](const Sentry::Exchange &exchange) {
+        m_timeline->showExchange(exchange);
+        m_layout->showPanel(m_timeline);
+    });
+    connect(m_timeline, &TimelineView::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_backoff, &BackoffPanel::runningChanged, m_actions.sendRepeatedly, &QAction::setDisabled);
+}
+
+void MainWindow::sendRepeatedly()
+{
+    QString error;
+    const std::optional<Sentry::StoreRequest> request = m_preview->currentRequest(&error);
+    if (!request)
+        return showError(tr("Cannot send: %1").arg(error));
+    SendRepeatedlyDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_layout->showPanel(m_backoff);
+    if (!m_backoff->start(*request, dialog.options()))
+        showError(tr("A series is still running: stop it in the Backoff tab first."));
 }
 
 // Edit's clipboard actions act on the text widget of this window that has the focus; a menu

@@ -35,6 +35,9 @@ class ReceiverController;
 class ReceiverPanel;
 class HistoryPanel;
 class WorkbenchLayout;
+class FaultsPanel;
+class BackoffPanel;
+class TimelineView;
 
 class MainWindow final : public QMainWindow
 {
@@ -56,12 +59,16 @@ public:
     ReceiverPanel *receiverPanel() const { return m_receiverPanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     WorkbenchLayout *workbench() const { return m_layout; }
+    FaultsPanel *faultsPanel() const { return m_faults; }     // setReceiver() it to the receiver
+    BackoffPanel *backoffPanel() const { return m_backoff; }
+    TimelineView *timelineView() const { return m_timeline; } // showExchange() from the history
     const MainActions &actions() const { return m_actions; }
 
     static constexpr int WindowStateVersion = 2; // 1 was the dock layout: ignored on restore
 
     bool openFile(const QString &path); // asks about unsaved changes first
     void send(); // builds the request from the preview and sends it
+    void sendRepeatedly(); // asks how often, then runs a series in the Backoff tab
     void formatJson(); // re-indents, keeping key order
     void minifyJson();
 
@@ -82,6 +89,7 @@ private:
     void setupLayout();
     void connectPanels();
     void connectReceiver();
+    void setupProtocolViews(QNetworkAccessManager *network); // faults, backoff chart, timeline
     void trackTextWidget(QWidget *now);
     void updateTitle();
     void restoreWindow();
@@ -101,6 +109,9 @@ private:
     ReceiverController *m_receiver = nullptr; // the embedded receiver, started before the panels
     ReceiverPanel *m_receiverPanel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
+    FaultsPanel *m_faults = nullptr;
+    BackoffPanel *m_backoff = nullptr;
+    TimelineView *m_timeline = nullptr;
     std::unique_ptr<Sentry::History> m_history; // the CLI's too: each send is recorded there
     WorkbenchLayout *m_layout = nullptr;
     QToolButton *m_validity = nullptr;

@@ -1,10 +1,12 @@
 // `history [--db FILE] [--search TEXT] [--direction in|out] [--status N] [--level L] [--client C]
-// [--since ISO] [--limit N] [--json]` and `history show ID [--raw] [--json]`: the recorded exchanges.
+// [--since ISO] [--limit N] [--json]` and `history show ID [--raw] [--json] [--timeline md|html]`:
+// the recorded exchanges.
 
 #include "cliio.h"
 #include "serveroptions.h"
 
 #include "history.h"
+#include "timeline.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,6 +34,8 @@ void addOptions(QCommandLineParser &parser)
         {u"limit"_s, u"At most N exchanges, newest first (default 50)."_s, u"N"_s, u"50"_s},
         {u"raw"_s, u"show: print the request exactly as received or sent."_s},
         {u"json"_s, u"One JSON object per line (show: the whole exchange)."_s},
+        {u"timeline"_s, u"show: the protocol timeline, DSN to verdict, as Markdown or one HTML page (md or html)."_s,
+         u"md|html"_s},
     });
     addDbOption(parser);
     parser.addPositionalArgument(u"show ID"_s, u"Show one exchange in full."_s, u"[show ID]"_s);
@@ -83,6 +87,12 @@ int show(const Sentry::History &history, const QString &idText, const QCommandLi
         std::fwrite(raw.constData(), 1, size_t(raw.size()), stdout);
         return ExitOk;
     }
+    if (parser.isSet(u"timeline"_s)) {
+        const bool html = parser.value(u"timeline"_s) == "html"_L1;
+        out() << (html ? Sentry::Timeline::toHtml(*exchange) : Sentry::Timeline::toMarkdown(*exchange));
+        out().flush();
+        return ExitOk;
+    }
     if (parser.isSet(u"json"_s)) {
         printJson(exchange->toJson());
         return ExitOk;
@@ -107,7 +117,8 @@ int runHistory(const QStringList &arguments)
         "first, or show one in full with `history show ID`.\n\n"
         "Examples:\n"
         "  sentry-harness-cli history --direction in --limit 10\n"
-        "  sentry-harness-cli history show 42 --raw"_s);
+        "  sentry-harness-cli history show 42 --raw\n"
+        "  sentry-harness-cli history show 42 --timeline html > exchange-42.html"_s);
     addOptions(parser);
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -121,6 +132,15 @@ int runHistory(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && (positional.size() != 2 || positional.first() != "show"_L1)) {
         printError(u"expected no argument, or 'show ID'; got '%1' (see --help)"_s.arg(positional.join(u' ')));
+        return ExitUsage;
+    }
+    const QString timeline = parser.value(u"timeline"_s);
+    if (parser.isSet(u"timeline"_s) && timeline != "md"_L1 && timeline != "html"_L1) {
+        printError(u"--timeline must be md (Markdown) or html (one self-contained page), not '%1'"_s.arg(timeline));
+        return ExitUsage;
+    }
+    if (parser.isSet(u"timeline"_s) && positional.isEmpty()) {
+        printError(u"--timeline shows one exchange: add 'show ID' (the ids are in the list without it)"_s);
         return ExitUsage;
     }
     QString error;

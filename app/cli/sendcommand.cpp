@@ -5,12 +5,12 @@
 #include "serveroptions.h"
 
 #include "bodycodec.h"
-#include "clientpreset.h"
 #include "dsn.h"
 #include "exchange.h"
 #include "history.h"
 #include "networkaccess.h"
 #include "sender.h"
+#include "sendseries.h"
 #include "sendsession.h"
 #include "storerequest.h"
 #include "validator.h"
@@ -90,72 +90,65 @@ void printAttempt(int attempt, int total, const Sentry::SendResult &result)
     out().flush();
 }
 
-// Sends the request `repeat` times, one after another, each when the session's backoff allows it.
+// Sends the request `repeat` times through core's SendSeries: each attempt when the session's
+// backoff allows it, none after a refusal the client would not repeat.
 class RepeatRun
 {
 public:
     RepeatRun(const SendOptions &options, const Sentry::StoreRequest &request)
-        : m_options(options), m_request(request), m_session(&m_manager)
+        : m_options(options), m_request(request), m_session(&m_manager), m_series(&m_session)
     {
         Sentry::prepareNetworkAccess(&m_manager);
-        QObject::connect(&m_session, &Sentry::SendSession::waiting, &m_loop,
-                         [this](qint64 ms, const Sentry::BackoffState &state) { printWait(ms, state); });
-        QObject::connect(&m_session, &Sentry::SendSession::attemptFinished, &m_loop,
-                         [this](const Sentry::SendResult &result, const Sentry::BackoffState &state) {
-                             handle(result, state);
-                         });
-        QObject::connect(&m_session, &Sentry::SendSession::attemptStarted, &m_loop,
-                         [this] { m_sentAt = QDateTime::currentDateTimeUtc(); });
+        QObject::connect(&m_series, &Sentry::SendSeries::waiting, &m_loop,
+                         [this](int attempt, qint64 ms) { printWait(attempt, ms); });
+        QObject::connect(&m_series, &Sentry::SendSeries::attemptFinished, &m_loop,
+                         [this](const Sentry::SeriesAttempt &attempt) { handle(attempt); });
+        QObject::connect(&m_series, &Sentry::SendSeries::finished, &m_loop,
+                         [this](Sentry::SendSeries::End end) { finish(end); });
         if (!options.dbPath.isEmpty() && !openHistory(m_history, options.dbPath))
             err() << "(sending without recording; --no-history silences this)" << Qt::endl;
     }
 
     int run()
     {
-        QTimer::singleShot(0, &m_loop, [this] { next(); });
+        QTimer::singleShot(0, &m_loop, [this] { m_series.start(m_request, {m_options.repeat, 0}); });
         m_loop.exec();
         return m_allAccepted ? ExitOk : ExitFailure;
     }
 
 private:
-    void next()
-    {
-        if (m_attempt >= m_options.repeat)
-            return m_loop.quit();
-        ++m_attempt;
-        m_session.send(m_request);
-    }
-
-    void printWait(qint64 ms, const Sentry::BackoffState &state)
+    void printWait(int attempt, qint64 ms)
     {
         const QString text = u"waiting %1 s before attempt %2: %3"_s.arg(double(ms) / 1000.0, 0, 'f', 1)
-                                  .arg(m_attempt).arg(state.reason);
+                                  .arg(attempt).arg(m_session.backoffState().reason);
         (m_options.json ? err() : out()) << text << Qt::endl;
     }
 
-    void record(const Sentry::SendResult &result)
+    void record(const Sentry::SeriesAttempt &attempt)
     {
         if (!m_history.isOpen())
             return;
-        QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(m_request, result, m_sentAt)};
+        QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(m_request, attempt.result, attempt.startedAt)};
         QString error;
         if (!m_history.insert(exchange, &error))
             printError(u"the attempt was not recorded: "_s + error);
     }
 
-    void handle(const Sentry::SendResult &result, const Sentry::BackoffState &state)
+    void handle(const Sentry::SeriesAttempt &attempt)
     {
-        record(result);
-        m_allAccepted = m_allAccepted && result.isAccepted();
+        record(attempt);
+        m_allAccepted = m_allAccepted && attempt.result.isAccepted();
         if (m_options.json)
-            printJsonLine(withRequest(attemptJson(m_attempt, masked(result, m_options.mask))));
+            printJsonLine(withRequest(attemptJson(attempt.number, masked(attempt.result, m_options.mask))));
         else
-            printAttempt(m_attempt, m_options.repeat, masked(result, m_options.mask));
-        if (state.phase == Sentry::BackoffState::Phase::WontRetry && m_attempt < m_options.repeat) {
-            (m_options.json ? err() : out()) << "not repeating: " << state.reason << Qt::endl;
-            return m_loop.quit();
-        }
-        next();
+            printAttempt(attempt.number, m_options.repeat, masked(attempt.result, m_options.mask));
+    }
+
+    void finish(Sentry::SendSeries::End end)
+    {
+        if (end == Sentry::SendSeries::End::Refused)
+            (m_options.json ? err() : out()) << "not repeating: " << m_session.backoffState().reason << Qt::endl;
+        m_loop.quit();
     }
 
     // What went on the wire, headers and auth fields as ordered lists (the body aside); the
@@ -174,10 +167,9 @@ private:
     Sentry::StoreRequest m_request;
     QNetworkAccessManager m_manager;
     Sentry::SendSession m_session;
+    Sentry::SendSeries m_series;
     QEventLoop m_loop;
     Sentry::History m_history;
-    QDateTime m_sentAt;
-    int m_attempt = 0;
     bool m_allAccepted = true;
 };
 
@@ -196,11 +188,8 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     options.mask = SecretMask(parser.isSet(u"show-secret"_s));
     options.mask.addSecret(options.dsn.secretKey());
     if (parser.isSet(u"as"_s)) {
-        const auto preset = Sentry::ClientPreset::find(parser.value(u"as"_s));
-        if (!preset)
-            return {std::nullopt, u"--as must be one of %1, not '%2'"_s.arg(
-                                      Sentry::ClientPreset::ids().join(u", "_s), parser.value(u"as"_s))};
-        options.request = preset->options; // the options given explicitly below still override it
+        if (const QString problem = applyPreset(parser.value(u"as"_s), options.request); !problem.isEmpty())
+            return {std::nullopt, problem}; // the options given explicitly below still override it
     }
     const auto encoding = Sentry::encodingFromName(parser.value(u"encoding"_s));
     if (!encoding)
@@ -287,8 +276,7 @@ void addOptions(QCommandLineParser &parser)
         {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
                        "answer (default: the DSN's ?timeout=, else 3)."_s, u"SECONDS"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
-        {u"as"_s, u"Speak as a real v4 client: raven-python-4, raven-node-0.6, raven-js-1.1 or raven-php-0.8 "
-                  "(other options override it)."_s, u"CLIENT"_s},
+        {u"as"_s, presetHelp(), u"CLIENT"_s},
         {u"method"_s, u"post (default) or get: get sends raven-js 1.1's beacon, the auth and the event in "
                       "the query string."_s, u"METHOD"_s, u"post"_s},
         {u"legacy"_s, u"Post to the legacy endpoint /api/store/ (the project comes from the key)."_s},

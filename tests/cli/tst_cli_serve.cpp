@@ -88,6 +88,7 @@ private Q_SLOTS:
     void inspect_judgesSavedRequests();
     void inspect_textNamesVerdictAndAnswer();
     void history_listsSearchesAndShows();
+    void history_showsTheProtocolTimeline();
     void send_recordsEachAttempt();
     void replay_exactAndRebuiltAreRecordedAndLinked();
 
@@ -290,6 +291,39 @@ void TestCliServe::history_listsSearchesAndShows()
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains("there is no exchange 99"));
     verifyExitCode({u"history"_s, u"--db"_s, path, u"--direction"_s, u"sideways"_s}, 2);
+}
+
+void TestCliServe::history_showsTheProtocolTimeline()
+{
+    const QString path = db(u"timeline.sqlite"_s);
+    ServeProcess serve;
+    QVERIFY(serve.start({u"--key"_s, u"pub:sec"_s, u"--db"_s, path, u"--fault"_s, u"403,once"_s}));
+    RawClient client;
+    QVERIFY(client.connectTo(serve.port()));
+    QCOMPARE(client.exchange(storeRequest())->status, 403);
+    QCOMPARE(client.exchange(storeRequest(R"({"message":"<script>alert(1)</script>"})"))->status, 200);
+    QCOMPARE(serve.stop(), 0);
+
+    const CliRun markdown = runCli({u"history"_s, u"--db"_s, path, u"show"_s, u"1"_s, u"--timeline"_s, u"md"_s});
+    QCOMPARE(markdown.exitCode, 0);
+    QVERIFY(markdown.out.startsWith("# Protocol timeline — Exchange #1: received from"));
+    QVERIFY(markdown.out.contains("| status | `403` |"));
+    QVERIFY(markdown.out.contains("| fault | `403,once` |"));
+    QVERIFY(markdown.out.contains("## 9. Verdict ✗"));
+    QVERIFY(!markdown.out.contains("sentry_secret | `sec`"));
+    const CliRun html = runCli({u"history"_s, u"--db"_s, path, u"show"_s, u"2"_s, u"--timeline"_s, u"html"_s});
+    QCOMPARE(html.exitCode, 0);
+    QVERIFY(html.out.startsWith("<!DOCTYPE html>"));
+    QVERIFY(html.out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    QVERIFY(!html.out.contains("<script"));
+    QVERIFY(html.out.trimmed().endsWith("</html>"));
+
+    const CliRun bad = runCli({u"history"_s, u"--db"_s, path, u"show"_s, u"1"_s, u"--timeline"_s, u"pdf"_s});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--timeline must be md (Markdown) or html (one self-contained page), not 'pdf'"), bad.err.constData());
+    const CliRun noId = runCli({u"history"_s, u"--db"_s, path, u"--timeline"_s, u"md"_s});
+    QCOMPARE(noId.exitCode, 2);
+    QVERIFY(noId.err.contains("add 'show ID'"));
 }
 
 void TestCliServe::send_recordsEachAttempt()

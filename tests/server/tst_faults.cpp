@@ -25,6 +25,11 @@ private Q_SLOTS:
     void apply_replacesAnswer();
     void apply_otherActionsKeepAnswer();
     void table_removeAndClear();
+    void toSpec_parsesBackToTheSameFault_data() { parse_data(); }
+    void toSpec_parsesBackToTheSameFault();
+    void presets_areFaultsTheParserAccepts();
+    void table_disabledFaultIsSkippedAndKeepsItsCounters();
+    void table_replaceRestartsCounters();
 };
 
 void tst_Faults::parse_data()
@@ -180,6 +185,67 @@ void tst_Faults::table_removeAndClear()
     table.clear();
     QVERIFY(!table.pick({}, {}));
     QVERIFY(table.faults().isEmpty());
+}
+
+void tst_Faults::toSpec_parsesBackToTheSameFault()
+{
+    QFETCH(QString, spec);
+    const Fault fault = *Fault::parse(spec);
+    QString error;
+    const auto again = Fault::parse(fault.toSpec(), &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->toSpec(), fault.toSpec());
+    QCOMPARE(int(again->action), int(fault.action));
+    QCOMPARE(again->status, fault.status);
+    QCOMPARE(again->sentryError, fault.sentryError);
+    QCOMPARE(again->retryAfterSeconds, fault.retryAfterSeconds);
+    QCOMPARE(again->delayMs, fault.delayMs);
+    QCOMPARE(int(again->trigger), int(fault.trigger));
+    QCOMPARE(again->every, fault.every);
+    QCOMPARE(again->probability, fault.probability);
+    QCOMPARE(again->project, fault.project);
+    QCOMPARE(again->client, fault.client);
+}
+
+void tst_Faults::presets_areFaultsTheParserAccepts()
+{
+    const QList<FaultPreset> presets = faultPresets();
+    QCOMPARE(presets.size(), 4);
+    for (const FaultPreset &preset : presets) {
+        QString error;
+        QVERIFY2(Fault::parse(preset.spec, &error), qPrintable(preset.name + u": "_s + error));
+    }
+    const Fault first = *Fault::parse(presets.first().spec);
+    QCOMPARE(first.status, 429);
+    QCOMPARE(first.retryAfterSeconds, 5);
+    QCOMPARE(Fault::statuses(), (QList<int>{400, 401, 403, 413, 429, 500, 503}));
+}
+
+void tst_Faults::table_disabledFaultIsSkippedAndKeepsItsCounters()
+{
+    FaultTable table;
+    table.add(*Fault::parse(u"500"_s));
+    table.add(*Fault::parse(u"503"_s));
+    QCOMPARE(table.pick({}, {})->status, 500);
+    table.setEnabled(0, false);
+    QVERIFY(!table.isEnabled(0));
+    QCOMPARE(table.pick({}, {})->status, 503);
+    QCOMPARE(table.hits(), (QList<int>{1, 1}));
+    table.setEnabled(0, true);
+    QCOMPARE(table.pick({}, {})->status, 500);
+    QCOMPARE(table.hits(), (QList<int>{2, 1}));
+}
+
+void tst_Faults::table_replaceRestartsCounters()
+{
+    FaultTable table;
+    table.add(*Fault::parse(u"500,every=2"_s));
+    QVERIFY(!table.pick({}, {}));
+    QCOMPARE(table.pick({}, {})->status, 500);
+    table.replace(0, *Fault::parse(u"429,every=2"_s));
+    QCOMPARE(table.hits(), (QList<int>{0}));
+    QVERIFY(!table.pick({}, {})); // the count of "every" started again too
+    QCOMPARE(table.pick({}, {})->status, 429);
 }
 
 QTEST_GUILESS_MAIN(tst_Faults)

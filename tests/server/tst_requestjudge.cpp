@@ -55,6 +55,7 @@ private Q_SLOTS:
     void head_sameAnswerAsGet();
     void options_answersAllowAndCors();
     void allowedOrigin_getsItsNameBack();
+    void originWithALineBreak_staysOnOneLine();
     void errorWithOrigin_allowsEveryOrigin();
     void crossdomain_listsOrigins();
     void noTrailingSlash_redirects();
@@ -223,6 +224,24 @@ void tst_RequestJudge::allowedOrigin_getsItsNameBack()
 {
     const Decision decision = RequestJudge::judge(post("/api/1/store/", Event, {{"X-Sentry-Auth", ServerAuth}, {"Origin", "http://localhost:8000"}}), config());
     QCOMPARE(decision.answer.header("Access-Control-Allow-Origin"), "http://localhost:8000");
+}
+
+void tst_RequestJudge::originWithALineBreak_staysOnOneLine()
+{
+    // Found by fuzz_requestjudge: a bare CR inside Origin (the head's lines end at CR LF) was echoed
+    // into Access-Control-Allow-Origin, splitting the answer's head for a client that breaks on CR.
+    for (const QByteArray &method : {QByteArray("OPTIONS"), QByteArray("POST")}) {
+        const ReceivedRequest request{method, "/api/1/store/",
+                                      {{"X-Sentry-Auth", ServerAuth}, {"Origin", QByteArray("http://127.0.0.1:8000\r.1\nX: \0y", 30)}},
+                                      Event, {}};
+        const Decision decision = RequestJudge::judge(request, config());
+        QCOMPARE(decision.answer.status, 200);
+        QCOMPARE(decision.answer.header("Access-Control-Allow-Origin"), QByteArray("http://127.0.0.1:8000 .1 X:  y"));
+        for (const RawHeader &header : decision.answer.headers) {
+            QVERIFY2(!header.second.contains('\r') && !header.second.contains('\n') && !header.second.contains('\0'),
+                     header.first.constData());
+        }
+    }
 }
 
 void tst_RequestJudge::errorWithOrigin_allowsEveryOrigin()

@@ -4,8 +4,11 @@
 #include "filecontroller.h"
 #include "findbar.h"
 #include "jsoneditor.h"
+#include "faultspanel.h"
 #include "mainwindow.h"
+#include "receiver.h"
 #include "responsepanel.h"
+#include "timelineview.h"
 #include "samplecatalog.h"
 #include "networkaccess.h"
 #include "sendresult.h"
@@ -24,6 +27,8 @@
 #include <QFileInfo>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMenu>
@@ -114,6 +119,7 @@ private Q_SLOTS:
     void findingActivation_revealsTheComposerField();
     void send_withoutTarget_reportsWhy();
     void send_toLoopbackServer_fillsTheResponse();
+    void send_thenProtocolTimeline_showsTheExchange();
     void send_usesTheTargetsSettings();
 
 private:
@@ -640,6 +646,32 @@ void TestMainWindow::send_withoutTarget_reportsWhy()
     m_window->send();
     QTRY_VERIFY(m_window->findChild<QMessageBox *>() != nullptr);
     QVERIFY(!m_window->responsePanel()->isBusy());
+}
+
+// The last send opens in the Timeline tab; Send Repeatedly sits in the Event menu, and the fault
+// panel is ready for the receiver the window is given.
+void TestMainWindow::send_thenProtocolTimeline_showsTheExchange()
+{
+    Sentry::Receiver receiver(Sentry::ReceiverConfig::withGeneratedKey());
+    QVERIFY(receiver.start(QHostAddress::LocalHost, 0));
+    m_window->faultsPanel()->setReceiver(&receiver);
+    QVERIFY(m_window->faultsPanel()->addPreset(u"500"_s));
+    m_window->targetPanel()->setDsnText(receiver.dsn());
+    m_window->document()->setText(u"{\"message\": \"hi\", \"level\": \"error\"}"_s);
+    QSignalSpy finished(m_window->responsePanel(), &SentryUi::ResponsePanel::sendFinished);
+    m_window->send();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_window->responsePanel()->lastResult()->status, 500);
+    m_window->responsePanel()->findChild<QPushButton *>(u"timelineButton"_s)->click();
+    QCOMPARE(m_window->timelineView()->exchange()->status, 500);
+    QCOMPARE(m_window->timelineView()->stepCount(), 9);
+    const QTabWidget *results = m_window->workbench()->tabs(SentryUi::WorkbenchLayout::Area::Results);
+    QVERIFY(results->currentWidget()->isAncestorOf(m_window->timelineView()));
+    const auto menus = m_window->menuBar()->findChildren<QMenu *>();
+    QVERIFY(std::any_of(menus.begin(), menus.end(), [this](const QMenu *menu) {
+        return menu->actions().contains(m_window->actions().sendRepeatedly);
+    }));
+    m_window->faultsPanel()->setReceiver(nullptr);
 }
 
 void TestMainWindow::send_toLoopbackServer_fillsTheResponse()

@@ -1,11 +1,13 @@
 #include "responsepanel.h"
 
+
 #include "exchange.h"
 #include "history.h"
 #include "icons.h"
 #include "pairsmodel.h"
 #include "sender.h"
 #include "storerequest.h"
+#include "theme.h"
 
 #include <QClipboard>
 #include <QFormLayout>
@@ -31,26 +33,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace SentryUi {
 
 namespace {
-
-QColor bannerColor(Sentry::Verdict verdict)
-{
-    switch (verdict) {
-    case Sentry::Verdict::Accepted:
-        return QColor(0x2e, 0x7d, 0x32);
-    case Sentry::Verdict::InvalidData:
-    case Sentry::Verdict::AuthFailed:
-    case Sentry::Verdict::TlsError:
-        return QColor(0xc6, 0x28, 0x28);
-    case Sentry::Verdict::RateLimited:
-    case Sentry::Verdict::ServerError:
-    case Sentry::Verdict::Timeout:
-    case Sentry::Verdict::Unreachable:
-        return QColor(0xe6, 0x7c, 0x00);
-    case Sentry::Verdict::Cancelled:
-        break;
-    }
-    return QColor(0x61, 0x61, 0x61);
-}
 
 QString headerText(const QByteArray &bytes)
 {
@@ -131,9 +113,19 @@ QWidget *ResponsePanel::buildBanner()
     m_progress->hide();
     m_cancel = new QPushButton(Icons::icon(u"cancel"_s), tr("Cancel"));
     m_cancel->setEnabled(false);
+    m_timeline = new QPushButton(tr("Protocol &Timeline"));
+    m_timeline->setObjectName(u"timelineButton"_s);
+    m_timeline->setToolTip(tr("This send step by step: DSN, URL, auth header, JSON, scrubbing, "
+                              "encoding, bytes, response and verdict"));
+    m_timeline->setEnabled(false);
+    connect(m_timeline, &QPushButton::clicked, this, [this] {
+        if (m_exchange)
+            Q_EMIT timelineRequested(*m_exchange);
+    });
     layout->addWidget(m_banner, 1);
     layout->addWidget(m_progress);
     layout->addWidget(m_cancel);
+    layout->addWidget(m_timeline);
     return box;
 }
 
@@ -237,10 +229,13 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
 void ResponsePanel::record(const Sentry::SendResult &result)
 {
     m_historyError.clear();
-    if (!m_history || !m_request)
+    if (!m_request)
         return;
     QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(*m_request, result, m_sentAt)};
-    m_history->insert(exchange, &m_historyError);
+    if (m_history)
+        m_history->insert(exchange, &m_historyError); // gives it its id
+    m_exchange = exchange.first();
+    m_timeline->setEnabled(true);
 }
 
 void ResponsePanel::showBanner(const Sentry::SendResult &result)
@@ -248,7 +243,7 @@ void ResponsePanel::showBanner(const Sentry::SendResult &result)
     m_verdictTitle->setText(verdictTitle(result.verdict));
     m_verdictDetail->setText(result.explanation);
     QPalette banner = palette();
-    banner.setColor(QPalette::Window, bannerColor(result.verdict));
+    banner.setColor(QPalette::Window, Theme::verdictColor(result.verdict));
     banner.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(banner);
 }

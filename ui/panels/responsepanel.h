@@ -7,6 +7,7 @@
 // as the CLI's send does.
 
 #include "backoff.h"
+#include "exchange.h"
 #include "sendresult.h"
 #include "sendsession.h"
 
@@ -53,6 +54,8 @@ public:
     QString historyError() const { return m_historyError; } // why the last send was not recorded
     Sentry::BackoffState backoffState() const { return m_session->backoffState(); }
     std::optional<Sentry::SendResult> lastResult() const { return m_result; }
+    // The last send as an exchange (with its history id when recorded), for the protocol timeline.
+    std::optional<Sentry::Exchange> lastExchange() const { return m_exchange; }
 
     // What the panel shows, for tests and copy.
     QString verdictText() const;
@@ -67,6 +70,7 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
     void sendFinished(const Sentry::SendResult &result);
+    void timelineRequested(const Sentry::Exchange &exchange); // the last send's
 
 private:
     QWidget *buildBanner();
@@ -84,6 +88,7 @@ private:
     Sentry::History *m_history = nullptr;
     std::optional<Sentry::StoreRequest> m_request; // the one in flight, for the history
     QDateTime m_sentAt;
+    std::optional<Sentry::Exchange> m_exchange;
     QString m_historyError;
     bool m_busy = false;
     QElapsedTimer m_elapsed;
@@ -94,6 +99,7 @@ private:
     QLabel *m_verdictDetail = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_timeline = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_serverError = nullptr;
     QLineEdit *m_eventId = nullptr;

@@ -126,4 +126,24 @@ bool isDark()
     return isDarkPalette(QApplication::palette());
 }
 
+QColor verdictColor(Sentry::Verdict verdict)
+{
+    switch (verdict) {
+    case Sentry::Verdict::Accepted:
+        return QColor(0x2e, 0x7d, 0x32);
+    case Sentry::Verdict::InvalidData:
+    case Sentry::Verdict::AuthFailed:
+    case Sentry::Verdict::TlsError:
+        return QColor(0xc6, 0x28, 0x28);
+    case Sentry::Verdict::RateLimited:
+    case Sentry::Verdict::ServerError:
+    case Sentry::Verdict::Timeout:
+    case Sentry::Verdict::Unreachable:
+        return QColor(0xe6, 0x7c, 0x00);
+    case Sentry::Verdict::Cancelled:
+        break;
+    }
+    return QColor(0x61, 0x61, 0x61);
+}
+
 } // namespace SentryUi::Theme

@@ -3,7 +3,10 @@
 // Light and dark palettes. Qt 6.4 has no colour-scheme hint, so "System" keeps the platform style
 // and palette, and whether that is dark is judged from the lightness of its window colour.
 
+#include "sendresult.h"
 #include "settings.h"
+
+#include <QColor>
 
 class QMenu;
 class QWidget;
@@ -15,5 +18,8 @@ bool systemIsDark();
 bool isDark(); // the palette in use now
 // View > Theme: System, Light, Dark; a choice applies at once and is kept in settings->theme.
 QMenu *createMenu(Settings *settings, QWidget *parent);
+// A verdict's colour (green stored, orange retried, red refused, grey cancelled): readable with
+// white text, on light and dark palettes alike.
+QColor verdictColor(Sentry::Verdict verdict);
 
 } // namespace SentryUi::Theme

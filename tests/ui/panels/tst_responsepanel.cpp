@@ -7,6 +7,7 @@
 #include "loopbackserver.h"
 
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -66,6 +67,16 @@ private Q_SLOTS:
         QVERIFY(hasHeader(panel.headersModel(), u"content-type"_s, u"application/json"_s));
         QCOMPARE(panel.backoffState().phase, Sentry::BackoffState::Phase::Ready);
         QCOMPARE(server.requests().size(), 1);
+
+        // Protocol Timeline: the last send as an exchange, for the timeline view.
+        QCOMPARE(panel.lastExchange()->status, 200);
+        QCOMPARE(panel.lastExchange()->direction, Sentry::Exchange::Direction::Out);
+        auto *timeline = panel.findChild<QPushButton *>(u"timelineButton"_s);
+        QVERIFY(timeline && timeline->isEnabled());
+        QSignalSpy requested(&panel, &ResponsePanel::timelineRequested);
+        timeline->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().value<Sentry::Exchange>().eventId, panel.lastExchange()->eventId);
     }
 
     void send_refusalShowsTheVerdictAndServerError_data()
