@@ -122,6 +122,7 @@ Exchange exchangeFromSend(const StoreRequest &request, const SendResult &result,
     exchange.requestBody = request.body();
     exchange.encoding = encodingName(request.encoding());
     exchange.client = QString::fromUtf8(request.header(HttpHeader::UserAgent));
+    exchange.project = request.projectId(); // listed and filtered beside the received ones
     const DecodeResult decoded = BodyCodec::decode(request.body());
     exchange.eventJson = decoded.json;
     const QJsonObject event = QJsonDocument::fromJson(decoded.json).object();

@@ -444,7 +444,7 @@ std::optional<Exchange> History::exchange(qint64 id, QString *error) const
     return exchangeFromRow(query);
 }
 
-QList<Exchange> History::search(const HistoryQuery &q, QString *error) const
+bool History::select(const QString &columns, const HistoryQuery &q, QSqlQuery *query, QString *error) const
 {
     QStringList where;
     QVariantList values;
@@ -464,25 +464,73 @@ QList<Exchange> History::search(const HistoryQuery &q, QString *error) const
         add(u"status = ?"_s, QVariantList{q.status});
     if (!q.client.isEmpty())
         add(u"client LIKE ?"_s, QVariantList{QString(q.client + u'%')});
+    if (!q.project.isEmpty())
+        add(u"project = ?"_s, QVariantList{q.project});
     if (q.direction)
         add(u"direction = ?"_s, QVariantList{Exchange::directionName(*q.direction)});
     if (q.since.isValid())
         add(u"at >= ?"_s, QVariantList{q.since.toMSecsSinceEpoch()});
     if (q.until.isValid())
         add(u"at < ?"_s, QVariantList{q.until.toMSecsSinceEpoch()});
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(u"SELECT id, %1 FROM exchanges %2 ORDER BY id DESC LIMIT %3"_s.arg(
-        Columns, where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s)).arg(qMax(q.limit, 0)));
+    if (q.beforeId > 0)
+        add(u"id < ?"_s, QVariantList{q.beforeId});
+    if (q.afterId > 0)
+        add(u"id > ?"_s, QVariantList{q.afterId});
+    query->prepare(u"SELECT %1 FROM exchanges %2 ORDER BY id %3 LIMIT %4"_s.arg(
+        columns, where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s),
+        q.oldestFirst ? u"ASC"_s : u"DESC"_s).arg(qMax(q.limit, 0)));
     for (const QVariant &value : std::as_const(values))
-        query.addBindValue(value);
+        query->addBindValue(value);
+    if (query->exec())
+        return true;
+    fail(u"searching failed"_s, query->lastError().text(), error);
+    return false;
+}
+
+QList<Exchange> History::search(const HistoryQuery &q, QString *error) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
     QList<Exchange> found;
-    if (!query.exec()) {
-        fail(u"searching failed"_s, query.lastError().text(), error);
+    if (!select(u"id, "_s + Columns, q, &query, error))
         return found;
-    }
     while (query.next())
         found.append(exchangeFromRow(query));
     return found;
+}
+
+QList<ExchangeSummary> History::summaries(const HistoryQuery &q, QString *error) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    QList<ExchangeSummary> found;
+    if (!select(u"id, at, direction, method, status, client, project, level, substr(message, 1, 300), event_id, fault, "
+                "refusal, error, replay_of"_s, q, &query, error))
+        return found;
+    while (query.next()) {
+        ExchangeSummary e;
+        e.id = query.value(0).toLongLong();
+        e.at = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
+        e.direction = query.value(2).toString() == "out"_L1 ? Exchange::Direction::Out : Exchange::Direction::In;
+        e.method = query.value(3).toString().toLatin1();
+        e.status = query.value(4).toInt();
+        e.client = query.value(5).toString();
+        e.project = query.value(6).toString();
+        e.level = query.value(7).toString();
+        e.message = query.value(8).toString();
+        e.eventId = query.value(9).toString();
+        e.fault = query.value(10).toString();
+        e.refusal = query.value(11).toString();
+        e.error = query.value(12).toString();
+        e.replayOf = query.value(13).toLongLong();
+        found.append(e);
+    }
+    return found;
+}
+
+qint64 History::maxId() const
+{
+    QSqlQuery query(u"SELECT COALESCE(MAX(id), 0) FROM exchanges"_s, QSqlDatabase::database(m_connection, false));
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 qint64 History::count() const

@@ -30,10 +30,35 @@ struct HistoryQuery
     QString level;
     int status = -1;    // -1: any
     QString client;     // prefix
+    QString project;    // the project id or slug as the request named it
     std::optional<Exchange::Direction> direction;
     QDateTime since;    // inclusive; invalid: no bound
     QDateTime until;    // exclusive; invalid: no bound
+    // Keyset paging by id: only rows with beforeId > id > afterId (0: no bound). Newest first,
+    // unless oldestFirst (to read forward from afterId with no gap when more than `limit` arrived).
+    qint64 beforeId = 0;
+    qint64 afterId = 0;
+    bool oldestFirst = false;
     int limit = 50;
+};
+
+// What a list of exchanges shows, read without decoding the bodies, headers or findings.
+struct ExchangeSummary
+{
+    qint64 id = 0;
+    QDateTime at;
+    Exchange::Direction direction = Exchange::Direction::In;
+    QByteArray method;
+    int status = 0; // 0: no answer
+    QString client;
+    QString project;
+    QString level;
+    QString message;
+    QString eventId;
+    QString fault;
+    QString refusal;
+    QString error;
+    qint64 replayOf = 0;
 };
 
 struct RetentionLimit
@@ -68,7 +93,10 @@ public:
     bool insert(QList<Exchange> &exchanges, QString *error = nullptr);
     std::optional<Exchange> exchange(qint64 id, QString *error = nullptr) const;
     QList<Exchange> search(const HistoryQuery &query, QString *error = nullptr) const;
+    // The same rows as search(), as summaries: for lists of many thousand rows.
+    QList<ExchangeSummary> summaries(const HistoryQuery &query, QString *error = nullptr) const;
     qint64 count() const;
+    qint64 maxId() const; // the newest row's id, also one another process wrote; 0 when empty
 
     // In the user's data folder (GenericDataLocation/SentryHarness), shared by the GUI and the CLI.
     static QString defaultPath();
@@ -78,6 +106,7 @@ private:
     bool applyRetention(QString *error);
     QString fail(const QString &what, const QString &detail, QString *error) const;
     QSqlQuery *insertQuery();
+    bool select(const QString &columns, const HistoryQuery &query, QSqlQuery *result, QString *error) const;
 
     QString m_connection;
     QString m_path;

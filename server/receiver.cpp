@@ -96,14 +96,24 @@ bool Receiver::start(const QHostAddress &address, quint16 port, QString *error)
     }, this);
     if (!server->listen(address, port)) {
         if (error)
-            *error = u"cannot listen on %1:%2: %3; choose another port with --listen HOST:PORT "
-                     "(port 0 picks a free one)"_s.arg(address.toString()).arg(port).arg(server->errorString());
+            *error = u"cannot listen on %1:%2: %3; choose another port (0 picks a free one) or address"_s
+                         .arg(address.toString()).arg(port).arg(server->errorString());
         delete server;
         return false;
     }
     m_tcpServer = server;
     bind(server);
     return true;
+}
+
+void Receiver::stop()
+{
+    if (!m_tcpServer)
+        return;
+    // Open connections close with the server; an exchange waiting for its commit is still recorded.
+    m_tcpServer->close();
+    m_tcpServer->deleteLater();
+    m_tcpServer = nullptr;
 }
 
 QHostAddress Receiver::address() const

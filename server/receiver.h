@@ -35,7 +35,10 @@ public:
     explicit Receiver(const ReceiverConfig &config, QObject *parent = nullptr);
     ~Receiver() override;
 
+    // Listens (again, after stop()) on the address; *error says why not and what to change.
     bool start(const QHostAddress &address, quint16 port, QString *error = nullptr);
+    void stop(); // stops listening; requests already read are still answered
+    bool isListening() const { return m_tcpServer != nullptr; }
     QHostAddress address() const;
     quint16 port() const;
     QUrl url() const;    // http://127.0.0.1:PORT

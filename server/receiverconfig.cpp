@@ -22,6 +22,39 @@ bool ReceiverProject::allowsOrigin(const QString &origin) const
     return false;
 }
 
+std::optional<ProjectKey> ProjectKey::fromText(const QString &text, QString *error)
+{
+    const QString publicKey = text.section(u':', 0, 0);
+    // The auth header splits on ',' and '=': a key holding either could never be sent.
+    if (publicKey.isEmpty() || publicKey.contains(u',') || publicKey.contains(u'=')) {
+        *error = u"must be PUBLIC or PUBLIC:SECRET without ',' or '=', not '%1'"_s.arg(text);
+        return std::nullopt;
+    }
+    return ProjectKey{publicKey, text.section(u':', 1)};
+}
+
+QString ProjectKey::toText() const
+{
+    return secretKey.isEmpty() ? publicKey : publicKey + u':' + secretKey;
+}
+
+std::optional<ReceiverProject> ReceiverProject::fromText(const QString &text, QString *error)
+{
+    ReceiverProject project;
+    project.id = text.section(u':', 0, 0);
+    project.slug = text.section(u':', 1);
+    if (project.id.isEmpty() || project.id.contains(u'/')) {
+        *error = u"must be ID or ID:SLUG (e.g. 1 or 1:web), not '%1'"_s.arg(text);
+        return std::nullopt;
+    }
+    return project;
+}
+
+QString ReceiverProject::toText() const
+{
+    return slug.isEmpty() ? id : id + u':' + slug;
+}
+
 const ReceiverProject *ReceiverConfig::project(const QString &idOrSlug) const
 {
     for (const ReceiverProject &candidate : projects) {

@@ -12,12 +12,19 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Sentry {
 
 struct ProjectKey
 {
     QString publicKey;
     QString secretKey; // empty: browser-only key, a server-side request cannot authenticate
+
+    // "PUBLIC[:SECRET]", as `serve --key` and the receiver panel take it. On a bad text nullopt and
+    // *error saying what it must be ("must be …, not '…'"); the caller names the field.
+    static std::optional<ProjectKey> fromText(const QString &text, QString *error);
+    QString toText() const;
 };
 
 struct ReceiverProject
@@ -32,6 +39,10 @@ struct ReceiverProject
         return !idOrSlug.isEmpty() && (idOrSlug == id || idOrSlug == slug);
     }
     bool allowsOrigin(const QString &origin) const;
+
+    // "ID[:SLUG]", as `serve --project` and the receiver panel take it (keys and origins apart).
+    static std::optional<ReceiverProject> fromText(const QString &text, QString *error);
+    QString toText() const;
 };
 
 // The store limits of spec section 4, plus how long a request head may be.

@@ -81,6 +81,10 @@ void addViewActions(MainActions &a, QWidget *w)
                             tr("The findings and the event as the server would store it"));
     a.showResponse = make(w, {}, tr("Res&ponse"), QKeySequence(u"Alt+5"_s),
                           tr("The server's answer and the verdict"));
+    a.showReceiver = make(w, {}, tr("Rece&iver"), QKeySequence(u"Alt+6"_s),
+                          tr("The local receiver: where it listens, its DSN and keys"));
+    a.showHistory = make(w, {}, tr("&History"), QKeySequence(u"Alt+7"_s),
+                         tr("Every exchange sent and received"));
 }
 
 } // namespace

@@ -11,8 +11,12 @@
 #include "filecontroller.h"
 #include "findbar.h"
 #include "history.h"
+#include "historypanel.h"
 #include "icons.h"
 #include "jsoneditor.h"
+#include "receiver.h"
+#include "receivercontroller.h"
+#include "receiverpanel.h"
 #include "requestpreviewpanel.h"
 #include "responsepanel.h"
 #include "sendresult.h"
@@ -47,6 +51,8 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
 {
     setWindowIcon(Icons::icon(u"sentry-harness"_s));
     setAcceptDrops(true);
+    m_receiver = new ReceiverController(settings, Sentry::History::defaultPath(), this);
+    m_receiver->startAtLaunch();
     setupPanels(network);
     openHistory();
     connectActions();
@@ -55,6 +61,7 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
     setupLayout();
     connectPanels();
     setupProtocolViews(network);
+    connectReceiver();
     m_files->newDocument();
     updateTitle();
     restoreWindow(); // last: what it says in the status bar stays there
@@ -85,6 +92,9 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
     m_validation = new ValidationPanel(m_document, this);
     m_preview = new RequestPreviewPanel(m_document, this);
     m_response = new ResponsePanel(network, this);
+    m_receiverPanel = new ReceiverPanel(m_receiver, &m_settings->receiver.enabled, this);
+    m_historyPanel = new HistoryPanel(this);
+    m_historyPanel->open(m_receiver->historyPath());
 }
 
 void MainWindow::openHistory()
@@ -167,7 +177,8 @@ void MainWindow::setupMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
     view->addActions({m_actions.showTargets, m_actions.showEvent, m_actions.showRequest,
-                      m_actions.showValidation, m_actions.showResponse});
+                      m_actions.showValidation, m_actions.showResponse, m_actions.showReceiver,
+                      m_actions.showHistory});
     view->addSeparator();
     view->addAction(m_actions.showSidebar);
     view->addSeparator();
@@ -193,6 +204,11 @@ void MainWindow::setupToolBar()
     m_validity->setAutoRaise(true);
     m_validity->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     statusBar()->addPermanentWidget(m_validity);
+    m_receiverStatus = new QToolButton(this);
+    m_receiverStatus->setObjectName(u"receiverStatus"_s);
+    m_receiverStatus->setAutoRaise(true);
+    m_receiverStatus->setToolTip(tr("The local receiver; click for its DSN, keys and where it listens"));
+    statusBar()->addPermanentWidget(m_receiverStatus);
 }
 
 // Laptop first: the sidebar, the request tabs over the result tabs. The receiver, the history
@@ -202,10 +218,12 @@ void MainWindow::setupLayout()
     using Area = WorkbenchLayout::Area;
     m_layout = new WorkbenchLayout(this);
     m_layout->addPanel(Area::Sidebar, m_target, tr("Targets"));
+    m_layout->addPanel(Area::Sidebar, m_receiverPanel, tr("Receiver"));
     m_layout->addPanel(Area::Request, m_composer, tr("Event"));
     m_layout->addPanel(Area::Request, m_preview, tr("Request"));
     m_layout->addPanel(Area::Results, m_validation, tr("Validation"));
     m_layout->addPanel(Area::Results, m_response, tr("Response"));
+    m_layout->addPanel(Area::Results, m_historyPanel, tr("History"));
     setCentralWidget(m_layout);
     // A .json dropped on the editor opens the file instead of pasting its URL into the event.
     m_composer->editor()->viewport()->installEventFilter(this);
@@ -219,7 +237,8 @@ void MainWindow::connectViewActions()
     const std::pair<QAction *, QWidget *> pages[] = {
         {m_actions.showTargets, m_target},         {m_actions.showEvent, m_composer},
         {m_actions.showRequest, m_preview},        {m_actions.showValidation, m_validation},
-        {m_actions.showResponse, m_response},
+        {m_actions.showResponse, m_response},     {m_actions.showReceiver, m_receiverPanel},
+        {m_actions.showHistory, m_historyPanel},
     };
     for (const auto &[action, panel] : pages)
         connect(action, &QAction::triggered, m_layout, [this, panel = panel] {
@@ -273,6 +292,25 @@ void MainWindow::connectPanels()
                     message += tr(" (not recorded: %1)").arg(m_response->historyError());
                 statusBar()->showMessage(message, 8000);
             });
+}
+
+// The receiver's target follows it; what it and the sends store appears in the history at once
+// (other processes' exchanges at the history's next poll).
+void MainWindow::connectReceiver()
+{
+    const auto showStatus = [this] {
+        m_receiverStatus->setText(m_receiver->statusText());
+        m_receiverStatus->setIcon(m_receiver->state() == ReceiverController::State::Failed
+                                      ? Icons::severity(Sentry::Severity::Error) : QIcon());
+    };
+    showStatus();
+    connect(m_receiver, &ReceiverController::stateChanged, this, showStatus);
+    connect(m_receiverStatus, &QToolButton::clicked, this, [this] { m_layout->showPanel(m_receiverPanel); });
+    connect(m_receiver, &ReceiverController::dsnChanged, m_target, &TargetPanel::setSavedDsn);
+    connect(m_receiver->receiver(), &Sentry::Receiver::exchangeFinished, m_historyPanel,
+            &HistoryPanel::checkForNew);
+    connect(m_response, &ResponsePanel::sendFinished, m_historyPanel, &HistoryPanel::checkForNew);
+    m_faults->setReceiver(m_receiver->receiver()); // the embedded one's fault rows
 }
 
 // The fault controls (for the receiver the window is given), the backoff chart of Event › Send

@@ -1,8 +1,9 @@
 #pragma once
 
-// The workbench window: composes the target, composer, request preview, validation and response
-// panels in a WorkbenchLayout (a sidebar beside the request tabs above the result tabs) and wires
-// them together. File handling lives in FileController, the actions in MainActions, the palettes
+// The workbench window: composes the target, receiver, composer, request preview, validation,
+// response and history panels in a WorkbenchLayout (a sidebar beside the request tabs above the
+// result tabs) and wires them together; the embedded receiver starts before the panels, so the
+// Local receiver target shows its DSN from the first paint. File handling lives in FileController, the actions in MainActions, the palettes
 // in Theme.
 
 #include "mainactions.h"
@@ -30,6 +31,9 @@ class ComposerPanel;
 class ValidationPanel;
 class RequestPreviewPanel;
 class ResponsePanel;
+class ReceiverController;
+class ReceiverPanel;
+class HistoryPanel;
 class WorkbenchLayout;
 class FaultsPanel;
 class BackoffPanel;
@@ -51,6 +55,9 @@ public:
     ValidationPanel *validationPanel() const { return m_validation; }
     RequestPreviewPanel *requestPreviewPanel() const { return m_preview; }
     ResponsePanel *responsePanel() const { return m_response; }
+    ReceiverController *receiverController() const { return m_receiver; }
+    ReceiverPanel *receiverPanel() const { return m_receiverPanel; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
     WorkbenchLayout *workbench() const { return m_layout; }
     FaultsPanel *faultsPanel() const { return m_faults; }     // setReceiver() it to the receiver
     BackoffPanel *backoffPanel() const { return m_backoff; }
@@ -81,6 +88,7 @@ private:
     void setupToolBar();
     void setupLayout();
     void connectPanels();
+    void connectReceiver();
     void setupProtocolViews(QNetworkAccessManager *network); // faults, backoff chart, timeline
     void trackTextWidget(QWidget *now);
     void updateTitle();
@@ -98,12 +106,16 @@ private:
     ValidationPanel *m_validation = nullptr;
     RequestPreviewPanel *m_preview = nullptr;
     ResponsePanel *m_response = nullptr;
+    ReceiverController *m_receiver = nullptr; // the embedded receiver, started before the panels
+    ReceiverPanel *m_receiverPanel = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
     FaultsPanel *m_faults = nullptr;
     BackoffPanel *m_backoff = nullptr;
     TimelineView *m_timeline = nullptr;
     std::unique_ptr<Sentry::History> m_history; // the CLI's too: each send is recorded there
     WorkbenchLayout *m_layout = nullptr;
     QToolButton *m_validity = nullptr;
+    QToolButton *m_receiverStatus = nullptr;
     QPointer<QWidget> m_textWidget; // where Edit's Cut, Copy, Paste and Select All act
     QByteArray m_defaultWindowState; // the tool bar as built, for Reset Layout
     bool m_focusNewEvent = true; // the first show puts the cursor in the new event's message

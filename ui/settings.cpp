@@ -29,6 +29,14 @@ const QString Client = u"client"_s;
 const QString Headers = u"headers"_s; // "Name: value" per header
 const QString Encoding = u"encoding"_s;
 const QString Draft = u"draft"_s; // a group inside a target: its unsaved edits
+const QString Receiver = u"receiver"_s; // a group: the embedded receiver
+const QString Enabled = u"enabled"_s;
+const QString Address = u"address"_s;
+const QString Port = u"port"_s;
+const QString Project = u"project"_s;
+const QString Keys = u"keys"_s;
+const QString Origins = u"origins"_s;
+const QString TargetId = u"target_id"_s;
 } // namespace Key
 
 namespace {
@@ -128,6 +136,38 @@ void Settings::load()
     windowState = m_settings->value(Key::WindowState).toByteArray();
     layoutState = m_settings->value(Key::LayoutState).toByteArray();
     secretsInPlainText = m_settings->value(Key::SecretsInPlainText, false).toBool();
+    loadReceiver();
+}
+
+void Settings::loadReceiver()
+{
+    const ReceiverSettings defaults;
+    m_settings->beginGroup(Key::Receiver);
+    receiver.enabled = m_settings->value(Key::Enabled, defaults.enabled).toBool();
+    receiver.address = m_settings->value(Key::Address, defaults.address).toString();
+    receiver.port = m_settings->value(Key::Port, defaults.port).toInt();
+    receiver.project = m_settings->value(Key::Project, defaults.project).toString();
+    receiver.keys = m_settings->value(Key::Keys).toStringList();
+    receiver.origins = m_settings->value(Key::Origins, defaults.origins).toStringList();
+    // No targets saved yet (a first start, or one that ended before they were written): the
+    // default target loadTargets() just made is the receiver's.
+    if (receiver.targetId.isEmpty())
+        receiver.targetId = m_settings->value(Key::TargetId).toString();
+    m_settings->endGroup();
+}
+
+void Settings::saveReceiver()
+{
+    m_settings->beginGroup(Key::Receiver);
+    m_settings->setValue(Key::Enabled, receiver.enabled);
+    m_settings->setValue(Key::Address, receiver.address);
+    m_settings->setValue(Key::Port, receiver.port);
+    m_settings->setValue(Key::Project, receiver.project);
+    m_settings->setValue(Key::Keys, receiver.keys);
+    m_settings->setValue(Key::Origins, receiver.origins);
+    m_settings->setValue(Key::TargetId, receiver.targetId);
+    m_settings->endGroup();
+    m_settings->sync();
 }
 
 void Settings::save()
@@ -142,6 +182,7 @@ void Settings::save()
     m_settings->setValue(Key::WindowState, windowState);
     m_settings->setValue(Key::LayoutState, layoutState);
     m_settings->setValue(Key::SecretsInPlainText, secretsInPlainText);
+    saveReceiver();
     m_settings->sync();
 }
 
@@ -175,8 +216,11 @@ void Settings::loadTargets()
         m_savedIds.append(target.id);
     }
     m_settings->endArray();
-    if (!m_settings->contains(Key::Targets + "/size"_L1))
+    receiver.targetId.clear();
+    if (!m_settings->contains(Key::Targets + "/size"_L1)) {
         targets.append(defaultTarget());
+        receiver.targetId = targets.constLast().id; // its DSN follows the embedded receiver
+    }
     for (const Target &target : std::as_const(targets)) {
         m_secrets->read(secretKey(target.id));
         if (drafts.contains(target.id))

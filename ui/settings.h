@@ -47,6 +47,20 @@ struct Target
     friend bool operator!=(const Target &a, const Target &b) { return !(a == b); }
 };
 
+// The embedded receiver as the user left it. Its key pairs stay in the settings file, secrets
+// included: they guard a receiver on this machine only, and must be there at start-up, before a
+// keyring answers (the "Local receiver" target's copy of the secret goes to the keyring as usual).
+struct ReceiverSettings
+{
+    bool enabled = true;                  // started at launch
+    QString address = QStringLiteral("127.0.0.1");
+    int port = 0;                         // 0: none remembered yet (a free one is picked)
+    QString project = QStringLiteral("1"); // ID[:SLUG]
+    QStringList keys;                     // PUBLIC[:SECRET]; empty: generate a pair
+    QStringList origins = {QStringLiteral("*")};
+    QString targetId;                     // the target whose DSN follows the receiver's
+};
+
 class Settings final : public QObject
 {
     Q_OBJECT
@@ -66,6 +80,9 @@ public:
 
     void load();
     void save();
+    // The receiver's part alone, written at once: its port and keys are remembered the moment
+    // they are chosen, not only when the window closes.
+    void saveReceiver();
     SecretStore *secretStore() const { return m_secrets; }
 
     void addRecentFile(const QString &path); // most recent first, no duplicates
@@ -82,6 +99,7 @@ public:
     QByteArray windowState; // the tool bar (QMainWindow::saveState)
     QByteArray layoutState; // the panels' arrangement (LayoutState::toBytes)
     bool secretsInPlainText = false;
+    ReceiverSettings receiver;
 
 Q_SIGNALS:
     void targetSecretLoaded(const QString &id, const QString &dsn); // arrived from the keyring
@@ -90,6 +108,7 @@ Q_SIGNALS:
 private:
     void loadTargets();
     void saveTargets();
+    void loadReceiver();
     void writeTarget(const Target &target, const QString &secretKey);
     Target readTarget() const;
     void applySecret(const QString &key, const QString &secret);

@@ -6,6 +6,7 @@
 
 #include "faults.h"
 #include "historywriter.h"
+#include "listenaddress.h"
 #include "receiver.h"
 
 #include <QCommandLineParser>
@@ -50,33 +51,6 @@ void installStopSignals(QObject *context, std::function<void()> stop)
     sigaction(SIGTERM, &action, nullptr);
 }
 
-struct Listen
-{
-    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
-    quint16 port = 0;
-};
-
-std::optional<Listen> listenFrom(const QString &text, QString *error)
-{
-    Listen listen;
-    if (text.isEmpty())
-        return listen;
-    const qsizetype colon = text.lastIndexOf(u':');
-    bool ok = colon > 0;
-    const int port = ok ? text.mid(colon + 1).toInt(&ok) : -1;
-    QString host = text.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    if (host == "localhost"_L1)
-        host = u"127.0.0.1"_s;
-    if (!ok || port < 0 || port > 65535 || !listen.address.setAddress(host)) {
-        *error = u"--listen must be HOST:PORT with an IP address (127.0.0.1:9000, [::1]:0), not '%1'"_s.arg(text);
-        return std::nullopt;
-    }
-    listen.port = quint16(port);
-    return listen;
-}
-
 void addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -96,7 +70,7 @@ public:
     ServeRun(const Sentry::ReceiverConfig &config, bool json) : m_receiver(config), m_json(json) {}
 
     bool setUp(const QCommandLineParser &parser, QString *error);
-    bool start(const Listen &listen, QString *error);
+    bool start(const Sentry::ListenAddress &listen, QString *error);
     void printAddress(bool generatedKey) const;
     void stop();
 
@@ -129,11 +103,13 @@ bool ServeRun::setUp(const QCommandLineParser &parser, QString *error)
     return true;
 }
 
-bool ServeRun::start(const Listen &listen, QString *error)
+bool ServeRun::start(const Sentry::ListenAddress &listen, QString *error)
 {
-    if (!m_receiver.start(listen.address, listen.port, error))
+    if (!m_receiver.start(listen.address, listen.port, error)) {
+        *error += u" with --listen HOST:PORT"_s;
         return false;
-    if (!listen.address.isLoopback())
+    }
+    if (listen.isExposed())
         err() << "warning: listening on " << listen.address.toString()
               << ", which is not loopback: other machines can send to this receiver" << Qt::endl;
     return true;
@@ -187,7 +163,9 @@ int runServe(const QStringList &arguments)
         return ExitUsage;
     QString error;
     const auto config = receiverConfigFrom(parser, true, &error);
-    const auto listen = config ? listenFrom(parser.value(u"listen"_s), &error) : std::nullopt;
+    const auto listen = config ? Sentry::ListenAddress::fromText(parser.value(u"listen"_s), &error) : std::nullopt;
+    if (config && !listen)
+        error = u"--listen "_s + error;
     if (!config || !listen) {
         printError(error);
         return ExitUsage;

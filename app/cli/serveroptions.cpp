@@ -37,26 +37,24 @@ std::optional<Sentry::ReceiverConfig> receiverConfigFrom(const QCommandLineParse
         return std::nullopt;
     }
     config.profile = *profile;
-    Sentry::ReceiverProject project;
-    project.id = parser.value(u"project"_s).section(u':', 0, 0);
-    project.slug = parser.value(u"project"_s).section(u':', 1);
-    if (project.id.isEmpty() || project.id.contains(u'/')) {
-        *error = u"--project must be ID or ID:SLUG (e.g. 1 or 1:web), not '%1'"_s.arg(parser.value(u"project"_s));
+    auto project = Sentry::ReceiverProject::fromText(parser.value(u"project"_s), error);
+    if (!project) {
+        *error = u"--project "_s + *error;
         return std::nullopt;
     }
-    for (const QString &key : parser.values(u"key"_s)) {
-        const QString publicKey = key.section(u':', 0, 0);
-        if (publicKey.isEmpty() || publicKey.contains(u',') || publicKey.contains(u'=')) {
-            *error = u"--key must be PUBLIC or PUBLIC:SECRET without ',' or '=', not '%1'"_s.arg(key);
+    for (const QString &text : parser.values(u"key"_s)) {
+        const auto key = Sentry::ProjectKey::fromText(text, error);
+        if (!key) {
+            *error = u"--key "_s + *error;
             return std::nullopt;
         }
-        project.keys.append({publicKey, key.section(u':', 1)});
+        project->keys.append(*key);
     }
-    if (project.keys.isEmpty() && generateKey)
-        project.keys.append({Sentry::ReceiverConfig::generateKey(), Sentry::ReceiverConfig::generateKey()});
+    if (project->keys.isEmpty() && generateKey)
+        project->keys.append({Sentry::ReceiverConfig::generateKey(), Sentry::ReceiverConfig::generateKey()});
     if (parser.isSet(u"origin"_s))
-        project.origins = parser.values(u"origin"_s);
-    config.projects.append(project);
+        project->origins = parser.values(u"origin"_s);
+    config.projects.append(*project);
     return config;
 }
 

@@ -129,6 +129,7 @@ public:
     bool needsRawSocket() const;
     BodyEncoding encoding() const { return m_encoding; }
     bool isBeacon() const { return m_method == "GET"; }
+    QString projectId() const { return m_projectId; } // the DSN's project: an id or a slug
     // The auth fields in the order sent (the X-Sentry-Auth header's, or the query's for a GET).
     QList<AuthHeader::Field> authFields() const { return m_auth.fields(); }
 

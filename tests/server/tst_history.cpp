@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
@@ -83,6 +84,8 @@ private Q_SLOTS:
     void open_reportsUnwritablePath();
     void search_data();
     void search();
+    void summaries_pageByIdWithNoGap();
+    void writer_waitsForAnotherWritersLockAndReadersNeverBlock();
     void retention_byCountAndBytes();
     void restart_keepsEverything();
     void writer_callsBackAfterCommitInBatches();
@@ -262,6 +265,84 @@ void tst_History::search()
     for (const Exchange &e : history.search(query))
         messages.append(e.message);
     QTEST(messages, "messages");
+    QStringList summaries; // the list's rows: the same query, the same rows
+    for (const ExchangeSummary &e : history.summaries(query))
+        summaries.append(e.message);
+    QTEST(summaries, "messages");
+}
+
+void tst_History::summaries_pageByIdWithNoGap()
+{
+    History history;
+    QVERIFY(history.open(newPath()));
+    QList<Exchange> rows;
+    for (int i = 0; i < 10; ++i)
+        rows.append(sample(u"m%1"_s.arg(i)));
+    rows[3].project = u"web"_s;
+    QVERIFY(history.insert(rows));
+    QCOMPARE(history.maxId(), rows.last().id);
+    const auto ids = [](const QList<ExchangeSummary> &list) {
+        QList<qint64> result;
+        for (const ExchangeSummary &e : list)
+            result.append(e.id);
+        return result;
+    };
+    const qint64 first = rows.first().id;
+    HistoryQuery page;
+    page.limit = 4;
+    QCOMPARE(ids(history.summaries(page)), (QList<qint64>{first + 9, first + 8, first + 7, first + 6}));
+    page.beforeId = first + 6;
+    QCOMPARE(ids(history.summaries(page)), (QList<qint64>{first + 5, first + 4, first + 3, first + 2}));
+    HistoryQuery newer; // forward from a known id, oldest first: a burst larger than a page leaves no gap
+    newer.afterId = first + 5;
+    newer.oldestFirst = true;
+    newer.limit = 2;
+    QCOMPARE(ids(history.summaries(newer)), (QList<qint64>{first + 6, first + 7}));
+    HistoryQuery project;
+    project.project = u"web"_s;
+    QCOMPARE(ids(history.summaries(project)), (QList<qint64>{first + 3}));
+    const ExchangeSummary summary = history.summaries(project).constFirst();
+    QCOMPARE(summary.client, u"raven-node/0.6.3"_s);
+    QCOMPARE(summary.status, 200);
+    QCOMPARE(summary.fault, u"429,once"_s);
+    QCOMPARE(summary.replayOf, 7);
+    QCOMPARE(summary.method, QByteArray("POST"));
+}
+
+// WAL: another process reading (the GUI's list, `history`) never blocks the receiver's writer, and
+// one holding the write lock for a moment (a CLI `send` committing) only delays the commit.
+void tst_History::writer_waitsForAnotherWritersLockAndReadersNeverBlock()
+{
+    const QString path = newPath();
+    HistoryWriter writer;
+    QVERIFY(writer.open(path));
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-process"_s);
+    other.setDatabaseName(path);
+    QVERIFY(other.open());
+    {
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(u"BEGIN"_s));
+        QVERIFY(lock.exec(u"SELECT COUNT(*) FROM exchanges"_s)); // a read transaction stays open
+        QVERIFY(lock.next());
+        QString readError = u"not called"_s;
+        writer.record(sample(u"while read"_s), this,
+                      [&readError](const Exchange &, const QString &e) { readError = e; });
+        QTRY_COMPARE_WITH_TIMEOUT(readError, QString(), 4000); // well within the 5 s busy timeout
+        QVERIFY(lock.exec(u"COMMIT"_s));
+
+        QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s)); // the write lock, as another writer holds it
+        QString error = u"not called"_s;
+        writer.record(sample(u"while locked"_s), this,
+                      [&error](const Exchange &, const QString &e) { error = e; });
+        QTimer::singleShot(300, this, [&lock] { lock.exec(u"COMMIT"_s); });
+        QTRY_COMPARE_WITH_TIMEOUT(error, QString(), 5000); // committed once the lock went
+    }
+    other.close();
+    other = {};
+    QSqlDatabase::removeDatabase(u"other-process"_s);
+    History reader;
+    QVERIFY(reader.open(path));
+    QCOMPARE(reader.count(), 2);
 }
 
 void tst_History::retention_byCountAndBytes()

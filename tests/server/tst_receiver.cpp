@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <zlib.h>
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void oversizedHead_refused();
     void decompressionBomb_refusedAtCap();
     void history_answers200OnlyAfterCommit();
+    void history_lockedByAnotherProcess_answers503();
     void history_survivesRestart();
     void concurrent50Clients200Requests_allAcknowledgedStored();
 
@@ -364,6 +367,38 @@ void tst_Receiver::history_answers200OnlyAfterCommit()
         query.text = QString::fromLatin1(id);
         QCOMPARE(reader.search(query).size(), 1);
     }
+}
+
+// Another process holding the database's write lock past the busy timeout (5 s): the exchange is
+// not stored, so it is not acknowledged: a 503 saying why, which a v4 client retries; once the
+// lock is gone the next one is stored and answered 200.
+void tst_Receiver::history_lockedByAnotherProcess_answers503()
+{
+    const QString path = m_dir.filePath(u"locked.sqlite"_s);
+    ReceiverFixture fixture(config(), path);
+    QVERIFY2(fixture.isOk(), qPrintable(fixture.error()));
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-process"_s);
+        other.setDatabaseName(path);
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+        RawClient client;
+        QVERIFY(client.connectTo(fixture.port()));
+        const auto refused = client.exchange(store());
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 503);
+        QVERIFY2(refused->header("X-Sentry-Error").contains("locked"), refused->header("X-Sentry-Error").constData());
+        QVERIFY(lock.exec(u"COMMIT"_s));
+        RawClient again;
+        QVERIFY(again.connectTo(fixture.port()));
+        QCOMPARE(again.exchange(store())->status, 200);
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"other-process"_s);
+    History reader;
+    QVERIFY(reader.open(path));
+    QCOMPARE(reader.count(), 1);
 }
 
 void tst_Receiver::history_survivesRestart()

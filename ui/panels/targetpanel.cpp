@@ -143,7 +143,7 @@ void TargetPanel::connectSignals()
         updateSecretStatus();
         saveTargets();
     });
-    connect(m_settings, &Settings::targetSecretLoaded, this, &TargetPanel::targetSecretLoaded);
+    connect(m_settings, &Settings::targetSecretLoaded, this, &TargetPanel::setSavedDsn);
     connect(m_settings, &Settings::draftSecretLoaded, this, &TargetPanel::draftSecretLoaded);
     connect(m_settings->secretStore(), &SecretStore::backendChanged, this,
             &TargetPanel::updateSecretStatus);
@@ -309,7 +309,7 @@ void TargetPanel::currentTargetChanged(int row)
     showTarget(m_model->workingTarget(row));
 }
 
-void TargetPanel::targetSecretLoaded(const QString &id, const QString &dsn)
+void TargetPanel::setSavedDsn(const QString &id, const QString &dsn)
 {
     const int row = m_model->rowOf(id);
     if (row < 0)

@@ -62,6 +62,9 @@ public:
     Sentry::Findings otherFindings() const; // findings about no single part
 
     void saveTargets(); // writes targets and drafts to the settings now (also done after edits)
+    // The saved DSN of a target changed elsewhere (a keyring answered, the embedded receiver
+    // moved); shown at once when it is the current target without a draft.
+    void setSavedDsn(const QString &targetId, const QString &dsn);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -80,7 +83,6 @@ private:
     void showTarget(const Target &target);
     void showDsnText();
     void currentTargetChanged(int row);
-    void targetSecretLoaded(const QString &id, const QString &dsn);
     void draftSecretLoaded(const QString &id, const QString &dsn);
     void updateDraftState();
     void updateSecretStatus();

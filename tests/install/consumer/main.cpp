@@ -8,6 +8,7 @@
 #include <sentry-harness/backoffs.h>
 #include <sentry-harness/bodycodec.h>
 #include <sentry-harness/clientpreset.h>
+#include <sentry-harness/clientsnippet.h>
 #include <sentry-harness/client.h>
 #include <sentry-harness/clientshape.h>
 #include <sentry-harness/dsn.h>
