@@ -470,6 +470,8 @@ QList<Exchange> History::search(const HistoryQuery &q, QString *error) const
         add(u"at >= ?"_s, QVariantList{q.since.toMSecsSinceEpoch()});
     if (q.until.isValid())
         add(u"at < ?"_s, QVariantList{q.until.toMSecsSinceEpoch()});
+    if (q.replayOf > 0)
+        add(u"replay_of = ?"_s, QVariantList{q.replayOf});
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(u"SELECT id, %1 FROM exchanges %2 ORDER BY id DESC LIMIT %3"_s.arg(
         Columns, where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s)).arg(qMax(q.limit, 0)));

@@ -33,6 +33,7 @@ struct HistoryQuery
     std::optional<Exchange::Direction> direction;
     QDateTime since;    // inclusive; invalid: no bound
     QDateTime until;    // exclusive; invalid: no bound
+    qint64 replayOf = 0; // > 0: only the replays of this exchange
     int limit = 50;
 };
 

@@ -15,6 +15,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -60,6 +61,9 @@ public:
     static Exchange exchange(const ReplayRequest &request, const RawResponse &response, const QDateTime &at);
     // Side by side: status, X-Sentry-Error, event id, encoding — for `replay` and the GUI.
     static QJsonObject compare(const Exchange &original, const Exchange &replayed);
+    // One side of the GUI's side-by-side comparison, as lines: the request line, the headers in
+    // order, the decoded event (indented, key order kept), the answer's status, headers and body.
+    static QStringList comparisonLines(const Exchange &exchange);
 };
 
 // Sends raw HTTP bytes on a socket and reads one answer (Content-Length or until closed).
@@ -72,6 +76,7 @@ public:
     explicit RawHttpSender(QObject *parent = nullptr);
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void send(const QUrl &url, const QByteArray &bytes);
+    void cancel(); // ends the exchange in flight: finished() reports TransportFailure::Cancelled
 
 Q_SIGNALS:
     void finished(const Sentry::RawResponse &response);
