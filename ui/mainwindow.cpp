@@ -7,6 +7,7 @@
 #include "filecontroller.h"
 #include "findbar.h"
 #include "history.h"
+#include "historycontroller.h"
 #include "icons.h"
 #include "jsoneditor.h"
 #include "requestpreviewpanel.h"
@@ -65,6 +66,7 @@ MainWindow::~MainWindow()
     // Deleting the focused child changes the focus: the actions it would update are gone by then.
     disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     m_response->setHistory(nullptr); // the history goes before the panels, which are children
+    m_historyUi->setHistory(nullptr);
 }
 
 void MainWindow::setupPanels(QNetworkAccessManager *network)
@@ -79,11 +81,18 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
 void MainWindow::openHistory()
 {
     m_history = std::make_unique<Sentry::History>();
+    m_historyUi = new HistoryController(m_files, m_target->model(), this);
     QString error;
-    if (m_history->open(Sentry::History::defaultPath(), &error))
+    if (m_history->open(Sentry::History::defaultPath(), &error)) {
         m_response->setHistory(m_history.get());
-    else
+        m_historyUi->setHistory(m_history.get());
+    } else {
         statusBar()->showMessage(tr("Sends are not recorded in the history: %1").arg(error));
+    }
+    connect(m_historyUi, &HistoryController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_historyUi, &HistoryController::failed, this, &MainWindow::showError);
+    connect(m_historyUi, &HistoryController::draftOpened, this, [this] { m_layout->showPanel(m_composer); });
 }
 
 void MainWindow::connectActions()
@@ -94,6 +103,7 @@ void MainWindow::connectActions()
             m_composer->revealPath(u"/message"_s); // the one thing a new event asks for
     });
     connect(a.open, &QAction::triggered, m_files, &FileController::open);
+    connect(a.openExchange, &QAction::triggered, m_historyUi, &HistoryController::askForExchange);
     connect(a.save, &QAction::triggered, m_files, &FileController::save);
     connect(a.saveAs, &QAction::triggered, m_files, &FileController::saveAs);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
@@ -136,6 +146,7 @@ void MainWindow::setupMenus()
     file->addMenu(m_files->createTemplateMenu(this));
     file->addAction(m_actions.open);
     file->addMenu(m_files->createRecentMenu(this));
+    file->addAction(m_actions.openExchange);
     file->addSeparator();
     file->addActions({m_actions.save, m_actions.saveAs});
     file->addSeparator();

@@ -24,6 +24,7 @@ namespace SentryUi {
 
 class EventDocument;
 class FileController;
+class HistoryController;
 class Settings;
 class TargetPanel;
 class ComposerPanel;
@@ -48,6 +49,7 @@ public:
     ValidationPanel *validationPanel() const { return m_validation; }
     RequestPreviewPanel *requestPreviewPanel() const { return m_preview; }
     ResponsePanel *responsePanel() const { return m_response; }
+    HistoryController *historyController() const { return m_historyUi; }
     WorkbenchLayout *workbench() const { return m_layout; }
     const MainActions &actions() const { return m_actions; }
 
@@ -91,6 +93,7 @@ private:
     RequestPreviewPanel *m_preview = nullptr;
     ResponsePanel *m_response = nullptr;
     std::unique_ptr<Sentry::History> m_history; // the CLI's too: each send is recorded there
+    HistoryController *m_historyUi = nullptr; // the exchange detail, replay and compare windows
     WorkbenchLayout *m_layout = nullptr;
     QToolButton *m_validity = nullptr;
     QPointer<QWidget> m_textWidget; // where Edit's Cut, Copy, Paste and Select All act

@@ -4,6 +4,9 @@
 #include "filecontroller.h"
 #include "findbar.h"
 #include "jsoneditor.h"
+#include "exchangedetail.h"
+#include "history.h"
+#include "historycontroller.h"
 #include "mainwindow.h"
 #include "responsepanel.h"
 #include "samplecatalog.h"
@@ -29,6 +32,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -115,6 +119,7 @@ private Q_SLOTS:
     void send_withoutTarget_reportsWhy();
     void send_toLoopbackServer_fillsTheResponse();
     void send_usesTheTargetsSettings();
+    void openExchange_showsItAndReopensItAsDraft();
 
 private:
     TestSupport::Sandbox m_dir;
@@ -712,6 +717,35 @@ void TestMainWindow::send_usesTheTargetsSettings()
     QVERIFY2(m_window->responsePanel()->verdictText().contains(words),
              qPrintable(m_window->responsePanel()->verdictText()));
     QVERIFY(result.elapsedMs < 10000);
+}
+
+// File › Open Exchange: the exchange from the shared history, and from there back to the composer.
+void TestMainWindow::openExchange_showsItAndReopensItAsDraft()
+{
+    Sentry::History history; // the CLI's view of the same file
+    QVERIFY(history.open(Sentry::History::defaultPath()));
+    Sentry::Exchange received;
+    received.at = QDateTime::currentDateTimeUtc();
+    received.method = "POST";
+    received.url = "/api/1/store/";
+    received.eventJson = R"({"message":"from the history"})";
+    received.requestBody = received.eventJson;
+    received.status = 200;
+    QList<Sentry::Exchange> rows = {received};
+    QVERIFY(history.insert(rows));
+    m_window->historyController()->setIdPrompt(
+        [id = rows.constFirst().id](const Sentry::History *) { return std::optional<qint64>(id); });
+    m_window->document()->setText(u"{\"message\": \"mine\"}"_s);
+    m_window->actions().openExchange->trigger();
+    SentryUi::ExchangeDetailView *detail = m_window->historyController()->detailView();
+    QVERIFY(detail->window()->isVisible());
+    QCOMPARE(detail->exchange().id, rows.constFirst().id);
+    detail->findChild<QPushButton *>(u"reopenButton"_s)->click();
+    QCOMPARE(m_window->document()->object()->value(u"message"_s).toString(), u"from the history"_s);
+    QVERIFY(m_window->isWindowModified());
+    m_window->actions().undo->trigger();
+    QCOMPARE(m_window->document()->text(), u"{\"message\": \"mine\"}"_s);
+    detail->window()->close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,7 +5,9 @@
 
 #include "settings.h"
 
+class QColor;
 class QMenu;
+class QPalette;
 class QWidget;
 
 namespace SentryUi::Theme {
@@ -15,5 +17,10 @@ bool systemIsDark();
 bool isDark(); // the palette in use now
 // View > Theme: System, Light, Dark; a choice applies at once and is kept in settings->theme.
 QMenu *createMenu(Settings *settings, QWidget *parent);
+
+// Backgrounds of diffs (the stored-event diff, a replay against its original): a whole line
+// removed or added, and the changed tokens inside a changed line, for a light or dark palette.
+enum class DiffTint { Removed, Added, RemovedToken, AddedToken };
+QColor diffColor(DiffTint tint, const QPalette &palette);
 
 } // namespace SentryUi::Theme
