@@ -164,7 +164,10 @@ QJsonObject Replay::compare(const Exchange &original, const Exchange &replayed)
 
 QStringList Replay::comparisonLines(const Exchange &e)
 {
-    QStringList lines = {u"# request"_s, QString::fromUtf8(QByteArray(e.method + ' ' + e.url))};
+    // A sent exchange keeps the full URL; the request line carried only its path and query.
+    const QUrl url = QUrl::fromEncoded(e.url);
+    const QByteArray target = url.scheme().isEmpty() ? e.url : url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    QStringList lines = {u"# request"_s, QString::fromUtf8(QByteArray(e.method + ' ' + target))};
     for (const RawHeader &header : e.requestHeaders)
         lines.append(QString::fromUtf8(QByteArray(header.first + ": " + header.second)));
     lines.append(u"# event (%1)"_s.arg(e.encoding.isEmpty() ? u"not decoded"_s : e.encoding));

@@ -98,6 +98,8 @@ bool HistoryController::reopenAsDraft(const Sentry::Exchange &exchange)
     }
     if (!m_files->openDraft(event, tr("exchange #%1").arg(exchange.id)))
         return false;
+    m_window->raise(); // the composer is where the draft is; the detail window stays open behind
+    m_window->activateWindow();
     Q_EMIT draftOpened();
     return true;
 }
@@ -134,15 +136,15 @@ bool HistoryController::compare(qint64 originalId, qint64 replayId)
         m_compare = new CompareView;
         makeWindow(m_compare, {}, u"compareWindow"_s);
     }
+    QWidget *window = m_compare->window();
+    window->setWindowTitle(tr("Original #%1 and Replay #%2").arg(originalId).arg(replayId));
+    window->show(); // first: the view scrolls to the first difference once it has a size
+    window->raise();
     const bool secret = m_detail && m_detail->isSecretShown();
     const auto shown = [secret](const Sentry::Exchange &e) { return secret ? e : e.withMaskedSecret(); };
     m_compare->setTitles(tr("Original #%1").arg(originalId), tr("Replay #%1").arg(replayId));
     m_compare->compare(Sentry::Replay::comparisonLines(shown(*original)),
                        Sentry::Replay::comparisonLines(shown(*replayed)));
-    QWidget *window = m_compare->window();
-    window->setWindowTitle(tr("Original #%1 and Replay #%2").arg(originalId).arg(replayId));
-    window->show();
-    window->raise();
     return true;
 }
 

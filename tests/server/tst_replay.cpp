@@ -150,6 +150,8 @@ private Q_SLOTS:
         QCOMPARE(lines.at(0), u"# request"_s);
         QCOMPARE(lines.at(1), u"POST /api/1/store/"_s);
         QCOMPARE(lines.at(2), u"Host: example.com"_s);
+        e.url = "http://127.0.0.1:9000/api/1/store/?x=%20"; // as a sent exchange keeps it
+        QCOMPARE(Replay::comparisonLines(e).at(1), u"POST /api/1/store/?x=%20"_s);
         QVERIFY(lines.contains(u"# event (json)"_s));
         QVERIFY(lines.contains(u"  \"message\": \"m\""_s)); // indented, key order kept
         const qsizetype answer = lines.indexOf(u"# answer"_s);

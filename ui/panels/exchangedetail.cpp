@@ -54,6 +54,7 @@ QTableView *makeTable(PairsModel *model)
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(PairsModel::NameColumn, QHeaderView::ResizeToContents);
     view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().lineSpacing() + 6);
     view->setWordWrap(false);
     return view;
 }

@@ -6,6 +6,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -15,6 +16,8 @@
 namespace SentryUi {
 
 namespace {
+
+constexpr int Context = 3; // rows shown above a difference scrolled to
 
 QPlainTextEdit *makeSide()
 {
@@ -59,6 +62,7 @@ CompareView::CompareView(QWidget *parent)
     , m_leftTitle(new QLabel)
     , m_rightTitle(new QLabel)
     , m_summary(new QLabel)
+    , m_next(new QPushButton(tr("Next Difference")))
     , m_left(makeSide())
     , m_right(makeSide())
 {
@@ -71,12 +75,15 @@ CompareView::CompareView(QWidget *parent)
     m_rightTitle->setFont(bold);
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_summary, 0, 0, 1, 2);
+    layout->addWidget(m_summary, 0, 0);
+    layout->addWidget(m_next, 0, 1, Qt::AlignRight);
     layout->addWidget(m_leftTitle, 1, 0);
     layout->addWidget(m_rightTitle, 1, 1);
     layout->addWidget(m_left, 2, 0);
     layout->addWidget(m_right, 2, 1);
     layout->setRowStretch(2, 1);
+    m_next->setObjectName(QStringLiteral("nextDifference"));
+    connect(m_next, &QPushButton::clicked, this, &CompareView::showNextDifference);
     syncScrollBars(m_left->verticalScrollBar(), m_right->verticalScrollBar());
     syncScrollBars(m_left->horizontalScrollBar(), m_right->horizontalScrollBar());
 }
@@ -111,11 +118,47 @@ void CompareView::showRows()
     m_left->setPlainText(left.join(u'\n'));
     m_right->setPlainText(right.join(u'\n'));
     const int differences = differenceCount();
+    m_next->setEnabled(differences > 0);
     m_summary->setText(differences == 0 ? tr("No differences.")
                                         : tr("%n line(s) differ: removed or changed on the left, "
                                              "added or changed on the right.",
                                              nullptr, differences));
     markDifferences();
+    showFirstDifference();
+}
+
+// The first changed row near the top of both sides (they scroll together), so a difference at
+// the end (the answer) is seen without scrolling through the event.
+void CompareView::showFirstDifference()
+{
+    const auto first = std::find_if(m_rows.cbegin(), m_rows.cend(), [](const Sentry::DiffRow &row) {
+        return row.kind != Sentry::DiffRow::Kind::Same;
+    });
+    scrollToRow(first == m_rows.cend() ? 0 : int(first - m_rows.cbegin()));
+}
+
+void CompareView::showNextDifference()
+{
+    using Kind = Sentry::DiffRow::Kind;
+    const int top = m_left->verticalScrollBar()->value() + Context;
+    const auto differs = [this](int row) { return m_rows.at(row).kind != Kind::Same; };
+    int row = top;
+    while (row < m_rows.size() && differs(row)) // past the run shown now
+        ++row;
+    while (row < m_rows.size() && !differs(row))
+        ++row;
+    if (row >= m_rows.size()) { // wrap around to the first
+        row = 0;
+        while (row < m_rows.size() && !differs(row))
+            ++row;
+    }
+    if (row < m_rows.size())
+        scrollToRow(row);
+}
+
+void CompareView::scrollToRow(int row)
+{
+    m_left->verticalScrollBar()->setValue(qMax(0, row - Context)); // the right side follows
 }
 
 // Line backgrounds for rows that differ, stronger ones on the tokens that changed in a row.

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QPlainTextEdit;
 
 namespace SentryUi {
@@ -25,6 +26,7 @@ public:
     void compare(const QStringList &left, const QStringList &right);
     QList<Sentry::DiffRow> rows() const { return m_rows; }
     int differenceCount() const; // rows that are not the same on both sides
+    void showNextDifference();   // the next run of changed rows below the top, wrapping around
     QPlainTextEdit *leftView() const { return m_left; }
     QPlainTextEdit *rightView() const { return m_right; }
 
@@ -34,11 +36,14 @@ protected:
 private:
     void showRows();
     void markDifferences();
+    void showFirstDifference();
+    void scrollToRow(int row);
 
     QList<Sentry::DiffRow> m_rows;
     QLabel *m_leftTitle = nullptr;
     QLabel *m_rightTitle = nullptr;
     QLabel *m_summary = nullptr;
+    QPushButton *m_next = nullptr;
     QPlainTextEdit *m_left = nullptr;
     QPlainTextEdit *m_right = nullptr;
 };

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,10 +28,15 @@ ExchangeIdDialog::ExchangeIdDialog(const Sentry::History *history, QWidget *pare
     QString error;
     const QList<Sentry::Exchange> recent = history ? history->search(query, &error) : QList<Sentry::Exchange>();
     for (const Sentry::Exchange &e : recent) {
-        m_ids->addItem(u"#%1  %2  %3 %4  %5  %6"_s.arg(e.id).arg(Sentry::Exchange::directionName(e.direction),
-                       QString::fromLatin1(e.method), QString::fromUtf8(e.url).left(60),
-                       e.status ? QString::number(e.status) : tr("no answer"), e.message.left(60)));
+        // A sent exchange keeps its full URL: its path is what tells them apart here.
+        const QUrl url = QUrl::fromEncoded(e.url);
+        const QString path = url.scheme().isEmpty() ? QString::fromUtf8(e.url) : url.path();
+        m_ids->addItem(u"#%1  %2  %3 %4 → %5  %6"_s.arg(e.id).arg(
+                           e.direction == Sentry::Exchange::Direction::In ? tr("received") : tr("sent"),
+                           QString::fromLatin1(e.method), path.left(40),
+                           e.status ? QString::number(e.status) : tr("no answer"), e.message.left(50)));
     }
+    m_ids->lineEdit()->setCursorPosition(0); // the id first, not the end of the message
     m_problem = new QLabel;
     m_problem->setWordWrap(true);
     if (!history)

@@ -2,6 +2,7 @@
 #include "theme.h"
 
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTest>
 
@@ -55,6 +56,53 @@ private Q_SLOTS:
         QCOMPARE(view.rightView()->verticalScrollBar()->value(), 100);
         view.rightView()->verticalScrollBar()->setValue(40);
         QCOMPARE(view.leftView()->verticalScrollBar()->value(), 40);
+    }
+
+    void compare_scrollsToTheFirstDifference()
+    {
+        CompareView view;
+        view.resize(600, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QStringList left;
+        for (int i = 0; i < 400; ++i)
+            left.append(u"line %1"_s.arg(i));
+        QStringList right = left;
+        right[300] = u"changed"_s;
+        view.compare(left, right);
+        QCOMPARE(view.leftView()->verticalScrollBar()->value(), 297); // three rows of context above
+        QCOMPARE(view.rightView()->verticalScrollBar()->value(), 297);
+        view.compare(left, left);
+        QCOMPARE(view.leftView()->verticalScrollBar()->value(), 0);
+    }
+
+    void nextDifference_visitsEachRunAndWraps()
+    {
+        CompareView view;
+        view.resize(600, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QStringList left;
+        for (int i = 0; i < 400; ++i)
+            left.append(u"line %1"_s.arg(i));
+        QStringList right = left;
+        right[10] = u"a"_s;
+        right[11] = u"b"_s; // one run of two rows
+        right[200] = u"c"_s;
+        right[350] = u"d"_s;
+        view.compare(left, right);
+        QScrollBar *bar = view.leftView()->verticalScrollBar();
+        QCOMPARE(bar->value(), 7);
+        auto *next = view.findChild<QPushButton *>(u"nextDifference"_s);
+        QVERIFY(next && next->isEnabled());
+        next->click();
+        QCOMPARE(bar->value(), 197);
+        next->click();
+        QCOMPARE(bar->value(), 347);
+        next->click();
+        QCOMPARE(bar->value(), 7); // around to the first
+        view.compare(left, left);
+        QVERIFY(!next->isEnabled());
     }
 
     void palette_changesTheMarks()
