@@ -47,7 +47,9 @@ void ReplayJob::record(const RawResponse &response)
     outcome.original = m_original;
     outcome.response = response;
     QList<Exchange> replayed = {Replay::exchange(m_request, response, m_sentAt)};
-    if (m_history && !m_history->insert(replayed, &outcome.historyError) && outcome.historyError.isEmpty())
+    if (!m_history)
+        outcome.historyError = QStringLiteral("no history is open to record it in");
+    else if (!m_history->insert(replayed, &outcome.historyError) && outcome.historyError.isEmpty())
         outcome.historyError = QStringLiteral("the history refused the replay");
     outcome.replay = replayed.constFirst();
     Q_EMIT finished(outcome);

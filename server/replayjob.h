@@ -22,7 +22,7 @@ struct ReplayOutcome
     Exchange original;
     Exchange replay;         // id assigned when recorded
     RawResponse response;    // for SendResult::classify()
-    QString historyError;    // why the replay was not recorded; empty when it was (or no history)
+    QString historyError;    // why the replay was not recorded; empty when it was
 };
 
 class ReplayJob final : public QObject

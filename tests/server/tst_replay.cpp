@@ -138,6 +138,7 @@ private Q_SLOTS:
         const SendResult result = SendResult::classify(outcome.response, QDateTime::currentDateTimeUtc());
         QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Cancelled));
         QCOMPARE(outcome.replay.status, 0);
+        QCOMPARE(outcome.historyError, u"no history is open to record it in"_s);
     }
 
     void comparisonLines_sectionsInOrder()
