@@ -742,6 +742,10 @@ void TestMainWindow::openExchange_showsItAndReopensItAsDraft()
     QCOMPARE(detail->exchange().id, rows.constFirst().id);
     detail->findChild<QPushButton *>(u"reopenButton"_s)->click();
     QCOMPARE(m_window->document()->object()->value(u"message"_s).toString(), u"from the history"_s);
+    m_window->composerPanel()->refreshForm();
+    auto *message = qobject_cast<QLineEdit *>(m_window->composerPanel()->fieldForPath(u"/message"_s));
+    QVERIFY(message);
+    QCOMPARE(message->text(), u"from the history"_s); // the composer's form shows the draft too
     QVERIFY(m_window->isWindowModified());
     m_window->actions().undo->trigger();
     QCOMPARE(m_window->document()->text(), u"{\"message\": \"mine\"}"_s);
