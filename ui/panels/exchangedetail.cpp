@@ -11,6 +11,7 @@
 #include "linediff.h"
 #include "mask.h"
 #include "pairsmodel.h"
+#include "storerequest.h"
 #include "unifieddiffview.h"
 
 #include <QCheckBox>
@@ -99,12 +100,22 @@ QString formDescriptionOf(const QString &name)
     return name;
 }
 
+// A received exchange has the fields the judge found; a sent one has them in its header (or, for
+// a browser beacon, its query string), read by core's parser.
+QList<Sentry::AuthHeader::Field> sentAuthFields(const Sentry::Exchange &e)
+{
+    if (e.direction == Sentry::Exchange::Direction::In)
+        return e.auth;
+    const QByteArray header = Sentry::headerValue(e.requestHeaders, Sentry::HttpHeader::SentryAuth);
+    return Sentry::AuthHeader::judge(QString::fromUtf8(header.isEmpty() ? e.url : header)).fields();
+}
+
 // Where the judge found the auth fields (Exchange::authSource), in words.
 QString authSourceDescription(const Sentry::Exchange &e)
 {
     if (e.direction == Sentry::Exchange::Direction::Out)
-        return ExchangeDetailView::tr("Sent by the harness in the X-Sentry-Auth header (or the "
-                                      "query string of a beacon): see the Request tab.");
+        return ExchangeDetailView::tr("Sent by the harness in the X-Sentry-Auth header (or, for a "
+                                      "browser beacon, the query string).");
     if (e.authSource == "x-sentry-auth"_L1)
         return ExchangeDetailView::tr("Found in the X-Sentry-Auth header.");
     if (e.authSource == "authorization"_L1)
@@ -392,7 +403,7 @@ void ExchangeDetailView::showRequest(const Sentry::Exchange &e)
     m_bodyText->setPlainText(Sentry::ByteText::readable(e.requestBody));
     m_bodyHex->setPlainText(Sentry::ByteText::hexDump(e.requestBody));
     QList<PairsModel::Pair> auth;
-    for (const Sentry::AuthHeader::Field &field : e.auth)
+    for (const Sentry::AuthHeader::Field &field : sentAuthFields(e))
         auth.append({field.name, field.value});
     m_auth->setPairs(auth);
     m_authSource->setText(m_hasExchange ? authSourceDescription(e) : QString());

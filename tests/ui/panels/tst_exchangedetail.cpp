@@ -149,6 +149,23 @@ private Q_SLOTS:
         QVERIFY(view.authSourceText().startsWith(u"Not found"_s));
     }
 
+    void sentExchange_showsTheAuthFieldsItSent()
+    {
+        Sentry::Exchange sent = richExchange();
+        sent.direction = Sentry::Exchange::Direction::Out;
+        sent.auth.clear(); // the history keeps none for a sent exchange
+        ExchangeDetailView view;
+        view.showExchange(sent);
+        QCOMPARE(names(view.authModel()),
+                 (QStringList{u"sentry_version=4"_s, u"sentry_key=pub"_s, u"sentry_secret=********"_s}));
+        QVERIFY(view.authSourceText().startsWith(u"Sent by the harness"_s));
+        sent.requestHeaders = {{"Host", "h"}}; // a beacon: the fields are in the URL
+        sent.method = "GET";
+        sent.url = "http://h/api/1/store/?sentry_version=4&sentry_key=k&sentry_data=%7B%7D";
+        view.showExchange(sent);
+        QCOMPARE(names(view.authModel()), (QStringList{u"sentry_version=4"_s, u"sentry_key=k"_s}));
+    }
+
     void buttons_askForReopenAndReplay()
     {
         ExchangeDetailView view;
