@@ -2,26 +2,23 @@
 
 // Replays a stored exchange to any DSN: its exact bytes as received (method, target, headers in
 // order, body; only Host follows the DSN), or rebuilt for that DSN in its original encoding or
-// another, optionally with a fresh event_id and timestamp. Building is pure; RawHttpSender sends
-// the bytes as they are (QNetworkAccessManager would reorder and add headers) and the result is an
-// outgoing exchange linked to its original.
+// another, optionally with a fresh event_id and timestamp. Building is pure; core's RawHttpSender
+// sends the bytes as they are (QNetworkAccessManager would reorder and add headers) and the result
+// is an outgoing exchange linked to its original.
 //
 //     auto request = Sentry::Replay::build(original, dsn, options, &error);
 //     sender.send(*request);   // finished(Sentry::Exchange) → history
 
 #include "exchange.h"
+#include "rawhttpsender.h"
 #include "sendresult.h"
 
 #include <QByteArray>
-#include <QObject>
-#include <QPointer>
 #include <QStringList>
 #include <QUrl>
 
 #include <functional>
 #include <optional>
-
-class QTcpSocket;
 
 namespace Sentry {
 
@@ -64,33 +61,6 @@ public:
     // One side of the GUI's side-by-side comparison, as lines: the request line, the headers in
     // order, the decoded event (indented, key order kept), the answer's status, headers and body.
     static QStringList comparisonLines(const Exchange &exchange);
-};
-
-// Sends raw HTTP bytes on a socket and reads one answer (Content-Length or until closed).
-class RawHttpSender final : public QObject
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(RawHttpSender)
-
-public:
-    explicit RawHttpSender(QObject *parent = nullptr);
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    void send(const QUrl &url, const QByteArray &bytes);
-    void cancel(); // ends the exchange in flight: finished() reports TransportFailure::Cancelled
-
-Q_SIGNALS:
-    void finished(const Sentry::RawResponse &response);
-
-private:
-    void readAnswer();
-    void finish(TransportFailure failure, const QString &error);
-
-    QPointer<QTcpSocket> m_socket;
-    QByteArray m_buffer;
-    RawResponse m_response;
-    qint64 m_started = 0;
-    int m_timeoutMs = 10000;
-    bool m_done = false;
 };
 
 } // namespace Sentry

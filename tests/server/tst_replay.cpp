@@ -34,46 +34,13 @@ Exchange recordedOriginal()
 
 } // namespace
 
-// The replay's raw sender reports how far an exchange got, as the Sender does, so a replay that
-// times out says "no answer" rather than guessing.
+// A replay is one ReplayJob in the CLI and the GUI: built, sent without blocking, recorded once and
+// linked to its original; and one side of the GUI's comparison as lines.
 class TestReplay : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void rawSender_timeoutSaysTheRequestWentOut()
-    {
-        LoopbackServer server;
-        QVERIFY(server.listen());
-        server.setDefaultResponse(ScriptedResponse::neverAnswers());
-        RawHttpSender sender;
-        sender.setTimeoutMs(300);
-        QSignalSpy finished(&sender, &RawHttpSender::finished);
-        const QByteArray bytes = "POST /api/42/store/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}";
-        sender.send(QUrl(u"http://127.0.0.1:%1/api/42/store/"_s.arg(server.port())), bytes);
-        QVERIFY(finished.wait(5000));
-        const auto response = finished.at(0).at(0).value<RawResponse>();
-        QCOMPARE(stageName(response.stage), stageName(ExchangeStage::Waiting));
-        const SendResult result = SendResult::classify(response, QDateTime::currentDateTimeUtc());
-        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
-        QVERIFY2(result.explanation.contains(u"sent the request, but no answer came within 300 ms"_s),
-                 qPrintable(result.explanation));
-    }
-
-    void rawSender_completeAnswerIsDone()
-    {
-        LoopbackServer server;
-        QVERIFY(server.listen());
-        server.enqueue(ScriptedResponse::stored("abc"));
-        RawHttpSender sender;
-        QSignalSpy finished(&sender, &RawHttpSender::finished);
-        const QByteArray bytes = "POST /api/42/store/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}";
-        sender.send(QUrl(u"http://127.0.0.1:%1/api/42/store/"_s.arg(server.port())), bytes);
-        QVERIFY(finished.wait(5000));
-        const auto response = finished.at(0).at(0).value<RawResponse>();
-        QCOMPARE(response.status, 200);
-        QCOMPARE(stageName(response.stage), stageName(ExchangeStage::Done));
-    }
     void initTestCase()
     {
         // History files only in a scratch folder.
