@@ -723,7 +723,11 @@ void TestMainWindow::send_usesTheTargetsSettings()
 void TestMainWindow::openExchange_showsItAndReopensItAsDraft()
 {
     Sentry::History history; // the CLI's view of the same file
-    QVERIFY(history.open(Sentry::History::defaultPath()));
+    QString error;
+    // The window opens the shared test-mode history; a newer branch's build may have migrated it.
+    if (!history.open(Sentry::History::defaultPath(), &error) && error.contains(u"newer than"_s))
+        QSKIP(qPrintable(u"the test-mode history was left by a newer schema: "_s + error));
+    QVERIFY2(history.isOpen(), qPrintable(error));
     Sentry::Exchange received;
     received.at = QDateTime::currentDateTimeUtc();
     received.method = "POST";
