@@ -2,6 +2,8 @@
 
 #include "jsonline.h"
 
+#include "mask.h"
+
 #include "sendresult.h"
 #include "storerequest.h"
 
@@ -80,6 +82,33 @@ QJsonObject Exchange::toJson(bool withBodies) const
     object.insert(u"response_headers"_s, headersJson(responseHeaders));
     object.insert(u"response_body"_s, QString::fromUtf8(responseBody));
     return object;
+}
+
+QByteArray Exchange::rawRequest() const
+{
+    return httpRequestText(method, url, requestHeaders, requestBody);
+}
+
+Exchange Exchange::withMaskedSecret() const
+{
+    Exchange masked = *this;
+    masked.url = AuthHeader::maskSecretIn(url);
+    for (RawHeader &header : masked.requestHeaders)
+        header.second = AuthHeader::maskSecretIn(header.second);
+    for (AuthHeader::Field &field : masked.auth) {
+        if (field.name.trimmed() == QStringView(AuthField::Secret))
+            field.value = QString::fromUtf16(MaskText);
+    }
+    return masked;
+}
+
+QByteArray httpRequestText(const QByteArray &method, const QByteArray &target, const RawHeaders &headers,
+                           const QByteArray &body)
+{
+    QByteArray http = method + ' ' + target + " HTTP/1.1\r\n";
+    for (const RawHeader &header : headers)
+        http += header.first + ": " + header.second + "\r\n";
+    return http + "\r\n" + body;
 }
 
 Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision)

@@ -54,7 +54,15 @@ struct Exchange
     // for it, without building a QJsonObject: `serve --json` prints one per request.
     QByteArray summaryJson() const;
     QJsonObject toJson(bool withBodies = true) const; // the summary, and with bodies everything
+    // The request as it went on the wire: request line, headers in order, blank line, body.
+    QByteArray rawRequest() const;
+    // A copy in which every sentry_secret (auth fields, headers, URL) reads MaskText.
+    Exchange withMaskedSecret() const;
 };
+
+// An HTTP/1.1 request's bytes: "METHOD TARGET HTTP/1.1", each header as "Name: value", the body.
+QByteArray httpRequestText(const QByteArray &method, const QByteArray &target, const RawHeaders &headers,
+                           const QByteArray &body);
 
 // Fills the judged parts of an incoming exchange from the judge's decision.
 Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision);

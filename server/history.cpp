@@ -472,6 +472,8 @@ bool History::select(const QString &columns, const HistoryQuery &q, QSqlQuery *q
         add(u"at >= ?"_s, QVariantList{q.since.toMSecsSinceEpoch()});
     if (q.until.isValid())
         add(u"at < ?"_s, QVariantList{q.until.toMSecsSinceEpoch()});
+    if (q.replayOf > 0)
+        add(u"replay_of = ?"_s, QVariantList{q.replayOf});
     if (q.beforeId > 0)
         add(u"id < ?"_s, QVariantList{q.beforeId});
     if (q.afterId > 0)

@@ -39,6 +39,7 @@ struct HistoryQuery
     qint64 beforeId = 0;
     qint64 afterId = 0;
     bool oldestFirst = false;
+    qint64 replayOf = 0; // > 0: only the replays of this exchange
     int limit = 50;
 };
 

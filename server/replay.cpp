@@ -1,6 +1,7 @@
 #include "replay.h"
 
 #include "dsn.h"
+#include "jsontext.h"
 #include "storerequest.h"
 
 #include <QDateTime>
@@ -19,15 +20,6 @@ QByteArray hostHeader(const QUrl &url)
         || (url.scheme() == "https"_L1 && url.port() == 443);
     const QString host = url.host().contains(u':') ? u'[' + url.host() + u']' : url.host();
     return (defaultPort ? host : host + u':' + QString::number(url.port())).toUtf8();
-}
-
-QByteArray httpText(const QByteArray &method, const QByteArray &target, const RawHeaders &headers,
-                    const QByteArray &body)
-{
-    QByteArray http = method + ' ' + target + " HTTP/1.1\r\n";
-    for (const RawHeader &header : headers)
-        http += header.first + ": " + header.second + "\r\n";
-    return http + "\r\n" + body;
 }
 
 std::optional<ReplayRequest> buildExact(const Exchange &original, const QUrl &base)
@@ -116,7 +108,7 @@ std::optional<ReplayRequest> Replay::build(const Exchange &original, const Dsn &
         return std::nullopt;
     request->url = base.resolved(QUrl::fromEncoded(request->target));
     request->url.setPath(QString::fromUtf8(QByteArray::fromPercentEncoding(request->target.split('?').first())));
-    request->bytes = httpText(request->method, request->target, request->headers, request->body);
+    request->bytes = httpRequestText(request->method, request->target, request->headers, request->body);
     request->client = original.client;
     request->eventId = QJsonDocument::fromJson(request->eventJson).object().value("event_id"_L1).toString();
     request->replayOf = original.id;
@@ -166,6 +158,25 @@ QJsonObject Replay::compare(const Exchange &original, const Exchange &replayed)
     left.remove(u"same_body"_s);
     return {{u"original"_s, left}, {u"replay"_s, right},
             {u"same_status"_s, original.status == replayed.status}};
+}
+
+QStringList Replay::comparisonLines(const Exchange &e)
+{
+    // A sent exchange keeps the full URL; the request line carried only its path and query.
+    const QUrl url = QUrl::fromEncoded(e.url);
+    const QByteArray target = url.scheme().isEmpty() ? e.url : url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    QStringList lines = {u"# request"_s, QString::fromUtf8(QByteArray(e.method + ' ' + target))};
+    for (const RawHeader &header : e.requestHeaders)
+        lines.append(QString::fromUtf8(QByteArray(header.first + ": " + header.second)));
+    lines.append(u"# event (%1)"_s.arg(e.encoding.isEmpty() ? u"not decoded"_s : e.encoding));
+    const QString event = QString::fromUtf8(e.eventJson);
+    lines += JsonText::format(event, 2).value_or(event).split(u'\n');
+    lines.append(u"# answer"_s);
+    lines.append(e.status ? QString::number(e.status) : QString(u"no answer: "_s + e.error));
+    for (const RawHeader &header : e.responseHeaders)
+        lines.append(QString::fromUtf8(QByteArray(header.first + ": " + header.second)));
+    lines += QString::fromUtf8(e.responseBody).split(u'\n');
+    return lines;
 }
 
 } // namespace Sentry

@@ -14,6 +14,7 @@
 #include "sendresult.h"
 
 #include <QByteArray>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -57,6 +58,9 @@ public:
     static Exchange exchange(const ReplayRequest &request, const RawResponse &response, const QDateTime &at);
     // Side by side: status, X-Sentry-Error, event id, encoding — for `replay` and the GUI.
     static QJsonObject compare(const Exchange &original, const Exchange &replayed);
+    // One side of the GUI's side-by-side comparison, as lines: the request line, the headers in
+    // order, the decoded event (indented, key order kept), the answer's status, headers and body.
+    static QStringList comparisonLines(const Exchange &exchange);
 };
 
 } // namespace Sentry

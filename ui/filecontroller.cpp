@@ -5,6 +5,7 @@
 #include "eventdocument.h"
 #include "finding.h"
 #include "icons.h"
+#include "jsontext.h"
 #include "samplecatalog.h"
 #include "settings.h"
 
@@ -130,6 +131,20 @@ bool FileController::load(const QString &path)
         return true;
     }
     Q_EMIT statusMessage(tr("Opened %1 (%2)").arg(shownPath, Sentry::formDescription(input.form)));
+    return true;
+}
+
+bool FileController::openDraft(const QByteArray &event, const QString &origin)
+{
+    const Sentry::EventInput input = Sentry::BodyCodec::readEvent(event);
+    if (input.isRefused()) {
+        Q_EMIT failed(tr("%1 has no event the server could read: %2").arg(origin, input.refusal));
+        return false;
+    }
+    const QString text = QString::fromUtf8(input.json);
+    m_document->openDraft(Sentry::JsonText::format(text).value_or(text));
+    Q_EMIT statusMessage(tr("Reopened %1 as a new unsaved event (Undo brings back the previous "
+                            "one)").arg(origin));
     return true;
 }
 

@@ -40,6 +40,9 @@ public:
     bool newFromTemplate(const Sample &sample);
     bool open(); // asks for a file
     bool openFile(const QString &path); // after the unsaved-changes prompt
+    // An event from elsewhere (a recorded exchange) as a new unsaved document in the same undo
+    // stack: nothing is lost, Undo brings back the previous text. `origin` names it in messages.
+    bool openDraft(const QByteArray &event, const QString &origin);
     bool save(); // Save As when untitled
     bool saveAs();
     bool saveTo(const QString &path);

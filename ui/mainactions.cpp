@@ -35,6 +35,9 @@ void addFileActions(MainActions &a, QWidget *w)
     a.newEvent = make(w, u"new"_s, tr("&New Event"), QKeySequence::New,
                       tr("Start an event with a fresh id and the current time"));
     a.open = make(w, u"open"_s, tr("&Open…"), QKeySequence::Open, tr("Open an event from a JSON file"));
+    a.openExchange = make(w, u"recent"_s, tr("Open E&xchange…"), QKeySequence(u"Ctrl+Shift+O"_s),
+                          tr("Show a recorded exchange from the history by its id: reopen it as a "
+                             "draft, replay it, compare it with its replays"));
     a.save = make(w, u"save"_s, tr("&Save"), QKeySequence::Save, tr("Save the event JSON"));
     a.saveAs = make(w, u"save-as"_s, tr("Save &As…"), QKeySequence::SaveAs,
                     tr("Save the event JSON under a new name"));

@@ -10,7 +10,7 @@ namespace SentryUi {
 
 struct MainActions
 {
-    QAction *newEvent, *open, *save, *saveAs, *quit;
+    QAction *newEvent, *open, *openExchange, *save, *saveAs, *quit;
     QAction *undo, *redo, *cut, *copy, *paste, *selectAll, *find, *findNext, *findPrevious;
     QAction *format, *minify;
     QAction *send, *cancel, *sendRepeatedly;

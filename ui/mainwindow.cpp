@@ -12,6 +12,7 @@
 #include "findbar.h"
 #include "history.h"
 #include "historypanel.h"
+#include "historycontroller.h"
 #include "icons.h"
 #include "jsoneditor.h"
 #include "receiver.h"
@@ -83,6 +84,7 @@ MainWindow::~MainWindow()
     disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     m_response->setHistory(nullptr); // the history goes before the panels, which are children
     m_backoff->setHistory(nullptr);
+    m_historyUi->setHistory(nullptr);
 }
 
 void MainWindow::setupPanels(QNetworkAccessManager *network)
@@ -100,11 +102,18 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
 void MainWindow::openHistory()
 {
     m_history = std::make_unique<Sentry::History>();
+    m_historyUi = new HistoryController(m_files, m_target->model(), this);
     QString error;
-    if (m_history->open(Sentry::History::defaultPath(), &error))
+    if (m_history->open(Sentry::History::defaultPath(), &error)) {
         m_response->setHistory(m_history.get());
-    else
+        m_historyUi->setHistory(m_history.get());
+    } else {
         statusBar()->showMessage(tr("Sends are not recorded in the history: %1").arg(error));
+    }
+    connect(m_historyUi, &HistoryController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_historyUi, &HistoryController::failed, this, &MainWindow::showError);
+    connect(m_historyUi, &HistoryController::draftOpened, this, [this] { m_layout->showPanel(m_composer); });
 }
 
 void MainWindow::connectActions()
@@ -115,6 +124,7 @@ void MainWindow::connectActions()
             m_composer->revealPath(u"/message"_s); // the one thing a new event asks for
     });
     connect(a.open, &QAction::triggered, m_files, &FileController::open);
+    connect(a.openExchange, &QAction::triggered, m_historyUi, &HistoryController::askForExchange);
     connect(a.save, &QAction::triggered, m_files, &FileController::save);
     connect(a.saveAs, &QAction::triggered, m_files, &FileController::saveAs);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
@@ -157,6 +167,7 @@ void MainWindow::setupMenus()
     file->addMenu(m_files->createTemplateMenu(this));
     file->addAction(m_actions.open);
     file->addMenu(m_files->createRecentMenu(this));
+    file->addAction(m_actions.openExchange);
     file->addSeparator();
     file->addActions({m_actions.save, m_actions.saveAs});
     file->addSeparator();
@@ -295,7 +306,8 @@ void MainWindow::connectPanels()
 }
 
 // The receiver's target follows it; what it and the sends store appears in the history at once
-// (other processes' exchanges at the history's next poll).
+// (other processes' exchanges at the history's next poll); a history row opens in the timeline
+// and the detail window.
 void MainWindow::connectReceiver()
 {
     const auto showStatus = [this] {
@@ -311,6 +323,12 @@ void MainWindow::connectReceiver()
             &HistoryPanel::checkForNew);
     connect(m_response, &ResponsePanel::sendFinished, m_historyPanel, &HistoryPanel::checkForNew);
     m_faults->setReceiver(m_receiver->receiver()); // the embedded one's fault rows
+    // A row of the history: its protocol timeline when selected, its detail window when opened.
+    connect(m_historyPanel, &HistoryPanel::currentExchangeChanged, this, [this](qint64 id) {
+        if (const auto exchange = m_history->isOpen() ? m_history->exchange(id) : std::nullopt)
+            m_timeline->showExchange(*exchange);
+    });
+    connect(m_historyPanel, &HistoryPanel::exchangeActivated, m_historyUi, &HistoryController::showExchange);
 }
 
 // The fault controls (for the receiver the window is given), the backoff chart of Event › Send

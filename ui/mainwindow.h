@@ -25,6 +25,7 @@ namespace SentryUi {
 
 class EventDocument;
 class FileController;
+class HistoryController;
 class Settings;
 class TargetPanel;
 class ComposerPanel;
@@ -58,6 +59,7 @@ public:
     ReceiverController *receiverController() const { return m_receiver; }
     ReceiverPanel *receiverPanel() const { return m_receiverPanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
+    HistoryController *historyController() const { return m_historyUi; }
     WorkbenchLayout *workbench() const { return m_layout; }
     FaultsPanel *faultsPanel() const { return m_faults; }     // setReceiver() it to the receiver
     BackoffPanel *backoffPanel() const { return m_backoff; }
@@ -113,6 +115,7 @@ private:
     BackoffPanel *m_backoff = nullptr;
     TimelineView *m_timeline = nullptr;
     std::unique_ptr<Sentry::History> m_history; // the CLI's too: each send is recorded there
+    HistoryController *m_historyUi = nullptr; // the exchange detail, replay and compare windows
     WorkbenchLayout *m_layout = nullptr;
     QToolButton *m_validity = nullptr;
     QToolButton *m_receiverStatus = nullptr;

@@ -80,10 +80,7 @@ int show(const Sentry::History &history, const QString &idText, const QCommandLi
         return ExitUsage;
     }
     if (parser.isSet(u"raw"_s)) {
-        QByteArray raw = exchange->method + ' ' + exchange->url + " HTTP/1.1\r\n";
-        for (const auto &header : exchange->requestHeaders)
-            raw += header.first + ": " + header.second + "\r\n";
-        raw += "\r\n" + exchange->requestBody;
+        const QByteArray raw = exchange->rawRequest();
         std::fwrite(raw.constData(), 1, size_t(raw.size()), stdout);
         return ExitOk;
     }

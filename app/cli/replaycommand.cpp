@@ -7,7 +7,7 @@
 
 #include "dsn.h"
 #include "history.h"
-#include "replay.h"
+#include "replayjob.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -53,21 +53,6 @@ std::optional<Sentry::ReplayOptions> optionsFrom(const QCommandLineParser &parse
                          "--rebuild, --fresh-id or --fresh-timestamp"_s, std::nullopt);
     options.exact = !rebuild;
     return options;
-}
-
-Sentry::RawResponse sendAndWait(const Sentry::ReplayRequest &request, int timeoutMs)
-{
-    Sentry::RawHttpSender sender;
-    sender.setTimeoutMs(timeoutMs);
-    QEventLoop loop;
-    Sentry::RawResponse response;
-    QObject::connect(&sender, &Sentry::RawHttpSender::finished, &loop, [&](const Sentry::RawResponse &r) {
-        response = r;
-        loop.quit();
-    });
-    sender.send(request.url, request.bytes);
-    loop.exec();
-    return response;
 }
 
 void printResult(const Sentry::Exchange &original, const Sentry::Exchange &replayed, bool json)
@@ -117,18 +102,23 @@ int runReplay(const QStringList &arguments)
     if (!openHistory(history, dbPathFrom(parser)))
         return ExitFailure;
     const auto original = history.exchange(id, &error);
-    const auto request = original ? Sentry::Replay::build(*original, Sentry::Dsn::parse(parser.value(u"dsn"_s)), *options, &error)
-                                  : std::nullopt;
-    if (!request) {
+    Sentry::ReplayJob job(&history);
+    job.setTimeoutMs(int(timeout * 1000));
+    QEventLoop loop;
+    Sentry::ReplayOutcome outcome;
+    QObject::connect(&job, &Sentry::ReplayJob::finished, &loop, [&](const Sentry::ReplayOutcome &o) {
+        outcome = o;
+        loop.quit();
+    });
+    if (!original || !job.start(*original, Sentry::Dsn::parse(parser.value(u"dsn"_s)), *options, &error)) {
         printError(error);
         return ExitUsage;
     }
-    const QDateTime at = QDateTime::currentDateTimeUtc();
-    QList<Sentry::Exchange> replayed = {Sentry::Replay::exchange(*request, sendAndWait(*request, int(timeout * 1000)), at)};
-    if (!history.insert(replayed, &error))
-        printError(u"the replay was sent but not recorded: "_s + error);
-    printResult(*original, replayed.constFirst(), parser.isSet(u"json"_s));
-    return replayed.constFirst().status == 200 ? ExitOk : ExitFailure;
+    loop.exec();
+    if (!outcome.historyError.isEmpty())
+        printError(u"the replay was sent but not recorded: "_s + outcome.historyError);
+    printResult(*original, outcome.replay, parser.isSet(u"json"_s));
+    return outcome.replay.status == 200 ? ExitOk : ExitFailure;
 }
 
 } // namespace Cli

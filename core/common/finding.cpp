@@ -76,4 +76,32 @@ QJsonArray toJson(const Findings &findings, const QString &locationKey)
     return array;
 }
 
+Findings findingsFromJson(const QJsonArray &array, const QString &locationKey)
+{
+    static const Severity severities[] = {Severity::Info, Severity::Warning, Severity::Error};
+    static const ServerAction actions[] = {ServerAction::Accept,  ServerAction::Default,
+                                           ServerAction::Replace, ServerAction::Truncate,
+                                           ServerAction::Discard, ServerAction::Refuse};
+    Findings findings;
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        Finding finding;
+        const QString severity = object.value("severity"_L1).toString();
+        for (Severity candidate : severities) {
+            if (severityName(candidate) == severity)
+                finding.severity = candidate;
+        }
+        const QString action = object.value("action"_L1).toString();
+        for (ServerAction candidate : actions) {
+            if (actionName(candidate) == action)
+                finding.action = candidate;
+        }
+        finding.location = object.value(locationKey).toString();
+        finding.message = object.value("message"_L1).toString();
+        finding.rule = object.value("rule"_L1).toString();
+        findings.append(finding);
+    }
+    return findings;
+}
+
 } // namespace Sentry

@@ -49,6 +49,8 @@ int countSeverity(const Findings &findings, Severity severity);
 // and "path" for event findings, as the CLI documents them.
 QJsonObject toJson(const Finding &finding, const QString &locationKey);
 QJsonArray toJson(const Findings &findings, const QString &locationKey);
+// Back from that form (the history keeps findings so); an unknown severity reads as an error.
+Findings findingsFromJson(const QJsonArray &array, const QString &locationKey);
 
 } // namespace Sentry
 

@@ -548,6 +548,23 @@ AuthHeader AuthHeader::withMaskedSecret() const
     return masked;
 }
 
+QByteArray AuthHeader::maskSecretIn(const QByteArray &text)
+{
+    const QByteArray name = QString(FieldSecret + u'=').toLatin1();
+    const QByteArray mask = QString::fromUtf16(MaskText).toLatin1();
+    QByteArray out;
+    qsizetype from = 0;
+    for (qsizetype at = text.indexOf(name); at >= 0; at = text.indexOf(name, from)) {
+        qsizetype end = at + name.size();
+        static const QByteArray stops = ",&; \t\r\n";
+        while (end < text.size() && !stops.contains(text.at(end)))
+            ++end;
+        out += text.mid(from, at + name.size() - from) + mask;
+        from = end;
+    }
+    return from == 0 ? text : out + text.mid(from);
+}
+
 QString AuthHeader::toString() const
 {
     QStringList pieces;

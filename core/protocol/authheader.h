@@ -86,6 +86,9 @@ public:
     // A copy whose sentry_secret values read MaskText: masked by field, so the other fields and
     // the header's text around them stay exactly as they were.
     AuthHeader withMaskedSecret() const;
+    // Text carrying auth fields as sent (a header value, a URL or query string): every
+    // sentry_secret value (up to ',', '&', ';' or a space) reads MaskText; the rest is unchanged.
+    static QByteArray maskSecretIn(const QByteArray &text);
 
 private:
     QList<Field> m_fields;

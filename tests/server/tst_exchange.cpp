@@ -16,7 +16,38 @@ class tst_Exchange : public QObject
 private Q_SLOTS:
     void summaryJson_isWhatQJsonDocumentWrites_data();
     void summaryJson_isWhatQJsonDocumentWrites();
+    void rawRequest_isTheBytesInWireOrder();
+    void withMaskedSecret_masksFieldsHeadersAndUrl();
 };
+
+void tst_Exchange::rawRequest_isTheBytesInWireOrder()
+{
+    Exchange exchange;
+    exchange.method = "POST";
+    exchange.url = "/api/1/store/";
+    exchange.requestHeaders = {{"Host", "h"}, {"X-A", "1"}, {"X-A", "2"}};
+    exchange.requestBody = QByteArray("{\0}", 3);
+    QCOMPARE(exchange.rawRequest(),
+             QByteArray("POST /api/1/store/ HTTP/1.1\r\nHost: h\r\nX-A: 1\r\nX-A: 2\r\n\r\n") + QByteArray("{\0}", 3));
+}
+
+void tst_Exchange::withMaskedSecret_masksFieldsHeadersAndUrl()
+{
+    Exchange exchange;
+    exchange.url = "/api/1/store/?sentry_key=k&sentry_secret=qs";
+    exchange.requestHeaders = {{"X-Sentry-Auth", "Sentry sentry_key=k, sentry_secret=hs"},
+                               {"Authorization", "Sentry sentry_secret=as"}};
+    exchange.auth = {{u"sentry_key"_s, u"k"_s}, {u"sentry_secret"_s, u"hs"_s}};
+    exchange.requestBody = "sentry_secret=body"; // the body is the event: not an auth carrier
+    const Exchange masked = exchange.withMaskedSecret();
+    QCOMPARE(masked.url, QByteArray("/api/1/store/?sentry_key=k&sentry_secret=********"));
+    QCOMPARE(masked.requestHeaders.at(0).second, QByteArray("Sentry sentry_key=k, sentry_secret=********"));
+    QCOMPARE(masked.requestHeaders.at(1).second, QByteArray("Sentry sentry_secret=********"));
+    QCOMPARE(masked.auth.at(0).value, u"k"_s);
+    QCOMPARE(masked.auth.at(1).value, u"********"_s);
+    QCOMPARE(masked.requestBody, exchange.requestBody);
+    QCOMPARE(exchange.auth.at(1).value, u"hs"_s); // the original is untouched
+}
 
 void tst_Exchange::summaryJson_isWhatQJsonDocumentWrites_data()
 {

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void search();
     void summaries_pageByIdWithNoGap();
     void writer_waitsForAnotherWritersLockAndReadersNeverBlock();
+    void search_replaysOfOneExchange();
     void retention_byCountAndBytes();
     void restart_keepsEverything();
     void writer_callsBackAfterCommitInBatches();
@@ -343,6 +344,27 @@ void tst_History::writer_waitsForAnotherWritersLockAndReadersNeverBlock()
     History reader;
     QVERIFY(reader.open(path));
     QCOMPARE(reader.count(), 2);
+}
+
+void tst_History::search_replaysOfOneExchange()
+{
+    History history;
+    QVERIFY(history.open(newPath()));
+    QList<Exchange> originals = {sample(u"first"_s), sample(u"second"_s)};
+    originals[0].replayOf = 0;
+    originals[1].replayOf = 0;
+    QVERIFY(history.insert(originals));
+    QList<Exchange> replays = {sample(u"r1"_s), sample(u"other"_s), sample(u"r2"_s)};
+    replays[0].replayOf = originals[0].id;
+    replays[1].replayOf = originals[1].id;
+    replays[2].replayOf = originals[0].id;
+    QVERIFY(history.insert(replays));
+    HistoryQuery query;
+    query.replayOf = originals[0].id;
+    QStringList messages;
+    for (const Exchange &e : history.search(query))
+        messages.append(e.message);
+    QCOMPARE(messages, (QStringList{u"r2"_s, u"r1"_s})); // newest first
 }
 
 void tst_History::retention_byCountAndBytes()

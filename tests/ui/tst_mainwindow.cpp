@@ -5,6 +5,10 @@
 #include "findbar.h"
 #include "jsoneditor.h"
 #include "faultspanel.h"
+#include "exchangedetail.h"
+#include "history.h"
+#include "historycontroller.h"
+#include "historypanel.h"
 #include "mainwindow.h"
 #include "receiver.h"
 #include "responsepanel.h"
@@ -34,6 +38,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -121,6 +126,8 @@ private Q_SLOTS:
     void send_toLoopbackServer_fillsTheResponse();
     void send_thenProtocolTimeline_showsTheExchange();
     void send_usesTheTargetsSettings();
+    void openExchange_showsItAndReopensItAsDraft();
+    void historyRow_opensItsTimelineAndDetail();
 
 private:
     TestSupport::Sandbox m_dir;
@@ -744,6 +751,74 @@ void TestMainWindow::send_usesTheTargetsSettings()
     QVERIFY2(m_window->responsePanel()->verdictText().contains(words),
              qPrintable(m_window->responsePanel()->verdictText()));
     QVERIFY(result.elapsedMs < 10000);
+}
+
+// File › Open Exchange: the exchange from the shared history, and from there back to the composer.
+void TestMainWindow::openExchange_showsItAndReopensItAsDraft()
+{
+    Sentry::History history; // the CLI's view of the same file
+    QString error;
+    // The window opens the shared test-mode history; a newer branch's build may have migrated it.
+    if (!history.open(Sentry::History::defaultPath(), &error) && error.contains(u"newer than"_s))
+        QSKIP(qPrintable(u"the test-mode history was left by a newer schema: "_s + error));
+    QVERIFY2(history.isOpen(), qPrintable(error));
+    Sentry::Exchange received;
+    received.at = QDateTime::currentDateTimeUtc();
+    received.method = "POST";
+    received.url = "/api/1/store/";
+    received.eventJson = R"({"message":"from the history"})";
+    received.requestBody = received.eventJson;
+    received.status = 200;
+    QList<Sentry::Exchange> rows = {received};
+    QVERIFY(history.insert(rows));
+    m_window->historyController()->setIdPrompt(
+        [id = rows.constFirst().id](const Sentry::History *) { return std::optional<qint64>(id); });
+    m_window->document()->setText(u"{\"message\": \"mine\"}"_s);
+    m_window->actions().openExchange->trigger();
+    SentryUi::ExchangeDetailView *detail = m_window->historyController()->detailView();
+    QVERIFY(detail->window()->isVisible());
+    QCOMPARE(detail->exchange().id, rows.constFirst().id);
+    detail->findChild<QPushButton *>(u"reopenButton"_s)->click();
+    QCOMPARE(m_window->document()->object()->value(u"message"_s).toString(), u"from the history"_s);
+    m_window->composerPanel()->refreshForm();
+    auto *message = qobject_cast<QLineEdit *>(m_window->composerPanel()->fieldForPath(u"/message"_s));
+    QVERIFY(message);
+    QCOMPARE(message->text(), u"from the history"_s); // the composer's form shows the draft too
+    QVERIFY(m_window->isWindowModified());
+    m_window->actions().undo->trigger();
+    QCOMPARE(m_window->document()->text(), u"{\"message\": \"mine\"}"_s);
+    detail->window()->close();
+}
+
+// The history list's seams: selecting a row shows its protocol timeline, opening it the detail.
+void TestMainWindow::historyRow_opensItsTimelineAndDetail()
+{
+    Sentry::History history;
+    QString error;
+    if (!history.open(Sentry::History::defaultPath(), &error) && error.contains(u"newer than"_s))
+        QSKIP(qPrintable(u"the test-mode history was left by a newer schema: "_s + error));
+    QVERIFY2(history.isOpen(), qPrintable(error));
+    Sentry::Exchange received;
+    received.at = QDateTime::currentDateTimeUtc();
+    received.method = "POST";
+    received.url = "/api/1/store/";
+    received.eventJson = R"({"message":"picked from the list"})";
+    received.requestBody = received.eventJson;
+    received.status = 200;
+    QList<Sentry::Exchange> rows = {received};
+    QVERIFY(history.insert(rows));
+    const qint64 id = rows.constFirst().id;
+
+    emit m_window->historyPanel()->currentExchangeChanged(id);
+    QVERIFY(m_window->timelineView()->exchange().has_value());
+    QCOMPARE(m_window->timelineView()->exchange()->id, id);
+    QVERIFY(m_window->timelineView()->stepCount() > 0);
+
+    emit m_window->historyPanel()->exchangeActivated(id);
+    SentryUi::ExchangeDetailView *detail = m_window->historyController()->detailView();
+    QVERIFY(detail->window()->isVisible());
+    QCOMPARE(detail->exchange().id, id);
+    detail->window()->close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -126,6 +126,15 @@ void EventDocument::reset(const QString &text, const QString &filePath)
     }
 }
 
+void EventDocument::openDraft(const QString &text)
+{
+    setText(text);
+    if (!d->filePath.isEmpty()) {
+        d->filePath.clear();
+        Q_EMIT filePathChanged(d->filePath);
+    }
+}
+
 bool EventDocument::load(const QString &path, QString *error)
 {
     const auto fail = [error](const QString &message) {

@@ -42,6 +42,9 @@ public:
 
     // New document from text (template or empty): clears the file path and the undo history.
     void reset(const QString &text, const QString &filePath = {});
+    // Replaces the text as ONE undoable step and makes the document untitled, so Save never
+    // overwrites the file the previous text came from and Undo brings that text back.
+    void openDraft(const QString &text);
     bool load(const QString &path, QString *error);  // refuses files over 16 MB with a message
     bool save(const QString &path, QString *error);  // atomic (QSaveFile); sets filePath
 

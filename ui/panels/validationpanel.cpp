@@ -5,10 +5,10 @@
 #include "findingsmodel.h"
 #include "jsontext.h"
 #include "rulesmodel.h"
+#include "unifieddiffview.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -16,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStyledItemDelegate>
-#include <QSyntaxHighlighter>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -28,32 +27,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace SentryUi {
 
 namespace {
-
-constexpr int DiffContext = 3;
-
-// Colours "+ " and "- " lines of the diff view.
-class DiffHighlighter final : public QSyntaxHighlighter
-{
-public:
-    using QSyntaxHighlighter::QSyntaxHighlighter;
-
-protected:
-    void highlightBlock(const QString &text) override
-    {
-        const QPalette palette = QGuiApplication::palette();
-        const bool dark = palette.color(QPalette::Base).lightness() < 128;
-        QTextCharFormat format;
-        if (text.startsWith(u"+ "_s))
-            format.setBackground(dark ? QColor(0x1e, 0x4d, 0x2b) : QColor(0xd7, 0xf5, 0xdd));
-        else if (text.startsWith(u"- "_s))
-            format.setBackground(dark ? QColor(0x5c, 0x1e, 0x1e) : QColor(0xfb, 0xdc, 0xdc));
-        else if (text.startsWith(u"@@"_s))
-            format.setForeground(palette.color(QPalette::PlaceholderText));
-        else
-            return;
-        setFormat(0, int(text.size()), format);
-    }
-};
 
 // Paths elide in the middle ("/sentry.inter…/frames/0"), where both ends stay readable; the
 // other columns elide at the end as usual.
@@ -70,11 +43,6 @@ protected:
     }
 };
 
-QStringList jsonLines(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).split(u'\n');
-}
-
 // Runs on a worker thread: no widgets, no document — only the bytes it was given.
 ValidationPanel::Outcome runValidation(const QByteArray &json, Sentry::Profile profile,
                                        quint64 generation)
@@ -85,48 +53,10 @@ ValidationPanel::Outcome runValidation(const QByteArray &json, Sentry::Profile p
     if (outcome.result.parsed) {
         const QJsonObject input = QJsonDocument::fromJson(json).object();
         outcome.diff
-            = Sentry::LineDiff::compute(jsonLines(input), jsonLines(outcome.result.normalized));
+            = Sentry::LineDiff::compute(Sentry::LineDiff::jsonLines(input),
+                                      Sentry::LineDiff::jsonLines(outcome.result.normalized));
     }
     return outcome;
-}
-
-QString diffMark(Sentry::DiffLine::Kind kind)
-{
-    switch (kind) {
-    case Sentry::DiffLine::Kind::Added:
-        return u"+ "_s;
-    case Sentry::DiffLine::Kind::Removed:
-        return u"- "_s;
-    case Sentry::DiffLine::Kind::Same:
-        break;
-    }
-    return u"  "_s;
-}
-
-// Changed lines with a few lines of context, like `diff -u`.
-QString renderHunks(const QList<Sentry::DiffLine> &diff)
-{
-    QList<bool> shown(diff.size(), false);
-    for (qsizetype i = 0; i < diff.size(); ++i) {
-        if (diff.at(i).kind == Sentry::DiffLine::Kind::Same)
-            continue;
-        for (qsizetype j = qMax<qsizetype>(0, i - DiffContext);
-             j <= qMin(diff.size() - 1, i + DiffContext); ++j)
-            shown[j] = true;
-    }
-    QString out;
-    bool gap = false;
-    for (qsizetype i = 0; i < diff.size(); ++i) {
-        if (!shown.at(i)) {
-            gap = true;
-            continue;
-        }
-        if (gap || out.isEmpty())
-            out += u"@@ line %1\n"_s.arg(i + 1);
-        gap = false;
-        out += diffMark(diff.at(i).kind) + diff.at(i).text + u'\n';
-    }
-    return out;
 }
 
 } // namespace
@@ -158,14 +88,10 @@ ValidationPanel::ValidationPanel(EventDocument *document, QWidget *parent)
     header->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(FindingsModel::ActionColumn, QHeaderView::ResizeToContents);
 
-    m_diff = new QPlainTextEdit;
+    m_diff = new UnifiedDiffView;
     m_diff->setMinimumHeight(fontMetrics().lineSpacing() * 4);
-    m_diff->setReadOnly(true);
-    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setToolTip(tr("The event as the server would store it, against the input "
                           "(both with sorted keys): - removed, + added"));
-    m_diffHighlighter = new DiffHighlighter(m_diff->document());
     m_changes = new QPlainTextEdit;
     m_changes->setReadOnly(true);
     auto *tabs = new QTabWidget;
@@ -221,13 +147,6 @@ void ValidationPanel::fitPathColumn()
                             m_view->header()->sectionSizeHint(FindingsModel::PathColumn));
     const int widest = int(m_view->width() * MaximumShare); // the viewport follows it later
     m_view->setColumnWidth(FindingsModel::PathColumn, qMax(60, qMin(wanted, widest)));
-}
-
-void ValidationPanel::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_diffHighlighter)
-        m_diffHighlighter->rehighlight(); // the +/- colours follow light and dark palettes
 }
 
 QWidget *ValidationPanel::buildToolbar()
@@ -370,14 +289,10 @@ void ValidationPanel::showSummary(const Sentry::ValidationResult &result)
 
 void ValidationPanel::showDiff(const QList<Sentry::DiffLine> &diff)
 {
-    const QString hunks = renderHunks(diff);
     if (!m_result.parsed)
         m_diff->setPlainText(tr("Fix the JSON to see what the server would store."));
-    else if (hunks.isEmpty())
-        m_diff->setPlainText(
-            tr("The server would store the event as sent (apart from key order)."));
     else
-        m_diff->setPlainText(hunks);
+        m_diff->setDiff(diff, tr("The server would store the event as sent (apart from key order)."));
 }
 
 void ValidationPanel::showChanges(const QList<Sentry::Change> &changes)

@@ -12,7 +12,6 @@
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
-class QSyntaxHighlighter;
 class QTimer;
 class QTreeView;
 template<typename T>
@@ -24,6 +23,7 @@ class EventDocument;
 class FindingsFilter;
 class FindingsModel;
 class RulesModel;
+class UnifiedDiffView;
 
 class ValidationPanel final : public QWidget
 {
@@ -59,7 +59,6 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     QWidget *buildToolbar();
@@ -81,8 +80,7 @@ private:
     QComboBox *m_profile = nullptr;
     QComboBox *m_severity = nullptr;
     QLabel *m_summary = nullptr;
-    QPlainTextEdit *m_diff = nullptr;
-    QSyntaxHighlighter *m_diffHighlighter = nullptr;
+    UnifiedDiffView *m_diff = nullptr;
     QPlainTextEdit *m_changes = nullptr;
     RulesModel *m_rules = nullptr;
     QPlainTextEdit *m_tables = nullptr;

@@ -146,4 +146,20 @@ QColor verdictColor(Sentry::Verdict verdict)
     return QColor(0x61, 0x61, 0x61);
 }
 
+QColor diffColor(DiffTint tint, const QPalette &palette)
+{
+    const bool dark = isDarkPalette(palette);
+    switch (tint) {
+    case DiffTint::Removed:
+        return dark ? QColor(0x5c, 0x1e, 0x1e) : QColor(0xfb, 0xdc, 0xdc);
+    case DiffTint::Added:
+        return dark ? QColor(0x1e, 0x4d, 0x2b) : QColor(0xd7, 0xf5, 0xdd);
+    case DiffTint::RemovedToken:
+        return dark ? QColor(0x9a, 0x2c, 0x2c) : QColor(0xf4, 0xa8, 0xa8);
+    case DiffTint::AddedToken:
+        return dark ? QColor(0x2a, 0x7a, 0x40) : QColor(0x9c, 0xe4, 0xaa);
+    }
+    return palette.color(QPalette::Base);
+}
+
 } // namespace SentryUi::Theme

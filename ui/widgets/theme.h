@@ -9,6 +9,7 @@
 #include <QColor>
 
 class QMenu;
+class QPalette;
 class QWidget;
 
 namespace SentryUi::Theme {
@@ -21,5 +22,10 @@ QMenu *createMenu(Settings *settings, QWidget *parent);
 // A verdict's colour (green stored, orange retried, red refused, grey cancelled): readable with
 // white text, on light and dark palettes alike.
 QColor verdictColor(Sentry::Verdict verdict);
+
+// Backgrounds of diffs (the stored-event diff, a replay against its original): a whole line
+// removed or added, and the changed tokens inside a changed line, for a light or dark palette.
+enum class DiffTint { Removed, Added, RemovedToken, AddedToken };
+QColor diffColor(DiffTint tint, const QPalette &palette);
 
 } // namespace SentryUi::Theme

@@ -45,6 +45,19 @@ private Q_SLOTS:
         QCOMPARE(eventJson.value(u"action"_s).toString(), u"discard"_s);
         QCOMPARE(toJson(Findings{plain, rich}, u"path"_s).size(), 2);
     }
+
+    // The history keeps findings as JSON; the GUI reads them back into the findings table.
+    void findingsFromJson_roundTripsToJson()
+    {
+        const Findings findings{
+            {Severity::Info, u"/logger"_s, u"alias"_s},
+            {Severity::Warning, u"/culprit"_s, u"too long"_s, u"culprit.length"_s, ServerAction::Truncate},
+            {Severity::Error, u"/request"_s, u"url is required"_s, u"http.url.required"_s, ServerAction::Discard},
+        };
+        QCOMPARE(findingsFromJson(toJson(findings, u"path"_s), u"path"_s), findings);
+        const QJsonArray unknown{QJsonObject{{u"severity"_s, u"fatal"_s}, {u"path"_s, u"/x"_s}}};
+        QCOMPARE(findingsFromJson(unknown, u"path"_s).constFirst().severity, Severity::Error);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFinding)

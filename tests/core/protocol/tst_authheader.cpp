@@ -178,6 +178,25 @@ private Q_SLOTS:
         QVERIFY(!header.contains(u"sentry_timestamp"_s));
     }
 
+    void maskSecretIn_masksOnlyTheSecretsValue_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::addRow("header") << QByteArray("Sentry sentry_key=k, sentry_secret=s3cr3t, sentry_client=x/1")
+                                << QByteArray("Sentry sentry_key=k, sentry_secret=********, sentry_client=x/1");
+        QTest::addRow("last field") << QByteArray("Sentry sentry_secret=s") << QByteArray("Sentry sentry_secret=********");
+        QTest::addRow("query") << QByteArray("/api/1/store/?sentry_key=k&sentry_secret=abc&sentry_data=%7B%7D")
+                               << QByteArray("/api/1/store/?sentry_key=k&sentry_secret=********&sentry_data=%7B%7D");
+        QTest::addRow("twice") << QByteArray("sentry_secret=a,sentry_secret=b")
+                               << QByteArray("sentry_secret=********,sentry_secret=********");
+        QTest::addRow("none") << QByteArray("Sentry sentry_key=k") << QByteArray("Sentry sentry_key=k");
+    }
+    void maskSecretIn_masksOnlyTheSecretsValue()
+    {
+        QFETCH(QByteArray, text);
+        QTEST(AuthHeader::maskSecretIn(text), "expected");
+    }
+
     // Found by fuzz_auth: a field with no name got an "unknown field" finding with no place.
     void parse_everyFindingHasAPlace()
     {
