@@ -9,6 +9,7 @@
 //     const QByteArray text = line.finish(); // {"id":"…"}
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
 #include <utility>
@@ -35,6 +36,9 @@ public:
         member(key);
         m_text += "null";
     }
+    // The instant in UTC as QDateTime::toString(Qt::ISODateWithMs) writes it ("2025-12-06T05:46:40.123Z"),
+    // written from the milliseconds (toString cost 3% of the receiver's instructions); "" when invalid.
+    void addUtcTime(const char *key, const QDateTime &at);
     void addOrNull(const char *key, const QString &value) // an empty text is null
     {
         if (value.isEmpty())
