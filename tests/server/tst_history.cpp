@@ -175,6 +175,18 @@ void tst_History::migrate_fromEveryEarlierVersion()
     QString error;
     QVERIFY2(history.open(path, &error), qPrintable(error));
     QCOMPARE(history.version(), History::currentVersion());
+    {
+        // The indexes a search uses, and no other (each costs every insert a B-tree update).
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery indexes(u"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"_s, db);
+        QStringList names;
+        while (indexes.next())
+            names.append(indexes.value(0).toString());
+        QCOMPARE(names, (QStringList{u"exchanges_at"_s, u"exchanges_status"_s}));
+    }
+    QSqlDatabase::removeDatabase(u"peek"_s);
     if (version >= 1) {
         const auto old = history.exchange(1);
         QVERIFY(old);
