@@ -34,8 +34,8 @@ void JsonLine::appendString(const QString &value)
         while (at < end && *at >= 0x20 && *at < 0x80 && *at != u'"' && *at != u'\\')
             ++at;
         if (at > run) {
-            const qsizetype from = m_text.size();
-            m_text.resize(from + (at - run));
+            const size_t from = m_text.size();
+            m_text.resize(from + size_t(at - run));
             std::copy(run, at, m_text.data() + from);
         }
         if (at == end)
@@ -47,7 +47,8 @@ void JsonLine::appendString(const QString &value)
             ++at;
         } else {
             const qsizetype length = QChar::isHighSurrogate(c) ? 2 : 1;
-            m_text += QStringView(at, length).toUtf8();
+            const QByteArray utf8 = QStringView(at, length).toUtf8();
+            m_text.append(utf8.constData(), size_t(utf8.size()));
             at += length;
         }
     }
