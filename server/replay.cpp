@@ -5,8 +5,6 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSslSocket>
-#include <QTimer>
 #include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
@@ -168,95 +166,6 @@ QJsonObject Replay::compare(const Exchange &original, const Exchange &replayed)
     left.remove(u"same_body"_s);
     return {{u"original"_s, left}, {u"replay"_s, right},
             {u"same_status"_s, original.status == replayed.status}};
-}
-
-RawHttpSender::RawHttpSender(QObject *parent) : QObject(parent) {}
-
-void RawHttpSender::send(const QUrl &url, const QByteArray &bytes)
-{
-    m_done = false;
-    m_buffer.clear();
-    m_response = {};
-    m_response.host = url.host();
-    m_response.port = url.port(url.scheme() == "https"_L1 ? 443 : 80);
-    m_response.deadlineMs = m_timeoutMs;
-    m_response.stage = ExchangeStage::Connecting;
-    m_started = QDateTime::currentMSecsSinceEpoch();
-    const bool tls = url.scheme() == "https"_L1;
-    QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
-    m_socket = socket;
-    connect(socket, &QTcpSocket::connected, this, [this, socket, bytes] {
-        m_response.stage = ExchangeStage::Sending;
-        socket->write(bytes);
-    });
-    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
-        if (socket->bytesToWrite() == 0 && m_response.stage == ExchangeStage::Sending)
-            m_response.stage = ExchangeStage::Waiting;
-    });
-    connect(socket, &QTcpSocket::readyRead, this, &RawHttpSender::readAnswer);
-    connect(socket, &QTcpSocket::disconnected, this, [this] { readAnswer(); finish(TransportFailure::ConnectionClosed, u"the server closed the connection without a complete answer"_s); });
-    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] {
-        readAnswer();
-        const bool refused = socket->error() == QAbstractSocket::ConnectionRefusedError;
-        finish(refused ? TransportFailure::ConnectionRefused : TransportFailure::Other, socket->errorString());
-    });
-    QTimer::singleShot(m_timeoutMs, socket, [this] { finish(TransportFailure::Timeout, u"no answer within the timeout"_s); });
-    if (tls)
-        static_cast<QSslSocket *>(socket)->connectToHostEncrypted(url.host(), quint16(m_response.port));
-    else
-        socket->connectToHost(url.host(), quint16(m_response.port));
-}
-
-void RawHttpSender::readAnswer()
-{
-    if (m_done || !m_socket)
-        return;
-    m_buffer += m_socket->readAll();
-    if (!m_buffer.isEmpty())
-        m_response.stage = ExchangeStage::Receiving;
-    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return;
-    const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-    RawResponse &response = m_response;
-    response.status = lines.constFirst().split(' ').value(1).toInt();
-    response.headers.clear();
-    qsizetype length = -1;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        response.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
-        if (line.left(colon).compare("Content-Length", Qt::CaseInsensitive) == 0)
-            length = line.mid(colon + 1).trimmed().toLongLong();
-    }
-    const bool complete = length >= 0 ? m_buffer.size() >= end + 4 + length
-                                      : m_socket->state() != QAbstractSocket::ConnectedState;
-    if (!complete)
-        return;
-    response.body = m_buffer.mid(end + 4, length >= 0 ? length : -1);
-    response.stage = ExchangeStage::Done;
-    finish(TransportFailure::None, {});
-}
-
-void RawHttpSender::finish(TransportFailure failure, const QString &error)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    if (failure != TransportFailure::None && m_response.status == 0) {
-        m_response.failure = failure;
-        m_response.errorString = error;
-    } else if (failure != TransportFailure::None) {
-        m_response.status = 0; // an incomplete answer is no answer
-        m_response.failure = failure;
-        m_response.errorString = error;
-    }
-    m_response.elapsedMs = QDateTime::currentMSecsSinceEpoch() - m_started;
-    if (m_socket) {
-        m_socket->abort();
-        m_socket->deleteLater();
-    }
-    Q_EMIT finished(m_response);
 }
 
 } // namespace Sentry

@@ -2,25 +2,22 @@
 
 // Replays a stored exchange to any DSN: its exact bytes as received (method, target, headers in
 // order, body; only Host follows the DSN), or rebuilt for that DSN in its original encoding or
-// another, optionally with a fresh event_id and timestamp. Building is pure; RawHttpSender sends
-// the bytes as they are (QNetworkAccessManager would reorder and add headers) and the result is an
-// outgoing exchange linked to its original.
+// another, optionally with a fresh event_id and timestamp. Building is pure; core's RawHttpSender
+// sends the bytes as they are (QNetworkAccessManager would reorder and add headers) and the result
+// is an outgoing exchange linked to its original.
 //
 //     auto request = Sentry::Replay::build(original, dsn, options, &error);
 //     sender.send(*request);   // finished(Sentry::Exchange) → history
 
 #include "exchange.h"
+#include "rawhttpsender.h"
 #include "sendresult.h"
 
 #include <QByteArray>
-#include <QObject>
-#include <QPointer>
 #include <QUrl>
 
 #include <functional>
 #include <optional>
-
-class QTcpSocket;
 
 namespace Sentry {
 
@@ -60,32 +57,6 @@ public:
     static Exchange exchange(const ReplayRequest &request, const RawResponse &response, const QDateTime &at);
     // Side by side: status, X-Sentry-Error, event id, encoding — for `replay` and the GUI.
     static QJsonObject compare(const Exchange &original, const Exchange &replayed);
-};
-
-// Sends raw HTTP bytes on a socket and reads one answer (Content-Length or until closed).
-class RawHttpSender final : public QObject
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(RawHttpSender)
-
-public:
-    explicit RawHttpSender(QObject *parent = nullptr);
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    void send(const QUrl &url, const QByteArray &bytes);
-
-Q_SIGNALS:
-    void finished(const Sentry::RawResponse &response);
-
-private:
-    void readAnswer();
-    void finish(TransportFailure failure, const QString &error);
-
-    QPointer<QTcpSocket> m_socket;
-    QByteArray m_buffer;
-    RawResponse m_response;
-    qint64 m_started = 0;
-    int m_timeoutMs = 10000;
-    bool m_done = false;
 };
 
 } // namespace Sentry

@@ -62,6 +62,11 @@ bool MainWindow::openFile(const QString &path)
 
 MainWindow::~MainWindow()
 {
+    // Hide first, while this is still a MainWindow: hiding moves the focus, a focused field commits
+    // its edit (the user's) and the document's signals reach updateTitle(). Left to QWidget's
+    // destructor, the same close calls those slots on a half-destroyed object (UBSan: "downcast of
+    // address … which does not point to an object of type MainWindow").
+    hide();
     // Deleting the focused child changes the focus: the actions it would update are gone by then.
     disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     m_response->setHistory(nullptr); // the history goes before the panels, which are children

@@ -1,5 +1,7 @@
 #include "cliio.h"
 
+#include "clientpreset.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -161,6 +163,26 @@ std::optional<qint64> parseTimestamp(const QString &text, const QString &option)
                    "though raven-node 0.6 sent milliseconds (the v4 server never read the value): "
                    "divide by 1000 unless you mean to reproduce raven-node"_s.arg(option).arg(value));
     return value;
+}
+
+QString presetHelp()
+{
+    QStringList ids = Sentry::ClientPreset::ids();
+    const QString last = ids.takeLast();
+    return u"Speak as a real v4 client: %1 or %2 (endpoint, method, encoding, sentry_client, auth field "
+           "order and timestamp unit, headers in order, and the event's shape: interface names, "
+           "timestamp and level forms, what the client always set; other options override the wire "
+           "form)."_s.arg(ids.join(u", "_s), last);
+}
+
+QString applyPreset(const QString &id, Sentry::StoreRequestOptions &options)
+{
+    const std::optional<Sentry::ClientPreset> preset = Sentry::ClientPreset::find(id);
+    if (!preset)
+        return u"--as: '%1' is not a client preset; use one of %2"_s.arg(
+            id, Sentry::ClientPreset::ids().join(u", "_s));
+    options = preset->options;
+    return {};
 }
 
 std::optional<double> finiteNumber(const QString &text, double minimum, double maximum)

@@ -4,6 +4,7 @@
 
 #include "finding.h"
 #include "mask.h"
+#include "storerequest.h"
 
 #include <QByteArray>
 #include <QString>
@@ -76,6 +77,11 @@ std::optional<double> finiteNumber(const QString &text, double minimum, double m
 // A --timestamp value: unix seconds >= 0 (nullopt after saying why). Milliseconds are taken, with a
 // warning: raven-node 0.6 sent them, and the v4 server never read the value.
 std::optional<qint64> parseTimestamp(const QString &text, const QString &option);
+
+// --as: its help, naming every preset as "a, b or c" (the completion reads the values from it),
+// and its value applied to `options` (which become the preset's). Empty, or what is wrong.
+QString presetHelp();
+QString applyPreset(const QString &id, Sentry::StoreRequestOptions &options);
 
 // How a command lists findings, one per line.
 enum class FindingsLayout {

@@ -5,7 +5,6 @@
 
 #include "dsn.h"
 #include "bodycodec.h"
-#include "clientpreset.h"
 #include "storerequest.h"
 #include "validator.h"
 
@@ -42,10 +41,7 @@ struct RequestOptions
     QCommandLineOption method{u"method"_s, u"post (default) or get: get builds raven-js 1.1's beacon, the auth and "
                                            "the event in the query string (the URL length limits of the time "
                                            "are checked)."_s, u"METHOD"_s, u"post"_s};
-    QCommandLineOption as{u"as"_s, u"Speak as a real v4 client: raven-python-4, raven-node-0.6, raven-js-1.1 or "
-                                   "raven-php-0.8 (endpoint, method, encoding, sentry_client, auth field order "
-                                   "and timestamp unit, headers in order; other options override it)."_s,
-                          u"CLIENT"_s};
+    QCommandLineOption as{u"as"_s, presetHelp(), u"CLIENT"_s};
     QCommandLineOption origin{u"origin"_s, u"Send an Origin header, as a browser client does (then no secret is "
                                            "needed)."_s, u"ORIGIN"_s};
     QCommandLineOption referer{u"referer"_s, u"Send a Referer header, as a browser client does."_s, u"URL"_s};
@@ -73,13 +69,10 @@ bool readOptions(const QCommandLineParser &parser, const RequestOptions &names,
         return false;
     }
     if (parser.isSet(names.as)) {
-        const auto preset = Sentry::ClientPreset::find(parser.value(names.as));
-        if (!preset) {
-            printError(u"--as: '%1' is not a client preset; use %2"_s.arg(
-                parser.value(names.as), Sentry::ClientPreset::ids().join(u", "_s)));
+        if (const QString problem = applyPreset(parser.value(names.as), options); !problem.isEmpty()) {
+            printError(problem);
             return false;
-        }
-        options = preset->options; // the options given explicitly below still override it
+        } // the options given explicitly below still override the preset's
     }
     const QString encodingText = parser.value(names.encoding);
     const auto encoding = Sentry::encodingFromName(encodingText);

@@ -5,7 +5,6 @@
 #include "serveroptions.h"
 
 #include "bodycodec.h"
-#include "clientpreset.h"
 #include "dsn.h"
 #include "exchange.h"
 #include "history.h"
@@ -196,11 +195,8 @@ Parsed optionsFrom(const QCommandLineParser &parser)
     options.mask = SecretMask(parser.isSet(u"show-secret"_s));
     options.mask.addSecret(options.dsn.secretKey());
     if (parser.isSet(u"as"_s)) {
-        const auto preset = Sentry::ClientPreset::find(parser.value(u"as"_s));
-        if (!preset)
-            return {std::nullopt, u"--as must be one of %1, not '%2'"_s.arg(
-                                      Sentry::ClientPreset::ids().join(u", "_s), parser.value(u"as"_s))};
-        options.request = preset->options; // the options given explicitly below still override it
+        if (const QString problem = applyPreset(parser.value(u"as"_s), options.request); !problem.isEmpty())
+            return {std::nullopt, problem}; // the options given explicitly below still override it
     }
     const auto encoding = Sentry::encodingFromName(parser.value(u"encoding"_s));
     if (!encoding)
@@ -287,8 +283,7 @@ void addOptions(QCommandLineParser &parser)
         {u"timeout"_s, u"Deadline in seconds for the whole exchange: connecting, sending and the complete "
                        "answer (default: the DSN's ?timeout=, else 3)."_s, u"SECONDS"_s},
         {u"client"_s, u"sentry_client and User-Agent, NAME/VERSION."_s, u"NAME/VERSION"_s},
-        {u"as"_s, u"Speak as a real v4 client: raven-python-4, raven-node-0.6, raven-js-1.1 or raven-php-0.8 "
-                  "(other options override it)."_s, u"CLIENT"_s},
+        {u"as"_s, presetHelp(), u"CLIENT"_s},
         {u"method"_s, u"post (default) or get: get sends raven-js 1.1's beacon, the auth and the event in "
                       "the query string."_s, u"METHOD"_s, u"post"_s},
         {u"legacy"_s, u"Post to the legacy endpoint /api/store/ (the project comes from the key)."_s},

@@ -121,7 +121,7 @@ void printTables(Sentry::Profile profile)
             out() << "  default " << defaultText(key) << " (" << key.missingRule << ')';
         out() << '\n';
     }
-    for (const Sentry::InterfaceInfo &info : Sentry::Rules::interfaces())
+    for (const Sentry::InterfaceInfo &info : Sentry::Interfaces::all())
         out() << "interface  " << (info.alias.isEmpty() ? u"-"_s : info.alias) << "  " << info.fullName
               << "  relay " << (info.relayName.isEmpty() ? u"-"_s : info.relayName) << "  first field "
               << info.firstField << '\n';
@@ -146,7 +146,7 @@ QJsonObject tablesJson(Sentry::Profile profile)
         keys.append(row);
     }
     QJsonArray interfaces;
-    for (const Sentry::InterfaceInfo &info : Sentry::Rules::interfaces())
+    for (const Sentry::InterfaceInfo &info : Sentry::Interfaces::all())
         interfaces.append(QJsonObject{{u"alias"_s, info.alias}, {u"name"_s, info.fullName},
                                       {u"relay_name"_s, info.relayName}, {u"first_field"_s, info.firstField}});
     return {{u"levels"_s, levels}, {u"keys"_s, keys}, {u"interfaces"_s, interfaces}};

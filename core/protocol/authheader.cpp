@@ -453,7 +453,7 @@ QString paramValue(const AuthParams &params, const QString &name)
     if (name == FieldClient)
         return params.client;
     if (name == FieldTimestamp)
-        return QString::number(params.timestamp);
+        return params.timestampText.isEmpty() ? QString::number(params.timestamp) : params.timestampText;
     return name == FieldKey ? params.publicKey : params.secretKey;
 }
 

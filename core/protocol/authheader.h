@@ -34,6 +34,7 @@ struct AuthParams
     QString version = QStringLiteral("4");
     QString client;          // "name/version"; must not contain "," or "="
     qint64 timestamp = 0;    // unix seconds
+    QString timestampText;   // sent instead of `timestamp` when set: raven-php's float "1386350000.123400"
     QString publicKey;
     QString secretKey;       // omitted from the header when empty
     bool includeTimestamp = true; // raven-js sent no sentry_timestamp

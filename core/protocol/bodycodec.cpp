@@ -183,9 +183,9 @@ DecodeResult gzipRefused(const QString &where)
     return failure(DecodeResult::Error::GzipNotAccepted,
                    u"%1 is a gzip (RFC 1952) stream, starting 1f 8b: the v4 server ran "
                    "zlib.decompress(base64decode(body)), which only takes an RFC 1950 zlib stream, "
-                   "and answered 403 'Bad data decoding request'. Compress with zlib instead "
+                   "and answered %2. Compress with zlib instead "
                    "(Python zlib.compress, PHP gzcompress, Node zlib.deflate), then base64-encode"_s
-                       .arg(where));
+                       .arg(where, ServerRefusals::quoted("body.decode")));
 }
 
 // JSON preceded by whitespace or a BOM: the server only took a body as JSON if byte 0 was '{'.
@@ -200,9 +200,9 @@ std::optional<DecodeResult> leadingBytesBeforeJson(const QByteArray &body)
     const QString what = bom ? u"a UTF-8 byte-order mark (EF BB BF)"_s : u"whitespace"_s;
     return failure(DecodeResult::Error::LeadingWhitespace,
                    u"the JSON starts with %1 - %2 byte(s) before the '{': the v4 server took a body "
-                   "as JSON only when its first byte was '{', tried base64 instead and answered 403 "
-                   "'Bad data decoding request'. Remove the bytes before the '{'"_s
-                       .arg(what).arg(i));
+                   "as JSON only when its first byte was '{', tried base64 instead and answered "
+                   "%3. Remove the bytes before the '{'"_s
+                       .arg(what).arg(i).arg(ServerRefusals::quoted("body.decode")));
 }
 
 DecodeResult rawCompressed(const QByteArray &body)

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace Sentry {
 
@@ -19,6 +20,7 @@ enum class Level { Debug, Info, Warning, Error, Fatal };
 
 QString levelName(Level level);  // "debug" … "fatal"
 int levelNumber(Level level);    // 10 … 50
+std::optional<Level> levelFromName(const QString &name); // "warning" → Level::Warning
 
 namespace EventKey {
 inline constexpr char16_t EventId[] = u"event_id";
@@ -60,6 +62,10 @@ public:
 
     static QString newEventId();                        // 32 lowercase hex chars, uuid4
     static QString formatTimestamp(const QDateTime &t); // "2011-05-02T17:41:36" (UTC, no zone)
+    // The timestamp forms the v4 server parsed (ISO 8601 with or without a fraction and a Z, unix
+    // seconds as a number or a numeric string); an invalid QDateTime when it could not.
+    static QDateTime parseTimestamp(const QJsonValue &value);
+    static bool isUnixTimeText(const QString &text); // "1329096377", "1329096377.25"
 
     QJsonObject object() const { return m_object; }
     QJsonValue value(const QString &key) const { return m_object.value(key); }

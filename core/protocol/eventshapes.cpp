@@ -1,6 +1,7 @@
 #include "eventshapes.h"
 
 #include "event.h"
+#include "interfaces.h"
 #include "jsonpointer.h"
 
 #include <QJsonArray>
@@ -10,10 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Sentry::EventShapes {
 
 namespace {
-// The full names of the two interfaces whose paths are worked out here (their aliases are
-// EventKey::Exception and EventKey::Stacktrace).
-constexpr char16_t ExceptionInterface[] = u"sentry.interfaces.Exception";
-constexpr char16_t StacktraceInterface[] = u"sentry.interfaces.Stacktrace";
 constexpr char16_t Values[] = u"values";
 constexpr char16_t Frames[] = u"frames";
 
@@ -34,7 +31,7 @@ Exceptions exceptions(const QJsonObject &event)
 {
     Exceptions result;
     result.key = interfaceKey(event, QString::fromUtf16(EventKey::Exception),
-                              QString::fromUtf16(ExceptionInterface));
+                              QString::fromUtf16(InterfaceName::Exception));
     result.listPointer = child(QString(), result.key);
     const QJsonValue value = event.value(result.key);
     const QJsonValue values = value.toObject().value(QStringView(Values));
@@ -88,7 +85,7 @@ bool Exceptions::split(const QString &pointer, int *index, QString *rest) const
 QString stacktraceFramesPointer(const QJsonObject &event)
 {
     const QString key = interfaceKey(event, QString::fromUtf16(EventKey::Stacktrace),
-                                     QString::fromUtf16(StacktraceInterface));
+                                     QString::fromUtf16(InterfaceName::Stacktrace));
     return child(child(QString(), key), QString::fromUtf16(Frames));
 }
 

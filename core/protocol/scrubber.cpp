@@ -1,5 +1,7 @@
 #include "scrubber.h"
 
+#include "interfaces.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -140,7 +142,8 @@ void removeCookies(QJsonObject &http, const QString &path, QList<ScrubEntry> &en
 
 void removeHttpParts(QJsonObject &event, const ScrubOptions &options, QList<ScrubEntry> &entries)
 {
-    for (const QString &key : {u"request"_s, u"sentry.interfaces.Http"_s}) {
+    const InterfaceInfo *httpInterface = Interfaces::find(QString::fromUtf16(InterfaceName::Http));
+    for (const QString &key : {httpInterface->alias, httpInterface->fullName}) {
         if (!event.value(key).isObject())
             continue;
         QJsonObject http = event.value(key).toObject();

@@ -11,6 +11,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -133,6 +136,29 @@ bool StoreRequest::checkGivenHeaders(const StoreRequestOptions &options, QString
 
 namespace {
 
+// The headers that carry Sentry auth: the protocol's, and the Authorization form the server also read.
+bool isAuthHeader(const QByteArray &name)
+{
+    return name.compare(HttpHeader::SentryAuth, Qt::CaseInsensitive) == 0
+        || name.compare("Authorization", Qt::CaseInsensitive) == 0;
+}
+
+// An auth value with each sentry_secret's value masked and every other byte as given, so a header
+// the user typed (an extra X-Sentry-Auth) reads as sent, less the secret.
+QByteArray maskedAuthValue(const QByteArray &value)
+{
+    QString text = QString::fromUtf8(value);
+    const QString secretName = QString::fromUtf16(AuthField::Secret);
+    for (const AuthHeader::Field &field : AuthHeader::parse(text).fields()) {
+        if (field.name.trimmed() != secretName || field.value.isEmpty())
+            continue;
+        const QRegularExpression secret(u"(\\b%1\\s*=\\s*)%2"_s.arg(
+            secretName, QRegularExpression::escape(field.value)));
+        text.replace(secret, u"\\1"_s + QString::fromUtf16(MaskText));
+    }
+    return text.toUtf8();
+}
+
 // Extra headers (checked by checkGivenHeaders) replace a harness header of the same name in
 // place, or are appended.
 void applyExtraHeaders(QList<StoreRequest::Header> &headers, const QList<StoreRequest::Header> &extra)
@@ -210,7 +236,7 @@ Findings StoreRequest::findings() const
                              QString::fromUtf16(limit.message).arg(length).arg(limit.maxLength),
                              QString::fromUtf16(limit.rule)});
     }
-    return findings;
+    return findings + m_shapeNotes;
 }
 
 QList<QByteArray> StoreRequest::defaultHeaderOrder()
@@ -219,6 +245,19 @@ QList<QByteArray> StoreRequest::defaultHeaderOrder()
             HttpHeader::Origin,         HttpHeader::Referer,        HttpHeader::ContentType,
             HttpHeader::ContentLength,  HttpHeader::Connection,     HttpHeader::AcceptEncoding,
             HttpHeader::AcceptLanguage};
+}
+
+QList<QByteArray> StoreRequest::qtAddedHeaders()
+{
+    return {HttpHeader::Host, HttpHeader::Connection, HttpHeader::AcceptEncoding,
+            HttpHeader::AcceptLanguage, HttpHeader::UserAgent};
+}
+
+bool StoreRequest::needsRawSocket() const
+{
+    const QList<QByteArray> added = qtAddedHeaders();
+    return std::any_of(added.cbegin(), added.cend(),
+                       [this](const QByteArray &name) { return header(name).isEmpty(); });
 }
 
 QByteArray StoreRequest::defaultHeaderValue(const QByteArray &name)
@@ -242,9 +281,11 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
     }
     if (!checkGivenHeaders(options, error))
         return std::nullopt;
-    const qint64 now = options.clock ? options.clock() : QDateTime::currentSecsSinceEpoch();
-    const qint64 stamp = options.timestampUnit == TimestampUnit::Milliseconds ? now * 1000 : now;
-    AuthParams params = AuthHeader::paramsFor(dsn, options.client, stamp);
+    const qint64 nowMs = options.clock ? options.clock() * 1000 : QDateTime::currentMSecsSinceEpoch();
+    const bool inMs = options.timestampUnit == TimestampUnit::Milliseconds;
+    AuthParams params = AuthHeader::paramsFor(dsn, options.client, inMs ? nowMs : nowMs / 1000);
+    if (options.timestampUnit == TimestampUnit::SecondsWithMicros) // PHP's sprintf('%F', microtime(true))
+        params.timestampText = u"%1.%2"_s.arg(nowMs / 1000).arg((nowMs % 1000) * 1000, 6, 10, QChar(u'0'));
     params.order = options.authFieldOrder;
     params.includeTimestamp = options.sendTimestamp;
     if (!options.sendSecret)
@@ -256,20 +297,23 @@ std::optional<StoreRequest> StoreRequest::build(const Dsn &dsn, const QByteArray
     StoreRequest request;
     request.m_auth = *auth;
     request.m_baseUrl = options.useLegacyEndpoint ? dsn.legacyStoreUrl() : dsn.storeUrl();
-    request.m_eventJson = eventJson;
+    request.m_eventJson = options.eventShape.applyToJson(eventJson, dsn.projectId(), &request.m_shapeNotes);
     request.m_projectId = dsn.projectId();
     request.m_legacy = options.useLegacyEndpoint;
     if (options.method == RequestMethod::Get) {
         request.m_method = "GET";
         request.setQueryAuth(options);
         request.m_query.append({QString::fromUtf16(SentryDataParameter).toLatin1(),
-                                uriComponent(eventJson)});
+                                uriComponent(request.m_eventJson)});
     } else {
         request.m_encoding = options.encoding;
-        request.m_body = BodyCodec::encode(eventJson, options.encoding);
+        request.m_body = BodyCodec::encode(request.m_eventJson, options.encoding);
     }
     request.setHeaders(options);
     applyExtraHeaders(request.m_headers, options.extraHeaders);
+    if (const QByteArray given = request.header(HttpHeader::SentryAuth);
+        !given.isEmpty() && given != request.m_auth.toString().toUtf8())
+        request.m_auth = AuthHeader::parse(QString::fromUtf8(given)); // an extra header replaced it
     if (options.timeoutMs) {
         request.m_timeoutMs = std::max(1, *options.timeoutMs);
         request.m_timeoutSource = TimeoutSource::Options;
@@ -298,7 +342,7 @@ void StoreRequest::setHeaders(const StoreRequestOptions &options)
             order.append(name);
     }
     for (const QByteArray &name : defaultHeaderOrder()) {
-        if (!order.contains(name))
+        if (!order.contains(name) && !(options.onlyListedHeaders && qtAddedHeaders().contains(name)))
             order.append(name);
     }
     m_headers.clear();
@@ -350,8 +394,8 @@ StoreRequest StoreRequest::withMaskedSecret() const
             item.second = mask;
     }
     for (Header &header : masked.m_headers) {
-        if (header.first == HttpHeader::SentryAuth)
-            header.second = masked.m_auth.toString().toUtf8();
+        if (isAuthHeader(header.first))
+            header.second = maskedAuthValue(header.second);
     }
     return masked;
 }
@@ -397,7 +441,8 @@ QByteArray StoreRequest::toHttp() const
 
 // curl itself sends "Host" (the same host[:port] as hostHeader()) first, then our -H headers in
 // order, replacing its own User-Agent and Content-Type. It would add "Accept: */*" and, for large
-// bodies, "Expect: 100-continue": the empty -H 'Accept:' and -H 'Expect:' suppress both, and
+// bodies, "Expect: 100-continue": the empty -H 'Accept:' and -H 'Expect:' suppress both (and
+// -H 'User-Agent:' its User-Agent, when the request has none), and
 // --http1.1 stops it from negotiating HTTP/2 over TLS, so the bytes on the wire equal toHttp().
 QString StoreRequest::toCurl() const
 {
@@ -406,7 +451,9 @@ QString StoreRequest::toCurl() const
                          + u' ' + shellQuote(QString::fromUtf8(urlText()))};
     for (const Header &header : m_headers)
         words.append(u"-H "_s + shellQuote(QString::fromUtf8(header.first + ": " + header.second)));
-    words.append(u"-H 'Accept:' -H 'Expect:'"_s);
+    // curl adds a User-Agent of its own unless told not to; a client that sent none gets none.
+    words.append(header(HttpHeader::UserAgent).isEmpty() ? u"-H 'Accept:' -H 'Expect:' -H 'User-Agent:'"_s
+                                                         : u"-H 'Accept:' -H 'Expect:'"_s);
     if (!body.argument.isEmpty())
         words.append(body.argument);
     return words.join(u" \\\n  "_s);

@@ -3,8 +3,9 @@
 // The store request as a pure value: (DSN, event, options, clock) → method, URL, headers and
 // body, with no I/O. Every header that goes on the wire is in headers(), in wire order: the
 // ones Qt's QNetworkAccessManager would otherwise add by itself (Host, Connection,
-// Accept-Encoding, Accept-Language, User-Agent) are set explicitly, so the raw HTTP text, the
-// curl command and what the sender puts on the socket are the same bytes.
+// Accept-Encoding, Accept-Language, User-Agent) are set explicitly, or, for a client that sent
+// fewer (a preset's onlyListedHeaders), the Sender writes the bytes itself (needsRawSocket()), so
+// the raw HTTP text, the curl command and what goes on the socket are the same bytes.
 //
 //     Sentry::StoreRequestOptions options;
 //     options.encoding = Sentry::BodyEncoding::Base64Zlib;
@@ -13,6 +14,7 @@
 
 #include "authheader.h"
 #include "bodycodec.h"
+#include "clientshape.h"
 #include "finding.h"
 
 #include <QByteArray>
@@ -54,7 +56,9 @@ inline constexpr char16_t SentryDataParameter[] = u"sentry_data";
 inline constexpr char DefaultClient[] = "sentry-harness/0.1.0";
 
 enum class RequestMethod { Post, Get }; // Get: raven-js 1.1's image beacon, all in the query
-enum class TimestampUnit { Seconds, Milliseconds }; // raven-node 0.6 sent milliseconds
+// sentry_timestamp: raven-node 0.6 sent milliseconds, raven-php 0.8 PHP's "%F" of microtime(true),
+// seconds with six decimals ("1386350000.123400").
+enum class TimestampUnit { Seconds, Milliseconds, SecondsWithMicros };
 
 struct StoreRequestOptions
 {
@@ -76,6 +80,13 @@ struct StoreRequestOptions
     // and Qt both put it there); headers the request needs but the list omits follow in the
     // default order.
     QList<QByteArray> headerOrder;
+    // The headers in headerOrder (and Host) are all that is sent: none of the defaults Qt would add
+    // (User-Agent, Connection, Accept-Encoding, Accept-Language) unless listed. Such a request
+    // needsRawSocket(): the sender writes its bytes itself (raven-node sent no User-Agent).
+    bool onlyListedHeaders = false;
+    // How the client shaped the event (interface names, timestamp, level, members it always set);
+    // build() applies it, so the preview, the curl command and what is sent agree.
+    EventShape eventShape;
     std::function<qint64()> clock;                       // unix seconds; current time when empty
     // Added after the harness's own headers, in order; one with the name of a harness header
     // (User-Agent, X-Sentry-Auth, Content-Type) replaces it in place. Checked by
@@ -95,6 +106,9 @@ public:
     // time sent these or nothing; Qt 6.4 sends a value of its own for each one left unset.
     static QByteArray defaultHeaderValue(const QByteArray &name);
     static QList<QByteArray> defaultHeaderOrder();
+    // The headers Qt's QNetworkAccessManager sends whatever is set: a value of its own for each one
+    // left out, and Host first.
+    static QList<QByteArray> qtAddedHeaders();
 
     // Fails (nullopt and *error) only when the DSN is invalid or the auth header cannot be built.
     // The headers the options give (extra headers, Origin, Referer, User-Agent) checked as HTTP
@@ -109,7 +123,10 @@ public:
     QList<Header> headers() const { return m_headers; } // in wire order, Host first
     QByteArray header(const QByteArray &name) const;    // case-insensitive
     QByteArray body() const { return m_body; }          // empty for a GET
-    QByteArray eventJson() const { return m_eventJson; }
+    QByteArray eventJson() const { return m_eventJson; } // as sent: shaped by the options' eventShape
+    // True when QNetworkAccessManager would change the headers (one of qtAddedHeaders() is not
+    // sent): the Sender then writes toHttp() on a socket of its own, byte for byte.
+    bool needsRawSocket() const;
     BodyEncoding encoding() const { return m_encoding; }
     bool isBeacon() const { return m_method == "GET"; }
     // The auth fields in the order sent (the X-Sentry-Auth header's, or the query's for a GET).
@@ -162,6 +179,7 @@ private:
     QList<Header> m_headers;
     QByteArray m_body;
     QByteArray m_eventJson;
+    Findings m_shapeNotes;
     BodyEncoding m_encoding = BodyEncoding::Json;
     AuthHeader m_auth;
     QString m_projectId;     // the DSN's project: an id or a slug

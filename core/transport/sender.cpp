@@ -1,6 +1,7 @@
 #include "sender.h"
 
 #include "logcategories.h"
+#include "rawhttpsender.h"
 #include "storerequest.h"
 
 #include <QNetworkAccessManager>
@@ -16,14 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Sentry {
 
 namespace {
-
-bool isOnlySelfSigned(const QList<QSslError> &errors)
-{
-    return !errors.isEmpty() && std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &e) {
-        return e.error() == QSslError::SelfSignedCertificate
-            || e.error() == QSslError::SelfSignedCertificateInChain;
-    });
-}
 
 int defaultPort(const QUrl &url)
 {
@@ -87,6 +80,8 @@ Sender::~Sender()
         reply->abort();
         reply->deleteLater();
     }
+    for (RawHttpSender *raw : std::as_const(m_rawInFlight))
+        disconnect(raw, nullptr, this, nullptr); // deleted with us, unheard
 }
 
 void Sender::setTimeoutMs(int milliseconds)
@@ -96,6 +91,8 @@ void Sender::setTimeoutMs(int milliseconds)
 
 void Sender::send(const StoreRequest &request)
 {
+    if (request.needsRawSocket())
+        return sendRaw(request);
     QNetworkRequest networkRequest = request.toNetworkRequest();
     // A redirect is an answer worth showing (http → https, a missing slash), not something to follow.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -114,6 +111,24 @@ void Sender::send(const StoreRequest &request)
     }
     reply->setReadBufferSize(ReadBufferBytes);
     watch(reply, request.timeoutMs().value_or(m_timeoutMs));
+}
+
+// Qt would add a header this request leaves out on purpose: the bytes go on a socket of our own.
+void Sender::sendRaw(const StoreRequest &request)
+{
+    qCDebug(lcTransport) << "sending" << request.method() << request.url().toDisplayString()
+                         << request.body().size() << "bytes on a raw socket";
+    auto *raw = new RawHttpSender(this);
+    raw->setTimeoutMs(request.timeoutMs().value_or(m_timeoutMs));
+    raw->setAcceptSelfSigned(m_acceptSelfSigned);
+    m_rawInFlight.insert(raw);
+    const QUrl url = request.url();
+    connect(raw, &RawHttpSender::finished, this, [this, raw, url](const RawResponse &response) {
+        m_rawInFlight.remove(raw);
+        raw->deleteLater();
+        report(response, url);
+    });
+    raw->send(url, request.toHttp());
 }
 
 void Sender::watch(QNetworkReply *reply, int deadlineMs)
@@ -165,6 +180,9 @@ void Sender::cancel()
     const QList<QNetworkReply *> replies = m_inFlight.keys();
     for (QNetworkReply *reply : replies)
         stop(reply, Stop::Cancelled);
+    const QList<RawHttpSender *> raws = m_rawInFlight.values();
+    for (RawHttpSender *raw : raws)
+        raw->cancel();
 }
 
 void Sender::readBody(QNetworkReply *reply)
@@ -255,13 +273,17 @@ void Sender::finish(QNetworkReply *reply)
     const RawResponse response = rawResponse(reply, *it);
     m_inFlight.erase(it);
     reply->deleteLater();
+    report(response, reply->url());
+}
 
+void Sender::report(const RawResponse &response, const QUrl &url)
+{
     const SendResult result = SendResult::classify(response, m_clock ? m_clock() : QDateTime::currentDateTimeUtc());
     if (result.verdict == Verdict::Cancelled)
-        qCInfo(lcTransport) << "send cancelled:" << reply->url().toDisplayString();
+        qCInfo(lcTransport) << "send cancelled:" << url.toDisplayString();
     else if (!result.isAccepted())
         qCWarning(lcErrors).noquote() << u"event not delivered to %1 - %2 (HTTP %3): %4"_s.arg(
-            reply->url().toDisplayString(), verdictName(result.verdict), QString::number(result.status),
+            url.toDisplayString(), verdictName(result.verdict), QString::number(result.status),
             result.explanation);
     Q_EMIT finished(result);
 }

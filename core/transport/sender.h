@@ -6,7 +6,9 @@
 // sending and the complete answer; when it passes, the result says how far the exchange got.
 // Each send() is one request on the wire (Qt's own resend is off), and an answer's body is read
 // as it arrives and cut at SendResult::MaxBodyBytes. TLS errors are reported, and only an explicit
-// setAcceptSelfSigned(true) lets a self-signed test server through.
+// setAcceptSelfSigned(true) lets a self-signed test server through. A request whose headers Qt
+// would change (StoreRequest::needsRawSocket(): raven-node sent no User-Agent) is written on a
+// socket of its own by a RawHttpSender, byte for byte as StoreRequest::toHttp() shows it.
 //
 //     Sentry::Sender sender(&manager);
 //     connect(&sender, &Sentry::Sender::finished, this, [](const Sentry::SendResult &r) { … });
@@ -19,15 +21,18 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 class QSslError;
+class QUrl;
 
 namespace Sentry {
 
+class RawHttpSender;
 class StoreRequest;
 
 class Sender final : public QObject
@@ -47,7 +52,7 @@ public:
     // Aborts every request in flight; each finishes with Verdict::Cancelled.
     void cancel();
 
-    int pendingCount() const { return int(m_inFlight.size()); }
+    int pendingCount() const { return int(m_inFlight.size() + m_rawInFlight.size()); }
 
     // The deadline for requests that carry none of their own (StoreRequest::timeoutMs()).
     int timeoutMs() const { return m_timeoutMs; }
@@ -78,6 +83,8 @@ private:
         ExchangeStage stage = ExchangeStage::Connecting;
     };
 
+    void sendRaw(const StoreRequest &request);
+    void report(const RawResponse &response, const QUrl &url);
     void watch(QNetworkReply *reply, int deadlineMs);
     void reached(QNetworkReply *reply, ExchangeStage stage);
     void stop(QNetworkReply *reply, Stop why);
@@ -89,6 +96,7 @@ private:
 
     QNetworkAccessManager *m_manager = nullptr;
     QHash<QNetworkReply *, InFlight> m_inFlight;
+    QSet<RawHttpSender *> m_rawInFlight;
     int m_timeoutMs = DefaultTimeoutMs;
     bool m_acceptSelfSigned = false;
     Clock m_clock;

@@ -1,6 +1,7 @@
 #include "normalizer.h"
 
 #include "asciiclass.h"
+#include "event.h"
 #include "interfacenormalizer.h"
 #include "normalizecontext.h"
 #include "rules.h"
@@ -54,8 +55,6 @@ QString emptyText(const QJsonValue &value)
     return value.isString() ? u"\"\""_s : value.isArray() ? u"[]"_s : u"{}"_s;
 }
 
-QDateTime parseTimestampText(const QString &text);
-const QRegularExpression &unixTimeText();
 
 bool isHexId(const QString &id)
 {
@@ -281,9 +280,9 @@ void EventNormalizer::timestamp(const QString &key, const QJsonValue &value)
         return dropJudged(key, value, u"wrong type: receipt time used"_s);
     }
     const QDateTime time
-        = value.isString() ? parseTimestampText(m_text) : Normalizer::parseTimestamp(value);
+        = Event::parseTimestamp(value.isString() ? QJsonValue(m_text) : value);
     if (!time.isValid() || time > m_now.addSecs(limits().futureSeconds)) {
-        const bool number = value.isDouble() || unixTimeText().match(m_text).hasMatch();
+        const bool number = value.isDouble() || Event::isUnixTimeText(m_text);
         const double seconds = value.isDouble() ? value.toDouble() : m_text.toDouble();
         if (time.isValid())
             m_context.report(u"event.timestamp.future"_s, path(key),
@@ -417,7 +416,7 @@ void EventNormalizer::unknown(const QString &key, const QJsonValue &value)
         m_context.report(u"interface.query-short-key"_s, path(key));
     } else if (key.startsWith("sentry.interfaces."_L1)) {
         QStringList names;
-        for (const InterfaceInfo &info : Rules::interfaces())
+        for (const InterfaceInfo &info : Interfaces::all())
             names << info.fullName;
         m_context.report(u"event.key.interface-misspelled"_s, path(key), {key, names.join(u", "_s)});
     } else if (key.contains(u'.')) {
@@ -522,75 +521,6 @@ void EventNormalizer::dropJudged(const QString &key, const QJsonValue &before, c
     drop(key, before, description);
 }
 
-// The document's own form "2011-05-02T17:41:36", read without a regular expression (the common case).
-QDateTime parsePlainIso(const QString &text)
-{
-    static const QString pattern = u"dddd-dd-ddTdd:dd:dd"_s;
-    if (text.size() != pattern.size())
-        return {};
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (pattern.at(i) == u'd' ? !text.at(i).isDigit() : text.at(i) != pattern.at(i))
-            return {};
-    }
-    // ASCII digits add up in place (QStringView::toInt() costs more than the rest of the parse).
-    const auto number = [&text](qsizetype from, qsizetype length) {
-        int n = 0;
-        for (qsizetype i = from; i < from + length; ++i) {
-            const char16_t c = text.at(i).unicode();
-            if (c < u'0' || c > u'9') // another script's digit: read as Qt reads it
-                return QStringView(text).mid(from, length).toInt();
-            n = n * 10 + (c - u'0');
-        }
-        return n;
-    };
-    const QDate date(number(0, 4), number(5, 2), number(8, 2));
-    const QTime time(number(11, 2), number(14, 2), number(17, 2));
-    return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
-}
-
-// Python's datetime holds the years 1 to 9999: the v4 server's fromtimestamp() failed outside
-// them, and it dropped the timestamp as an unparsable one. Checked before converting to
-// milliseconds, which overflows a qint64 past 9.2e15 seconds (1e303 became a date in the past).
-constexpr double MinUnixSeconds = -62135596800.0; // 0001-01-01T00:00:00
-constexpr double MaxUnixSeconds = 253402300799.0; // 9999-12-31T23:59:59
-
-QDateTime fromUnixSeconds(double seconds)
-{
-    if (!(seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds)) // NaN too
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000), Qt::UTC);
-}
-
-const QRegularExpression &unixTimeText()
-{
-    static const QRegularExpression unix(u"^\\d+(?:\\.\\d+)?$"_s);
-    return unix;
-}
-
-// The string forms Normalizer::parseTimestamp() reads.
-QDateTime parseTimestampText(const QString &text)
-{
-    static const QRegularExpression iso(
-        u"^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,6}))?Z?$"_s);
-    if (const QDateTime plain = parsePlainIso(text); plain.isValid())
-        return plain;
-    if (unixTimeText().match(text).hasMatch())
-        return fromUnixSeconds(text.toDouble());
-    const QRegularExpressionMatch match = iso.match(text);
-    if (!match.hasMatch())
-        return {};
-    // Built from its parts in UTC: going through local time would consult the system time zone.
-    const auto number = [&match](int group, qsizetype from, qsizetype length) {
-        return match.capturedView(group).mid(from, length).toInt();
-    };
-    const QDate date(number(1, 0, 4), number(1, 5, 2), number(1, 8, 2));
-    const QTime time(number(2, 0, 2), number(2, 3, 2), number(2, 6, 2),
-                     match.captured(3).leftJustified(3, u'0').left(3).toInt());
-    if (!date.isValid() || !time.isValid())
-        return {};
-    return QDateTime(date, time, Qt::UTC);
-}
-
 } // namespace
 
 NormalizeResult Normalizer::normalize(const QJsonObject &event, const NormalizeOptions &options)
@@ -605,14 +535,8 @@ QString Normalizer::newEventId()
 
 QString Normalizer::formatTimestamp(const QDateTime &utc)
 {
-    return utc.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s);
+    return Event::formatTimestamp(utc);
 }
 
-QDateTime Normalizer::parseTimestamp(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return fromUnixSeconds(value.toDouble());
-    return parseTimestampText(value.toString());
-}
 
 } // namespace Sentry

@@ -40,9 +40,7 @@ public:
     static NormalizeResult normalize(const QJsonObject &event, const NormalizeOptions &options = {});
 
     static QString newEventId(); // 32 lowercase hex characters (uuid4)
-    static QString formatTimestamp(const QDateTime &utc); // "2011-05-02T17:41:36"
-    // The timestamp forms the v4 server parsed; an invalid QDateTime when it could not.
-    static QDateTime parseTimestamp(const QJsonValue &value);
+    static QString formatTimestamp(const QDateTime &utc); // Event::formatTimestamp()
 };
 
 } // namespace Sentry

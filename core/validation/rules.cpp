@@ -1,5 +1,7 @@
 #include "rules.h"
 
+#include "serverrefusals.h"
+
 #include <QHash>
 
 using namespace Qt::Literals::StringLiterals;
@@ -120,8 +122,8 @@ QList<Rule> bodyRules()
                  err(A::Refuse, u"the event must be a JSON object {…}, not %1; the server refuses it (403 Bad data reconstructing object). Send one event per request."_s),
                  err(A::Refuse, u"the event must be a JSON object {…}, not %1; Relay refuses it (400)."_s)),
         checkRow(u"body.leading-whitespace"_s, B, {}, u"first byte is {"_s,
-                 err(A::Refuse, u"the body starts with %1: the v4 server only took JSON whose first byte is '{' and answered 403 Bad data decoding request. Remove it."_s),
-                 info(A::Accept, u"the body starts with %1: Relay accepts it (⚠ the v4 server answered 403 Bad data decoding request)."_s)),
+                 err(A::Refuse, u"the body starts with %1: the v4 server only took JSON whose first byte is '{' and answered "_s + ServerRefusals::quoted("body.decode") + u". Remove it."_s),
+                 info(A::Accept, u"the body starts with %1: Relay accepts it (⚠ the v4 server answered "_s + ServerRefusals::quoted("body.decode") + u")."_s)),
         checkRow(u"body.size.decompressed"_s, B, {}, u"at most 1 MB of JSON"_s,
                  err(A::Refuse, u"the JSON is %1 bytes, over the 1 MB (1,000,000 bytes) decompressed store limit: the request is refused. Trim extra, frame vars and context lines."_s)),
         checkRow(u"body.json.duplicate-key"_s, B, {}, u"each key once per object"_s,
@@ -623,29 +625,9 @@ const TopLevelKey *Rules::topLevelKey(const QString &key)
     return index.value(key);
 }
 
-const QList<InterfaceInfo> &Rules::interfaces()
-{
-    static const QList<InterfaceInfo> table = {
-        {u"exception"_s, QString::fromUtf16(Owner::Exception), u"exception"_s, u"values"_s},
-        {u"stacktrace"_s, QString::fromUtf16(Owner::Stacktrace), u"stacktrace"_s, u"frames"_s},
-        {u"request"_s, QString::fromUtf16(Owner::Http), u"request"_s, u"url"_s},
-        {u"user"_s, QString::fromUtf16(Owner::User), u"user"_s, u"id"_s},
-        {u"template"_s, QString::fromUtf16(Owner::Template), u"template"_s, u"filename"_s},
-        {QString(), QString::fromUtf16(Owner::Message), u"logentry"_s, u"message"_s},
-        {QString(), QString::fromUtf16(Owner::Query), QString(), u"query"_s},
-    };
-    return table;
-}
-
 const InterfaceInfo *Rules::interface(const QString &key, Profile profile)
 {
-    for (const InterfaceInfo &info : interfaces()) {
-        if (key == info.fullName || (!info.alias.isEmpty() && key == info.alias))
-            return &info;
-        if (profile == Profile::Relay && !info.relayName.isEmpty() && key == info.relayName)
-            return &info;
-    }
-    return nullptr;
+    return Interfaces::find(key, profile == Profile::Relay);
 }
 
 } // namespace Sentry

@@ -5,13 +5,14 @@
 // severity, the server's action and the message. Type, required and length rows are applied
 // generically; "check" rows name a judgement made in code (timestamps, levels, tag pairs …) whose
 // limit and verdict still come from the row. The tables below them hold the lists the judge walks:
-// the level names, the top-level keys and the seven interfaces. Nothing the judge compares with is
+// the level names and the top-level keys (the seven interfaces are a protocol fact: interfaces.h). Nothing the judge compares with is
 // written anywhere else.
 //
 //     for (const Sentry::Rule &rule : Sentry::Rules::all())
 //         list << rule.id << rule.path() << severityName(rule.verdict(profile).severity);
 
 #include "finding.h"
+#include "interfaces.h"
 #include "validationtypes.h"
 
 #include <QHash>
@@ -53,15 +54,15 @@ struct RuleVerdict
 // The objects rules are about; an interface is named by its full v4 name.
 namespace Owner {
 inline constexpr char16_t Event[] = u"event";
-inline constexpr char16_t Exception[] = u"sentry.interfaces.Exception";
+inline constexpr const char16_t *Exception = InterfaceName::Exception;
 inline constexpr char16_t ExceptionValue[] = u"exception value";
-inline constexpr char16_t Stacktrace[] = u"sentry.interfaces.Stacktrace";
+inline constexpr const char16_t *Stacktrace = InterfaceName::Stacktrace;
 inline constexpr char16_t Frame[] = u"frame";
-inline constexpr char16_t Http[] = u"sentry.interfaces.Http";
-inline constexpr char16_t User[] = u"sentry.interfaces.User";
-inline constexpr char16_t Template[] = u"sentry.interfaces.Template";
-inline constexpr char16_t Message[] = u"sentry.interfaces.Message";
-inline constexpr char16_t Query[] = u"sentry.interfaces.Query";
+inline constexpr const char16_t *Http = InterfaceName::Http;
+inline constexpr const char16_t *User = InterfaceName::User;
+inline constexpr const char16_t *Template = InterfaceName::Template;
+inline constexpr const char16_t *Message = InterfaceName::Message;
+inline constexpr const char16_t *Query = InterfaceName::Query;
 inline constexpr char16_t Extra[] = u"extra";
 inline constexpr char16_t Tags[] = u"tags";
 inline constexpr char16_t Body[] = u"body";
@@ -83,17 +84,6 @@ struct Rule
 
     QString path() const; // "/message", "/sentry.interfaces.Exception/values/*/value"
     RuleVerdict verdict(Profile profile) const;
-};
-
-// One of the seven v4 interfaces: its alias (empty for Message and Query), full name, the
-// canonical name today's intake uses (empty: Relay has none), and the member a non-object value
-// is passed as.
-struct InterfaceInfo
-{
-    QString alias;
-    QString fullName;
-    QString relayName;
-    QString firstField;
 };
 
 // A level name the v4 server knew, and its numeric form (the logging module's number).
@@ -145,8 +135,8 @@ public:
     static const QList<TopLevelKey> &topLevelKeys(); // in the order defaults are filled
     static const TopLevelKey *topLevelKey(const QString &key); // nullptr if none
 
-    static const QList<InterfaceInfo> &interfaces();
-    // By alias or full name (Relay canonical names too, for the relay profile); nullptr if none.
+    // The interfaces table is a protocol fact (interfaces.h); this reads it as `profile` does:
+    // Relay's canonical names count only under the relay profile.
     static const InterfaceInfo *interface(const QString &key, Profile profile);
 };
 

@@ -210,6 +210,28 @@ private Q_SLOTS:
         QVERIFY(LoopbackServer::headerValue(raw, "X-Sentry-Auth").contains("sentry_timestamp=1329096377,"));
     }
 
+    // send --as puts the preset's bytes on the wire, as `request --as` shows them: raven-node's
+    // headers only (no User-Agent, which Qt would add) and the event in raven-node's shape.
+    void send_asRavenNodeSendsExactlyThePreviewedRequest()
+    {
+        const QByteArray event = R"({"message":"m","level":"error","timestamp":"2013-12-06T18:45:08.250Z"})";
+        const QStringList options{u"--dsn"_s, m_server->dsn(), u"--as"_s, u"raven-node-0.6"_s,
+                                  u"--timestamp"_s, u"1329096377"_s};
+        const CliRun run = runServed(options + QStringList{u"--no-history"_s, u"-"_s}, event);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("info: /level: removed: raven-node 0.6.3 set no level"), run.err.constData());
+        const CliRun preview = runCli(QStringList{u"request"_s} + options + QStringList{u"--show-secret"_s, u"-"_s},
+                                      event);
+        QCOMPARE(preview.exitCode, 0);
+        QCOMPARE(m_server->requests().size(), 1);
+        const QByteArray raw = m_server->requests().constFirst();
+        QCOMPARE(raw, preview.out);
+        QVERIFY2(LoopbackServer::headerValue(raw, "User-Agent").isNull(), raw.constData());
+        const QByteArray sent = Sentry::BodyCodec::decode(LoopbackServer::body(raw)).json;
+        QVERIFY2(sent.contains("\"timestamp\":\"2013-12-06T18:45:08\"") && !sent.contains("\"level\""),
+                 sent.constData());
+    }
+
     void send_repeatHonoursBackoffAndPrintsWaits()
     {
         ScriptedResponse limited = ScriptedResponse::sentryError(429, "slow down");

@@ -2,7 +2,7 @@
 
 #include "eventshapes.h"
 #include "jsonpointer.h"
-#include "rules.h"
+#include "interfaces.h"
 
 using Sentry::JsonPointer;
 
@@ -17,7 +17,7 @@ Locator topLevel(const QString &key)
 
 Locator interfaceMember(const QString &fullName, const QString &key)
 {
-    const Sentry::InterfaceInfo *info = Sentry::Rules::interface(fullName, Sentry::Profile::V4);
+    const Sentry::InterfaceInfo *info = Sentry::Interfaces::find(fullName);
     Q_ASSERT(info); // the form names only v4 interfaces
     const QString alias = info ? info->alias : QString();
     return [alias, fullName, key](const QJsonObject &event) -> QString {

@@ -2,7 +2,7 @@
 
 // The form's locators: each form field finds its value in the current event through one of these,
 // whatever key (alias or full name) and exception shape the event uses. The protocol facts behind
-// them (interface names, exception shapes) are core's: Sentry::Rules::interfaces() and
+// them (interface names, exception shapes) are core's: Sentry::Interfaces::all() and
 // Sentry::EventShapes.
 
 #include <QJsonObject>

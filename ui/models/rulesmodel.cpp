@@ -92,7 +92,7 @@ QString RulesModel::tablesText(Sentry::Profile profile)
     for (const Sentry::TopLevelKey &key : Sentry::Rules::topLevelKeys())
         (key.role == Sentry::KeyRole::LaterProtocol ? later : attributes) << key.key;
     QStringList interfaces;
-    for (const Sentry::InterfaceInfo &info : Sentry::Rules::interfaces())
+    for (const Sentry::InterfaceInfo &info : Sentry::Interfaces::all())
         interfaces << (info.alias.isEmpty() ? info.fullName : info.alias);
     return tr("Levels: %1.\nAttributes: %2.\nInterfaces: %3.\nKeys of later protocols (ignored by v4): %4.")
         .arg(levels.join(u", "_s), attributes.join(u", "_s), interfaces.join(u", "_s), later.join(u", "_s));

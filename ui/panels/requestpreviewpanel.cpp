@@ -151,6 +151,7 @@ QWidget *RequestPreviewPanel::buildOptions()
     m_legacyEndpoint = new QCheckBox(tr("Legacy /api/store/"));
     m_legacyEndpoint->setToolTip(tr("Post to /api/store/ instead of /api/{project}/store/"));
     m_client = new QComboBox;
+    m_client->setObjectName(u"client"_s);
     m_client->addItem(tr("sentry-harness"), QString());
     for (const Sentry::ClientPreset &preset : Sentry::ClientPreset::all())
         m_client->addItem(preset.id, preset.id);
@@ -361,7 +362,7 @@ void RequestPreviewPanel::refresh()
     QString error;
     m_request = currentRequest(&error);
     if (m_request)
-        showRequest(*m_request, built);
+        showRequest(*m_request);
     else
         showError(error, built);
     showScrub(built);
@@ -369,11 +370,11 @@ void RequestPreviewPanel::refresh()
 
 // On screen the secret is masked by field (the value of sentry_secret), so the rest of the
 // header reads as sent; the copy buttons copy the real request.
-void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request, const Built &built)
+void RequestPreviewPanel::showRequest(const Sentry::StoreRequest &request)
 {
     const Sentry::StoreRequest shownRequest =
         m_showSecrets->isChecked() ? request : request.withMaskedSecret();
-    m_body->setPlainText(shown(QString::fromUtf8(built.json)));
+    m_body->setPlainText(shown(QString::fromUtf8(request.eventJson()))); // as a preset shaped it
     m_auth->setRequestHeader(QString::fromUtf8(request.isBeacon() ? shownRequest.urlText()
                                                                    : shownRequest.header(Sentry::HttpHeader::SentryAuth)));
     m_http->setPlainText(shown(httpAsText(shownRequest.toHttp())));

@@ -82,7 +82,7 @@ private:
     QWidget *buildScrubbing();
     QWidget *textTab(QPlainTextEdit *view, const std::function<QString()> &copyText);
     Built scrubbedBody() const;
-    void showRequest(const Sentry::StoreRequest &request, const Built &built);
+    void showRequest(const Sentry::StoreRequest &request);
     void showError(const QString &error, const Built &built);
     void showScrub(const Built &built);
     void refreshIfVisible();

@@ -72,13 +72,13 @@ private Q_SLOTS:
             const QJsonObject e = entry.toObject();
             const QJsonObject event = QJsonDocument::fromJson(readSample(e.value(u"file"_s).toString())).object();
             for (const QString &key : event.keys()) {
-                if (const InterfaceInfo *info = Rules::interface(key, Profile::V4))
+                if (const InterfaceInfo *info = Interfaces::find(key))
                     interfaces.insert(info->fullName);
             }
             clients.insert(e.value(u"client"_s).toString().section(u'/', 0, 0));
             broken += e.value(u"valid_v4"_s).toBool() ? 0 : 1;
         }
-        for (const InterfaceInfo &info : Rules::interfaces())
+        for (const InterfaceInfo &info : Interfaces::all())
             QVERIFY2(interfaces.contains(info.fullName), qPrintable(info.fullName));
         for (const QString &client : {u"raven-python"_s, u"raven-node"_s, u"raven-js"_s, u"raven-php"_s})
             QVERIFY2(clients.contains(client), qPrintable(client));

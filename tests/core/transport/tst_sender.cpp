@@ -1,3 +1,4 @@
+#include "clientpreset.h"
 #include "dsn.h"
 #include "loopbackserver.h"
 #include "networkaccess.h"
@@ -421,6 +422,12 @@ private Q_SLOTS:
         QTest::addRow("json") << json;
         QTest::addRow("base64-zlib") << zlib;
         QTest::addRow("get beacon with origin") << beacon;
+        // Presets whose headers Qt would change go out on a socket of the sender's own.
+        for (const char *id : {"raven-node-0.6", "raven-python-4", "raven-php-0.8"}) {
+            StoreRequestOptions preset = ClientPreset::find(QString::fromLatin1(id))->options;
+            preset.clock = json.clock;
+            QTest::addRow("preset %s", id) << preset;
+        }
     }
     void send_wireIsExactlyTheRenderedRequest()
     {
@@ -456,6 +463,72 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(shell.state(), QProcess::NotRunning, 10000);
         QCOMPARE(server.requests().constFirst(), request->toHttp());
+    }
+
+    // raven-node 0.6.3 sent no User-Agent (tests/data/traffic/raven-node-0.6.3): neither does its
+    // preset, though QNetworkAccessManager adds one to every request it sends.
+    void send_ravenNodePresetPutsNoUserAgentOnTheWire()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        StoreRequestOptions options = ClientPreset::find(u"raven-node-0.6"_s)->options;
+        const auto request = StoreRequest::build(Dsn::parse(server.dsn()), eventJson, options);
+        QVERIFY(request && request->needsRawSocket());
+        Sender sender(&m_manager);
+        QSignalSpy spy(&sender, &Sender::finished);
+        sender.send(*request);
+        QVERIFY(spy.wait(5000));
+        QVERIFY(spy.at(0).at(0).value<SendResult>().isAccepted());
+        const QByteArray raw = server.requests().constFirst();
+        QCOMPARE(raw, request->toHttp());
+        QVERIFY2(LoopbackServer::headerValue(raw, "User-Agent").isNull(), raw.constData());
+        QVERIFY(LoopbackServer::headerValue(raw, "Accept-Encoding").isNull());
+        QVERIFY(LoopbackServer::headerValue(raw, "Accept-Language").isNull());
+        QCOMPARE(sender.pendingCount(), 0);
+    }
+
+    // The raw path keeps the sender's promises: the deadline, cancel(), TLS refused unless
+    // self-signed was accepted explicitly.
+    void send_rawPathHonoursDeadlineCancelAndTls()
+    {
+        StoreRequestOptions options = ClientPreset::find(u"raven-node-0.6"_s)->options;
+        LoopbackServer silent;
+        QVERIFY(silent.listen());
+        silent.setDefaultResponse(ScriptedResponse::neverAnswers());
+        options.timeoutMs = 300;
+        Sender sender(&m_manager);
+        QSignalSpy spy(&sender, &Sender::finished);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        sender.send(*StoreRequest::build(Dsn::parse(silent.dsn()), eventJson, options));
+        QVERIFY(spy.wait(5000));
+        SendResult result = spy.takeFirst().at(0).value<SendResult>();
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::Timeout));
+        QCOMPARE(stageName(result.stage), stageName(ExchangeStage::Waiting));
+
+        options.timeoutMs.reset();
+        sender.send(*StoreRequest::build(Dsn::parse(silent.dsn()), eventJson, options));
+        QCOMPARE(sender.pendingCount(), 1);
+        QTRY_COMPARE(silent.requests().size(), 2);
+        sender.cancel();
+        QTRY_COMPARE(spy.size(), 1);
+        QCOMPARE(verdictName(spy.takeFirst().at(0).value<SendResult>().verdict), verdictName(Verdict::Cancelled));
+        QCOMPARE(sender.pendingCount(), 0);
+
+        LoopbackServer tls;
+        QVERIFY(tls.listenTls(tlsConfiguration(u"selfsigned"_s)));
+        const auto secure = StoreRequest::build(Dsn::parse(tls.dsn()), eventJson, options);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"event not delivered"_s));
+        sender.send(*secure);
+        QVERIFY(spy.wait(5000));
+        result = spy.takeFirst().at(0).value<SendResult>();
+        QCOMPARE(verdictName(result.verdict), verdictName(Verdict::TlsError));
+        QVERIFY2(result.errorString.contains(u"self-signed"_s), qPrintable(result.errorString));
+        sender.setAcceptSelfSigned(true);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"accepting a self-signed certificate"_s));
+        sender.send(*secure);
+        QVERIFY(spy.wait(5000));
+        QVERIFY(spy.takeFirst().at(0).value<SendResult>().isAccepted());
+        QCOMPARE(tls.requests().constFirst(), secure->toHttp());
     }
 
     void send_reusesTheConnection()

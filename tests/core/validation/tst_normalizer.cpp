@@ -1,3 +1,4 @@
+#include "event.h"
 #include "normalizer.h"
 
 #include <QJsonArray>
@@ -298,7 +299,7 @@ private Q_SLOTS:
     {
         QFETCH(QJsonValue, value);
         QFETCH(bool, valid);
-        const QDateTime time = Normalizer::parseTimestamp(value);
+        const QDateTime time = Event::parseTimestamp(value);
         QCOMPARE(time.isValid(), valid);
         if (valid)
             QCOMPARE(time.toUTC().date(), QDate(2011, 5, 2));

@@ -6,6 +6,7 @@
 #include "scrubber.h"
 #include "storerequest.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -114,6 +115,63 @@ private Q_SLOTS:
         QCOMPARE(request->encoding(), Sentry::BodyEncoding::Base64Zlib);
         QCOMPARE(request->authFields().at(1).name, u"sentry_timestamp"_s);
         QCOMPARE(panel.encoding(), Sentry::BodyEncoding::Base64Zlib); // the options show it
+    }
+
+    // Choosing a client in the request options reshapes the previewed event as that client sent
+    // it: raven-js 1.1 used the aliases and sent no timestamp or level; each change is listed.
+    void clientChoice_reshapesThePreviewedEvent()
+    {
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\", \"level\": \"error\", \"timestamp\": \"2013-12-06T18:45:08\","
+                       " \"sentry.interfaces.Exception\": {\"type\": \"E\", \"value\": \"v\"},"
+                       " \"sentry.interfaces.Http\": {\"url\": \"http://shop.example/\"}}"_s);
+        RequestPreviewPanel panel(&document);
+        panel.setDsn(Sentry::Dsn::parse(u"https://pub@sentry.example.com/7"_s));
+        panel.setOrigin(u"https://shop.example"_s);
+        QVERIFY(panel.bodyText().contains(u"sentry.interfaces.Exception"_s));
+        auto *client = panel.findChild<QComboBox *>(u"client"_s);
+        QVERIFY(client);
+        client->setCurrentIndex(client->findData(u"raven-js-1.1"_s)); // as picking it does
+        const QJsonObject shown = QJsonDocument::fromJson(panel.bodyText().toUtf8()).object();
+        QVERIFY2(shown.contains(u"exception"_s) && shown.contains(u"request"_s), qPrintable(panel.bodyText()));
+        QVERIFY(!shown.contains(u"sentry.interfaces.Exception"_s) && !shown.contains(u"sentry.interfaces.Http"_s));
+        QVERIFY(!shown.contains(u"timestamp"_s) && !shown.contains(u"level"_s));
+        QCOMPARE(shown.value(u"project"_s).toString(), u"7"_s);
+        const auto request = panel.currentRequest(nullptr);
+        QVERIFY(request);
+        QCOMPARE(QJsonDocument::fromJson(request->eventJson()).object(), shown); // what Send sends
+        QVERIFY2(panel.statusText().contains(u"\"sentry.interfaces.Exception\" sent as \"exception\""_s),
+                 qPrintable(panel.statusText()));
+        client->setCurrentIndex(client->findData(QString())); // the harness's own form: as typed
+        QVERIFY(panel.bodyText().contains(u"sentry.interfaces.Exception"_s));
+    }
+
+    // A target's extra header that replaces X-Sentry-Auth carries a secret too: masked by field in
+    // every view until "Show secret".
+    void extraAuthHeader_isMaskedUnlessShown()
+    {
+        EventDocument document;
+        document.reset(u"{\"message\": \"m\"}"_s);
+        RequestPreviewPanel panel(&document);
+        panel.setDsn(Sentry::Dsn::parse(dsnText));
+        Sentry::StoreRequestOptions options;
+        options.extraHeaders = {{"X-Sentry-Auth", "Sentry sentry_key=other, sentry_secret=hunter2,sentry_version=4"}};
+        panel.setRequestDefaults(options);
+        QVERIFY2(panel.httpText().contains(u"X-Sentry-Auth: Sentry sentry_key=other, sentry_secret=********,sentry_version=4"_s),
+                 qPrintable(panel.httpText()));
+        QVERIFY(!panel.httpText().contains(u"hunter2"_s));
+        QVERIFY(!panel.curlText().contains(u"hunter2"_s));
+        QVERIFY(!panel.authText().contains(u"hunter2"_s));
+        QCOMPARE(fieldValue(panel.authFieldsModel(), u"sentry_key"_s), u"other"_s); // what is sent
+        QCheckBox *show = nullptr;
+        for (QCheckBox *box : panel.findChildren<QCheckBox *>()) {
+            if (box->text() == u"Show secret"_s)
+                show = box;
+        }
+        QVERIFY(show);
+        show->setChecked(true);
+        QVERIFY(panel.httpText().contains(u"sentry_secret=hunter2,"_s));
+        QVERIFY(panel.currentRequest(nullptr)->header("X-Sentry-Auth").contains("hunter2")); // sent as given
     }
 
     // Said before sending, by the judge the CLI uses: no secret and no Origin is the server's 400.

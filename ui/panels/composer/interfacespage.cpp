@@ -23,7 +23,7 @@ struct InterfaceField
 struct InterfaceSpec
 {
     const char *title; // translated with QT_TRANSLATE_NOOP
-    QString fullName; // core's Rules::interfaces() knows its alias
+    QString fullName; // core's Interfaces::all() knows its alias
     QList<InterfaceField> fields;
 };
 

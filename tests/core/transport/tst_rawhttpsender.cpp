@@ -1,5 +1,5 @@
 #include "loopbackserver.h"
-#include "replay.h"
+#include "rawhttpsender.h"
 #include "sendresult.h"
 
 #include <QSignalSpy>
@@ -8,9 +8,9 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
 
-// The replay's raw sender reports how far an exchange got, as the Sender does, so a replay that
-// times out says "no answer" rather than guessing.
-class TestReplay : public QObject
+// The raw sender (replay, and the Sender for requests Qt would change) reports how far an exchange
+// got, as the Sender does, so a send that times out says "no answer" rather than guessing.
+class TestRawHttpSender : public QObject
 {
     Q_OBJECT
 
@@ -50,5 +50,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReplay)
-#include "tst_replay.moc"
+QTEST_GUILESS_MAIN(TestRawHttpSender)
+#include "tst_rawhttpsender.moc"
