@@ -57,7 +57,7 @@ QByteArray Exchange::summaryJson() const
     line.add("path", QString::fromUtf8(url));
     line.add("peer", peer);
     line.add("project", project);
-    line.add("received_at", at.toString(Qt::ISODateWithMs));
+    line.addUtcTime("received_at", at);
     line.addOrNull("refusal", refusal);
     if (replayOf)
         line.add("replay_of", replayOf);

@@ -34,8 +34,8 @@ void JsonLine::appendString(const QString &value)
         while (at < end && *at >= 0x20 && *at < 0x80 && *at != u'"' && *at != u'\\')
             ++at;
         if (at > run) {
-            const qsizetype from = m_text.size();
-            m_text.resize(from + (at - run));
+            const size_t from = m_text.size();
+            m_text.resize(from + size_t(at - run));
             std::copy(run, at, m_text.data() + from);
         }
         if (at == end)
@@ -47,11 +47,35 @@ void JsonLine::appendString(const QString &value)
             ++at;
         } else {
             const qsizetype length = QChar::isHighSurrogate(c) ? 2 : 1;
-            m_text += QStringView(at, length).toUtf8();
+            const QByteArray utf8 = QStringView(at, length).toUtf8();
+            m_text.append(utf8.constData(), size_t(utf8.size()));
             at += length;
         }
     }
     m_text += '"';
+}
+
+void JsonLine::addUtcTime(const char *key, const QDateTime &at)
+{
+    const QDateTime utc = at.toUTC();
+    const QDate date = utc.date();
+    if (!at.isValid() || date.year() < 0 || date.year() > 9999) // toString's own forms; never seen here
+        return add(key, utc.toString(Qt::ISODateWithMs));
+    const QTime time = utc.time();
+    member(key);
+    char text[] = "\"0000-00-00T00:00:00.000Z\"";
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; --i, value /= 10)
+            text[i] = char('0' + value % 10);
+    };
+    put(1, date.year(), 4);
+    put(6, date.month(), 2);
+    put(9, date.day(), 2);
+    put(12, time.hour(), 2);
+    put(15, time.minute(), 2);
+    put(18, time.second(), 2);
+    put(21, time.msec(), 3);
+    m_text.append(text, sizeof(text) - 1);
 }
 
 } // namespace Sentry

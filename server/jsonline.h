@@ -9,9 +9,10 @@
 //     const QByteArray text = line.finish(); // {"id":"…"}
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
-#include <utility>
+#include <string>
 
 namespace Sentry {
 
@@ -28,13 +29,16 @@ public:
     void add(const char *key, qint64 value)
     {
         member(key);
-        m_text += QByteArray::number(value);
+        m_text += std::to_string(value);
     }
     void addNull(const char *key)
     {
         member(key);
         m_text += "null";
     }
+    // The instant in UTC as QDateTime::toString(Qt::ISODateWithMs) writes it ("2025-12-06T05:46:40.123Z"),
+    // written from the milliseconds (toString cost 3% of the receiver's instructions); "" when invalid.
+    void addUtcTime(const char *key, const QDateTime &at);
     void addOrNull(const char *key, const QString &value) // an empty text is null
     {
         if (value.isEmpty())
@@ -44,7 +48,7 @@ public:
     QByteArray finish()
     {
         m_text += '}';
-        return std::move(m_text);
+        return QByteArray(m_text.data(), qsizetype(m_text.size()));
     }
 
 private:
@@ -57,7 +61,9 @@ private:
     void appendString(const QString &value);
     void appendEscaped(char16_t c);
 
-    QByteArray m_text = QByteArray("{", 1);
+    // A std::string, not a QByteArray: appending a few bytes costs a third of QByteArray's
+    // (this writer runs several times per request); one copy at finish().
+    std::string m_text = "{";
 };
 
 } // namespace Sentry

@@ -163,8 +163,8 @@ private:
     void answerCrossDomain();
     bool refuse(const QString &code, const QString &detail = {}, const QString &part = {});
     void addCors();
-    QString authValue(const QString &name) const;
-    bool hasAuthField(const QString &name) const;
+    QString authValue(QStringView name) const;
+    bool hasAuthField(QStringView name) const;
     bool isBeacon() const { return m_method == "GET" || m_method == "HEAD"; }
     Profile profile() const { return m_config.profile; }
 
@@ -301,7 +301,7 @@ bool Judgement::authFromHeader(const QByteArray &value, AuthSource source)
     return true;
 }
 
-QString Judgement::authValue(const QString &name) const
+QString Judgement::authValue(QStringView name) const
 {
     for (auto it = m_decision.authFields.crbegin(); it != m_decision.authFields.crend(); ++it) {
         if (it->name == name)
@@ -310,30 +310,30 @@ QString Judgement::authValue(const QString &name) const
     return {};
 }
 
-bool Judgement::hasAuthField(const QString &name) const
+bool Judgement::hasAuthField(QStringView name) const
 {
     return std::any_of(m_decision.authFields.cbegin(), m_decision.authFields.cend(),
-                       [&name](const AuthHeader::Field &field) { return field.name == name; });
+                       [name](const AuthHeader::Field &field) { return field.name == name; });
 }
 
 bool Judgement::checkAuth()
 {
     if (!checkKey())
         return false;
-    if (m_decision.origin.isEmpty() && authValue(QString::fromUtf16(AuthField::Secret)).isEmpty()
-        && authValue(QString::fromUtf16(AuthField::Version)) != "2.0"_L1)
+    if (m_decision.origin.isEmpty() && authValue(QStringView(AuthField::Secret)).isEmpty()
+        && authValue(QStringView(AuthField::Version)) != "2.0"_L1)
         return refuse(u"auth.secret-missing"_s);
     return checkVersionAndClient();
 }
 
 bool Judgement::checkKey()
 {
-    const QString publicKey = authValue(QString::fromUtf16(AuthField::Key));
+    const QString publicKey = authValue(QStringView(AuthField::Key));
     const ReceiverProject *keyProject = m_config.projectOfKey(publicKey, &m_key);
     if (!keyProject)
         return refuse(u"auth.key"_s);
-    const QString secret = authValue(QString::fromUtf16(AuthField::Secret));
-    if (hasAuthField(QString::fromUtf16(AuthField::Secret)) && secret != m_key->secretKey)
+    const QString secret = authValue(QStringView(AuthField::Secret));
+    if (hasAuthField(QStringView(AuthField::Secret)) && secret != m_key->secretKey)
         return refuse(u"auth.secret-wrong"_s);
     if (m_project && m_project != keyProject)
         return refuse(u"auth.project-mismatch"_s);
@@ -348,13 +348,13 @@ bool Judgement::checkKey()
 
 bool Judgement::checkVersionAndClient()
 {
-    const QString version = authValue(QString::fromUtf16(AuthField::Version));
+    const QString version = authValue(QStringView(AuthField::Version));
     const bool supported = profile() == Profile::Relay
         ? version.section(u'.', 0, 0).toInt() >= 2
         : SupportedVersions.contains(version);
     if (!supported)
-        return refuse(u"auth.version"_s, hasAuthField(QString::fromUtf16(AuthField::Version)) ? version : u"None"_s);
-    m_decision.client = authValue(QString::fromUtf16(AuthField::Client));
+        return refuse(u"auth.version"_s, hasAuthField(QStringView(AuthField::Version)) ? version : u"None"_s);
+    m_decision.client = authValue(QStringView(AuthField::Client));
     if (m_decision.client.isEmpty())
         m_decision.client = QString::fromUtf8(m_request.header("User-Agent"));
     if (m_decision.client.isEmpty())

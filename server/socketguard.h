@@ -11,6 +11,7 @@
 #include "requestjudge.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QObject>
 #include <QQueue>
 
@@ -31,7 +32,7 @@ struct RequestHead
     bool chunked = false;
 
     // Parses "METHOD TARGET VERSION\r\nName: value\r\n…\r\n\r\n" (the blank line may be missing).
-    static std::optional<RequestHead> parse(const QByteArray &head, QString *error = nullptr);
+    static std::optional<RequestHead> parse(QByteArrayView head, QString *error = nullptr);
     bool wantsClose() const;
 };
 
@@ -52,8 +53,8 @@ public:
 
 private:
     void onReadyRead();
-    bool consume(const QByteArray &bytes);
-    bool consumeHead(const QByteArray &bytes, qsizetype *used);
+    bool consume(QByteArrayView bytes);
+    bool consumeHead(QByteArrayView bytes, qsizetype *used);
     void refuse(const RequestHead &head, const QString &code, const QString &detail);
     void discard();
 
@@ -61,7 +62,8 @@ private:
     ReceiverLimits m_limits;
     Profile m_profile;
     RefusalHandler m_onRefusal;
-    QByteArray m_head;          // the head being read
+    QByteArray m_peeked;        // what the last readyRead peeked at
+    QByteArray m_head;          // a head that arrived in parts, so far
     qint64 m_bodyRemaining = 0; // bytes of the current body still to come
     QQueue<RequestHead> m_heads;
     bool m_refused = false;

@@ -4,10 +4,11 @@
 #include "mask.h"
 #include "serverrefusals.h"
 
-#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <numeric>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -153,6 +154,9 @@ QString AuthParser::stripHeaderName(const QString &text)
 {
     static const QRegularExpression name(u"^(X-Sentry-Auth|Authorization)\\s*:\\s*"_s,
                                          QRegularExpression::CaseInsensitiveOption);
+    // Most values start with "Sentry": only a value starting like one of the names is matched.
+    if (text.isEmpty() || (text.front().toLower() != u'x' && text.front().toLower() != u'a'))
+        return text;
     const QRegularExpressionMatch match = name.match(text);
     if (!match.hasMatch())
         return text;
@@ -243,29 +247,38 @@ void AuthParser::addField(const QString &piece)
 
 void AuthParser::checkFieldNames()
 {
-    // One pass: how often each name appears and its last value, in the order names first appear
-    // (so the findings come out in a stable order).
-    struct Seen
+    // The fields sorted by name (stable, so each name's occurrences stay in header order): how often
+    // each name appears and its last value, reported in the order names first appear. No hash: a
+    // header has a handful of fields, and a sort stays n log n for a hostile one.
+    std::vector<qsizetype> byName(size_t(m_fields.size()));
+    std::iota(byName.begin(), byName.end(), 0);
+    std::stable_sort(byName.begin(), byName.end(), [this](qsizetype a, qsizetype b) {
+        return m_fields.at(a).name < m_fields.at(b).name;
+    });
+    struct Name
     {
-        qsizetype count = 0;
-        QString lastValue;
+        qsizetype first;
+        qsizetype last;
+        qsizetype count;
     };
-    QHash<QString, Seen> seen;
-    QStringList order;
-    for (const AuthHeader::Field &field : std::as_const(m_fields)) {
-        Seen &entry = seen[field.name];
-        if (entry.count++ == 0)
-            order.append(field.name);
-        entry.lastValue = field.value;
+    std::vector<Name> names;
+    for (size_t i = 0; i < byName.size(); ++i) {
+        if (i > 0 && m_fields.at(byName[i]).name == m_fields.at(byName[i - 1]).name) {
+            names.back().last = byName[i];
+            ++names.back().count;
+        } else {
+            names.push_back({byName[i], byName[i], 1});
+        }
     }
-    for (const QString &name : std::as_const(order)) {
+    std::sort(names.begin(), names.end(), [](const Name &a, const Name &b) { return a.first < b.first; });
+    for (const Name &entry : names) {
+        const QString &name = m_fields.at(entry.first).name;
         if (name.trimmed().isEmpty())
             continue; // auth.name.empty said so, at the header
-        const Seen &entry = seen[name];
         if (entry.count > 1)
             add(Severity::Warning, name, u"auth.field.duplicate"_s,
                 u"%1 appears %2 times; the server uses the last one ('%3'). Send it once."_s.arg(name)
-                    .arg(entry.count).arg(entry.lastValue));
+                    .arg(entry.count).arg(m_fields.at(entry.last).value));
         checkFieldName(name);
     }
 }

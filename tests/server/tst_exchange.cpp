@@ -18,6 +18,8 @@ private Q_SLOTS:
     void summaryJson_isWhatQJsonDocumentWrites();
     void rawRequest_isTheBytesInWireOrder();
     void withMaskedSecret_masksFieldsHeadersAndUrl();
+    void summaryJson_receivedAtIsIsoUtcWithMs_data();
+    void summaryJson_receivedAtIsIsoUtcWithMs();
 };
 
 void tst_Exchange::rawRequest_isTheBytesInWireOrder()
@@ -100,6 +102,38 @@ void tst_Exchange::summaryJson_isWhatQJsonDocumentWrites()
     QCOMPARE(parsed.value(u"received_at"_s).toString(), u"2025-12-06T05:46:40.123Z"_s);
     QCOMPARE(parsed.contains(u"error"_s), withOptional);
     QCOMPARE(parsed.value(u"replay_of"_s).isNull(), !withOptional);
+}
+
+// received_at is written from the milliseconds, not through QDateTime::toString: the same text for
+// every instant (in UTC, whatever the time spec it was kept in).
+void tst_Exchange::summaryJson_receivedAtIsIsoUtcWithMs_data()
+{
+    QTest::addColumn<QDateTime>("at");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, Qt::UTC) << u"1970-01-01T00:00:00.000Z"_s;
+    QTest::addRow("before the epoch") << QDateTime::fromMSecsSinceEpoch(-1, Qt::UTC) << u"1969-12-31T23:59:59.999Z"_s;
+    QTest::addRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 7), Qt::UTC) << u"2024-02-29T23:59:59.007Z"_s;
+    QTest::addRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC) << u"0001-01-01T00:00:00.000Z"_s;
+    QTest::addRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC) << u"9999-12-31T23:59:59.999Z"_s;
+    QTest::addRow("an offset is written in UTC")
+        << QDateTime(QDate(2025, 12, 6), QTime(7, 46, 40, 123), Qt::OffsetFromUTC, 2 * 3600) << u"2025-12-06T05:46:40.123Z"_s;
+    // Outside what ISO 8601's four digits hold, and no time at all: toString's own answer.
+    const QDateTime far(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::addRow("year 10000") << far << far.toString(Qt::ISODateWithMs);
+    QTest::addRow("invalid") << QDateTime() << QString();
+}
+
+void tst_Exchange::summaryJson_receivedAtIsIsoUtcWithMs()
+{
+    QFETCH(QDateTime, at);
+    QFETCH(QString, expected);
+    Exchange exchange;
+    exchange.at = at;
+    const QByteArray line = exchange.summaryJson();
+    const QJsonObject parsed = QJsonDocument::fromJson(line).object();
+    QCOMPARE(parsed.value(u"received_at"_s).toString(), expected);
+    QCOMPARE(expected, at.toUTC().toString(Qt::ISODateWithMs));
+    QCOMPARE(QJsonDocument(parsed).toJson(QJsonDocument::Compact), line);
 }
 
 QTEST_GUILESS_MAIN(tst_Exchange)

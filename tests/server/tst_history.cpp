@@ -5,6 +5,7 @@
 #include "history.h"
 #include "historywriter.h"
 
+#include <QCborValue>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void writer_callsBackAfterCommitInBatches();
     void writer_batchIsOneCallbackAfterItsCommit();
     void insert_keepsWhatCborCannotCarry();
+    void insert_writesQtsOwnCbor();
     void defaultPath_isInTheTestDataFolder();
 
 private:
@@ -177,6 +179,18 @@ void tst_History::migrate_fromEveryEarlierVersion()
     QString error;
     QVERIFY2(history.open(path, &error), qPrintable(error));
     QCOMPARE(history.version(), History::currentVersion());
+    {
+        // The indexes a search uses, and no other (each costs every insert a B-tree update).
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery indexes(u"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"_s, db);
+        QStringList names;
+        while (indexes.next())
+            names.append(indexes.value(0).toString());
+        QCOMPARE(names, (QStringList{u"exchanges_at"_s, u"exchanges_status"_s}));
+    }
+    QSqlDatabase::removeDatabase(u"peek"_s);
     if (version >= 1) {
         const auto old = history.exchange(1);
         QVERIFY(old);
@@ -488,6 +502,36 @@ void tst_History::insert_keepsWhatCborCannotCarry()
         QCOMPARE(read->storedEvent, stored.storedEvent);
         QCOMPARE(read->findings, stored.findings);
     }
+}
+
+void tst_History::insert_writesQtsOwnCbor()
+{
+    // The columns are written through a cheaper device than QCborValue::toCbor()'s QBuffer: the
+    // bytes must be the ones toCbor() writes, for every kind of JSON value and a text past the
+    // device's first reservation.
+    const QString path = newPath();
+    History history;
+    QVERIFY(history.open(path));
+    Exchange e = sample(u"cbor"_s);
+    e.storedEvent = QJsonObject{
+        {u"int"_s, 42}, {u"negative"_s, -70000}, {u"big"_s, qint64(1) << 53}, {u"double"_s, 0.1},
+        {u"true"_s, true}, {u"false"_s, false}, {u"null"_s, QJsonValue()},
+        {u"text"_s, u"Gr\u00f6\u00dfe \U0001F4A5"_s}, {u"long"_s, QString(3000, u'x')},
+        {u"nested"_s, QJsonObject{{u"list"_s, QJsonArray{1, u"two"_s, QJsonArray{}, QJsonObject{}}}}}};
+    e.findings = QJsonArray{QJsonObject{{u"rule"_s, u"r"_s}}, 2.5};
+    QList<Exchange> batch = {e};
+    QVERIFY(history.insert(batch));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery peek(u"SELECT stored_event, findings FROM exchanges"_s, db);
+        QVERIFY(peek.next());
+        QCOMPARE(peek.value(0).toByteArray(), QCborValue::fromJsonValue(e.storedEvent).toCbor());
+        QCOMPARE(peek.value(1).toByteArray(), QCborValue::fromJsonValue(e.findings).toCbor());
+    }
+    QSqlDatabase::removeDatabase(u"peek"_s);
+    QCOMPARE(history.exchange(batch.at(0).id)->storedEvent, e.storedEvent);
 }
 
 void tst_History::defaultPath_isInTheTestDataFolder()
