@@ -148,7 +148,7 @@ QColor verdictColor(Sentry::Verdict verdict)
 
 QColor diffColor(DiffTint tint, const QPalette &palette)
 {
-    const bool dark = isDarkPalette(palette);
+    const bool dark = palette.color(QPalette::Base).lightness() < 128; // the marks sit on Base, not Window
     switch (tint) {
     case DiffTint::Removed:
         return dark ? QColor(0x5c, 0x1e, 0x1e) : QColor(0xfb, 0xdc, 0xdc);
