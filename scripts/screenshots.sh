@@ -94,6 +94,9 @@ shot request-preview-1366x768 1366x768 light "$sample/raven-node-express-excepti
 shot validation-1366x768 1366x768 light "$sample/later-protocol-fields.json" -- alt+4
 shot find-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- alt+2 ctrl+f type:frames
 shot templates-1366x768 1366x768 light "" -- alt+f t
+shot receiver-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+6
+shot history-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+7 sleep:1
+shot history-dark-1920x1080 1920x1080 dark "$sample/raven-node-express-exception.json" -- ctrl+Return sleep:2 alt+7 sleep:1
 shot dark-1920x1080 1920x1080 dark "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2
 shot dark-1366x768 1366x768 dark "$sample/http-without-url.json" -- alt+4
 shot dark-1024x700 1024x700 dark "" -- ctrl+Return sleep:2
