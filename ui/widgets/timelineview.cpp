@@ -100,8 +100,11 @@ TimelineView::TimelineView(QWidget *parent)
 
 void TimelineView::clearSteps()
 {
-    while (m_stepsLayout->count() > 1)
-        delete m_stepsLayout->takeAt(0)->widget();
+    while (m_stepsLayout->count() > 1) {
+        QLayoutItem *item = m_stepsLayout->takeAt(0); // ours now: the widget and its layout item
+        delete item->widget();
+        delete item;
+    }
 }
 
 void TimelineView::showExchange(const Sentry::Exchange &exchange)
