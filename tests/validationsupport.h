@@ -101,8 +101,9 @@ inline QString checkStoredEvent(const Sentry::ValidationResult &first)
 inline QString checkPointers(const QByteArray &json, const Sentry::ValidationResult &result)
 {
     const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
-    // Read as the judge reads it: a number past a double (1e999) is read as Python read it.
-    const QJsonDocument document = QJsonDocument::fromJson(Sentry::JsonQuirks::readableNumbers(text));
+    // Read as the judge reads it: a number past a double (1e999), or a raw U+FEFF that starts a
+    // string, is read as Python read it.
+    const QJsonDocument document = QJsonDocument::fromJson(Sentry::JsonQuirks::readable(text));
     const QJsonValue input = document.isObject() ? QJsonValue(document.object()) : QJsonValue();
     QStringList failures;
     for (const Sentry::Finding &f : result.findings) {

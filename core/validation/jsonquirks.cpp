@@ -21,6 +21,8 @@ namespace {
 constexpr char MaxDouble[] = "1.7976931348623157e308";
 constexpr qsizetype MaxExactDigits = 16; // 2^53 = 9007199254740992 has 16 digits
 constexpr char TwoTo53[] = "9007199254740992";
+constexpr char RawMark[] = "\xEF\xBB\xBF"; // U+FEFF in UTF-8
+constexpr char QuotedMark[] = "\"\xEF\xBB\xBF"; // …at the start of a string
 
 bool isNumberChar(char c)
 {
@@ -112,8 +114,9 @@ private:
         const qsizetype end = stringEnd(m_json, m_pos);
         const QByteArray quoted = m_json.mid(m_pos, end - m_pos);
         m_pos = end;
-        // Escapes decoded as Qt decodes them (rare text: a duplicate key, a long number, is).
-        return QJsonDocument::fromJson('[' + quoted + ']').array().at(0).toString();
+        // Escapes decoded as Qt decodes them (rare text: a duplicate key, a long number, is), a
+        // leading raw U+FEFF kept as the judge keeps it.
+        return QJsonDocument::fromJson('[' + JsonQuirks::readable(quoted) + ']').array().at(0).toString();
     }
 
     void value(const QString &pointer)
@@ -192,13 +195,19 @@ private:
 
 } // namespace
 
-QByteArray JsonQuirks::readableNumbers(const QByteArray &json)
+QByteArray JsonQuirks::readable(const QByteArray &json)
 {
     QByteArray readable;
     qsizetype copied = 0;
+    const auto copyUpTo = [&](qsizetype at) { readable += QByteArrayView(json).sliced(copied, at - copied); };
     for (qsizetype i = 0; i < json.size();) {
         const char c = json.at(i);
         if (c == '"') {
+            if (QByteArrayView(json).sliced(i + 1).startsWith(RawMark)) {
+                copyUpTo(i + 1);
+                readable += "\\ufeff";
+                copied = i + 1 + qsizetype(sizeof RawMark) - 1;
+            }
             i = stringEnd(json, i);
             continue;
         }
@@ -208,7 +217,7 @@ QByteArray JsonQuirks::readableNumbers(const QByteArray &json)
         }
         const qsizetype end = numberEnd(json, i);
         if (const auto kind = outOfRange(json.constData() + i, json.constData() + end)) {
-            readable += QByteArrayView(json).sliced(copied, i - copied);
+            copyUpTo(i);
             if (*kind == JsonQuirk::Kind::Overflow)
                 readable += QByteArrayView(c == '-' ? "-" : "") + QByteArrayView(MaxDouble);
             else
@@ -221,6 +230,11 @@ QByteArray JsonQuirks::readableNumbers(const QByteArray &json)
         return json;
     readable += QByteArrayView(json).sliced(copied);
     return readable;
+}
+
+bool JsonQuirks::mayHaveStringMarks(const QByteArray &json)
+{
+    return json.contains(QuotedMark);
 }
 
 bool JsonQuirks::mayHaveQuirks(const QByteArray &json, qsizetype members)

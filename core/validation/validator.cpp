@@ -125,15 +125,16 @@ void reportQuirk(NormalizeContext &context, const JsonQuirk &quirk)
 }
 
 // The text after any byte order mark: a JSON object, judged by the walk; anything else explained.
-// Numbers past a double are read as Python read them; what Qt's parse hides gets a finding.
+// Numbers past a double and marks that start a string are read as Python read them; what Qt's
+// parse hides gets a finding.
 ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context)
 {
     QJsonParseError error;
     QJsonDocument document = QJsonDocument::fromJson(text, &error);
     QByteArray readable = text; // where a later error is (replaced numbers may shift its column)
     const bool pastDouble = error.error == QJsonParseError::IllegalNumber;
-    if (pastDouble) {
-        readable = JsonQuirks::readableNumbers(text);
+    if (pastDouble || (error.error == QJsonParseError::NoError && JsonQuirks::mayHaveStringMarks(text))) {
+        readable = JsonQuirks::readable(text);
         document = QJsonDocument::fromJson(readable, &error);
     }
     if (error.error == QJsonParseError::NoError && document.isObject()) {

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void findings_nameTheProfileAndCarryAction();
     void json_whatQtsParseHidesHasAFinding_data();
     void json_whatQtsParseHidesHasAFinding();
+    void json_markStartingAKeyMakesAnotherKey();
     void rules_haveUniqueIdsAndTexts();
     void rules_relayListingLeavesOutV4OnlyRules();
     void anyValueAnywhere_explainedWithoutCrashing_data();
@@ -410,6 +411,15 @@ void TestValidator::json_whatQtsParseHidesHasAFinding_data()
     QTest::addRow("0.00001e-320") << "{\"n\":0.00001e-320}"_ba << u"body.json.number-range"_s << u"/extra/n"_s
                                   << QJsonValue(0);
     QTest::addRow("1e308") << "{\"n\":1e308}"_ba << QString() << u"/extra/n"_s << QJsonValue(1e308);
+    // Qt's reader drops a raw U+FEFF that starts a string (and then cannot find the key it read).
+    QTest::addRow("U+FEFF starting a key") << "{\"\xEF\xBB\xBF" "a\":1}"_ba << QString() << u"/extra/\uFEFFa"_s
+                                          << QJsonValue(1);
+    QTest::addRow("U+FEFF starting a value") << "{\"a\":\"\xEF\xBB\xBF" "x\"}"_ba << QString() << u"/extra/a"_s
+                                            << QJsonValue(u"\uFEFFx"_s);
+    QTest::addRow("U+FEFF inside a value") << "{\"a\":\"x\xEF\xBB\xBF\"}"_ba << QString() << u"/extra/a"_s
+                                          << QJsonValue(u"x\uFEFF"_s);
+    QTest::addRow("U+FEFF key twice") << "{\"\xEF\xBB\xBF" "a\":1,\"\xEF\xBB\xBF" "a\":2}"_ba
+                                      << u"body.json.duplicate-key"_s << u"/extra/\uFEFFa"_s << QJsonValue(2);
 }
 
 void TestValidator::json_whatQtsParseHidesHasAFinding()
@@ -431,6 +441,28 @@ void TestValidator::json_whatQtsParseHidesHasAFinding()
     }
     QCOMPARE(rules, rule.isEmpty() ? QStringList() : QStringList{rule});
     QVERIFY2(!hasErrors(result.findings), qPrintable(describe(result.findings)));
+}
+
+// "\uFEFFlevel" is not "level" to the v4 server's Python: an unknown attribute, ignored, and the
+// level defaulted. Qt's reader would read it as "level" and then fail to remove it (a fuzz finding).
+void TestValidator::json_markStartingAKeyMakesAnotherKey()
+{
+    const QByteArray json = "{\"message\":\"m\",\"\xEF\xBB\xBF" "level\":\"info\",\"\xEF\xBB\xBF" "el\":1}"_ba;
+    const ValidationResult result = Validator::validate(json, fixed(Profile::V4));
+    QVERIFY(result.parsed);
+    QCOMPARE(result.normalized.value(u"level"_s).toString(), u"error"_s);
+    QStringList keys = result.normalized.keys();
+    keys.sort();
+    QCOMPARE(keys, (QStringList{u"event_id"_s, u"level"_s, u"logger"_s, u"message"_s, u"timestamp"_s}));
+    QStringList unknown;
+    for (const Finding &finding : result.findings) {
+        if (finding.rule == u"event.key.unknown"_s)
+            unknown << finding.location;
+    }
+    QCOMPARE(unknown, (QStringList{u"/\uFEFFel"_s, u"/\uFEFFlevel"_s})); // in key order
+    // The stored event is clean: judged again, nothing changes.
+    const QByteArray stored = QJsonDocument(result.normalized).toJson(QJsonDocument::Compact);
+    QCOMPARE(Validator::validate(stored, fixed(Profile::V4)).normalized, result.normalized);
 }
 
 void TestValidator::findings_nameTheProfileAndCarryAction()

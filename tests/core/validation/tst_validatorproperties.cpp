@@ -577,6 +577,11 @@ private Q_SLOTS:
                                 {u"exception"_s, u"0"_s, u"stacktrace"_s, u"frames"_s, u"0"_s, u"lineno"_s},
                                 value);
         }
+        // A raw U+FEFF at the start of a known key, a value and a tag's key (Qt drops it there).
+        QTest::newRow("U+FEFF starting \"level\"") << QByteArray(event).insert(event.indexOf("\"level\"") + 1, Bom);
+        QTest::newRow("U+FEFF starting the logger") << QByteArray(event).insert(event.indexOf("\"logger\":\"") + 10, Bom);
+        QTest::newRow("U+FEFF starting a tag") << QByteArray(event).insert(event.indexOf("\"tags\":{\"") + 9, Bom);
+        QTest::newRow("U+FEFF starting an unknown key") << QByteArray(event).insert(1, "\"\xEF\xBB\xBF" "el\":1,");
         QTest::newRow("BOM") << Bom + event;
         QTest::newRow("two BOMs") << Bom + Bom + event;
         QTest::newRow("two objects") << event + event;
