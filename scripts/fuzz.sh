@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets with clang (build-fuzz/) and run them one after another.
 #   scripts/fuzz.sh SECONDS [TARGET…]     e.g. scripts/fuzz.sh 600 fuzz_dsn fuzz_auth
+#   FUZZ_RUNS=10000000 scripts/fuzz.sh 7200   each target stops at 10 million executions (or 2 hours)
 # Targets: fuzz_dsn fuzz_auth fuzz_bodycodec fuzz_validate fuzz_requestjudge (all by default). Each starts from a copy
 # of its seed corpus in fuzz/corpus/ (kept in build-fuzz/corpus/, so later runs go on from what
 # earlier ones found) with its dictionary fuzz/<name>.dict. Prints each target's executions and
@@ -15,6 +16,11 @@ if [ $# -lt 1 ] || ! [[ "$1" =~ ^[0-9]+$ ]] || [ "$1" -lt 1 ]; then
 fi
 SECONDS_EACH="$1"
 shift
+RUNS="${FUZZ_RUNS:--1}" # libFuzzer's -runs: -1 is no limit
+if ! [[ "$RUNS" =~ ^(-1|[0-9]+)$ ]]; then
+    echo "FUZZ_RUNS must be a whole number of executions, not '$RUNS'" >&2
+    exit 2
+fi
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_dsn fuzz_auth fuzz_bodycodec fuzz_validate fuzz_requestjudge)
 
@@ -46,7 +52,7 @@ for target in "${TARGETS[@]}"; do
     log="$FUZZ_BUILD/$target.log"
     set +e
     (cd "$findings" && "$FUZZ_BUILD/fuzz/$target" "$corpus" -dict="$SENTRY_ROOT/fuzz/${target#fuzz_}.dict" \
-        -max_total_time="$SECONDS_EACH" -max_len="${MAX_LEN[$target]}" -timeout=10 -rss_limit_mb=2048 \
+        -max_total_time="$SECONDS_EACH" -runs="$RUNS" -max_len="${MAX_LEN[$target]}" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1) >"$log" 2>&1
     rc=$?
     set -e
