@@ -43,7 +43,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace SentryUi {
 
-MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidget *parent)
+MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, const QString &historyPath,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_document(new EventDocument(this))
@@ -52,10 +53,10 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
 {
     setWindowIcon(Icons::icon(u"sentry-harness"_s));
     setAcceptDrops(true);
-    m_receiver = new ReceiverController(settings, Sentry::History::defaultPath(), this);
+    m_receiver = new ReceiverController(settings, historyPath, this);
     m_receiver->startAtLaunch();
     setupPanels(network);
-    openHistory();
+    openHistory(historyPath);
     connectActions();
     setupMenus();
     setupToolBar();
@@ -99,12 +100,12 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
     m_historyPanel->open(m_receiver->historyPath());
 }
 
-void MainWindow::openHistory()
+void MainWindow::openHistory(const QString &path)
 {
     m_history = std::make_unique<Sentry::History>();
     m_historyUi = new HistoryController(m_files, m_target->model(), this);
     QString error;
-    if (m_history->open(Sentry::History::defaultPath(), &error)) {
+    if (m_history->open(path, &error)) {
         m_response->setHistory(m_history.get());
         m_historyUi->setHistory(m_history.get());
     } else {
