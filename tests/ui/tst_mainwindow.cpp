@@ -26,6 +26,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
@@ -105,6 +106,8 @@ private Q_SLOTS:
     void layout_fitsTheScreen();
     void layout_noPanelScrollsSideways();
     void layout_centrePanelsFitTheLaptop();
+    void historyFilters_showTheirLongestChoice_data();
+    void historyFilters_showTheirLongestChoice();
     void resetLayout_restoresTheDefault();
     void restore_discardsAStateThatShrinksAPanel();
     void restore_keepsAUsableState();
@@ -343,6 +346,38 @@ void TestMainWindow::layout_centrePanelsFitTheLaptop()
                                     .arg(page->widget()->heightForWidth(page->viewport()->width()))
                                     .arg(page->viewport()->height())));
         }
+    }
+}
+
+void TestMainWindow::historyFilters_showTheirLongestChoice_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("laptop 1366x768") << QSize(1366, 768);
+    QTest::newRow("small 1024x700") << QSize(1024, 700);
+}
+
+// Each filter of the history list is wide enough for its longest choice ("Sent and received"
+// was cut at 1366×768): measured against a combo box that sizes itself to those choices, in the
+// same font and style.
+void TestMainWindow::historyFilters_showTheirLongestChoice()
+{
+    QFETCH(QSize, size);
+    showAt(size);
+    m_window->workbench()->showPanel(m_window->historyPanel());
+    QCoreApplication::processEvents();
+    const QList<QComboBox *> filters = m_window->historyPanel()->findChildren<QComboBox *>();
+    QVERIFY(filters.size() >= 4);
+    for (QComboBox *filter : filters) {
+        QVERIFY(filter->isVisible());
+        QComboBox fitted;
+        fitted.setFont(filter->font());
+        fitted.setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        for (int i = 0; i < filter->count(); ++i)
+            fitted.addItem(filter->itemIcon(i), filter->itemText(i));
+        QVERIFY2(filter->width() >= fitted.sizeHint().width(),
+                 qPrintable(u"%1 is %2 px wide, its choices need %3"_s.arg(filter->objectName())
+                                .arg(filter->width())
+                                .arg(fitted.sizeHint().width())));
     }
 }
 

@@ -128,8 +128,7 @@ QComboBox *HistoryPanel::addChoice(const QString &name, const QList<std::pair<QS
 {
     auto *box = new QComboBox;
     box->setObjectName(name);
-    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(5);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents); // never cut: "Sent and received"
     for (const auto &[text, value] : choices)
         box->addItem(text, value);
     connect(box, &QComboBox::currentIndexChanged, this, &HistoryPanel::applyFilter);
