@@ -62,6 +62,7 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
     setupLayout();
     connectPanels();
     setupProtocolViews(network);
+    connectViewActions(); // every panel exists now
     connectReceiver();
     m_files->newDocument();
     updateTitle();
@@ -189,7 +190,8 @@ void MainWindow::setupMenus()
     view->setObjectName(u"viewMenu"_s);
     view->addActions({m_actions.showTargets, m_actions.showEvent, m_actions.showRequest,
                       m_actions.showValidation, m_actions.showResponse, m_actions.showReceiver,
-                      m_actions.showHistory});
+                      m_actions.showHistory, m_actions.showBackoff, m_actions.showTimeline,
+                      m_actions.showFaults});
     view->addSeparator();
     view->addAction(m_actions.showSidebar);
     view->addSeparator();
@@ -240,7 +242,6 @@ void MainWindow::setupLayout()
     m_composer->editor()->viewport()->installEventFilter(this);
     resize(QSize(1800, 1050).boundedTo(screen()->availableGeometry().size()));
     m_defaultWindowState = saveState(WindowStateVersion);
-    connectViewActions();
 }
 
 void MainWindow::connectViewActions()
@@ -249,7 +250,8 @@ void MainWindow::connectViewActions()
         {m_actions.showTargets, m_target},         {m_actions.showEvent, m_composer},
         {m_actions.showRequest, m_preview},        {m_actions.showValidation, m_validation},
         {m_actions.showResponse, m_response},     {m_actions.showReceiver, m_receiverPanel},
-        {m_actions.showHistory, m_historyPanel},
+        {m_actions.showHistory, m_historyPanel},   {m_actions.showBackoff, m_backoff},
+        {m_actions.showTimeline, m_timeline},      {m_actions.showFaults, m_faults},
     };
     for (const auto &[action, panel] : pages)
         connect(action, &QAction::triggered, m_layout, [this, panel = panel] {
