@@ -69,6 +69,17 @@ QWidget *FaultsPanel::buildTable()
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(FaultsModel::AnswerColumn, QHeaderView::Stretch);
+    // The header sizes its ResizeToContents sections on a layout, not when rows come or change:
+    // without this, "always" and the counters were cut to "alw…" once a fault was added.
+    const auto fitColumns = [this] {
+        for (int column = 0; column < FaultsModel::ColumnCount; ++column) {
+            if (column != FaultsModel::AnswerColumn)
+                m_view->resizeColumnToContents(column);
+        }
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, fitColumns);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_view, fitColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, fitColumns);
     m_remove = new QPushButton(tr("&Remove"), holder);
     m_clear = new QPushButton(tr("Remove A&ll"), holder);
     auto *buttons = new QHBoxLayout;
