@@ -244,6 +244,20 @@ void MainWindow::setupLayout()
     m_defaultWindowState = saveState(WindowStateVersion);
 }
 
+// A panel is a plain widget that takes no focus: the keyboard goes to its first control that
+// Tab would reach, so Alt+0 then Space presses the Faults tab's first one-click fault.
+void MainWindow::focusFirstControl(QWidget *panel)
+{
+    for (QWidget *widget = panel->nextInFocusChain(); widget != panel; widget = widget->nextInFocusChain()) {
+        if (panel->isAncestorOf(widget) && widget->isVisible() && widget->isEnabled()
+            && (widget->focusPolicy() & Qt::TabFocus)) {
+            widget->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+    panel->setFocus(Qt::ShortcutFocusReason);
+}
+
 void MainWindow::connectViewActions()
 {
     const std::pair<QAction *, QWidget *> pages[] = {
@@ -256,7 +270,7 @@ void MainWindow::connectViewActions()
     for (const auto &[action, panel] : pages)
         connect(action, &QAction::triggered, m_layout, [this, panel = panel] {
             m_layout->showPanel(panel);
-            panel->setFocus(Qt::ShortcutFocusReason);
+            focusFirstControl(panel);
         });
     connect(m_actions.showSidebar, &QAction::toggled, m_layout,
             &WorkbenchLayout::setSidebarVisible);

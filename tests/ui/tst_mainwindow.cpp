@@ -375,6 +375,8 @@ void TestMainWindow::resetLayout_restoresTheDefault()
 void TestMainWindow::viewMenu_bringsEveryPanelForward()
 {
     showAt(QSize(1366, 768));
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
     const SentryUi::MainActions &a = m_window->actions();
     const std::pair<QAction *, QWidget *> pages[] = {
         {a.showTargets, m_window->targetPanel()},
@@ -401,6 +403,12 @@ void TestMainWindow::viewMenu_bringsEveryPanelForward()
         action->trigger();
         QCoreApplication::processEvents();
         QVERIFY2(panel->isVisible(), qPrintable(action->text()));
+        // The keyboard is in the panel, on a control (the panel itself when none is enabled:
+        // the Backoff tab before a series).
+        QWidget *focus = QApplication::focusWidget();
+        const bool onControl = focus && panel->isAncestorOf(focus) && (focus->focusPolicy() & Qt::TabFocus);
+        QVERIFY2(onControl || (focus == panel && panel == m_window->backoffPanel()),
+                 qPrintable(action->text() + u": "_s + QString::fromLatin1(focus ? focus->metaObject()->className() : "none")));
     }
 }
 
