@@ -24,11 +24,13 @@ FaultsPanel::FaultsPanel(QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Never what makes the tab wide: a long message is cut, and whole in the tool tip.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Built in reading order, which is the Tab order: the one-click faults, the table, the form.
+    QWidget *presets = buildPresets();
     auto *columns = new QHBoxLayout;
     columns->addWidget(buildTable(), 1);
     columns->addWidget(buildEditor(), 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildPresets());
+    layout->addWidget(presets);
     layout->addLayout(columns, 1);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &FaultsPanel::updateState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FaultsPanel::updateState);

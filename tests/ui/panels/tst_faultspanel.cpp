@@ -75,6 +75,24 @@ private Q_SLOTS:
         }
     }
 
+    // Tab goes in reading order: the one-click faults first, then the table, then the form.
+    void tabOrder_startsWithTheOneClickFaults()
+    {
+        FaultsPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QStringList order;
+        for (QWidget *w = panel.nextInFocusChain(); w != &panel && order.size() < 12; w = w->nextInFocusChain()) {
+            if (panel.isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus))
+                order << (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : w->objectName());
+        }
+        QStringList expected;
+        for (const Sentry::FaultPreset &preset : Sentry::faultPresets())
+            expected << u"preset:"_s + preset.spec;
+        expected << u"QTableView"_s;
+        QCOMPARE(order.mid(0, expected.size()), expected);
+    }
+
     void everyPreset_isAFaultTheReceiverApplies_data()
     {
         QTest::addColumn<QString>("spec");
