@@ -361,6 +361,10 @@ void MainWindow::setupProtocolViews(QNetworkAccessManager *network)
     m_layout->addPanel(Area::Results, m_timeline, tr("Timeline"));
     m_layout->addPanel(Area::Results, m_faults, tr("Faults"));
     connect(m_actions.sendRepeatedly, &QAction::triggered, this, &MainWindow::sendRepeatedly);
+    connect(m_response, &ResponsePanel::sendFinished, m_timeline, [this] {
+        if (const std::optional<Sentry::Exchange> exchange = m_response->lastExchange())
+            m_timeline->showExchange(*exchange); // the last send's, until a history row is picked
+    });
     connect(m_response, &ResponsePanel::timelineRequested, this, [this](const Sentry::Exchange &exchange) {
         m_timeline->showExchange(exchange);
         m_layout->showPanel(m_timeline);

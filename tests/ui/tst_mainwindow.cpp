@@ -718,6 +718,9 @@ void TestMainWindow::send_thenProtocolTimeline_showsTheExchange()
     m_window->send();
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_window->responsePanel()->lastResult()->status, 500);
+    // The Timeline tab follows the last send by itself; the button brings it forward.
+    QVERIFY(m_window->timelineView()->exchange());
+    QCOMPARE(m_window->timelineView()->exchange()->status, 500);
     m_window->responsePanel()->findChild<QPushButton *>(u"timelineButton"_s)->click();
     QCOMPARE(m_window->timelineView()->exchange()->status, 500);
     QCOMPARE(m_window->timelineView()->stepCount(), 9);
