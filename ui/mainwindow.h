@@ -89,6 +89,7 @@ private:
     void openHistory(const QString &path);
     void connectActions();
     void connectViewActions();
+    static void focusFirstControl(QWidget *panel);
     void setupMenus();
     void setupToolBar();
     void setupLayout();
