@@ -368,6 +368,11 @@ void MainWindow::setupProtocolViews(QNetworkAccessManager *network)
         if (const std::optional<Sentry::Exchange> exchange = m_response->lastExchange())
             m_timeline->showExchange(*exchange); // the last send's, until a history row is picked
     });
+    connect(m_response, &ResponsePanel::sendRecorded, m_timeline, [this](const Sentry::Exchange &stored) {
+        const std::optional<Sentry::Exchange> shown = m_timeline->exchange();
+        if (shown && shown->id == 0 && shown->at == stored.at && shown->eventId == stored.eventId)
+            m_timeline->showExchange(stored); // the same send, now with its row's id
+    });
     connect(m_response, &ResponsePanel::timelineRequested, this, [this](const Sentry::Exchange &exchange) {
         m_timeline->showExchange(exchange);
         m_layout->showPanel(m_timeline);

@@ -758,6 +758,7 @@ void TestMainWindow::send_thenProtocolTimeline_showsTheExchange()
     // The Timeline tab follows the last send by itself; the button brings it forward.
     QVERIFY(m_window->timelineView()->exchange());
     QCOMPARE(m_window->timelineView()->exchange()->status, 500);
+    QTRY_VERIFY(m_window->timelineView()->exchange()->id > 0); // once the history has the row
     m_window->responsePanel()->findChild<QPushButton *>(u"timelineButton"_s)->click();
     QCOMPARE(m_window->timelineView()->exchange()->status, 500);
     QCOMPARE(m_window->timelineView()->stepCount(), 9);
