@@ -204,6 +204,9 @@ void ReceiverController::rememberAndFollow()
         if (target.id == saved.targetId)
             target.dsn = dsn;
     }
+    // Both at once: a receiver that remembers a target the file does not hold (the window saves
+    // its targets only on close) would follow nothing after a crash.
+    m_settings->saveTargetChoice();
     m_settings->saveReceiver();
     Q_EMIT dsnChanged(saved.targetId, dsn);
 }

@@ -190,10 +190,16 @@ void Settings::saveReceiver()
     m_settings->sync();
 }
 
-void Settings::save()
+void Settings::saveTargetChoice()
 {
     saveTargets();
     m_settings->setValue(Key::CurrentTarget, currentTargetId);
+    m_settings->sync();
+}
+
+void Settings::save()
+{
+    saveTargetChoice();
     m_settings->setValue(Key::RecentFiles, recentFiles);
     m_settings->setValue(Key::LastDirectory, lastDirectory);
     m_settings->setValue(Key::SaveDirectory, saveDirectory);

@@ -83,6 +83,7 @@ public:
     // The receiver's part alone, written at once: its port and keys are remembered the moment
     // they are chosen, not only when the window closes.
     void saveReceiver();
+    void saveTargetChoice(); // the targets and the selected one, at once (save() does it too)
     SecretStore *secretStore() const { return m_secrets; }
 
     void addRecentFile(const QString &path); // most recent first, no duplicates

@@ -7,6 +7,7 @@
 #include "history.h"
 #include "historywriter.h"
 #include "receiver.h"
+#include "dsn.h"
 #include "receivercontroller.h"
 #include "settings.h"
 #include "testsupport.h"
@@ -153,6 +154,15 @@ void tst_ReceiverController::settingsFromBefore_getTheirOwnTarget()
     QCOMPARE(settings->targets.at(1).dsn, controller.dsn());
     QCOMPARE(settings->currentTargetId, settings->targets.at(1).id);
     QCOMPARE(settings->targets.at(0).dsn, u"https://k@sentry.example/2"_s); // others untouched
+    // Not saved by the window (as after a crash): the next start still has the target the
+    // receiver remembered, selected, and only one of it.
+    Settings reread(m_ini, false);
+    reread.load();
+    QCOMPARE(reread.targets.size(), 2);
+    QCOMPARE(reread.receiver.targetId, settings->targets.at(1).id);
+    // (its secret lives in the secret store, which this test's settings do not use)
+    QCOMPARE(targetDsn(reread, reread.receiver.targetId), Sentry::Dsn::splitSecret(controller.dsn(), nullptr));
+    QCOMPARE(reread.currentTargetId, reread.receiver.targetId);
 }
 
 // A settings file as the versions before the embedded receiver wrote it: their default target,
