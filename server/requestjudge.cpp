@@ -127,6 +127,31 @@ QList<QPair<QString, QString>> queryItems(const QByteArray &query)
     return items;
 }
 
+// Every run of slashes as one, in one pass.
+QByteArray withSingleSlashes(QByteArray path)
+{
+    char *data = path.data();
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        if (data[i] != '/' || kept == 0 || data[kept - 1] != '/')
+            data[kept++] = data[i];
+    }
+    path.truncate(kept);
+    return path;
+}
+
+QList<QByteArrayView> pathParts(QByteArrayView path)
+{
+    QList<QByteArrayView> parts;
+    qsizetype from = 0;
+    for (qsizetype slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', from)) {
+        parts.append(path.sliced(from, slash - from));
+        from = slash + 1;
+    }
+    parts.append(path.sliced(from));
+    return parts;
+}
+
 QString lastQueryValue(const QList<QPair<QString, QString>> &items, const QString &name)
 {
     QString value;
@@ -199,13 +224,12 @@ bool Judgement::route()
 {
     const QByteArray target = m_request.target;
     const qsizetype question = target.indexOf('?');
-    m_path = target.left(question < 0 ? target.size() : question);
+    // Tolerant of doubled slashes, as clients joining URLs produce.
+    m_path = withSingleSlashes(target.left(question < 0 ? target.size() : question));
     m_query = queryItems(question < 0 ? QByteArray() : target.mid(question + 1));
-    while (m_path.contains("//")) // tolerant of doubled slashes, as clients joining URLs produce
-        m_path.replace("//", "/");
     // The path may have a prefix (a DSN "http://key@host/sentry/1" posts to /sentry/api/1/store/):
-    // routes match the end of the path.
-    const QList<QByteArray> parts = m_path.split('/'); // "", "sentry", "api", "1", "store", ""
+    // routes match the end of the path. Views into m_path, not copies.
+    const QList<QByteArrayView> parts = pathParts(m_path); // "", "sentry", "api", "1", "store", ""
     const auto is = [&parts](std::initializer_list<const char *> expected) {
         const qsizetype offset = parts.size() - qsizetype(expected.size());
         if (offset < 0 || !parts.constFirst().isEmpty())
@@ -231,7 +255,8 @@ bool Judgement::route()
         route = Route::NoTrailingSlash;
     m_decision.route = route;
     if (route == Route::Store || route == Route::ProjectCrossDomain)
-        m_urlProject = QString::fromUtf8(QByteArray::fromPercentEncoding(parts.at(parts.size() - 3 + (route == Route::ProjectCrossDomain ? 1 : 0))));
+        m_urlProject = QString::fromUtf8(QByteArray::fromPercentEncoding(
+            parts.at(parts.size() - 3 + (route == Route::ProjectCrossDomain ? 1 : 0)).toByteArray()));
     if (route == Route::NotFound)
         return refuse(u"route.not-found"_s, QString::fromUtf8(m_path));
     if (route == Route::NoTrailingSlash) {
