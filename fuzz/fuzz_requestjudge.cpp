@@ -5,7 +5,7 @@
 // no crash or assert; the answer has a status the receiver knows, and no header line an attacker
 // can break (no CR or LF inside a header); an accepted request answers 200 with its event id
 // (32 hex characters under Relay, up to 32 of any kind under v4, as that server kept them); a refusal names its part and (but for 301) carries X-Sentry-Error; the same request judged
-// again gives the same decision.
+// again gives the same decision (checked on one input in four, picked by the hash).
 
 #include "requestjudge.h"
 #include "socketguard.h"
@@ -91,14 +91,16 @@ void checkDecision(const Sentry::ReceivedRequest &request, const Sentry::Decisio
     }
 }
 
-void judge(const Sentry::ReceivedRequest &request, const Sentry::ReceiverConfig &config)
+// `again`: judge it a second time and compare (the decision is a pure function of its inputs).
+void judge(const Sentry::ReceivedRequest &request, const Sentry::ReceiverConfig &config, bool again)
 {
     Sentry::JudgeOptions options;
     options.clock = [] { return QDateTime::fromSecsSinceEpoch(1796583212, Qt::UTC); };
     options.idGenerator = [] { return u"0123456789abcdef0123456789abcdef"_s; };
     const Sentry::Decision decision = Sentry::RequestJudge::judge(request, config, options);
     checkDecision(request, decision, config.profile);
-    check(Sentry::RequestJudge::judge(request, config, options).toJson() == decision.toJson());
+    if (again)
+        check(Sentry::RequestJudge::judge(request, config, options).toJson() == decision.toJson());
 }
 
 } // namespace
@@ -124,6 +126,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                      browserConfig(Sentry::Profile::V4),
                                                      serverConfig(Sentry::Profile::Relay),
                                                      browserConfig(Sentry::Profile::Relay)};
-    judge(request, configs[qHashBits(data, size, 0) % std::size(configs)]);
+    // The determinism check on one input in four: judging twice halved the executions per second.
+    const size_t hash = qHashBits(data, size, 0);
+    judge(request, configs[hash % std::size(configs)], (hash / std::size(configs)) % 4 == 0);
     return 0;
 }

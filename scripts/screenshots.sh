@@ -5,6 +5,7 @@
 # answers 200 and then 429. Look at every picture; copy the good ones to docs/.
 #
 #   scripts/screenshots.sh [OUT_DIR]        # default OUT_DIR: a new temporary folder
+#   SHOTS='backoff|faults' scripts/screenshots.sh OUT_DIR   # only the pictures whose names match
 #
 # Needs a build (scripts/run.sh builds one) and xvfb, xdotool and imagemagick (`import`).
 set -euo pipefail
@@ -43,6 +44,7 @@ shot() {
     local name=$1 size=$2 theme=$3 file=$4
     shift 4
     [ "${1:-}" = "--" ] && shift
+    [[ "$name" =~ ${SHOTS:-.} ]] || return 0
     display_number=$((display_number + 1))
     local display=":$display_number" home="$work/$name"
     mkdir -p "$home/config/SentryHarness" "$home/data"
@@ -97,6 +99,11 @@ shot templates-1366x768 1366x768 light "" -- alt+f t
 shot receiver-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+6
 shot history-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+7 sleep:1
 shot history-dark-1920x1080 1920x1080 dark "$sample/raven-node-express-exception.json" -- ctrl+Return sleep:2 alt+7 sleep:1
+# The embedded receiver's Faults tab: Alt+0 puts the keyboard on the first one-click fault (429).
+shot faults-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+0 space sleep:1
+shot backoff-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- alt+0 space ctrl+shift+Return sleep:1.5 Return sleep:24
+shot backoff-dark-1920x1080 1920x1080 dark "$sample/raven-node-express-exception.json" -- alt+0 space ctrl+shift+Return sleep:1.5 Return sleep:24
+shot timeline-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+9 sleep:1
 shot dark-1920x1080 1920x1080 dark "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2
 shot dark-1366x768 1366x768 dark "$sample/http-without-url.json" -- alt+4
 shot dark-1024x700 1024x700 dark "" -- ctrl+Return sleep:2

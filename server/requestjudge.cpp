@@ -27,6 +27,24 @@ QString oneLine(QString text)
     return text;
 }
 
+// A redirect's target from the request's own bytes: its visible ASCII as it came (slashes, '?',
+// '%' escapes), every other byte (a CR, a NUL, a space, UTF-8) percent-encoded, so the Location
+// header stays one valid line (fuzz_requestjudge found a bare CR echoed there).
+QByteArray asUriReference(const QByteArray &bytes)
+{
+    QByteArray reference;
+    reference.reserve(bytes.size());
+    for (const char c : bytes) {
+        if (c > 0x20 && c < 0x7f) {
+            reference += c;
+        } else {
+            reference += '%';
+            reference += QByteArray::number(uchar(c), 16).rightJustified(2, '0').toUpper();
+        }
+    }
+    return reference;
+}
+
 // Every refusal the receiver answers: the v4 server's status and text come from the one table in
 // core (ServerRefusals, spec section 7); here, Relay's status (its errors are JSON {"detail": …})
 // and the part of the request at fault.
@@ -261,7 +279,8 @@ bool Judgement::route()
         return refuse(u"route.not-found"_s, QString::fromUtf8(m_path));
     if (route == Route::NoTrailingSlash) {
         refuse(u"route.no-trailing-slash"_s);
-        m_decision.answer.headers.append({"Location", target.left(m_path.size()) + '/' + target.mid(m_path.size())});
+        m_decision.answer.headers.append(
+            {"Location", asUriReference(target.left(m_path.size()) + '/' + target.mid(m_path.size()))});
         return false;
     }
     static const QList<QByteArray> known = {"POST", "GET", "HEAD", "OPTIONS"};

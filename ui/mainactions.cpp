@@ -88,6 +88,12 @@ void addViewActions(MainActions &a, QWidget *w)
                           tr("The local receiver: where it listens, its DSN and keys"));
     a.showHistory = make(w, {}, tr("&History"), QKeySequence(u"Alt+7"_s),
                          tr("Every exchange sent and received"));
+    a.showBackoff = make(w, {}, tr("&Backoff"), QKeySequence(u"Alt+8"_s),
+                         tr("Event › Send Repeatedly's attempts against the protocol's backoff, as a chart"));
+    a.showTimeline = make(w, {}, tr("Ti&meline"), QKeySequence(u"Alt+9"_s),
+                          tr("The protocol timeline of the last send or the selected history row"));
+    a.showFaults = make(w, {}, tr("&Faults"), QKeySequence(u"Alt+0"_s),
+                        tr("Make the local receiver answer 429, 500, slowly or not at all, on purpose"));
 }
 
 } // namespace

@@ -16,7 +16,7 @@ struct MainActions
     QAction *send, *cancel, *sendRepeatedly;
     QAction *showSidebar, *resetLayout;
     QAction *showTargets, *showEvent, *showRequest, *showValidation, *showResponse;
-    QAction *showReceiver, *showHistory;
+    QAction *showReceiver, *showHistory, *showBackoff, *showTimeline, *showFaults;
     QAction *about, *aboutQt;
 
     static MainActions create(QWidget *window); // the actions are children of `window`

@@ -62,6 +62,7 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
     setupLayout();
     connectPanels();
     setupProtocolViews(network);
+    connectViewActions(); // every panel exists now
     connectReceiver();
     m_files->newDocument();
     updateTitle();
@@ -189,7 +190,8 @@ void MainWindow::setupMenus()
     view->setObjectName(u"viewMenu"_s);
     view->addActions({m_actions.showTargets, m_actions.showEvent, m_actions.showRequest,
                       m_actions.showValidation, m_actions.showResponse, m_actions.showReceiver,
-                      m_actions.showHistory});
+                      m_actions.showHistory, m_actions.showBackoff, m_actions.showTimeline,
+                      m_actions.showFaults});
     view->addSeparator();
     view->addAction(m_actions.showSidebar);
     view->addSeparator();
@@ -240,7 +242,20 @@ void MainWindow::setupLayout()
     m_composer->editor()->viewport()->installEventFilter(this);
     resize(QSize(1800, 1050).boundedTo(screen()->availableGeometry().size()));
     m_defaultWindowState = saveState(WindowStateVersion);
-    connectViewActions();
+}
+
+// A panel is a plain widget that takes no focus: the keyboard goes to its first control that
+// Tab would reach, so Alt+0 then Space presses the Faults tab's first one-click fault.
+void MainWindow::focusFirstControl(QWidget *panel)
+{
+    for (QWidget *widget = panel->nextInFocusChain(); widget != panel; widget = widget->nextInFocusChain()) {
+        if (panel->isAncestorOf(widget) && widget->isVisible() && widget->isEnabled()
+            && (widget->focusPolicy() & Qt::TabFocus)) {
+            widget->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+    panel->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::connectViewActions()
@@ -249,12 +264,13 @@ void MainWindow::connectViewActions()
         {m_actions.showTargets, m_target},         {m_actions.showEvent, m_composer},
         {m_actions.showRequest, m_preview},        {m_actions.showValidation, m_validation},
         {m_actions.showResponse, m_response},     {m_actions.showReceiver, m_receiverPanel},
-        {m_actions.showHistory, m_historyPanel},
+        {m_actions.showHistory, m_historyPanel},   {m_actions.showBackoff, m_backoff},
+        {m_actions.showTimeline, m_timeline},      {m_actions.showFaults, m_faults},
     };
     for (const auto &[action, panel] : pages)
         connect(action, &QAction::triggered, m_layout, [this, panel = panel] {
             m_layout->showPanel(panel);
-            panel->setFocus(Qt::ShortcutFocusReason);
+            focusFirstControl(panel);
         });
     connect(m_actions.showSidebar, &QAction::toggled, m_layout,
             &WorkbenchLayout::setSidebarVisible);
@@ -345,6 +361,10 @@ void MainWindow::setupProtocolViews(QNetworkAccessManager *network)
     m_layout->addPanel(Area::Results, m_timeline, tr("Timeline"));
     m_layout->addPanel(Area::Results, m_faults, tr("Faults"));
     connect(m_actions.sendRepeatedly, &QAction::triggered, this, &MainWindow::sendRepeatedly);
+    connect(m_response, &ResponsePanel::sendFinished, m_timeline, [this] {
+        if (const std::optional<Sentry::Exchange> exchange = m_response->lastExchange())
+            m_timeline->showExchange(*exchange); // the last send's, until a history row is picked
+    });
     connect(m_response, &ResponsePanel::timelineRequested, this, [this](const Sentry::Exchange &exchange) {
         m_timeline->showExchange(exchange);
         m_layout->showPanel(m_timeline);

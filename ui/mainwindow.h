@@ -86,6 +86,7 @@ private:
     void openHistory();
     void connectActions();
     void connectViewActions();
+    static void focusFirstControl(QWidget *panel);
     void setupMenus();
     void setupToolBar();
     void setupLayout();

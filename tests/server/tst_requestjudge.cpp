@@ -269,6 +269,12 @@ void tst_RequestJudge::noTrailingSlash_redirects()
     QCOMPARE(decision.answer.status, 301);
     QCOMPARE(decision.answer.header("Location"), "/api/1/store/?x=1");
     QVERIFY(!decision.isAccepted());
+    // Found by fuzz_requestjudge: the target's bytes went into Location as they were, a bare CR
+    // (and NUL, and any byte) included. Everything but visible ASCII is percent-encoded now.
+    const Decision hostile = RequestJudge::judge(
+        post(QByteArray("/api/1/store?x=1\r\0Set-Cookie: a=\xfe" "%41", 36), Event), config());
+    QCOMPARE(hostile.answer.status, 301);
+    QCOMPARE(hostile.answer.header("Location"), "/api/1/store/?x=1%0D%00Set-Cookie:%20a=%FE%41");
 }
 
 void tst_RequestJudge::legacyEndpoint_takesProjectFromKey()

@@ -1,3 +1,4 @@
+#include "backoffpanel.h"
 #include "composerpanel.h"
 #include "event.h"
 #include "eventdocument.h"
@@ -9,8 +10,11 @@
 #include "history.h"
 #include "historycontroller.h"
 #include "historypanel.h"
+#include "mainactions.h"
 #include "mainwindow.h"
 #include "receiver.h"
+#include "receiverpanel.h"
+#include "requestpreviewpanel.h"
 #include "responsepanel.h"
 #include "timelineview.h"
 #include "samplecatalog.h"
@@ -33,12 +37,14 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSet>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -106,6 +112,7 @@ private Q_SLOTS:
     void layout_noPanelScrollsSideways();
     void layout_centrePanelsFitTheLaptop();
     void resetLayout_restoresTheDefault();
+    void viewMenu_bringsEveryPanelForward();
     void restore_discardsAStateThatShrinksAPanel();
     void restore_keepsAUsableState();
     void smallThenLarge_keepsEveryPanelUsable();
@@ -361,6 +368,48 @@ void TestMainWindow::resetLayout_restoresTheDefault()
     QCoreApplication::processEvents();
     QCOMPARE(layout->state(), initial);
     QVERIFY(m_window->actions().showSidebar->isChecked());
+}
+
+// Each panel has a View action with its own Alt+digit that brings it to the front, the sidebar's
+// pages included (after it was hidden).
+void TestMainWindow::viewMenu_bringsEveryPanelForward()
+{
+    showAt(QSize(1366, 768));
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    const SentryUi::MainActions &a = m_window->actions();
+    const std::pair<QAction *, QWidget *> pages[] = {
+        {a.showTargets, m_window->targetPanel()},
+        {a.showEvent, m_window->composerPanel()},
+        {a.showRequest, m_window->requestPreviewPanel()},
+        {a.showValidation, m_window->validationPanel()},
+        {a.showResponse, m_window->responsePanel()},
+        {a.showReceiver, m_window->receiverPanel()},
+        {a.showHistory, m_window->historyPanel()},
+        {a.showBackoff, m_window->backoffPanel()},
+        {a.showTimeline, m_window->timelineView()},
+        {a.showFaults, m_window->faultsPanel()},
+    };
+    QSet<QString> shortcuts;
+    const QList<QAction *> inMenu = m_window->findChild<QMenu *>(u"viewMenu"_s)->actions();
+    for (const auto &[action, panel] : pages) {
+        QVERIFY2(inMenu.contains(action), qPrintable(action->text()));
+        const QString shortcut = action->shortcut().toString();
+        QVERIFY2(shortcut.startsWith(u"Alt+"_s) && !shortcuts.contains(shortcut), qPrintable(shortcut));
+        shortcuts.insert(shortcut);
+        m_window->workbench()->setSidebarVisible(false);
+        m_window->actions().showEvent->trigger(); // another tab in front first
+        m_window->actions().showValidation->trigger();
+        action->trigger();
+        QCoreApplication::processEvents();
+        QVERIFY2(panel->isVisible(), qPrintable(action->text()));
+        // The keyboard is in the panel, on a control (the panel itself when none is enabled:
+        // the Backoff tab before a series).
+        QWidget *focus = QApplication::focusWidget();
+        const bool onControl = focus && panel->isAncestorOf(focus) && (focus->focusPolicy() & Qt::TabFocus);
+        QVERIFY2(onControl || (focus == panel && panel == m_window->backoffPanel()),
+                 qPrintable(action->text() + u": "_s + QString::fromLatin1(focus ? focus->metaObject()->className() : "none")));
+    }
 }
 
 void TestMainWindow::restore_discardsAStateThatShrinksAPanel()
@@ -669,6 +718,9 @@ void TestMainWindow::send_thenProtocolTimeline_showsTheExchange()
     m_window->send();
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_window->responsePanel()->lastResult()->status, 500);
+    // The Timeline tab follows the last send by itself; the button brings it forward.
+    QVERIFY(m_window->timelineView()->exchange());
+    QCOMPARE(m_window->timelineView()->exchange()->status, 500);
     m_window->responsePanel()->findChild<QPushButton *>(u"timelineButton"_s)->click();
     QCOMPARE(m_window->timelineView()->exchange()->status, 500);
     QCOMPARE(m_window->timelineView()->stepCount(), 9);

@@ -24,11 +24,13 @@ FaultsPanel::FaultsPanel(QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Never what makes the tab wide: a long message is cut, and whole in the tool tip.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Built in reading order, which is the Tab order: the one-click faults, the table, the form.
+    QWidget *presets = buildPresets();
     auto *columns = new QHBoxLayout;
     columns->addWidget(buildTable(), 1);
     columns->addWidget(buildEditor(), 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildPresets());
+    layout->addWidget(presets);
     layout->addLayout(columns, 1);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &FaultsPanel::updateState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FaultsPanel::updateState);
@@ -69,6 +71,17 @@ QWidget *FaultsPanel::buildTable()
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(FaultsModel::AnswerColumn, QHeaderView::Stretch);
+    // The header sizes its ResizeToContents sections on a layout, not when rows come or change:
+    // without this, "always" and the counters were cut to "alw…" once a fault was added.
+    const auto fitColumns = [this] {
+        for (int column = 0; column < FaultsModel::ColumnCount; ++column) {
+            if (column != FaultsModel::AnswerColumn)
+                m_view->resizeColumnToContents(column);
+        }
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, fitColumns);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_view, fitColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, fitColumns);
     m_remove = new QPushButton(tr("&Remove"), holder);
     m_clear = new QPushButton(tr("Remove A&ll"), holder);
     auto *buttons = new QHBoxLayout;

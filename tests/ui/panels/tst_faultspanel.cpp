@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTableView>
@@ -47,6 +48,49 @@ private Q_SLOTS:
                                Qt::CheckStateRole);
         QCOMPARE(sendOnce(receiver).status, 200);
         QCOMPARE(panel.model()->index(0, FaultsModel::HitsColumn).data().toInt(), 1);
+    }
+
+    // At a laptop's width the short columns show their whole text; the answer takes what is left.
+    void table_showsEveryColumnWhole()
+    {
+        Sentry::Receiver receiver(uiReceiverConfig());
+        QVERIFY(receiver.start(QHostAddress::LocalHost, 0));
+        FaultsPanel panel;
+        panel.setReceiver(&receiver);
+        panel.resize(1060, 220); // the Faults tab in the 1366×768 window
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(panel.addPreset(u"429,retry-after=5"_s));
+        QVERIFY(panel.addPreset(u"drop"_s));
+        QAbstractItemView *view = panel.findChild<QTableView *>(); // sizeHintForColumn is public here
+        QVERIFY(view);
+        const auto columnWidth = [&](int column) {
+            return static_cast<QTableView *>(view)->horizontalHeader()->sectionSize(column);
+        };
+        for (const int column : {int(FaultsModel::WhenColumn), int(FaultsModel::ScopeColumn),
+                                 int(FaultsModel::HitsColumn)}) {
+            QTRY_VERIFY2(columnWidth(column) >= view->sizeHintForColumn(column),
+                         qPrintable(u"column %1: %2 < %3"_s.arg(column).arg(columnWidth(column))
+                                        .arg(view->sizeHintForColumn(column))));
+        }
+    }
+
+    // Tab goes in reading order: the one-click faults first, then the table, then the form.
+    void tabOrder_startsWithTheOneClickFaults()
+    {
+        FaultsPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QStringList order;
+        for (QWidget *w = panel.nextInFocusChain(); w != &panel && order.size() < 12; w = w->nextInFocusChain()) {
+            if (panel.isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus))
+                order << (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : w->objectName());
+        }
+        QStringList expected;
+        for (const Sentry::FaultPreset &preset : Sentry::faultPresets())
+            expected << u"preset:"_s + preset.spec;
+        expected << u"QTableView"_s;
+        QCOMPARE(order.mid(0, expected.size()), expected);
     }
 
     void everyPreset_isAFaultTheReceiverApplies_data()
