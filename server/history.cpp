@@ -152,7 +152,11 @@ bool hasLoneSurrogate(const QJsonValue &value)
 class AppendDevice final : public QIODevice
 {
 public:
-    AppendDevice() { open(QIODevice::WriteOnly | QIODevice::Unbuffered); }
+    AppendDevice()
+    {
+        m_out.reserve(1024); // a usual stored event fits: no regrowth on the way (6 of them cost 1.5 k)
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
     QByteArray bytes() const { return QByteArray(m_out.data(), qsizetype(m_out.size())); }
 
 protected:
