@@ -23,7 +23,8 @@ QJsonArray headersJson(const RawHeaders &headers)
     return array;
 }
 
-QString eventText(const QJsonObject &stored, const QByteArray &json, const QString &key)
+// The key as Latin-1: the stored event keeps ASCII keys as Latin-1, so the lookup compares bytes.
+QString eventText(const QJsonObject &stored, const QByteArray &json, QLatin1StringView key)
 {
     const QJsonValue value = stored.isEmpty()
         ? QJsonDocument::fromJson(json).object().value(key) : stored.value(key);
@@ -128,9 +129,9 @@ Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &de
     exchange.project = decision.projectId;
     exchange.eventJson = decision.eventJson;
     exchange.storedEvent = decision.storedEvent;
-    exchange.eventId = eventText(decision.storedEvent, decision.eventJson, u"event_id"_s);
-    exchange.message = eventText(decision.storedEvent, decision.eventJson, u"message"_s);
-    exchange.level = eventText(decision.storedEvent, decision.eventJson, u"level"_s);
+    exchange.eventId = eventText(decision.storedEvent, decision.eventJson, "event_id"_L1);
+    exchange.message = eventText(decision.storedEvent, decision.eventJson, "message"_L1);
+    exchange.level = eventText(decision.storedEvent, decision.eventJson, "level"_L1);
     exchange.findings = Sentry::toJson(decision.findings, u"path"_s);
     exchange.status = decision.answer.status;
     exchange.responseHeaders = decision.answer.headers;
