@@ -259,6 +259,11 @@ void EventNormalizer::eventId(const QString &key, const QJsonValue &value)
     if (!accepted && m_context.report(u"event.event_id.not-hex"_s, path(key), {id}) && !m_context.isV4()) {
         return dropJudged(key, value, u"not a UUID: replaced"_s);
     }
+    if (!m_context.isV4()) { // Relay reads any UUID form and writes its own: 32 lowercase hex
+        const QString relayForm = isHexId(id) ? id.toLower() : QUuid::fromString(id).toString(QUuid::Id128);
+        if (relayForm != id)
+            return store(key, value, relayForm, u"written as Relay writes an id"_s);
+    }
     store(key, value, value);
 }
 

@@ -166,22 +166,31 @@ void BackoffChart::paintAxis(QPainter &painter, const Geometry &g, const Backoff
 void BackoffChart::paintWaits(QPainter &painter, const Geometry &g, const BackoffPlot &plot) const
 {
     const double h = std::min(g.laneHeight * 0.6, fontMetrics().height() * 1.4);
-    for (const BackoffPlot::Wait &wait : plot.waits) {
+    // A label is cut to the room it has (its bar; for the schedule, up to the next box), never
+    // written over the next one.
+    const auto label = [this, &painter](const QRectF &room, const QString &text) {
+        const int width = int(room.width()) - 3;
+        if (width > fontMetrics().horizontalAdvance(u'…') * 2)
+            painter.drawText(room.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                             fontMetrics().elidedText(text, Qt::ElideRight, width));
+    };
+    for (qsizetype i = 0; i < plot.waits.size(); ++i) {
+        const BackoffPlot::Wait &wait = plot.waits.at(i);
         const QColor colour = wait.fromRetryAfter ? WaitColor : BackoffColor;
         QRectF bar(QPointF(g.x(wait.from), g.waitY - h / 2), QPointF(g.x(wait.to), g.waitY + h / 2));
         painter.fillRect(bar, colour);
         painter.setPen(Qt::white);
-        const QString label = wait.fromRetryAfter ? tr("Retry-After %1 s").arg(wait.to - wait.from, 0, 'f', 0)
-                                                  : tr("backoff %1 s").arg(wait.to - wait.from, 0, 'f', 0);
-        painter.drawText(bar.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
+        label(bar, wait.fromRetryAfter ? tr("Retry-After %1 s").arg(wait.to - wait.from, 0, 'f', 0)
+                                       : tr("backoff %1 s").arg(wait.to - wait.from, 0, 'f', 0));
         QRectF scheduled(QPointF(g.x(wait.from), g.scheduleY - h / 2),
                          QPointF(g.x(wait.from + double(wait.scheduleSeconds)), g.scheduleY + h / 2));
         painter.setPen(QPen(BackoffColor, 1.5, Qt::DashLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(scheduled);
         painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(scheduled.adjusted(3, 0, 200, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("n=%1: %2 s").arg(wait.failures).arg(wait.scheduleSeconds));
+        const double roomEnd = i + 1 < plot.waits.size() ? g.x(plot.waits.at(i + 1).from) : g.area.right();
+        label(QRectF(scheduled.topLeft(), QPointF(roomEnd, scheduled.bottom())),
+              tr("n=%1: %2 s").arg(wait.failures).arg(wait.scheduleSeconds));
     }
 }
 

@@ -83,6 +83,32 @@ private Q_SLOTS:
         QVERIFY(hasChange(result, u"/event_id"_s));
     }
 
+    // Relay reads any UUID form and writes 32 lowercase hex characters; the v4 server kept what came
+    // (fuzz_requestjudge found a Relay-accepted id with an uppercase F answered as it came).
+    void eventId_relayWritesItsOwnForm_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("v4");
+        QTest::addColumn<QString>("relay");
+        const QString lower = u"fc6d8c0c43fc4630ad850ee518f1b9d0"_s;
+        QTest::addRow("uppercase") << lower.toUpper() << lower.toUpper() << lower;
+        QTest::addRow("one uppercase F") << u"fc6d8c0c43fc4630aF850ee518f1b9d0"_s << u"fc6d8c0c43fc4630aF850ee518f1b9d0"_s
+                                         << u"fc6d8c0c43fc4630af850ee518f1b9d0"_s;
+        QTest::addRow("dashed") << u"fc6d8c0c-43fc-4630-ad85-0ee518f1b9d0"_s << GeneratedId << lower;
+        QTest::addRow("dashed, uppercase") << u"FC6D8C0C-43FC-4630-AD85-0EE518F1B9D0"_s << GeneratedId << lower;
+        QTest::addRow("already so") << lower << lower << lower;
+    }
+    void eventId_relayWritesItsOwnForm()
+    {
+        QFETCH(QString, id);
+        const QByteArray json = base({}).replace("fc6d8c0c43fc4630ad850ee518f1b9d0", id.toLatin1());
+        const NormalizeResult v4 = normalize(json, Profile::V4);
+        QTEST(at(v4.event, u"event_id"_s).toString(), "v4");
+        const NormalizeResult relay = normalize(json, Profile::Relay);
+        QTEST(at(relay.event, u"event_id"_s).toString(), "relay");
+        QCOMPARE(hasChange(relay, u"/event_id"_s), id != at(relay.event, u"event_id"_s).toString());
+    }
+
     void scalar_storedAsTheServerDid_data()
     {
         QTest::addColumn<QByteArray>("members");
