@@ -3,7 +3,7 @@
 #include "jsonline.h"
 
 #include "mask.h"
-
+#include "rules.h"
 #include "sendresult.h"
 #include "storerequest.h"
 
@@ -23,15 +23,30 @@ QJsonArray headersJson(const RawHeaders &headers)
     return array;
 }
 
-// The key as Latin-1: the stored event keeps ASCII keys as Latin-1, so the lookup compares bytes.
-QString eventText(const QJsonObject &stored, const QByteArray &json, QLatin1StringView key)
+QString scalarText(const QJsonValue &value)
 {
-    const QJsonValue value = stored.isEmpty()
-        ? QJsonDocument::fromJson(json).object().value(key) : stored.value(key);
     return value.isString() ? value.toString() : value.isDouble() ? QString::number(value.toDouble()) : QString();
 }
 
+// The key as Latin-1: the stored event keeps ASCII keys as Latin-1, so the lookup compares bytes.
+QJsonValue eventValue(const QJsonObject &stored, const QByteArray &json, QLatin1StringView key)
+{
+    return stored.isEmpty() ? QJsonDocument::fromJson(json).object().value(key) : stored.value(key);
+}
+
+QString eventText(const QJsonObject &stored, const QByteArray &json, QLatin1StringView key)
+{
+    return scalarText(eventValue(stored, json, key));
+}
+
 } // namespace
+
+QString levelText(const QJsonValue &level)
+{
+    if (const LevelInfo *known = level.isDouble() ? Rules::levelByNumber(level.toDouble()) : nullptr)
+        return known->name;
+    return scalarText(level);
+}
 
 QString Exchange::directionName(Direction direction)
 {
@@ -131,7 +146,7 @@ Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &de
     exchange.storedEvent = decision.storedEvent;
     exchange.eventId = eventText(decision.storedEvent, decision.eventJson, "event_id"_L1);
     exchange.message = eventText(decision.storedEvent, decision.eventJson, "message"_L1);
-    exchange.level = eventText(decision.storedEvent, decision.eventJson, "level"_L1);
+    exchange.level = levelText(eventValue(decision.storedEvent, decision.eventJson, "level"_L1));
     exchange.findings = Sentry::toJson(decision.findings, u"path"_s);
     exchange.status = decision.answer.status;
     exchange.responseHeaders = decision.answer.headers;
@@ -160,7 +175,7 @@ Exchange exchangeFromSend(const StoreRequest &request, const SendResult &result,
     if (exchange.eventId.isEmpty())
         exchange.eventId = result.eventId; // the id the server gave the event
     exchange.message = event.value("message"_L1).toString();
-    exchange.level = event.value("level"_L1).toString();
+    exchange.level = levelText(event.value("level"_L1));
     exchange.status = result.status;
     exchange.responseHeaders = result.headers;
     exchange.responseBody = result.body;

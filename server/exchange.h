@@ -64,6 +64,10 @@ struct Exchange
 QByteArray httpRequestText(const QByteArray &method, const QByteArray &target, const RawHeaders &headers,
                            const QByteArray &body);
 
+// An event's level as the history lists and filters it: a name as given; a number the v4 server
+// resolved to a name (40: "error", Rules::levels()) as that name; another number as its digits.
+QString levelText(const QJsonValue &level);
+
 // Fills the judged parts of an incoming exchange from the judge's decision.
 Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision);
 // An outgoing exchange: a store request the harness sent and what came back.

@@ -1,6 +1,7 @@
 #include "replay.h"
 
 #include "dsn.h"
+#include "exchange.h"
 #include "jsontext.h"
 #include "storerequest.h"
 
@@ -131,7 +132,7 @@ Exchange Replay::exchange(const ReplayRequest &request, const RawResponse &respo
     e.eventJson = request.eventJson;
     const QJsonObject event = QJsonDocument::fromJson(request.eventJson).object();
     e.message = event.value("message"_L1).toString();
-    e.level = event.value("level"_L1).toString();
+    e.level = levelText(event.value("level"_L1));
     e.status = response.status;
     e.responseHeaders = response.headers;
     e.responseBody = response.body;

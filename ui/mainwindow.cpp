@@ -43,7 +43,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace SentryUi {
 
-MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidget *parent)
+MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, const QString &historyPath,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_document(new EventDocument(this))
@@ -52,10 +53,10 @@ MainWindow::MainWindow(Settings *settings, QNetworkAccessManager *network, QWidg
 {
     setWindowIcon(Icons::icon(u"sentry-harness"_s));
     setAcceptDrops(true);
-    m_receiver = new ReceiverController(settings, Sentry::History::defaultPath(), this);
+    m_receiver = new ReceiverController(settings, historyPath, this);
     m_receiver->startAtLaunch();
     setupPanels(network);
-    openHistory();
+    openHistory(historyPath);
     connectActions();
     setupMenus();
     setupToolBar();
@@ -100,17 +101,19 @@ void MainWindow::setupPanels(QNetworkAccessManager *network)
     m_historyPanel->open(m_receiver->historyPath());
 }
 
-void MainWindow::openHistory()
+void MainWindow::openHistory(const QString &path)
 {
     m_history = std::make_unique<Sentry::History>();
     m_historyUi = new HistoryController(m_files, m_target->model(), this);
+    // Sends are recorded by the receiver's writer, off this thread; this connection reads.
+    m_response->setHistory(m_receiver->historyWriter());
+    if (!m_receiver->historyWriter())
+        statusBar()->showMessage(tr("Sends are not recorded in the history: %1").arg(m_receiver->historyError()));
     QString error;
-    if (m_history->open(Sentry::History::defaultPath(), &error)) {
-        m_response->setHistory(m_history.get());
+    if (m_history->open(path, &error))
         m_historyUi->setHistory(m_history.get());
-    } else {
-        statusBar()->showMessage(tr("Sends are not recorded in the history: %1").arg(error));
-    }
+    else
+        statusBar()->showMessage(tr("The history cannot be read: %1").arg(error));
     connect(m_historyUi, &HistoryController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_historyUi, &HistoryController::failed, this, &MainWindow::showError);
@@ -312,13 +315,13 @@ void MainWindow::connectPanels()
             statusBar()->showMessage(tr("Sending…"));
         }
     });
-    connect(m_response, &ResponsePanel::sendFinished, this,
-            [this](const Sentry::SendResult &result) {
-                QString message = tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict));
-                if (!m_response->historyError().isEmpty())
-                    message += tr(" (not recorded: %1)").arg(m_response->historyError());
-                statusBar()->showMessage(message, 8000);
-            });
+    connect(m_response, &ResponsePanel::sendFinished, this, [this](const Sentry::SendResult &result) {
+        statusBar()->showMessage(tr("Sent: %1").arg(ResponsePanel::verdictTitle(result.verdict)), 8000);
+    });
+    connect(m_response, &ResponsePanel::sendRecorded, this, [this](const Sentry::Exchange &, const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("Sent, but not recorded in the history: %1").arg(error), 8000);
+    });
 }
 
 // The receiver's target follows it; what it and the sends store appears in the history at once
@@ -337,7 +340,8 @@ void MainWindow::connectReceiver()
     connect(m_receiver, &ReceiverController::dsnChanged, m_target, &TargetPanel::setSavedDsn);
     connect(m_receiver->receiver(), &Sentry::Receiver::exchangeFinished, m_historyPanel,
             &HistoryPanel::checkForNew);
-    connect(m_response, &ResponsePanel::sendFinished, m_historyPanel, &HistoryPanel::checkForNew);
+    connect(m_response, &ResponsePanel::sendRecorded, m_historyPanel, &HistoryPanel::checkForNew);
+    connect(m_backoff, &BackoffPanel::attemptRecorded, m_historyPanel, &HistoryPanel::checkForNew);
     m_faults->setReceiver(m_receiver->receiver()); // the embedded one's fault rows
     // A row of the history: its protocol timeline when selected, its detail window when opened.
     connect(m_historyPanel, &HistoryPanel::currentExchangeChanged, this, [this](qint64 id) {
@@ -355,8 +359,7 @@ void MainWindow::setupProtocolViews(QNetworkAccessManager *network)
     m_faults = new FaultsPanel(this);
     m_backoff = new BackoffPanel(network, {}, this);
     m_timeline = new TimelineView(this);
-    if (m_history->isOpen())
-        m_backoff->setHistory(m_history.get());
+    m_backoff->setHistory(m_receiver->historyWriter());
     m_layout->addPanel(Area::Results, m_backoff, tr("Backoff"));
     m_layout->addPanel(Area::Results, m_timeline, tr("Timeline"));
     m_layout->addPanel(Area::Results, m_faults, tr("Faults"));
@@ -364,6 +367,11 @@ void MainWindow::setupProtocolViews(QNetworkAccessManager *network)
     connect(m_response, &ResponsePanel::sendFinished, m_timeline, [this] {
         if (const std::optional<Sentry::Exchange> exchange = m_response->lastExchange())
             m_timeline->showExchange(*exchange); // the last send's, until a history row is picked
+    });
+    connect(m_response, &ResponsePanel::sendRecorded, m_timeline, [this](const Sentry::Exchange &stored) {
+        const std::optional<Sentry::Exchange> shown = m_timeline->exchange();
+        if (shown && shown->id == 0 && shown->at == stored.at && shown->eventId == stored.eventId)
+            m_timeline->showExchange(stored); // the same send, now with its row's id
     });
     connect(m_response, &ResponsePanel::timelineRequested, this, [this](const Sentry::Exchange &exchange) {
         m_timeline->showExchange(exchange);

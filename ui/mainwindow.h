@@ -46,7 +46,10 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(Settings *settings, QNetworkAccessManager *network, QWidget *parent = nullptr);
+    // historyPath: the history database the receiver records into and the lists read; the
+    // application passes Sentry::History::defaultPath() (the CLI's too), a test one of its own.
+    MainWindow(Settings *settings, QNetworkAccessManager *network, const QString &historyPath,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     EventDocument *document() const { return m_document; }
@@ -83,7 +86,7 @@ protected:
 
 private:
     void setupPanels(QNetworkAccessManager *network);
-    void openHistory();
+    void openHistory(const QString &path);
     void connectActions();
     void connectViewActions();
     static void focusFirstControl(QWidget *panel);

@@ -186,7 +186,8 @@ void ReceiverController::saveConfig(const Sentry::ReceiverConfig &config)
 }
 
 // Remembers where it listens, and points the receiver's target at its DSN. A settings file from
-// before the embedded receiver has no such target: one is added and selected.
+// before the embedded receiver with no "Local receiver" of its own (Settings adopts that one) has
+// no such target: one is added and selected.
 void ReceiverController::rememberAndFollow()
 {
     ReceiverSettings &saved = m_settings->receiver;
@@ -194,7 +195,7 @@ void ReceiverController::rememberAndFollow()
     saved.port = m_receiver->port();
     const QString dsn = m_receiver->dsn();
     if (saved.targetId.isEmpty()) {
-        Target target{QUuid::createUuid().toString(QUuid::WithoutBraces), tr("Local receiver"), dsn};
+        Target target{QUuid::createUuid().toString(QUuid::WithoutBraces), Settings::localReceiverName(), dsn};
         saved.targetId = target.id;
         m_settings->targets.append(target);
         m_settings->currentTargetId = target.id;

@@ -120,8 +120,13 @@ Settings::~Settings() = default;
 
 Target Settings::defaultTarget()
 {
-    return {QUuid::createUuid().toString(QUuid::WithoutBraces), tr("Local receiver"),
+    return {QUuid::createUuid().toString(QUuid::WithoutBraces), localReceiverName(),
             u"http://public:secret@127.0.0.1:9000/1"_s};
+}
+
+QString Settings::localReceiverName()
+{
+    return tr("Local receiver");
 }
 
 void Settings::load()
@@ -149,11 +154,26 @@ void Settings::loadReceiver()
     receiver.project = m_settings->value(Key::Project, defaults.project).toString();
     receiver.keys = m_settings->value(Key::Keys).toStringList();
     receiver.origins = m_settings->value(Key::Origins, defaults.origins).toStringList();
+    const bool fromBefore = !m_settings->contains(Key::TargetId);
     // No targets saved yet (a first start, or one that ended before they were written): the
     // default target loadTargets() just made is the receiver's.
     if (receiver.targetId.isEmpty())
         receiver.targetId = m_settings->value(Key::TargetId).toString();
     m_settings->endGroup();
+    if (receiver.targetId.isEmpty() && fromBefore)
+        receiver.targetId = targetFromBeforeTheReceiver();
+}
+
+// Settings written before the embedded receiver existed hold the default target of those
+// versions, "Local receiver" on 127.0.0.1:9000: it becomes the receiver's (its DSN follows the
+// receiver from now on) instead of a second "Local receiver" beside it. "" when there is none.
+QString Settings::targetFromBeforeTheReceiver() const
+{
+    for (const Target &target : targets) {
+        if (target.name == localReceiverName() || target.name == "Local receiver"_L1)
+            return target.id;
+    }
+    return {};
 }
 
 void Settings::saveReceiver()

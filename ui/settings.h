@@ -87,6 +87,7 @@ public:
 
     void addRecentFile(const QString &path); // most recent first, no duplicates
     static Target defaultTarget();
+    static QString localReceiverName(); // the name of the target that follows the embedded receiver
 
     QList<Target> targets;
     QHash<QString, Target> drafts; // by target id: edits not saved yet, kept across sessions
@@ -109,6 +110,7 @@ private:
     void loadTargets();
     void saveTargets();
     void loadReceiver();
+    QString targetFromBeforeTheReceiver() const;
     void writeTarget(const Target &target, const QString &secretKey);
     Target readTarget() const;
     void applySecret(const QString &key, const QString &secret);

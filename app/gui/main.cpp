@@ -1,3 +1,4 @@
+#include "history.h"
 #include "mainwindow.h"
 #include "networkaccess.h"
 #include "settings.h"
@@ -98,7 +99,7 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     Sentry::prepareNetworkAccess(&network);
 
-    SentryUi::MainWindow window(&settings, &network);
+    SentryUi::MainWindow window(&settings, &network, Sentry::History::defaultPath()); // the CLI's too
     window.show();
     if (!options->file.isEmpty())
         window.openFile(options->file);

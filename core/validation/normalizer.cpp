@@ -314,10 +314,10 @@ void EventNormalizer::level(const QString &key, const QJsonValue &value)
     for (const LevelInfo &level : Rules::levels()) {
         if (value.isString() && name == level.name)
             return;
-        if (value.isDouble() && value.toDouble() == level.number) {
-            m_context.report(u"event.level.numeric"_s, path(key), {QString::number(level.number), level.name});
-            return store(key, value, level.name, u"resolved to its name"_s);
-        }
+    }
+    if (const LevelInfo *level = value.isDouble() ? Rules::levelByNumber(value.toDouble()) : nullptr) {
+        m_context.report(u"event.level.numeric"_s, path(key), {QString::number(level->number), level->name});
+        return store(key, value, level->name, u"resolved to its name"_s);
     }
     for (const auto &[alias, stored] : m_context.isV4() ? QList<QPair<QString, QString>>() : Rules::relayLevelAliases()) {
         if (value.isString() && name == alias) {

@@ -575,6 +575,15 @@ const QList<LevelInfo> &Rules::levels()
     return table;
 }
 
+const LevelInfo *Rules::levelByNumber(double number)
+{
+    for (const LevelInfo &level : levels()) {
+        if (number == level.number)
+            return &level;
+    }
+    return nullptr;
+}
+
 const QList<QPair<QString, QString>> &Rules::relayLevelAliases()
 {
     static const QList<QPair<QString, QString>> table = {{u"critical"_s, u"fatal"_s}};

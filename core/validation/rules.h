@@ -130,6 +130,8 @@ public:
     static const QList<const Rule *> &requiredOf(const QString &owner);
 
     static const QList<LevelInfo> &levels();
+    // The level the v4 server resolved a numeric level to (40: "error"); nullptr for another number.
+    static const LevelInfo *levelByNumber(double number);
     // Names today's intake reads as another level: {"critical", "fatal"}.
     static const QList<QPair<QString, QString>> &relayLevelAliases();
     static const QList<TopLevelKey> &topLevelKeys(); // in the order defaults are filled

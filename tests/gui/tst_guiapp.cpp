@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,7 +26,8 @@ private:
 
     // The program in a home of its own: settings and history land in m_home, never the user's.
     // Display::None: no platform chosen and no display to connect to, as on a headless machine.
-    Run run(const QStringList &arguments, Display display = Display::Offscreen)
+    Run run(const QStringList &arguments, Display display = Display::Offscreen,
+            const QString &program = QStringLiteral(SENTRY_GUI_PATH))
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"HOME"_s, m_home.path());
@@ -38,7 +40,7 @@ private:
             environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         QProcess process;
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(SENTRY_GUI_PATH), arguments);
+        process.start(program, arguments);
         if (!process.waitForStarted(10000))
             return {};
         // Waiting on the process itself: finished() or the 60 s guard, which then fails the test.
@@ -60,6 +62,22 @@ private Q_SLOTS:
         QVERIFY2(result.exitCode == 0, result.err.constData());
         // Closed through the window's close event, which saves the geometry as Quit does.
         QVERIFY2(QFile::exists(settings), qPrintable(settings));
+    }
+
+    // The GUI records into the history database the CLI reads and writes by default.
+    void history_isTheOneTheCliUses()
+    {
+        QVERIFY(m_home.isValid());
+        const QString database = m_home.filePath(u"data/SentryHarness/history.sqlite"_s);
+        QFile::remove(database);
+        const Run gui = run({u"--no-keyring"_s, u"--quit-after"_s, u"200"_s});
+        QVERIFY2(gui.exitCode == 0, gui.err.constData());
+        QVERIFY2(QFile::exists(database), qPrintable(database));
+        const Run cli = run({u"history"_s, u"--help"_s}, Display::None, QStringLiteral(SENTRY_CLI_PATH));
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        // The help wraps long lines: compared without the white space.
+        const QString help = QString::fromUtf8(cli.out).remove(QRegularExpression(u"\\s+"_s));
+        QVERIFY2(help.contains(u"(default:"_s + database + u")"_s), qPrintable(help));
     }
 
     void quitAfter_rejectsWhatIsNotMilliseconds_data()

@@ -1,7 +1,8 @@
 #pragma once
 
 // Runs a Receiver (and optionally its HistoryWriter) on its own thread, so a test can talk to it
-// with blocking sockets, and collects the exchanges it reports. Header-only and moc-free.
+// with blocking sockets, and collects the exchanges it reports; and the request most receiver tests
+// send (namespace Fixture). Header-only and moc-free.
 
 #include "historywriter.h"
 #include "receiver.h"
@@ -12,6 +13,23 @@
 #include <QThread>
 
 #include <memory>
+
+// An event, its X-Sentry-Auth header and the receiver configuration that accepts them: project 1
+// ("web") with the key pair pub:sec. A test that sends them says `using namespace Fixture;`.
+namespace Fixture {
+
+inline const QByteArray Event = R"({"event_id":"0123456789abcdef0123456789abcdef","message":"Disk full","level":"error"})";
+inline const QList<QPair<QByteArray, QByteArray>> Auth = {
+    {"X-Sentry-Auth", "Sentry sentry_version=4, sentry_client=raven-python/4.0.0, sentry_key=pub, sentry_secret=sec"}};
+
+inline Sentry::ReceiverConfig config()
+{
+    Sentry::ReceiverConfig config;
+    config.projects = {{QStringLiteral("1"), QStringLiteral("web"), {{QStringLiteral("pub"), QStringLiteral("sec")}}}};
+    return config;
+}
+
+} // namespace Fixture
 
 class ReceiverFixture
 {

@@ -21,19 +21,9 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Sentry;
+using namespace Fixture;
 
 namespace {
-
-const QByteArray Event = R"({"event_id":"0123456789abcdef0123456789abcdef","message":"Disk full","level":"error"})";
-const QList<QPair<QByteArray, QByteArray>> Auth = {
-    {"X-Sentry-Auth", "Sentry sentry_version=4, sentry_client=raven-python/4.0.0, sentry_key=pub, sentry_secret=sec"}};
-
-ReceiverConfig config()
-{
-    ReceiverConfig config;
-    config.projects = {{u"1"_s, u"web"_s, {{u"pub"_s, u"sec"_s}}}};
-    return config;
-}
 
 QByteArray store(const QByteArray &body = Event)
 {

@@ -36,14 +36,6 @@ using SentryUi::Settings;
 
 namespace {
 
-// The window keeps its history where the CLI keeps it (the user's data folder): here a home of
-// its own, so parallel tests never share that database.
-struct IsolatedHome
-{
-    IsolatedHome() { qputenv("HOME", dir.path().toLocal8Bit()); }
-    QTemporaryDir dir;
-};
-
 QByteArray eventJson(const QString &message)
 {
     return u"{\"event_id\": \"%1\", \"message\": \"%2\", \"level\": \"warning\", \"logger\": \"test\", "
@@ -84,7 +76,6 @@ private:
     void createWindow();
     QString statusText() const;
 
-    IsolatedHome m_home;
     TestSupport::Sandbox m_sandbox;
     Settings *m_settings = nullptr;
     QNetworkAccessManager *m_network = nullptr;
@@ -94,7 +85,6 @@ private:
 void tst_EmbeddedReceiver::initTestCase()
 {
     QVERIFY(m_sandbox.isValid());
-    QVERIFY(Sentry::History::defaultPath().startsWith(m_home.dir.path()));
 }
 
 void tst_EmbeddedReceiver::init()
@@ -107,7 +97,9 @@ void tst_EmbeddedReceiver::init()
 
 void tst_EmbeddedReceiver::createWindow()
 {
-    m_window = new MainWindow(m_settings, m_network);
+    // A database of its own (the CLI below is pointed at it with --db): parallel tests and
+    // other builds never share one.
+    m_window = new MainWindow(m_settings, m_network, m_sandbox.filePath(u"history.sqlite"_s));
     m_window->files()->setSavePrompt([](const QString &) { return QMessageBox::Cancel; });
 }
 

@@ -11,6 +11,7 @@
 #include "settings.h"
 #include "testsupport.h"
 
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void portTaken_movesToAFreeOneAndTheTargetFollows();
     void turnedOff_doesNotStart();
     void settingsFromBefore_getTheirOwnTarget();
+    void settingsFromBefore_theirLocalReceiverFollowsInPlace();
     void setConfig_appliedRememberedAndFollowed();
     void listenOn_failureKeepsListeningWhereItWas();
     void history_isTheGivenDatabase();
@@ -151,6 +153,47 @@ void tst_ReceiverController::settingsFromBefore_getTheirOwnTarget()
     QCOMPARE(settings->targets.at(1).dsn, controller.dsn());
     QCOMPARE(settings->currentTargetId, settings->targets.at(1).id);
     QCOMPARE(settings->targets.at(0).dsn, u"https://k@sentry.example/2"_s); // others untouched
+}
+
+// A settings file as the versions before the embedded receiver wrote it: their default target,
+// "Local receiver" on port 9000 (its secret in the keyring), beside the user's own; no receiver
+// group. That target follows the receiver, keeping its id and place; no second one is added.
+void tst_ReceiverController::settingsFromBefore_theirLocalReceiverFollowsInPlace()
+{
+    m_ini = m_sandbox.freshFile(u"s.ini"_s);
+    {
+        QSettings old(m_ini, QSettings::IniFormat);
+        old.beginWriteArray(u"targets"_s, 2);
+        old.setArrayIndex(0);
+        old.setValue(u"id"_s, u"old-local"_s);
+        old.setValue(u"name"_s, u"Local receiver"_s);
+        old.setValue(u"dsn"_s, u"http://public@127.0.0.1:9000/1"_s);
+        old.setArrayIndex(1);
+        old.setValue(u"id"_s, u"prod"_s);
+        old.setValue(u"name"_s, u"Production"_s);
+        old.setValue(u"dsn"_s, u"https://k@sentry.example/2"_s);
+        old.endArray();
+        old.setValue(u"current_target"_s, u"prod"_s);
+        old.setValue(u"theme"_s, u"dark"_s);
+    }
+    Settings settings(m_ini, false);
+    settings.load();
+    QCOMPARE(settings.receiver.targetId, u"old-local"_s);
+    ReceiverController controller(&settings, m_db);
+    controller.startAtLaunch();
+    QCOMPARE(controller.state(), ReceiverController::State::Listening);
+    QCOMPARE(settings.targets.size(), 2);
+    QCOMPARE(settings.targets.at(0).id, u"old-local"_s);
+    QCOMPARE(settings.targets.at(0).name, u"Local receiver"_s);
+    QCOMPARE(settings.targets.at(0).dsn, controller.dsn());
+    QCOMPARE(settings.targets.at(1).dsn, u"https://k@sentry.example/2"_s); // others untouched
+    QCOMPARE(settings.currentTargetId, u"prod"_s); // the user's choice stands
+    settings.save();
+
+    Settings next(m_ini, false); // the next start: still one, still following
+    next.load();
+    QCOMPARE(next.targets.size(), 2);
+    QCOMPARE(next.receiver.targetId, u"old-local"_s);
 }
 
 void tst_ReceiverController::setConfig_appliedRememberedAndFollowed()

@@ -2,7 +2,7 @@
 
 #include "backoffchart.h"
 #include "exchange.h"
-#include "history.h"
+#include "historywriter.h"
 #include "icons.h"
 #include "responsepanel.h"
 #include "sendsession.h"
@@ -44,8 +44,10 @@ BackoffPanel::BackoffPanel(QNetworkAccessManager *network, Sentry::Backoff::Cloc
     connect(m_stop, &QPushButton::clicked, this, &BackoffPanel::stop);
     connect(m_series, &Sentry::SendSeries::attemptFinished, this,
             [this](const Sentry::SeriesAttempt &attempt) {
-                record(attempt);
+                m_historyError.clear();
+                m_lastAttempt = attempt;
                 m_last->setText(attemptText(attempt));
+                record(attempt);
                 updateStatus();
             });
     connect(m_series, &Sentry::SendSeries::waiting, this, &BackoffPanel::updateStatus);
@@ -67,6 +69,7 @@ bool BackoffPanel::start(const Sentry::StoreRequest &request, const Sentry::Send
     if (!m_series->start(request, options))
         return false;
     m_request = request;
+    m_lastAttempt.reset();
     m_last->clear();
     m_stop->setEnabled(true);
     m_ticker->start();
@@ -82,11 +85,19 @@ void BackoffPanel::stop()
 
 void BackoffPanel::record(const Sentry::SeriesAttempt &attempt)
 {
-    m_historyError.clear();
     if (!m_history || !m_request)
         return;
-    QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(*m_request, attempt.result, attempt.startedAt)};
-    m_history->insert(exchange, &m_historyError);
+    const auto isLast = [this, number = attempt.number, at = attempt.startedAt] {
+        return m_lastAttempt && m_lastAttempt->number == number && m_lastAttempt->startedAt == at;
+    };
+    m_history->record(Sentry::exchangeFromSend(*m_request, attempt.result, attempt.startedAt), this,
+                      [this, isLast](const Sentry::Exchange &stored, const QString &error) {
+                          if (isLast()) { // a failure is told under the attempt it belongs to
+                              m_historyError = error;
+                              m_last->setText(attemptText(*m_lastAttempt));
+                          }
+                          Q_EMIT attemptRecorded(stored, error);
+                      });
 }
 
 QString BackoffPanel::attemptText(const Sentry::SeriesAttempt &attempt) const

@@ -3,9 +3,10 @@
 // Event › Send Repeatedly: runs a series of sends of the current request (core's SendSeries, the
 // same series as the CLI's `send --repeat N`), waiting out the backoff and each Retry-After as a
 // client would, with the countdown shown and a Stop button; the chart draws every attempt against
-// the protocol's min(n, 6)² schedule. With a history set, each attempt is recorded there, as the
-// CLI's send --repeat does.
+// the protocol's min(n, 6)² schedule. With a history writer set, each attempt is recorded there
+// (on the writer's thread), as the CLI's send --repeat does.
 
+#include "exchange.h"
 #include "sendseries.h"
 
 #include <QWidget>
@@ -18,7 +19,7 @@ class QPushButton;
 class QTimer;
 
 namespace Sentry {
-class History;
+class HistoryWriter;
 class SendSession;
 } // namespace Sentry
 
@@ -40,9 +41,10 @@ public:
     bool start(const Sentry::StoreRequest &request, const Sentry::SendSeries::Options &options);
     void stop();
     bool isRunning() const { return m_series->isRunning(); }
-    // Where each attempt is recorded (an open History the caller owns); nullptr: nowhere.
-    void setHistory(Sentry::History *history) { m_history = history; }
-    QString historyError() const { return m_historyError; } // why the last attempt was not recorded
+    // Where each attempt is recorded (an open writer the caller owns); nullptr: nowhere.
+    void setHistory(Sentry::HistoryWriter *history) { m_history = history; }
+    // Why the last attempt was not recorded; known from its attemptRecorded on.
+    QString historyError() const { return m_historyError; }
 
     Sentry::SendSeries *series() const { return m_series; }
     Sentry::SendSession *session() const { return m_session; }
@@ -51,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void runningChanged(bool running);
+    void attemptRecorded(const Sentry::Exchange &stored, const QString &error); // with its id, or why not
 
 private:
     void updateStatus();
@@ -66,8 +69,9 @@ private:
     QTimer *m_ticker = nullptr;
     Sentry::SendSeries::End m_end = Sentry::SendSeries::End::Completed;
     std::optional<Sentry::StoreRequest> m_request; // of the series, for the history
-    Sentry::History *m_history = nullptr;
+    Sentry::HistoryWriter *m_history = nullptr;
     QString m_historyError;
+    std::optional<Sentry::SeriesAttempt> m_lastAttempt; // shown below the chart
 };
 
 } // namespace SentryUi

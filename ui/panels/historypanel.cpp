@@ -1,6 +1,7 @@
 #include "historypanel.h"
 
 #include "historymodel.h"
+#include "rules.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -88,9 +89,10 @@ QWidget *HistoryPanel::createFilterBar()
     m_direction = addChoice(u"historyDirection"_s, {{tr("Sent and received"), AnyDirection},
                                                      {tr("Received"), int(Sentry::Exchange::Direction::In)},
                                                      {tr("Sent"), int(Sentry::Exchange::Direction::Out)}});
-    m_level = addChoice(u"historyLevel"_s, {{tr("Any level"), QString()}, {u"debug"_s, u"debug"_s},
-                                             {u"info"_s, u"info"_s}, {u"warning"_s, u"warning"_s},
-                                             {u"error"_s, u"error"_s}, {u"fatal"_s, u"fatal"_s}});
+    QList<std::pair<QString, QVariant>> levels = {{tr("Any level"), QString()}};
+    for (const Sentry::LevelInfo &level : Sentry::Rules::levels()) // a numeric level is listed by its name
+        levels.append({level.name, level.name});
+    m_level = addChoice(u"historyLevel"_s, levels);
     m_status = addChoice(u"historyStatus"_s, {{tr("Any status"), AnyStatus}, {u"200"_s, 200}, {u"400"_s, 400},
                                                {u"403"_s, 403}, {u"413"_s, 413}, {u"429"_s, 429},
                                                {u"500"_s, 500}, {u"503"_s, 503}, {tr("no answer"), 0}});
@@ -126,8 +128,7 @@ QComboBox *HistoryPanel::addChoice(const QString &name, const QList<std::pair<QS
 {
     auto *box = new QComboBox;
     box->setObjectName(name);
-    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(5);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents); // never cut: "Sent and received"
     for (const auto &[text, value] : choices)
         box->addItem(text, value);
     connect(box, &QComboBox::currentIndexChanged, this, &HistoryPanel::applyFilter);

@@ -2,7 +2,7 @@
 
 
 #include "exchange.h"
-#include "history.h"
+#include "historywriter.h"
 #include "icons.h"
 #include "pairsmodel.h"
 #include "sender.h"
@@ -229,13 +229,20 @@ void ResponsePanel::showResult(const Sentry::SendResult &result)
 void ResponsePanel::record(const Sentry::SendResult &result)
 {
     m_historyError.clear();
+    const quint64 send = ++m_sends;
     if (!m_request)
         return;
-    QList<Sentry::Exchange> exchange = {Sentry::exchangeFromSend(*m_request, result, m_sentAt)};
-    if (m_history)
-        m_history->insert(exchange, &m_historyError); // gives it its id
-    m_exchange = exchange.first();
+    m_exchange = Sentry::exchangeFromSend(*m_request, result, m_sentAt);
     m_timeline->setEnabled(true);
+    if (!m_history)
+        return;
+    m_history->record(*m_exchange, this, [this, send](const Sentry::Exchange &stored, const QString &error) {
+        if (send == m_sends) { // still the last send: its timeline names the row
+            m_exchange->id = stored.id;
+            m_historyError = error;
+        }
+        Q_EMIT sendRecorded(stored, error);
+    });
 }
 
 void ResponsePanel::showBanner(const Sentry::SendResult &result)

@@ -3,8 +3,8 @@
 // Send and response: sends a built StoreRequest through core's SendSession (on the injected network
 // manager; at once, as a person asked), shows progress with Cancel, then the answer — a verdict
 // banner in plain words, status, X-Sentry-Error, headers, body, event id, time — and the client's
-// backoff state with a countdown. With a history set, each send's exchange is recorded there,
-// as the CLI's send does.
+// backoff state with a countdown. With a history writer set, each send's exchange is recorded
+// there (on the writer's thread, never blocking the window), as the CLI's send does.
 
 #include "backoff.h"
 #include "exchange.h"
@@ -27,7 +27,7 @@ class QPushButton;
 class QTimer;
 
 namespace Sentry {
-class History;
+class HistoryWriter;
 class Sender;
 } // namespace Sentry
 
@@ -49,9 +49,11 @@ public:
     bool isBusy() const { return m_busy; }
 
     Sentry::Sender *sender() const { return m_session->sender(); }
-    // Where each finished send is recorded (an open History the caller owns); nullptr: nowhere.
-    void setHistory(Sentry::History *history) { m_history = history; }
-    QString historyError() const { return m_historyError; } // why the last send was not recorded
+    // Where each finished send is recorded (an open writer the caller owns, such as the embedded
+    // receiver's); nullptr: nowhere. sendRecorded follows sendFinished once the row is committed.
+    void setHistory(Sentry::HistoryWriter *history) { m_history = history; }
+    // Why the last send was not recorded; known from its sendRecorded on.
+    QString historyError() const { return m_historyError; }
     Sentry::BackoffState backoffState() const { return m_session->backoffState(); }
     std::optional<Sentry::SendResult> lastResult() const { return m_result; }
     // The last send as an exchange (with its history id when recorded), for the protocol timeline.
@@ -71,6 +73,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void sendFinished(const Sentry::SendResult &result);
     void timelineRequested(const Sentry::Exchange &exchange); // the last send's
+    void sendRecorded(const Sentry::Exchange &stored, const QString &error); // with its id, or why not
 
 private:
     QWidget *buildBanner();
@@ -85,10 +88,11 @@ private:
 
     Sentry::SendSession *m_session = nullptr;
     std::optional<Sentry::SendResult> m_result;
-    Sentry::History *m_history = nullptr;
+    Sentry::HistoryWriter *m_history = nullptr;
     std::optional<Sentry::StoreRequest> m_request; // the one in flight, for the history
     QDateTime m_sentAt;
     std::optional<Sentry::Exchange> m_exchange;
+    quint64 m_sends = 0; // counts finished sends: a commit names the one it belongs to
     QString m_historyError;
     bool m_busy = false;
     QElapsedTimer m_elapsed;

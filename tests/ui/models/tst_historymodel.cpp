@@ -3,8 +3,11 @@
 // too), another writer's rows found by polling, every filter (run by SQLite) including for new
 // rows, and an unreadable database reported with its path. QAbstractItemModelTester checks each.
 
+#include "dsn.h"
 #include "history.h"
 #include "historymodel.h"
+#include "sendresult.h"
+#include "storerequest.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -69,6 +72,8 @@ private Q_SLOTS:
     void filter_appliesToNewRows();
     void open_reportsAnUnreadableDatabase();
     void columns_showTheExchange();
+    void numericLevel_listedAndFilteredByName_data();
+    void numericLevel_listedAndFilteredByName();
 
 private:
     void openModel();
@@ -292,6 +297,43 @@ void tst_HistoryModel::columns_showTheExchange()
     QCOMPARE(cell(HistoryModel::FaultColumn), u"drop"_s);
     QCOMPARE(m_model->index(0, 0).data(HistoryModel::IdRole).toLongLong(), m_model->idAt(0));
     QCOMPARE(m_model->headerData(HistoryModel::StatusColumn, Qt::Horizontal, Qt::DisplayRole).toString(), u"Status"_s);
+}
+
+void tst_HistoryModel::numericLevel_listedAndFilteredByName_data()
+{
+    QTest::addColumn<QByteArray>("level");
+    QTest::addColumn<QString>("listed");
+    QTest::newRow("40") << QByteArray("40") << u"error"_s;
+    QTest::newRow("10") << QByteArray("10") << u"debug"_s;
+    QTest::newRow("50.0") << QByteArray("50.0") << u"fatal"_s;
+    QTest::newRow("a name") << QByteArray("\"warning\"") << u"warning"_s;
+    QTest::newRow("another number, as the event says it") << QByteArray("35") << u"35"_s;
+}
+
+// v4 accepts a numeric level (40 = error): a send of such an event is listed, and found by the
+// level filter, under the name the server stored it with.
+void tst_HistoryModel::numericLevel_listedAndFilteredByName()
+{
+    QFETCH(QByteArray, level);
+    QFETCH(QString, listed);
+    const QByteArray event = R"({"message":"numeric","level":)" + level + "}";
+    const auto request = Sentry::StoreRequest::build(Sentry::Dsn::parse(u"http://pub:sec@127.0.0.1:9000/1"_s), event, {});
+    QVERIFY(request);
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    Sentry::RawResponse answer;
+    answer.status = 200;
+    QVERIFY(insert({Sentry::exchangeFromSend(*request, Sentry::SendResult::classify(answer, at), at),
+                    exchange(u"named"_s, u"info"_s)}));
+    openModel();
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->index(1, HistoryModel::DirectionColumn).data().toString(), u"sent"_s);
+    QCOMPARE(m_model->index(1, HistoryModel::LevelColumn).data().toString(), listed);
+    Sentry::HistoryQuery query;
+    query.level = listed;
+    QSignalSpy loaded(m_model, &HistoryModel::loaded);
+    m_model->setFilter(query);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(messages(*m_model), QStringList{u"numeric"_s});
 }
 
 QTEST_MAIN(tst_HistoryModel)

@@ -5,6 +5,7 @@
 #include "backoffchart.h"
 #include "backoffpanel.h"
 #include "history.h"
+#include "historywriter.h"
 #include "sendrepeatedlydialog.h"
 #include "sendsession.h"
 #include "testsupport.h"
@@ -106,16 +107,20 @@ private Q_SLOTS:
     void series_recordsEachAttemptInTheHistory()
     {
         QTemporaryDir dir;
-        Sentry::History history;
-        QVERIFY(history.open(dir.filePath(u"history.sqlite"_s)));
+        Sentry::HistoryWriter writer;
+        QVERIFY(writer.open(dir.filePath(u"history.sqlite"_s)));
         Sentry::Receiver receiver(uiReceiverConfig());
         QVERIFY(receiver.start(QHostAddress::LocalHost, 0));
         receiver.faults().add(*Sentry::Fault::parse(u"503,once"_s));
         BackoffPanel panel(&m_network);
-        panel.setHistory(&history);
+        panel.setHistory(&writer);
         QSignalSpy finished(panel.series(), &Sentry::SendSeries::finished);
+        QSignalSpy stored(&panel, &BackoffPanel::attemptRecorded);
         QVERIFY(panel.start(requestFor(receiver), {2, 0})); // 503, then 200 after the 1 s backoff
         QVERIFY(finished.wait(10000));
+        QTRY_COMPARE(stored.count(), 2); // written on the writer's thread
+        Sentry::History history;
+        QVERIFY(history.open(writer.path()));
         const QList<Sentry::Exchange> recorded = history.search({});
         QCOMPARE(recorded.size(), 2);
         QCOMPARE(recorded.at(0).direction, Sentry::Exchange::Direction::Out);

@@ -1,14 +1,18 @@
 #include "dsn.h"
 #include "history.h"
+#include "historywriter.h"
 #include "pairsmodel.h"
 #include "responsepanel.h"
 #include "storerequest.h"
 
 #include "loopbackserver.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -141,26 +145,31 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        Sentry::History history;
+        Sentry::HistoryWriter writer;
         QString error;
-        QVERIFY2(history.open(dir.filePath(u"history.sqlite"_s), &error), qPrintable(error));
+        QVERIFY2(writer.open(dir.filePath(u"history.sqlite"_s), &error), qPrintable(error));
         LoopbackServer server;
         QVERIFY(server.listen());
         server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
         server.enqueue(ScriptedResponse::sentryError(403, "Invalid api key"));
         QNetworkAccessManager network;
         ResponsePanel panel(&network);
-        panel.setHistory(&history);
+        panel.setHistory(&writer);
         QSignalSpy finished(&panel, &ResponsePanel::sendFinished);
+        QSignalSpy recorded(&panel, &ResponsePanel::sendRecorded);
         const Sentry::StoreRequest request = requestTo(server);
 
         panel.send(request);
         QVERIFY(finished.wait());
         panel.send(request);
         QVERIFY(finished.wait());
+        QTRY_COMPARE(recorded.count(), 2);
 
         QVERIFY2(panel.historyError().isEmpty(), qPrintable(panel.historyError()));
+        Sentry::History history;
+        QVERIFY2(history.open(writer.path(), &error), qPrintable(error));
         const QList<Sentry::Exchange> stored = history.search({}, &error); // newest first
+        QCOMPARE(panel.lastExchange()->id, stored.at(0).id); // its timeline names the row
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored.at(0).status, 403);
         QCOMPARE(stored.at(1).status, 200);
@@ -173,6 +182,46 @@ private Q_SLOTS:
         QVERIFY(!stored.at(1).eventId.isEmpty());
         QVERIFY(stored.at(0).responseBody.contains("Invalid api key"));
         QCOMPARE(server.requests().size(), 2);
+    }
+
+    // The row is written on the history writer's thread: a database another process holds locked
+    // (for up to the 5 s SQLite waits) delays the record, never the answer shown in the window.
+    void send_recordsOffTheWindowsThread()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Sentry::HistoryWriter writer;
+        QString error;
+        QVERIFY2(writer.open(dir.filePath(u"history.sqlite"_s), &error), qPrintable(error));
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherProcess"_s);
+            other.setDatabaseName(writer.path());
+            QVERIFY(other.open());
+            QSqlQuery lock(other);
+            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s)); // the write lock, until the rollback below
+            LoopbackServer server;
+            QVERIFY(server.listen());
+            server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
+            QNetworkAccessManager network;
+            ResponsePanel panel(&network);
+            panel.setHistory(&writer);
+            QSignalSpy finished(&panel, &ResponsePanel::sendFinished);
+            QSignalSpy recorded(&panel, &ResponsePanel::sendRecorded);
+            QElapsedTimer elapsed;
+            elapsed.start();
+            panel.send(requestTo(server));
+            QVERIFY(finished.wait());
+            QVERIFY2(elapsed.elapsed() < 2500, qPrintable(u"the answer took %1 ms"_s.arg(elapsed.elapsed())));
+            QCOMPARE(panel.statusText(), u"200"_s);
+            QCOMPARE(recorded.count(), 0); // still waiting for the lock
+            QVERIFY(lock.exec(u"ROLLBACK"_s));
+            QVERIFY(recorded.wait());
+            QCOMPARE(recorded.first().at(1).toString(), QString());
+            QVERIFY(recorded.first().first().value<Sentry::Exchange>().id > 0);
+            QCOMPARE(panel.lastExchange()->id, recorded.first().first().value<Sentry::Exchange>().id);
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(u"otherProcess"_s);
     }
 };
 

@@ -20,12 +20,11 @@ using namespace SentryUi;
 
 namespace {
 
-const QByteArray Event = R"({"event_id":"0123456789abcdef0123456789abcdef","message":"Disk full","level":"error"})";
-
+// The fixture's project with a secret long enough to be found (or not) in what is shown.
 Sentry::ReceiverConfig config()
 {
-    Sentry::ReceiverConfig config;
-    config.projects = {{u"1"_s, u"web"_s, {{u"pub"_s, u"s3cretvalue"_s}}}};
+    Sentry::ReceiverConfig config = Fixture::config();
+    config.projects.first().keys.first().secretKey = u"s3cretvalue"_s;
     return config;
 }
 
@@ -47,7 +46,7 @@ private Q_SLOTS:
         QVERIFY(m_history.open(m_path));
         m_dsn = u"http://pub:s3cretvalue@127.0.0.1:%1/1"_s.arg(m_receiver->port());
         // The original: a store request as a client sends it, received and recorded.
-        const auto request = Sentry::StoreRequest::build(Sentry::Dsn::parse(m_dsn), Event, {});
+        const auto request = Sentry::StoreRequest::build(Sentry::Dsn::parse(m_dsn), Fixture::Event, {});
         QVERIFY(request);
         Sentry::RawHttpSender sender;
         QSignalSpy sent(&sender, &Sentry::RawHttpSender::finished);
