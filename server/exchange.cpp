@@ -28,12 +28,13 @@ QString scalarText(const QJsonValue &value)
     return value.isString() ? value.toString() : value.isDouble() ? QString::number(value.toDouble()) : QString();
 }
 
-QJsonValue eventValue(const QJsonObject &stored, const QByteArray &json, const QString &key)
+// The key as Latin-1: the stored event keeps ASCII keys as Latin-1, so the lookup compares bytes.
+QJsonValue eventValue(const QJsonObject &stored, const QByteArray &json, QLatin1StringView key)
 {
     return stored.isEmpty() ? QJsonDocument::fromJson(json).object().value(key) : stored.value(key);
 }
 
-QString eventText(const QJsonObject &stored, const QByteArray &json, const QString &key)
+QString eventText(const QJsonObject &stored, const QByteArray &json, QLatin1StringView key)
 {
     return scalarText(eventValue(stored, json, key));
 }
@@ -143,9 +144,9 @@ Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &de
     exchange.project = decision.projectId;
     exchange.eventJson = decision.eventJson;
     exchange.storedEvent = decision.storedEvent;
-    exchange.eventId = eventText(decision.storedEvent, decision.eventJson, u"event_id"_s);
-    exchange.message = eventText(decision.storedEvent, decision.eventJson, u"message"_s);
-    exchange.level = levelText(eventValue(decision.storedEvent, decision.eventJson, u"level"_s));
+    exchange.eventId = eventText(decision.storedEvent, decision.eventJson, "event_id"_L1);
+    exchange.message = eventText(decision.storedEvent, decision.eventJson, "message"_L1);
+    exchange.level = levelText(eventValue(decision.storedEvent, decision.eventJson, "level"_L1));
     exchange.findings = Sentry::toJson(decision.findings, u"path"_s);
     exchange.status = decision.answer.status;
     exchange.responseHeaders = decision.answer.headers;

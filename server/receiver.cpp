@@ -42,14 +42,6 @@ private:
     GuardFactory m_factory;
 };
 
-QString peerOf(const QTcpSocket *socket)
-{
-    const QHostAddress address = socket->peerAddress();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-        ? u'[' + address.toString() + u']' : address.toString();
-    return host + u':' + QString::number(socket->peerPort());
-}
-
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
@@ -74,7 +66,8 @@ ReceivedRequest receivedRequest(const QHttpServerRequest &request, QTcpSocket *s
     else
         *head = {methodName(request.method()), request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
                  "HTTP/1.1", request.headers()};
-    return {head->method, head->target, head->headers, request.body(), peerOf(socket)};
+    return {head->method, head->target, head->headers, request.body(),
+            guard ? guard->peer() : SocketGuard::peerOf(socket)};
 }
 
 } // namespace
@@ -164,8 +157,8 @@ bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *sock
     if (fault)
         decision = fault->apply(decision);
     Exchange exchange = exchangeFromDecision(received, decision);
-    Reply reply{socket, decision.answer.toHttp(received.method != "HEAD", head.wantsClose()),
-                Fault::Action::Status, 0, head.wantsClose()};
+    const bool close = head.wantsClose();
+    Reply reply{socket, decision.answer.toHttp(received.method != "HEAD", close), Fault::Action::Status, 0, close};
     if (fault) {
         exchange.fault = fault->spec;
         reply.action = fault->action;
@@ -246,7 +239,8 @@ void Receiver::recordGuardRefusal(const RequestHead &head, const Answer &answer,
 {
     Exchange exchange;
     exchange.at = QDateTime::currentDateTimeUtc();
-    exchange.peer = peerOf(socket);
+    const SocketGuard *guard = SocketGuard::of(socket);
+    exchange.peer = guard ? guard->peer() : SocketGuard::peerOf(socket);
     exchange.method = head.method;
     exchange.url = head.target;
     exchange.requestHeaders = head.headers;

@@ -14,6 +14,7 @@
 #include "receiverconfig.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -28,7 +29,8 @@ namespace Sentry {
 using RawHeader = QPair<QByteArray, QByteArray>;
 using RawHeaders = QList<RawHeader>;
 
-QByteArray headerValue(const RawHeaders &headers, const QByteArray &name); // case-insensitive, first
+// Case-insensitive, the first; the name as a view, so a literal costs no allocation.
+QByteArray headerValue(const RawHeaders &headers, QByteArrayView name);
 QJsonArray authFieldsJson(const QList<AuthHeader::Field> &fields); // [{"name", "value"}]
 QList<AuthHeader::Field> authFieldsFromJson(const QJsonArray &array);
 
@@ -42,7 +44,7 @@ struct ReceivedRequest
     QByteArray body;
     QString peer;
 
-    QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
+    QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
 };
 
 // An HTTP answer as the receiver writes it.
@@ -52,7 +54,7 @@ struct Answer
     RawHeaders headers; // without Content-Length, which toHttp() adds
     QByteArray body;
 
-    QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
+    QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
     // The status line, headers, Content-Length and (unless a HEAD answer) the body.
     QByteArray toHttp(bool withBody = true, bool close = false) const;
 };

@@ -75,9 +75,17 @@ bool RequestHead::wantsClose() const
 SocketGuard::SocketGuard(QTcpSocket *socket, const ReceiverLimits &limits, Profile profile,
                          RefusalHandler onRefusal)
     : QObject(socket), m_socket(socket), m_limits(limits), m_profile(profile),
-      m_onRefusal(std::move(onRefusal))
+      m_onRefusal(std::move(onRefusal)), m_peer(peerOf(socket))
 {
     connect(socket, &QTcpSocket::readyRead, this, &SocketGuard::onReadyRead);
+}
+
+QString SocketGuard::peerOf(const QTcpSocket *socket)
+{
+    const QHostAddress address = socket->peerAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u'[' + address.toString() + u']' : address.toString();
+    return host + u':' + QString::number(socket->peerPort());
 }
 
 SocketGuard *SocketGuard::of(QTcpSocket *socket)

@@ -50,6 +50,9 @@ public:
 
     static SocketGuard *of(QTcpSocket *socket);
     std::optional<RequestHead> takeHead(); // the oldest request head Qt has not handled yet
+    // The client's "address:port" ("[v6]:port"), formatted once per connection, not per request.
+    QString peer() const { return m_peer; }
+    static QString peerOf(const QTcpSocket *socket);
 
 private:
     void onReadyRead();
@@ -62,6 +65,7 @@ private:
     ReceiverLimits m_limits;
     Profile m_profile;
     RefusalHandler m_onRefusal;
+    QString m_peer;
     QByteArray m_peeked;        // what the last readyRead peeked at
     QByteArray m_head;          // a head that arrived in parts, so far
     qint64 m_bodyRemaining = 0; // bytes of the current body still to come

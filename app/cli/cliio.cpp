@@ -25,6 +25,19 @@ QTextStream &out()
     return stream;
 }
 
+void writeOut(QByteArrayView bytes)
+{
+    out().flush(); // the stream's pending text first, so the order holds
+    out().device()->write(bytes.data(), bytes.size());
+}
+
+void flushOut()
+{
+    out().flush();
+    if (auto *file = qobject_cast<QFileDevice *>(out().device()))
+        file->flush();
+}
+
 QTextStream &err()
 {
     static QTextStream stream(stderr);

@@ -114,17 +114,15 @@ void printJsonLine(const QJsonObject &object)
 
 void printExchange(const Sentry::Exchange &exchange, bool json)
 {
-    if (json)
-        out() << exchange.summaryJson() << '\n';
-    else
-        out() << exchangeLine(exchange) << '\n';
+    writeOut(json ? exchange.summaryJson() : exchangeLine(exchange).toUtf8());
+    writeOut("\n"); // not appended to the line: that copied it
     // One write per turn of the event loop, not per line: under load many lines share it.
     static bool flushPosted = false;
     if (!flushPosted) {
         flushPosted = true;
         QTimer::singleShot(0, QCoreApplication::instance(), [] {
             flushPosted = false;
-            out().flush();
+            flushOut();
         });
     }
 }

@@ -74,9 +74,9 @@ private:
 
     QString stripHeaderName(const QString &text);
     bool checkPrefix(const QString &text);
-    void parsePieces(const QString &body);
-    void parsePiece(const QString &piece, bool isLast);
-    void addField(const QString &piece);
+    void parsePieces(QStringView body);
+    void parsePiece(QStringView piece, bool isLast);
+    void addField(QStringView piece);
     void checkFields();
     void checkFieldNames();
     void checkFieldName(const QString &name);
@@ -113,7 +113,7 @@ void AuthParser::parse(const QString &text)
     }
     if (!checkPrefix(value))
         return;
-    parsePieces(value.mid(value.indexOf(u' ') + 1));
+    parsePieces(QStringView(value).mid(value.indexOf(u' ') + 1));
     checkFields();
 }
 
@@ -196,14 +196,15 @@ bool AuthParser::checkPrefix(const QString &text)
     return true;
 }
 
-void AuthParser::parsePieces(const QString &body)
+void AuthParser::parsePieces(QStringView body)
 {
-    const QStringList pieces = body.split(u',');
+    // Views into the header: only a field's name and value become QStrings.
+    const QList<QStringView> pieces = body.split(u',');
     for (qsizetype i = 0; i < pieces.size(); ++i)
         parsePiece(pieces.at(i).trimmed(), i == pieces.size() - 1);
 }
 
-void AuthParser::parsePiece(const QString &piece, bool isLast)
+void AuthParser::parsePiece(QStringView piece, bool isLast)
 {
     if (piece.isEmpty()) {
         add(Severity::Error, Header, isLast ? u"auth.trailing-comma"_s : u"auth.piece.empty"_s,
@@ -233,10 +234,10 @@ void AuthParser::parsePiece(const QString &piece, bool isLast)
             "%3. Values must not contain '=' or ','."_s.arg(name.trimmed(), piece, InvalidAuthHeader));
 }
 
-void AuthParser::addField(const QString &piece)
+void AuthParser::addField(QStringView piece)
 {
     const qsizetype equals = piece.indexOf(u'=');
-    const AuthHeader::Field field{piece.left(equals), piece.mid(equals + 1)};
+    const AuthHeader::Field field{piece.left(equals).toString(), piece.mid(equals + 1).toString()};
     m_fields.append(field);
     if (field.name != field.name.trimmed() || (!field.value.isEmpty() && field.value.front().isSpace()))
         add(Severity::Error, placeOf(field.name), u"auth.spaces-around-equals"_s,

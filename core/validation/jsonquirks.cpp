@@ -234,7 +234,19 @@ QByteArray JsonQuirks::readable(const QByteArray &json)
 
 bool JsonQuirks::mayHaveStringMarks(const QByteArray &json)
 {
-    return json.contains(QuotedMark);
+    // memchr for the mark's first byte, which plain ASCII never holds: QByteArray::contains() of
+    // this four-byte needle cost 7.5 k instructions per 581-byte event in the receiver.
+    const char *begin = json.constData();
+    const char *end = begin + json.size();
+    const size_t markSize = sizeof(QuotedMark) - 1;
+    for (const char *p = begin + 1; end - p >= qsizetype(markSize) - 1; ++p) {
+        p = static_cast<const char *>(std::memchr(p, QuotedMark[1], size_t(end - p)));
+        if (!p || end - p < qsizetype(markSize) - 1)
+            return false;
+        if (std::memcmp(p - 1, QuotedMark, markSize) == 0)
+            return true;
+    }
+    return false;
 }
 
 bool JsonQuirks::mayHaveQuirks(const QByteArray &json, qsizetype members)
