@@ -100,7 +100,7 @@ shot receiver-1366x768 1366x768 light "$sample/raven-python-django-exception.jso
 shot history-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+7 sleep:1
 shot history-dark-1920x1080 1920x1080 dark "$sample/raven-node-express-exception.json" -- ctrl+Return sleep:2 alt+7 sleep:1
 # The embedded receiver's Faults tab: Alt+0 puts the keyboard on the first one-click fault (429).
-shot faults-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+0 space sleep:1
+shot faults-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- alt+0 space ctrl+Return sleep:2 alt+0 sleep:1
 shot backoff-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- alt+0 space ctrl+shift+Return sleep:1.5 Return sleep:24
 shot backoff-dark-1920x1080 1920x1080 dark "$sample/raven-node-express-exception.json" -- alt+0 space ctrl+shift+Return sleep:1.5 Return sleep:24
 shot timeline-1366x768 1366x768 light "$sample/raven-python-django-exception.json" -- ctrl+Return sleep:2 alt+9 sleep:1
