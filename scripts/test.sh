@@ -5,8 +5,8 @@
 #   scripts/test.sh --sanitize   only the suite built with clang under ASan+UBSan (a debug build, so
 #                                Qt's asserts are on too), in build-sanitize/
 # SENTRY_SANITIZE_SUITE=1 runs the sanitizer suite after the normal one; .ci/run sets it, so CI
-# runs both (on two idle cores from a cold compiler cache: the gcc build and suite about 12 minutes,
-# the sanitizer build about 10 and its suite about 6; bench/RESULTS.md, "Sanitizers").
+# runs both (on two idle cores with no compiler cache: the gcc build and suite 11 minutes,
+# the sanitizer build and suite 11 more, 22 in all on 2026-12-07; bench/RESULTS.md, "Both suites in CI").
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
