@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cstring>
 #include <optional>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -155,6 +156,10 @@ private:
         ++m_pos; // {
         QHash<QString, int> counts;
         QStringList order;
+        // The quirks inside each member's value; a key written again replaces its earlier value,
+        // so what was found inside that one is dropped (its place is not in the parsed event).
+        QList<QList<JsonQuirk>> inside;
+        QHash<QString, qsizetype> lastMember;
         for (skipSpace(); m_pos < m_json.size() && m_json.at(m_pos) != '}'; skipSpace()) {
             if (m_json.at(m_pos) == ',') {
                 ++m_pos;
@@ -163,12 +168,19 @@ private:
             const QString key = string();
             if (counts[key]++ == 1)
                 order.append(key);
+            if (const auto earlier = lastMember.constFind(key); earlier != lastMember.cend())
+                inside[*earlier].clear();
+            lastMember.insert(key, inside.size());
             skipSpace();
             ++m_pos; // :
             skipSpace();
+            QList<JsonQuirk> outer = std::exchange(m_quirks, {});
             value(child(pointer, key));
+            inside.append(std::exchange(m_quirks, std::move(outer)));
         }
         ++m_pos; // }
+        for (const QList<JsonQuirk> &quirks : std::as_const(inside))
+            m_quirks += quirks;
         for (const QString &key : std::as_const(order))
             m_quirks.append({JsonQuirk::Kind::DuplicateKey, child(pointer, key), key, counts.value(key)});
     }

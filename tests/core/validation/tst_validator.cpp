@@ -392,6 +392,11 @@ void TestValidator::json_whatQtsParseHidesHasAFinding_data()
                                    << u"/extra/a"_s << QJsonValue(3);
     QTest::addRow("same key in two objects") << "{\"a\":{\"k\":1},\"b\":{\"k\":2}}"_ba << QString()
                                              << u"/extra/a/k"_s << QJsonValue(1);
+    // Found by fuzz_validate: a duplicate inside an object that a later key replaced had a place
+    // that is not in the parsed event.
+    QTest::addRow("duplicate inside a replaced value") << "{\"o\":{\"a\":1,\"a\":2},\"o\":{\"b\":3}}"_ba
+                                                      << u"body.json.duplicate-key"_s << u"/extra/o"_s
+                                                      << QJsonValue(QJsonObject{{u"b"_s, 3}});
     QTest::addRow("escaped duplicate") << "{\"a~/\":1,\"a~\\/\":2}"_ba << u"body.json.duplicate-key"_s
                                        << u"/extra/a~0~1"_s << QJsonValue(2);
     QTest::addRow("2^53") << "{\"n\":9007199254740992}"_ba << QString() << u"/extra/n"_s
