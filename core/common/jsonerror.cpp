@@ -30,18 +30,27 @@ qsizetype missingCommaOffset(const QByteArray &json, qsizetype offset, bool *bad
 
 JsonErrorLocation JsonError::locate(const QByteArray &json, const QJsonParseError &error)
 {
-    JsonErrorLocation at;
-    at.offset = qBound(qsizetype(0), qsizetype(error.offset), json.size());
-    at.hint = hint(error.error);
-    at.errorString = error.errorString();
+    qsizetype offset = qBound(qsizetype(0), qsizetype(error.offset), json.size());
+    QString hintText = hint(error.error);
     bool badKey = false;
     if (isMissingComma(error.error))
-        at.offset = missingCommaOffset(json, at.offset, &badKey);
+        offset = missingCommaOffset(json, offset, &badKey);
     if (badKey)
-        at.hint = u"expected a \"key\" in double quotes"_s;
+        hintText = u"expected a \"key\" in double quotes"_s;
     if (json.trimmed().isEmpty())
-        at.hint = u"the body is empty: send one event as a JSON object {…}"_s;
-    const qsizetype lineStart = json.lastIndexOf('\n', at.offset - 1) + 1;
+        hintText = u"the body is empty: send one event as a JSON object {…}"_s;
+    return locate(json, offset, hintText, error.errorString());
+}
+
+JsonErrorLocation JsonError::locate(const QByteArray &json, qsizetype offset, const QString &hint,
+                                    const QString &errorString)
+{
+    JsonErrorLocation at;
+    at.offset = qBound(qsizetype(0), offset, json.size());
+    at.hint = hint;
+    at.errorString = errorString;
+    // lastIndexOf(…, -1) would search from the end
+    const qsizetype lineStart = at.offset > 0 ? json.lastIndexOf('\n', at.offset - 1) + 1 : 0;
     at.line = int(json.left(at.offset).count('\n')) + 1;
     at.column = int(QString::fromUtf8(json.mid(lineStart, at.offset - lineStart)).size()) + 1;
     at.textOffset = QString::fromUtf8(json.left(at.offset)).size();

@@ -32,6 +32,9 @@ public:
     // Qt stops at the token after a missing comma; the error is placed where the comma belongs,
     // right after the previous value, where people look for it.
     static JsonErrorLocation locate(const QByteArray &json, const QJsonParseError &error);
+    // An error found at a byte offset by other means (text Qt reads but strict JSON refuses).
+    static JsonErrorLocation locate(const QByteArray &json, qsizetype offset, const QString &hint,
+                                    const QString &errorString);
     static QString hint(QJsonParseError::ParseError error);
 };
 

@@ -25,6 +25,62 @@ constexpr char TwoTo53[] = "9007199254740992";
 constexpr char RawMark[] = "\xEF\xBB\xBF"; // U+FEFF in UTF-8
 constexpr char QuotedMark[] = "\"\xEF\xBB\xBF"; // …at the start of a string
 
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// The characters JSON allows after a backslash (\u's four hex digits Qt checks itself).
+bool isEscapeChar(char c)
+{
+    return c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't'
+           || c == 'u';
+}
+
+// A number's point needs a digit on each side in JSON ("0.5", not ".5" or "5."): Qt reads both.
+bool isBarePoint(const char *begin, const char *end, const char *point)
+{
+    return point == begin || !isDigit(point[-1]) || point + 1 == end || !isDigit(point[1]);
+}
+
+// Whether any byte is below 0x20, eight at a time: a word's byte b < 0x20 makes b - 0x20 borrow
+// into its top bit while b's own top bit is clear.
+bool hasControlByte(const char *begin, const char *end)
+{
+    constexpr quint64 Ones = 0x0101010101010101ULL;
+    constexpr quint64 Tops = 0x8080808080808080ULL;
+    const char *p = begin;
+    for (; end - p >= 8; p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, sizeof word);
+        if ((word - Ones * 0x20) & ~word & Tops)
+            return true;
+    }
+    return std::any_of(p, end, [](char c) { return uchar(c) < 0x20; });
+}
+
+// Whether some backslash escapes a character JSON has no escape for. In text Qt parsed, every
+// backslash is in a string; a run of them pairs up, and an odd run escapes the next character.
+bool hasBadEscape(const char *begin, const char *end)
+{
+    for (const char *p = begin; (p = static_cast<const char *>(std::memchr(p, '\\', size_t(end - p))));) {
+        const char *q = p;
+        while (q < end && *q == '\\')
+            ++q;
+        if ((q - p) % 2 == 1 && (q == end || !isEscapeChar(*q)))
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+// The bytes of the UTF-8 sequence its first byte starts.
+qsizetype utf8Length(char first)
+{
+    const uchar c = uchar(first);
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
 bool isNumberChar(char c)
 {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
@@ -100,6 +156,8 @@ public:
     {
         skipSpace();
         value(QString());
+        if (m_refused)
+            return {*m_refused};
         return m_quirks;
     }
 
@@ -110,9 +168,33 @@ private:
             ++m_pos;
     }
 
-    QString string()
+    // The first thing in the text strict JSON refuses; the scan goes on, but reports only this.
+    void refuse(JsonQuirk::Kind kind, const QString &pointer, qsizetype offset, const QString &text)
+    {
+        if (!m_refused)
+            m_refused = JsonQuirk{kind, pointer, text, 0, offset};
+    }
+
+    // What strict JSON refuses inside the string whose quotes are at `from` and `end` - 1.
+    void checkString(const QString &pointer, qsizetype from, qsizetype end)
+    {
+        for (qsizetype i = from + 1; i < end - 1; ++i) {
+            const char c = m_json.at(i);
+            if (uchar(c) < 0x20) {
+                refuse(JsonQuirk::Kind::ControlCharacter, pointer, i, QString(QChar(char16_t(uchar(c)))));
+            } else if (c == '\\' && i + 1 < end - 1) {
+                if (!isEscapeChar(m_json.at(i + 1)))
+                    refuse(JsonQuirk::Kind::BadEscape, pointer, i,
+                           QString::fromUtf8(m_json.mid(i, 1 + utf8Length(m_json.at(i + 1)))));
+                ++i;
+            }
+        }
+    }
+
+    QString string(const QString &pointer)
     {
         const qsizetype end = stringEnd(m_json, m_pos);
+        checkString(pointer, m_pos, end);
         const QByteArray quoted = m_json.mid(m_pos, end - m_pos);
         m_pos = end;
         // Escapes decoded as Qt decodes them (rare text: a duplicate key, a long number, is), a
@@ -130,10 +212,12 @@ private:
         if (c == '[')
             return array(pointer);
         if (c == '"') {
-            m_pos = stringEnd(m_json, m_pos);
+            const qsizetype end = stringEnd(m_json, m_pos);
+            checkString(pointer, m_pos, end);
+            m_pos = end;
             return;
         }
-        if (c == '-' || (c >= '0' && c <= '9'))
+        if (c == '-' || c == '.' || isDigit(c)) // Qt reads ".5" as 0.5
             return number(pointer);
         while (m_pos < m_json.size() && m_json.at(m_pos) >= 'a' && m_json.at(m_pos) <= 'z')
             ++m_pos; // true, false, null
@@ -144,6 +228,9 @@ private:
         const qsizetype end = numberEnd(m_json, m_pos);
         const char *begin = m_json.constData() + m_pos;
         const QString text = QString::fromLatin1(begin, end - m_pos);
+        const char *point = std::find(begin, m_json.constData() + end, '.');
+        if (point != m_json.constData() + end && isBarePoint(begin, m_json.constData() + end, point))
+            refuse(JsonQuirk::Kind::BareFraction, pointer, m_pos, text);
         if (const auto kind = outOfRange(begin, m_json.constData() + end))
             m_quirks.append({*kind, pointer, text});
         else if (isBigInteger(begin, m_json.constData() + end))
@@ -165,7 +252,7 @@ private:
                 ++m_pos;
                 continue;
             }
-            const QString key = string();
+            const QString key = string(pointer);
             if (counts[key]++ == 1)
                 order.append(key);
             if (const auto earlier = lastMember.constFind(key); earlier != lastMember.cend())
@@ -203,6 +290,7 @@ private:
     const QByteArray &m_json;
     qsizetype m_pos = 0;
     QList<JsonQuirk> m_quirks;
+    std::optional<JsonQuirk> m_refused;
 };
 
 } // namespace
@@ -263,6 +351,10 @@ bool JsonQuirks::mayHaveStringMarks(const QByteArray &json)
 
 bool JsonQuirks::mayHaveQuirks(const QByteArray &json, qsizetype members)
 {
+    const char *begin = json.constData();
+    const char *end = begin + json.size();
+    if (hasControlByte(begin, end) || hasBadEscape(begin, end))
+        return true;
     qsizetype keys = 0;
     qsizetype digits = 0;
     for (qsizetype i = 0; i < json.size(); ++i) {
@@ -273,6 +365,10 @@ bool JsonQuirks::mayHaveQuirks(const QByteArray &json, qsizetype members)
         } else if (c >= '0' && c <= '9') {
             if (++digits > MaxExactDigits - 1)
                 return true; // a long run of digits: maybe past 2^53 (or a double)
+        } else if (c == '.') {
+            if (isBarePoint(begin, end, begin + i))
+                return true;
+            digits = 0;
         } else {
             digits = 0;
             keys += c == ':';

@@ -5,7 +5,11 @@
 // it rounded; Python kept every digit), and a number past a double, which Qt refuses and Python
 // read as ±Infinity (or 0.0 below the smallest double) before going on (spec section 4). And a
 // U+FEFF written raw at the start of a string: Qt's reader drops it ("\xEF\xBB\xBFlevel" reads as
-// "level", yet a QJsonObject cannot find that key again), where Python kept it.
+// "level", yet a QJsonObject cannot find that key again), where Python kept it. And the other
+// way round, text Qt 6.4 reads that Python's json.loads (strict, as the server called it) and Relay
+// refuse: a raw control character in a string ("a<U+001D>b", a raw tab), an escape JSON does not
+// have ("\x", which Qt reads as "x"), and a number without a digit on each side of its point
+// (".5", "-.5", "1.", "1.e5").
 //
 //     const QByteArray readable = Sentry::JsonQuirks::readable(json); // parse this
 //     if (Sentry::JsonQuirks::mayHaveQuirks(json, memberCount))
@@ -19,11 +23,15 @@ namespace Sentry {
 
 struct JsonQuirk
 {
-    enum class Kind { DuplicateKey, BigInteger, Overflow, Underflow };
+    enum class Kind { DuplicateKey, BigInteger, Overflow, Underflow, ControlCharacter, BadEscape, BareFraction };
     Kind kind = Kind::DuplicateKey;
     QString pointer; // JSON pointer of the value (of the key, for a duplicate)
-    QString text;    // the number as written, or the duplicated key
+    QString text;    // the number as written, the duplicated key, the character or escape refused
     int count = 0;   // how often the key appears in its object
+    qsizetype offset = -1; // for what strict JSON refuses: where, in bytes of the text
+
+    // Text that Python's json.loads and Relay refuse, though Qt read it.
+    bool refused() const { return kind >= Kind::ControlCharacter; }
 };
 
 class JsonQuirks
@@ -37,9 +45,11 @@ public:
     // A quick look: true when a string may start with a raw U+FEFF (then parse readable()).
     static bool mayHaveStringMarks(const QByteArray &json);
     // A quick look at the bytes: false when the text surely has no quirk. `members` is the number
-    // of object members Qt parsed: fewer than the text's keys means a key came twice.
+    // of object members Qt parsed: fewer than the text's keys means a key came twice. Text with a
+    // byte below 0x20 (also a pretty-printed newline) always gets the full scan.
     static bool mayHaveQuirks(const QByteArray &json, qsizetype members);
-    // Every quirk, in text order. Only for text Qt parsed (after readable()).
+    // Every quirk, in text order. Only for text Qt parsed (after readable()). When the text holds
+    // something strict JSON refuses, only the first such quirk (JsonQuirk::refused()).
     static QList<JsonQuirk> scan(const QByteArray &json);
 };
 

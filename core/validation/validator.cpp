@@ -21,9 +21,8 @@ namespace Sentry {
 namespace {
 
 void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const QByteArray &json,
-                      const QJsonParseError &error)
+                      const JsonErrorLocation &at)
 {
-    const JsonErrorLocation at = JsonError::locate(json, error);
     result.errorOffset = at.offset;
     result.errorLine = at.line;
     result.errorColumn = at.column;
@@ -32,6 +31,41 @@ void reportBrokenJson(ValidationResult &result, NormalizeContext &context, const
                     // Spec section 4: a body starting with '{' went straight to json.loads; any
                     // other was base64-decoded first, and failed there.
                     ServerRefusals::prefix(json.startsWith('{') ? "body.reconstruct" : "body.decode")});
+}
+
+// Where Qt read what Python's json.loads and Relay refuse (JsonQuirk::refused()), in the words
+// of a JSON error.
+JsonErrorLocation strictError(const QByteArray &json, const JsonQuirk &quirk)
+{
+    QString hint;
+    QString words;
+    switch (quirk.kind) {
+    case JsonQuirk::Kind::ControlCharacter: {
+        const char16_t c = quirk.text.isEmpty() ? 0 : quirk.text.front().unicode();
+        const QString hex = QString::number(int(c), 16).rightJustified(4, u'0');
+        const QString escape = c == u'\t' ? u"\\t"_s : c == u'\n' ? u"\\n"_s : c == u'\r' ? u"\\r"_s : u"\\u"_s + hex;
+        hint = u"a raw control character (U+%1) in a string: write it as %2"_s.arg(hex.toUpper(), escape);
+        words = u"invalid control character"_s;
+        break;
+    }
+    case JsonQuirk::Kind::BadEscape:
+        hint = u"\"%1\" is not a JSON escape (Qt reads it as the bare character): write \\\\ for a backslash, or one of \\\", \\/, \\b, \\f, \\n, \\r, \\t, \\uXXXX"_s
+                   .arg(quirk.text);
+        words = u"invalid \\escape"_s;
+        break;
+    case JsonQuirk::Kind::BareFraction:
+        hint = u"%1 needs a digit on each side of its point (Qt reads it, JSON does not): write 0.5, not .5 or 5."_s
+                   .arg(quirk.text);
+        words = u"illegal number"_s;
+        break;
+    case JsonQuirk::Kind::DuplicateKey:
+    case JsonQuirk::Kind::BigInteger:
+    case JsonQuirk::Kind::Overflow:
+    case JsonQuirk::Kind::Underflow:
+        Q_ASSERT(!quirk.refused());
+        break;
+    }
+    return JsonError::locate(json, quirk.offset, hint, words);
 }
 
 // The first byte, judged on the bytes as sent.
@@ -121,6 +155,10 @@ void reportQuirk(NormalizeContext &context, const JsonQuirk &quirk)
                        {quirk.text, overflow ? sign + u"Infinity"_s : sign + u"0.0"_s,
                         overflow ? sign + u"1.7976931348623157e308"_s : u"0"_s});
         break;
+    case JsonQuirk::Kind::ControlCharacter:
+    case JsonQuirk::Kind::BadEscape:
+    case JsonQuirk::Kind::BareFraction:
+        break; // refused: the text is reported as broken JSON (strictError)
     }
 }
 
@@ -138,17 +176,23 @@ ValidationResult judgeText(const QByteArray &text, const ValidateOptions &option
         document = QJsonDocument::fromJson(readable, &error);
     }
     if (error.error == QJsonParseError::NoError && document.isObject()) {
-        if (pastDouble || JsonQuirks::mayHaveQuirks(text, memberCount(document.object()))) {
-            const QList<JsonQuirk> quirks = JsonQuirks::scan(text);
+        const QList<JsonQuirk> quirks = pastDouble || JsonQuirks::mayHaveQuirks(text, memberCount(document.object()))
+                                            ? JsonQuirks::scan(text)
+                                            : QList<JsonQuirk>();
+        if (quirks.isEmpty() || !quirks.constFirst().refused()) {
             for (const JsonQuirk &quirk : quirks)
                 reportQuirk(context, quirk);
+            return Validator::validate(document.object(), options);
         }
-        return Validator::validate(document.object(), options);
+        ValidationResult result;
+        result.profile = options.profile;
+        reportBrokenJson(result, context, text, strictError(text, quirks.constFirst()));
+        return result;
     }
     ValidationResult result;
     result.profile = options.profile;
     if (error.error != QJsonParseError::NoError)
-        reportBrokenJson(result, context, readable, error);
+        reportBrokenJson(result, context, readable, JsonError::locate(readable, error));
     else
         context.report(u"body.not-an-object"_s, QString(), {topLevelName(document)});
     return result;
