@@ -25,6 +25,30 @@ constexpr char TwoTo53[] = "9007199254740992";
 constexpr char RawMark[] = "\xEF\xBB\xBF"; // U+FEFF in UTF-8
 constexpr char QuotedMark[] = "\"\xEF\xBB\xBF"; // …at the start of a string
 
+// The words Python's json reads as numbers, with what Qt reads in their place (the stand-ins of a
+// number past a double, and null for NaN, which a double holds but JSON cannot write).
+struct NonFiniteWord
+{
+    QByteArrayView word;
+    QByteArrayView standIn;
+};
+constexpr NonFiniteWord NonFiniteWords[] = {
+    {"NaN", "null"},
+    {"Infinity", "1.7976931348623157e308"},
+    {"-Infinity", "-1.7976931348623157e308"},
+};
+
+// The word of NonFiniteWords that starts at `at`, if any.
+const NonFiniteWord *nonFiniteWordAt(const QByteArray &json, qsizetype at)
+{
+    const QByteArrayView rest = QByteArrayView(json).sliced(at);
+    for (const NonFiniteWord &row : NonFiniteWords) {
+        if (rest.startsWith(row.word))
+            return &row;
+    }
+    return nullptr;
+}
+
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -217,6 +241,11 @@ private:
             m_pos = end;
             return;
         }
+        if (const NonFiniteWord *row = nonFiniteWordAt(m_json, m_pos)) {
+            m_quirks.append({JsonQuirk::Kind::NonFinite, pointer, QString::fromLatin1(row->word)});
+            m_pos += row->word.size();
+            return;
+        }
         if (c == '-' || c == '.' || isDigit(c)) // Qt reads ".5" as 0.5
             return number(pointer);
         while (m_pos < m_json.size() && m_json.at(m_pos) >= 'a' && m_json.at(m_pos) <= 'z')
@@ -309,6 +338,13 @@ QByteArray JsonQuirks::readable(const QByteArray &json)
                 copied = i + 1 + qsizetype(sizeof RawMark) - 1;
             }
             i = stringEnd(json, i);
+            continue;
+        }
+        if (const NonFiniteWord *row = (c == 'N' || c == 'I' || c == '-') ? nonFiniteWordAt(json, i) : nullptr) {
+            copyUpTo(i);
+            readable += row->standIn;
+            i += row->word.size();
+            copied = i;
             continue;
         }
         if (c != '-' && !(c >= '0' && c <= '9')) {

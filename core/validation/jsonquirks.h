@@ -3,7 +3,8 @@
 // What Qt's JSON parser hides from the walk, found in the text as sent: a key written twice in one
 // object (the last wins, in Qt as in the v4 server's Python), an integer past 2^53 (a double keeps
 // it rounded; Python kept every digit), and a number past a double, which Qt refuses and Python
-// read as ±Infinity (or 0.0 below the smallest double) before going on (spec section 4). And a
+// read as ±Infinity (or 0.0 below the smallest double) before going on (spec section 4); likewise
+// the words NaN, Infinity and -Infinity, which are not JSON but which Python reads. And a
 // U+FEFF written raw at the start of a string: Qt's reader drops it ("\xEF\xBB\xBFlevel" reads as
 // "level", yet a QJsonObject cannot find that key again), where Python kept it. And the other
 // way round, text Qt 6.4 reads that Python's json.loads (strict, as the server called it) and Relay
@@ -23,7 +24,7 @@ namespace Sentry {
 
 struct JsonQuirk
 {
-    enum class Kind { DuplicateKey, BigInteger, Overflow, Underflow, ControlCharacter, BadEscape, BareFraction };
+    enum class Kind { DuplicateKey, BigInteger, Overflow, Underflow, NonFinite, ControlCharacter, BadEscape, BareFraction };
     Kind kind = Kind::DuplicateKey;
     QString pointer; // JSON pointer of the value (of the key, for a duplicate)
     QString text;    // the number as written, the duplicated key, the character or escape refused
@@ -38,7 +39,8 @@ class JsonQuirks
 {
 public:
     // The text as Qt must read it to see what Python saw: each number past a double written as
-    // Python read it (±1.7976931348623157e308 standing in for ±Infinity, 0 for an underflow), and
+    // Python read it (±1.7976931348623157e308 standing in for ±Infinity, 0 for an underflow), the
+    // words Infinity and -Infinity written the same way and NaN as null, and
     // each U+FEFF that starts a string written as the escape \ufeff, which Qt keeps. The same
     // bytes when there is neither.
     static QByteArray readable(const QByteArray &json);

@@ -135,6 +135,9 @@ QList<Rule> bodyRules()
         checkRow(u"body.json.number-range"_s, B, {}, u"numbers a double holds"_s,
                  warn(A::Accept, u"%1 is beyond a double: the v4 server's Python json read it as %2 and went on (spec section 4), where this harness stands in %3. Write a number within ±1.7e308 (or 0)."_s),
                  err(A::Refuse, u"%1 is beyond a double: Relay's JSON parser refuses the request (400). Write a number within ±1.7e308 (or 0)."_s)),
+        checkRow(u"body.json.non-finite"_s, B, {}, u"numbers, not NaN or Infinity"_s,
+                 warn(A::Accept, u"%1 is not JSON, but the v4 server's Python json read it as %2 and went on (spec section 4), where this harness stands in %3. Write a number, or null."_s),
+                 err(A::Refuse, u"%1 is not JSON: Relay's JSON parser refuses the request (400). Write a number, or null."_s)),
         checkRow(u"body.size.compressed"_s, B, {}, u"at most 200 KB as base64(zlib)"_s,
                  err(A::Refuse, u"compressed as base64(zlib) the body is %1 bytes, over the 200 KB (200,000 bytes) store limit: the request is refused. Trim extra, frame vars and context lines."_s)),
     };

@@ -62,6 +62,7 @@ JsonErrorLocation strictError(const QByteArray &json, const JsonQuirk &quirk)
     case JsonQuirk::Kind::BigInteger:
     case JsonQuirk::Kind::Overflow:
     case JsonQuirk::Kind::Underflow:
+    case JsonQuirk::Kind::NonFinite:
         Q_ASSERT(!quirk.refused());
         break;
     }
@@ -155,6 +156,13 @@ void reportQuirk(NormalizeContext &context, const JsonQuirk &quirk)
                        {quirk.text, overflow ? sign + u"Infinity"_s : sign + u"0.0"_s,
                         overflow ? sign + u"1.7976931348623157e308"_s : u"0"_s});
         break;
+    case JsonQuirk::Kind::NonFinite: {
+        const bool nan = quirk.text == u"NaN"_s;
+        context.report(u"body.json.non-finite"_s, quirk.pointer,
+                       {quirk.text, nan ? u"nan"_s : sign + u"inf"_s,
+                        nan ? u"null"_s : sign + u"1.7976931348623157e308"_s});
+        break;
+    }
     case JsonQuirk::Kind::ControlCharacter:
     case JsonQuirk::Kind::BadEscape:
     case JsonQuirk::Kind::BareFraction:
@@ -163,8 +171,8 @@ void reportQuirk(NormalizeContext &context, const JsonQuirk &quirk)
 }
 
 // The text after any byte order mark: a JSON object, judged by the walk; anything else explained.
-// Numbers past a double and marks that start a string are read as Python read them; what Qt's
-// parse hides gets a finding.
+// Numbers past a double, NaN and ±Infinity, and marks that start a string are read as Python read
+// them; what Qt's parse hides gets a finding, and what only Qt reads is refused.
 ValidationResult judgeText(const QByteArray &text, const ValidateOptions &options, NormalizeContext &context)
 {
     QJsonParseError error;

@@ -62,6 +62,7 @@ QHash<QString, QByteArray> checkInputs()
         {u"body.json.duplicate-key"_s, "{\"message\":\"a\",\"message\":\"b\"}"},
         {u"body.json.big-integer"_s, "{\"extra\":{\"n\":123456789012345678901}}"},
         {u"body.json.number-range"_s, "{\"extra\":{\"n\":1e400}}"},
+        {u"body.json.non-finite"_s, "{\"extra\":{\"n\":NaN}}"},
         {u"body.leading-whitespace"_s, " {}"},
         {u"body.size.decompressed"_s,
          compact({{u"extra"_s, QJsonObject{{u"a"_s, QString(Validator::MaxDecompressed, u'x')}}}})},

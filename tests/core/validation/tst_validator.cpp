@@ -113,6 +113,8 @@ private Q_SLOTS:
     void json_whatOnlyQtReadsIsRefused();
     void json_strictFormsNearThoseAreAccepted_data();
     void json_strictFormsNearThoseAreAccepted();
+    void json_whatOnlyPythonReadsRelayRefuses_data();
+    void json_whatOnlyPythonReadsRelayRefuses();
     void rules_haveUniqueIdsAndTexts();
     void rules_relayListingLeavesOutV4OnlyRules();
     void anyValueAnywhere_explainedWithoutCrashing_data();
@@ -420,6 +422,14 @@ void TestValidator::json_whatQtsParseHidesHasAFinding_data()
     QTest::addRow("0.00001e-320") << "{\"n\":0.00001e-320}"_ba << u"body.json.number-range"_s << u"/extra/n"_s
                                   << QJsonValue(0);
     QTest::addRow("1e308") << "{\"n\":1e308}"_ba << QString() << u"/extra/n"_s << QJsonValue(1e308);
+    // Not JSON, but Python's json reads them (as nan, inf and -inf) and the v4 server went on.
+    QTest::addRow("NaN") << "{\"n\":NaN}"_ba << u"body.json.non-finite"_s << u"/extra/n"_s << QJsonValue();
+    QTest::addRow("Infinity") << "{\"n\":Infinity}"_ba << u"body.json.non-finite"_s << u"/extra/n"_s
+                              << QJsonValue(1.7976931348623157e308);
+    QTest::addRow("-Infinity in a list") << "{\"n\":[1, -Infinity]}"_ba << u"body.json.non-finite"_s
+                                         << u"/extra/n/1"_s << QJsonValue(-1.7976931348623157e308);
+    QTest::addRow("NaN as a word in a string") << "{\"n\":\"NaN Infinity\"}"_ba << QString() << u"/extra/n"_s
+                                               << QJsonValue(u"NaN Infinity"_s);
     // Qt's reader drops a raw U+FEFF that starts a string (and then cannot find the key it read).
     QTest::addRow("U+FEFF starting a key") << "{\"\xEF\xBB\xBF" "a\":1}"_ba << QString() << u"/extra/\uFEFFa"_s
                                           << QJsonValue(1);
@@ -525,6 +535,34 @@ void TestValidator::json_strictFormsNearThoseAreAccepted()
         QVERIFY2(result.parsed && result.isValid(), qPrintable(describe(result.findings)));
         QCOMPARE(result.normalized.value(u"extra"_s), stored);
     }
+}
+
+// What the v4 server's Python read past JSON (numbers past a double, NaN, ±Infinity), Relay's
+// serde_json refuses: one error, on the value.
+void TestValidator::json_whatOnlyPythonReadsRelayRefuses_data()
+{
+    QTest::addColumn<QByteArray>("extra");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("location");
+    QTest::addRow("1e400") << "{\"n\":1e400}"_ba << u"body.json.number-range"_s << u"/extra/n"_s;
+    QTest::addRow("NaN") << "{\"n\":NaN}"_ba << u"body.json.non-finite"_s << u"/extra/n"_s;
+    QTest::addRow("Infinity") << "{\"n\":{\"m\":Infinity}}"_ba << u"body.json.non-finite"_s << u"/extra/n/m"_s;
+    QTest::addRow("-Infinity") << "{\"n\":[-Infinity]}"_ba << u"body.json.non-finite"_s << u"/extra/n/0"_s;
+}
+
+void TestValidator::json_whatOnlyPythonReadsRelayRefuses()
+{
+    QFETCH(QByteArray, extra);
+    QFETCH(QString, rule);
+    QFETCH(QString, location);
+    const ValidationResult result = Validator::validate(eventWith(u"extra"_s, extra), fixed(Profile::Relay));
+    QVERIFY(!result.isValid());
+    QCOMPARE(countSeverity(result.findings, Severity::Error), 1);
+    const auto error = std::find_if(result.findings.cbegin(), result.findings.cend(),
+                                    [](const Finding &f) { return f.severity == Severity::Error; });
+    QCOMPARE(error->rule, rule);
+    QCOMPARE(error->location, location);
+    QCOMPARE(error->action, ServerAction::Refuse);
 }
 
 // "\uFEFFlevel" is not "level" to the v4 server's Python: an unknown attribute, ignored, and the
