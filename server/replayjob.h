@@ -2,7 +2,9 @@
 
 // One replay from start to end, shared by the CLI's `replay` and the GUI's replay dialog: builds
 // the request (Replay::build), sends it with RawHttpSender without blocking, records the outgoing
-// exchange in the history linked to its original, and ends in one finished() signal.
+// exchange in the history linked to its original, and ends in one finished() signal. The CLI
+// records on its own thread (History); the GUI through the receiver's HistoryWriter, off the
+// window's thread, so a history locked by another process never freezes the window.
 //
 //     auto *job = new Sentry::ReplayJob(&history, this);
 //     connect(job, &Sentry::ReplayJob::finished, this, [](const Sentry::ReplayOutcome &o) { … });
@@ -12,10 +14,13 @@
 
 #include <QObject>
 
+#include <cstddef>
+
 namespace Sentry {
 
 class Dsn;
 class History;
+class HistoryWriter;
 
 struct ReplayOutcome
 {
@@ -32,6 +37,8 @@ class ReplayJob final : public QObject
 
 public:
     explicit ReplayJob(History *history, QObject *parent = nullptr); // history may be nullptr
+    explicit ReplayJob(HistoryWriter *writer, QObject *parent = nullptr); // writer may be nullptr
+    explicit ReplayJob(std::nullptr_t, QObject *parent = nullptr); // sent, not recorded
     ~ReplayJob() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
@@ -40,6 +47,7 @@ public:
                QString *error = nullptr);
     void cancel();
     bool isRunning() const { return m_running; }
+    bool isRecording() const { return m_recording; } // answered, the row not yet committed
     ReplayRequest request() const { return m_request; }
 
 Q_SIGNALS:
@@ -47,14 +55,17 @@ Q_SIGNALS:
 
 private:
     void record(const RawResponse &response);
+    void finish(const ReplayOutcome &outcome);
 
     History *m_history = nullptr;
+    HistoryWriter *m_writer = nullptr;
     RawHttpSender *m_sender = nullptr;
     Exchange m_original;
     ReplayRequest m_request;
     QDateTime m_sentAt;
     int m_timeoutMs = 10000;
-    bool m_running = false;
+    bool m_running = false;   // from start() until finished(), the recording included
+    bool m_recording = false; // answered; waiting for the writer to commit the row
 };
 
 } // namespace Sentry

@@ -106,7 +106,7 @@ bool HistoryController::reopenAsDraft(const Sentry::Exchange &exchange)
 
 ReplayDialog *HistoryController::replay(const Sentry::Exchange &exchange)
 {
-    auto *dialog = new ReplayDialog(exchange, m_targets, m_history, m_window);
+    auto *dialog = new ReplayDialog(exchange, m_targets, m_writer, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ReplayDialog::compareRequested, this, &HistoryController::compare);
     connect(dialog, &ReplayDialog::replayFinished, this, [this](const Sentry::ReplayOutcome &outcome) {

@@ -16,6 +16,7 @@ class QWidget;
 
 namespace Sentry {
 class History;
+class HistoryWriter;
 struct Exchange;
 }
 
@@ -40,6 +41,9 @@ public:
     ~HistoryController() override;
 
     void setHistory(Sentry::History *history); // nullptr: none is open
+    // Where replays are recorded (the receiver's writer, off the window's thread); nullptr: not
+    // recorded, and the replay dialog says so.
+    void setWriter(Sentry::HistoryWriter *writer) { m_writer = writer; }
     void setIdPrompt(IdPrompt prompt) { m_idPrompt = std::move(prompt); }
 
     bool askForExchange();          // History › Show Exchange…
@@ -63,6 +67,7 @@ private:
     const TargetsModel *m_targets = nullptr;
     QWidget *m_window = nullptr;
     Sentry::History *m_history = nullptr;
+    Sentry::HistoryWriter *m_writer = nullptr;
     IdPrompt m_idPrompt;
     QPointer<QWidget> m_detailWindow;
     QPointer<ExchangeDetailView> m_detail;

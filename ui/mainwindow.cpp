@@ -87,6 +87,7 @@ MainWindow::~MainWindow()
     m_response->setHistory(nullptr); // the history goes before the panels, which are children
     m_backoff->setHistory(nullptr);
     m_historyUi->setHistory(nullptr);
+    m_historyUi->setWriter(nullptr);
 }
 
 void MainWindow::setupPanels(QNetworkAccessManager *network)
@@ -107,6 +108,7 @@ void MainWindow::openHistory(const QString &path)
     m_historyUi = new HistoryController(m_files, m_target->model(), this);
     // Sends are recorded by the receiver's writer, off this thread; this connection reads.
     m_response->setHistory(m_receiver->historyWriter());
+    m_historyUi->setWriter(m_receiver->historyWriter());
     if (!m_receiver->historyWriter())
         statusBar()->showMessage(tr("Sends are not recorded in the history: %1").arg(m_receiver->historyError()));
     QString error;

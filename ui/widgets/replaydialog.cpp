@@ -27,7 +27,7 @@ constexpr int OtherDsn = -1; // the target combo's "another DSN" item
 }
 
 ReplayDialog::ReplayDialog(const Sentry::Exchange &original, const TargetsModel *targets,
-                           Sentry::History *history, QWidget *parent)
+                           Sentry::HistoryWriter *history, QWidget *parent)
     : QDialog(parent)
     , m_original(original)
     , m_job(new Sentry::ReplayJob(history, this))
@@ -247,7 +247,9 @@ bool ReplayDialog::isRunning() const
 
 void ReplayDialog::reject()
 {
-    if (isRunning()) {
+    // An answered replay waiting for its row to be committed has gone out: closing does not undo
+    // it (the writer commits the row all the same).
+    if (isRunning() && !m_job->isRecording()) {
         cancel(); // the dialog stays to show that it was cancelled
         return;
     }

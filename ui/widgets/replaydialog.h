@@ -3,8 +3,9 @@
 // Replay: sends a recorded exchange again to a saved target or a typed DSN, exactly as it was
 // received or rebuilt (its encoding or another, a fresh event_id, a fresh timestamp), with a
 // timeout and Cancel. Sending is Sentry::ReplayJob's (asynchronous: the window never blocks);
-// the replay is recorded in the history linked to its original, and the verdict is shown in the
-// words of the Response panel.
+// the replay is recorded in the history linked to its original (through the receiver's
+// HistoryWriter, off the window's thread), and the verdict is shown in the words of the Response
+// panel.
 
 #include "replayjob.h"
 
@@ -22,7 +23,7 @@ class QRadioButton;
 class QSpinBox;
 
 namespace Sentry {
-class History;
+class HistoryWriter;
 }
 
 namespace SentryUi {
@@ -37,7 +38,7 @@ class ReplayDialog final : public QDialog
 public:
     // `targets` may be nullptr (a DSN is typed then); `history` may be nullptr (not recorded).
     ReplayDialog(const Sentry::Exchange &original, const TargetsModel *targets,
-                 Sentry::History *history, QWidget *parent = nullptr);
+                 Sentry::HistoryWriter *history, QWidget *parent = nullptr);
     ~ReplayDialog() override;
 
     // The choices, as the controls make them.

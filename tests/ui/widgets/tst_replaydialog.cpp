@@ -2,6 +2,7 @@
 
 #include "dsn.h"
 #include "history.h"
+#include "historywriter.h"
 #include "settings.h"
 #include "storerequest.h"
 #include "targetsmodel.h"
@@ -11,6 +12,9 @@
 #include "testsupport.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -63,7 +67,7 @@ private Q_SLOTS:
 
     void exact_replayIsRecordedAndLinked()
     {
-        ReplayDialog dialog(m_original, nullptr, &m_history);
+        ReplayDialog dialog(m_original, nullptr, m_receiver->writer());
         QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
         dialog.setDsnText(m_dsn);
         QVERIFY(dialog.isExact());
@@ -92,7 +96,7 @@ private Q_SLOTS:
 
     void rebuilt_freshIdAndOtherEncoding()
     {
-        ReplayDialog dialog(m_original, nullptr, &m_history);
+        ReplayDialog dialog(m_original, nullptr, m_receiver->writer());
         QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
         dialog.setDsnText(m_dsn);
         dialog.setExact(false);
@@ -120,7 +124,7 @@ private Q_SLOTS:
         target.name = u"Local"_s;
         target.dsn = m_dsn;
         targets.setTargets({target});
-        ReplayDialog dialog(m_original, &targets, &m_history);
+        ReplayDialog dialog(m_original, &targets, m_receiver->writer());
         dialog.selectTarget(0);
         QCOMPARE(dialog.dsnText(), m_dsn);
         auto *combo = dialog.findChild<QComboBox *>();
@@ -131,7 +135,7 @@ private Q_SLOTS:
 
     void send_refusesWhatCannotBeBuilt()
     {
-        ReplayDialog dialog(m_original, nullptr, &m_history);
+        ReplayDialog dialog(m_original, nullptr, m_receiver->writer());
         dialog.setDsnText(u"not a dsn"_s);
         QVERIFY(!dialog.send());
         QVERIFY(!dialog.isRunning());
@@ -146,7 +150,7 @@ private Q_SLOTS:
         LoopbackServer silent;
         QVERIFY(silent.listen());
         silent.setDefaultResponse(ScriptedResponse::neverAnswers());
-        ReplayDialog dialog(m_original, nullptr, &m_history);
+        ReplayDialog dialog(m_original, nullptr, m_receiver->writer());
         QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
         dialog.setDsnText(u"http://pub:s3cretvalue@127.0.0.1:%1/1"_s.arg(silent.port()));
         dialog.show();
@@ -166,13 +170,67 @@ private Q_SLOTS:
         LoopbackServer silent;
         QVERIFY(silent.listen());
         silent.setDefaultResponse(ScriptedResponse::neverAnswers());
-        ReplayDialog dialog(m_original, nullptr, &m_history);
+        ReplayDialog dialog(m_original, nullptr, m_receiver->writer());
         QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
         dialog.setDsnText(u"http://pub:s3cretvalue@127.0.0.1:%1/1"_s.arg(silent.port()));
         dialog.setTimeoutSeconds(1);
         QVERIFY(dialog.send());
         QVERIFY(finished.wait(5000));
         QVERIFY2(dialog.verdictText().startsWith(u"Timed out"_s), qPrintable(dialog.verdictText()));
+    }
+
+    // The row goes through the writer: a history another process holds locked delays the record,
+    // never the window (the GUI thread would otherwise wait out SQLite's 5 s busy timeout).
+    void send_recordsOffTheWindowsThread()
+    {
+        Sentry::HistoryWriter writer;
+        QString error;
+        QVERIFY2(writer.open(m_dir.freshFile(u"locked.sqlite"_s), &error), qPrintable(error));
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherProcess"_s);
+            other.setDatabaseName(writer.path());
+            QVERIFY(other.open());
+            QSqlQuery lock(other);
+            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s)); // the write lock, until the rollback below
+            LoopbackServer server;
+            QVERIFY(server.listen());
+            server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
+            ReplayDialog dialog(m_original, nullptr, &writer);
+            QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
+            dialog.setDsnText(u"http://pub:s3cretvalue@127.0.0.1:%1/1"_s.arg(server.port()));
+            QVERIFY(dialog.send());
+            QTRY_COMPARE(server.requests().size(), 1);
+            QElapsedTimer responsive;
+            responsive.start();
+            QVERIFY(!finished.wait(500)); // the answer came; the row waits for the lock
+            QVERIFY2(responsive.elapsed() < 2500, qPrintable(u"the window was held %1 ms"_s.arg(responsive.elapsed())));
+            QVERIFY(dialog.isRunning());
+            QVERIFY(lock.exec(u"ROLLBACK"_s));
+            QVERIFY(finished.wait(5000));
+            const Sentry::ReplayOutcome outcome = *dialog.outcome();
+            QCOMPARE(outcome.historyError, QString());
+            QVERIFY(outcome.replay.id > 0);
+            QCOMPARE(outcome.replay.replayOf, m_original.id);
+            QVERIFY(!dialog.isRunning());
+            QVERIFY2(dialog.verdictText().contains(u"Recorded as #%1"_s.arg(outcome.replay.id)), qPrintable(dialog.verdictText()));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(u"otherProcess"_s);
+    }
+
+    void noHistory_theReplayIsSentAndSaysItWasNotRecorded()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        ReplayDialog dialog(m_original, nullptr, nullptr);
+        QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
+        dialog.setDsnText(u"http://pub:s3cretvalue@127.0.0.1:%1/1"_s.arg(server.port()));
+        QVERIFY(dialog.send());
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(dialog.outcome()->replay.id, 0);
+        QVERIFY(!dialog.outcome()->historyError.isEmpty());
+        QVERIFY2(dialog.verdictText().contains(dialog.outcome()->historyError), qPrintable(dialog.verdictText()));
     }
 
 private:
