@@ -5,14 +5,13 @@
 #include "responsepanel.h"
 #include "storerequest.h"
 
+#include "historylock.h"
 #include "loopbackserver.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -193,35 +192,28 @@ private Q_SLOTS:
         Sentry::HistoryWriter writer;
         QString error;
         QVERIFY2(writer.open(dir.filePath(u"history.sqlite"_s), &error), qPrintable(error));
-        {
-            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherProcess"_s);
-            other.setDatabaseName(writer.path());
-            QVERIFY(other.open());
-            QSqlQuery lock(other);
-            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s)); // the write lock, until the rollback below
-            LoopbackServer server;
-            QVERIFY(server.listen());
-            server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
-            QNetworkAccessManager network;
-            ResponsePanel panel(&network);
-            panel.setHistory(&writer);
-            QSignalSpy finished(&panel, &ResponsePanel::sendFinished);
-            QSignalSpy recorded(&panel, &ResponsePanel::sendRecorded);
-            QElapsedTimer elapsed;
-            elapsed.start();
-            panel.send(requestTo(server));
-            QVERIFY(finished.wait());
-            QVERIFY2(elapsed.elapsed() < 2500, qPrintable(u"the answer took %1 ms"_s.arg(elapsed.elapsed())));
-            QCOMPARE(panel.statusText(), u"200"_s);
-            QCOMPARE(recorded.count(), 0); // still waiting for the lock
-            QVERIFY(lock.exec(u"ROLLBACK"_s));
-            QVERIFY(recorded.wait());
-            QCOMPARE(recorded.first().at(1).toString(), QString());
-            QVERIFY(recorded.first().first().value<Sentry::Exchange>().id > 0);
-            QCOMPARE(panel.lastExchange()->id, recorded.first().first().value<Sentry::Exchange>().id);
-            other.close();
-        }
-        QSqlDatabase::removeDatabase(u"otherProcess"_s);
+        HistoryLock lock(writer.path());
+        QVERIFY(lock.isHeld());
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
+        QNetworkAccessManager network;
+        ResponsePanel panel(&network);
+        panel.setHistory(&writer);
+        QSignalSpy finished(&panel, &ResponsePanel::sendFinished);
+        QSignalSpy recorded(&panel, &ResponsePanel::sendRecorded);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        panel.send(requestTo(server));
+        QVERIFY(finished.wait());
+        QVERIFY2(elapsed.elapsed() < 2500, qPrintable(u"the answer took %1 ms"_s.arg(elapsed.elapsed())));
+        QCOMPARE(panel.statusText(), u"200"_s);
+        QCOMPARE(recorded.count(), 0); // still waiting for the lock
+        QVERIFY(lock.release());
+        QVERIFY(recorded.wait());
+        QCOMPARE(recorded.first().at(1).toString(), QString());
+        QVERIFY(recorded.first().first().value<Sentry::Exchange>().id > 0);
+        QCOMPARE(panel.lastExchange()->id, recorded.first().first().value<Sentry::Exchange>().id);
     }
 };
 

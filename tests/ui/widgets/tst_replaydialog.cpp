@@ -7,14 +7,13 @@
 #include "storerequest.h"
 #include "targetsmodel.h"
 
+#include "historylock.h"
 #include "loopbackserver.h"
 #include "server/receiverfixture.h"
 #include "testsupport.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -186,36 +185,29 @@ private Q_SLOTS:
         Sentry::HistoryWriter writer;
         QString error;
         QVERIFY2(writer.open(m_dir.freshFile(u"locked.sqlite"_s), &error), qPrintable(error));
-        {
-            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherProcess"_s);
-            other.setDatabaseName(writer.path());
-            QVERIFY(other.open());
-            QSqlQuery lock(other);
-            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s)); // the write lock, until the rollback below
-            LoopbackServer server;
-            QVERIFY(server.listen());
-            server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
-            ReplayDialog dialog(m_original, nullptr, &writer);
-            QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
-            dialog.setDsnText(u"http://pub:s3cretvalue@127.0.0.1:%1/1"_s.arg(server.port()));
-            QVERIFY(dialog.send());
-            QTRY_COMPARE(server.requests().size(), 1);
-            QElapsedTimer responsive;
-            responsive.start();
-            QVERIFY(!finished.wait(500)); // the answer came; the row waits for the lock
-            QVERIFY2(responsive.elapsed() < 2500, qPrintable(u"the window was held %1 ms"_s.arg(responsive.elapsed())));
-            QVERIFY(dialog.isRunning());
-            QVERIFY(lock.exec(u"ROLLBACK"_s));
-            QVERIFY(finished.wait(5000));
-            const Sentry::ReplayOutcome outcome = *dialog.outcome();
-            QCOMPARE(outcome.historyError, QString());
-            QVERIFY(outcome.replay.id > 0);
-            QCOMPARE(outcome.replay.replayOf, m_original.id);
-            QVERIFY(!dialog.isRunning());
-            QVERIFY2(dialog.verdictText().contains(u"Recorded as #%1"_s.arg(outcome.replay.id)), qPrintable(dialog.verdictText()));
-            other.close();
-        }
-        QSqlDatabase::removeDatabase(u"otherProcess"_s);
+        HistoryLock lock(writer.path());
+        QVERIFY(lock.isHeld());
+        LoopbackServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::stored("fc6d8c0c43fc4630ad850ee518f1b9d0"));
+        ReplayDialog dialog(m_original, nullptr, &writer);
+        QSignalSpy finished(&dialog, &ReplayDialog::replayFinished);
+        dialog.setDsnText(u"http://pub:s3cretvalue@127.0.0.1:%1/1"_s.arg(server.port()));
+        QVERIFY(dialog.send());
+        QTRY_COMPARE(server.requests().size(), 1);
+        QElapsedTimer responsive;
+        responsive.start();
+        QVERIFY(!finished.wait(500)); // the answer came; the row waits for the lock
+        QVERIFY2(responsive.elapsed() < 2500, qPrintable(u"the window was held %1 ms"_s.arg(responsive.elapsed())));
+        QVERIFY(dialog.isRunning());
+        QVERIFY(lock.release());
+        QVERIFY(finished.wait(5000));
+        const Sentry::ReplayOutcome outcome = *dialog.outcome();
+        QCOMPARE(outcome.historyError, QString());
+        QVERIFY(outcome.replay.id > 0);
+        QCOMPARE(outcome.replay.replayOf, m_original.id);
+        QVERIFY(!dialog.isRunning());
+        QVERIFY2(dialog.verdictText().contains(u"Recorded as #%1"_s.arg(outcome.replay.id)), qPrintable(dialog.verdictText()));
     }
 
     void noHistory_theReplayIsSentAndSaysItWasNotRecorded()
