@@ -107,7 +107,7 @@ qsizetype utf8Length(char first)
 
 bool isNumberChar(char c)
 {
-    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    return isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
 // Just past the string whose opening quote is at `from` (the end of the text when unterminated).
@@ -347,7 +347,7 @@ QByteArray JsonQuirks::readable(const QByteArray &json)
             copied = i;
             continue;
         }
-        if (c != '-' && !(c >= '0' && c <= '9')) {
+        if (c != '-' && !isDigit(c)) {
             ++i;
             continue;
         }
@@ -398,7 +398,7 @@ bool JsonQuirks::mayHaveQuirks(const QByteArray &json, qsizetype members)
         if (c == '"') {
             i = stringEnd(json, i) - 1;
             digits = 0;
-        } else if (c >= '0' && c <= '9') {
+        } else if (isDigit(c)) {
             if (++digits > MaxExactDigits - 1)
                 return true; // a long run of digits: maybe past 2^53 (or a double)
         } else if (c == '.') {
