@@ -20,6 +20,8 @@ function(sentry_add_test name)
     set(timeout 300)
     if(SENTRY_SANITIZE)
         set(timeout 900)
+        # OpenSSL's per-thread state at exit; why, in the file.
+        list(APPEND env "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp")
     endif()
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT ${timeout})
 endfunction()
