@@ -9,7 +9,7 @@ SENTRY_BUILD="${SENTRY_BUILD:-$SENTRY_ROOT/build}"
 SENTRY_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
-    libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins zlib1g-dev libgl-dev qtkeychain-qt6-dev
+    libqt6sql6-sqlite libsqlite3-dev libqt6svg6 qt6-qpa-plugins zlib1g-dev libgl-dev qtkeychain-qt6-dev
     dpkg-dev appstream desktop-file-utils # the package, metainfo and desktop entry tests
 )
 

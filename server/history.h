@@ -106,15 +106,16 @@ private:
     bool migrate(QString *error);
     bool applyRetention(QString *error);
     QString fail(const QString &what, const QString &detail, QString *error) const;
-    QSqlQuery *insertQuery();
+    struct Statements;
+    Statements *statements(QString *error);
     bool select(const QString &columns, const HistoryQuery &query, QSqlQuery *result, QString *error) const;
 
     QString m_connection;
     QString m_path;
     RetentionLimit m_retention;
-    // Prepared once per connection: preparing the 27-column insert per batch cost more than a
-    // small batch's rows.
-    std::unique_ptr<QSqlQuery> m_insert;
+    // The insert and its transaction, prepared once per connection (preparing the 28-column insert
+    // per batch cost more than a small batch's rows); through SQLite's C API, history.cpp says why.
+    std::unique_ptr<Statements> m_statements;
     qint64 m_bytes = -1; // running total of the rows' sizes, read once at open
     qint64 m_count = -1;
 };

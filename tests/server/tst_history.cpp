@@ -94,6 +94,9 @@ private Q_SLOTS:
     void writer_batchIsOneCallbackAfterItsCommit();
     void insert_keepsWhatCborCannotCarry();
     void insert_writesQtsOwnCbor();
+    void insert_writesEachColumnsTypeAsQtSqlDid();
+    void insert_textWithALoneSurrogateKeepsItsNeighbours();
+    void insert_failedBatchLeavesNothing();
     void defaultPath_isInTheTestDataFolder();
 
 private:
@@ -532,6 +535,100 @@ void tst_History::insert_writesQtsOwnCbor()
     }
     QSqlDatabase::removeDatabase(u"peek"_s);
     QCOMPARE(history.exchange(batch.at(0).id)->storedEvent, e.storedEvent);
+}
+
+void tst_History::insert_writesEachColumnsTypeAsQtSqlDid()
+{
+    // The rows go in through SQLite's C API; each value keeps the type Qt's driver gave it (files
+    // written before are read by the same code): a null string or byte array is NULL, an empty
+    // string '' and empty bytes X'', a string TEXT, bytes a BLOB, a number an INTEGER.
+    const QString path = newPath();
+    History history;
+    QVERIFY(history.open(path));
+    Exchange e = sample(u"types"_s);
+    e.project = u""_s;       // empty, not null
+    e.responseBody = "";     // empty, not null
+    e.refusal = QString();   // null
+    e.replayOf = 0;          // none: NULL
+    e.error = QString();
+    e.eventJson = e.requestBody; // stored once: event NULL, event_is_body 1
+    Exchange bare;               // every field its default
+    QList<Exchange> batch = {e, bare};
+    QVERIFY(history.insert(batch));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery peek(u"SELECT typeof(at), typeof(direction), typeof(method), typeof(url), typeof(request_body), "
+                       "quote(project), quote(response_body), typeof(refusal), typeof(replay_of), typeof(event), "
+                       "event_is_body, typeof(status), typeof(duration_ms), typeof(size), typeof(stored_event), "
+                       "typeof(message), typeof(error) FROM exchanges ORDER BY id"_s, db);
+        QVERIFY(peek.next());
+        QStringList first;
+        for (int i = 0; i < 17; ++i)
+            first.append(peek.value(i).toString());
+        QCOMPARE(first, (QStringList{u"integer"_s, u"text"_s, u"text"_s, u"blob"_s, u"blob"_s, u"''"_s, u"X''"_s,
+                                     u"null"_s, u"null"_s, u"null"_s, u"1"_s, u"integer"_s, u"integer"_s,
+                                     u"integer"_s, u"blob"_s, u"text"_s, u"null"_s}));
+        QVERIFY(peek.next());
+        QStringList second;
+        for (int i = 0; i < 17; ++i)
+            second.append(peek.value(i).toString());
+        QCOMPARE(second, (QStringList{u"integer"_s, u"text"_s, u"null"_s, u"null"_s, u"null"_s, u"NULL"_s, u"NULL"_s,
+                                      u"null"_s, u"null"_s, u"null"_s, u"0"_s, u"integer"_s, u"integer"_s,
+                                      u"integer"_s, u"null"_s, u"null"_s, u"null"_s}));
+    }
+    QSqlDatabase::removeDatabase(u"peek"_s);
+    const auto read = history.exchange(batch.at(0).id);
+    QVERIFY(read);
+    QCOMPARE(read->toJson(), batch.at(0).toJson());
+    QVERIFY(!read->project.isNull() && read->project.isEmpty());
+    QVERIFY(read->refusal.isNull());
+}
+
+void tst_History::insert_textWithALoneSurrogateKeepsItsNeighbours()
+{
+    // UTF-8 has no form for half a surrogate pair: the half becomes '?', and the characters around
+    // it stay (SQLite's own UTF-16 conversion, used before, swallowed the next one into it).
+    History history;
+    QVERIFY(history.open(newPath()));
+    Exchange e = sample(u"lone "_s + QChar(0xdc00) + u" low, pair \U0001F600, \u00e9"_s);
+    e.client = u"raven"_s + QChar(0xd83d) + u"x/1.0"_s;
+    QList<Exchange> batch = {e};
+    QVERIFY(history.insert(batch));
+    const auto read = history.exchange(batch.at(0).id);
+    QVERIFY(read);
+    QCOMPARE(read->message, u"lone ? low, pair \U0001F600, \u00e9"_s);
+    QCOMPARE(read->client, u"raven?x/1.0"_s);
+}
+
+void tst_History::insert_failedBatchLeavesNothing()
+{
+    // A row SQLite refuses (here: an id already taken, forced through a trigger) rolls the whole
+    // batch back, says why, and the next batch goes in as if nothing happened.
+    const QString path = newPath();
+    History history;
+    QVERIFY(history.open(path));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery trigger(db);
+        QVERIFY(trigger.exec(u"CREATE TRIGGER refuse BEFORE INSERT ON exchanges WHEN NEW.message = 'refused' "
+                             "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"_s));
+    }
+    QSqlDatabase::removeDatabase(u"peek"_s);
+    QList<Exchange> batch = {sample(u"first"_s), sample(u"refused"_s)};
+    QString error;
+    QVERIFY(!history.insert(batch, &error));
+    QVERIFY2(error.contains(u"storing an exchange failed"_s) && error.contains(u"refused by the test"_s),
+             qPrintable(error));
+    QCOMPARE(history.count(), 0);
+    QCOMPARE(history.search(HistoryQuery()).size(), 0); // "first" went back with it
+    QList<Exchange> next = {sample(u"second"_s)};
+    QVERIFY2(history.insert(next, &error), qPrintable(error));
+    QCOMPARE(history.count(), 1);
+    QCOMPARE(history.exchange(next.at(0).id)->message, u"second"_s);
 }
 
 void tst_History::defaultPath_isInTheTestDataFolder()
