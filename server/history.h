@@ -1,8 +1,9 @@
 #pragma once
 
-// The persistent history of exchanges: SQLite through Qt SQL, in WAL mode, with a versioned schema
-// (PRAGMA user_version) migrated step by step from any earlier version, searchable by text, level,
-// status, client, direction and time, and bounded by a retention limit (count and bytes).
+// The persistent history of exchanges: SQLite in WAL mode (through Qt SQL; the inserts through
+// SQLite's C API on the same connection), with a versioned schema (PRAGMA user_version) migrated
+// step by step from any earlier version, searchable by text, level, status, client, direction and
+// time, and bounded by a retention limit (count and bytes).
 // One History per thread: it owns its own named database connection.
 //
 //     Sentry::History history;
