@@ -69,8 +69,10 @@ QByteArray Exchange::summaryJson() const
     line.add("id", id);
     line.addOrNull("level", level);
     line.addOrNull("message", message);
-    line.add("method", QString::fromLatin1(method));
-    line.add("path", QString::fromUtf8(url));
+    if (!line.addPrintableAscii("method", method))
+        line.add("method", QString::fromLatin1(method));
+    if (!line.addPrintableAscii("path", url))
+        line.add("path", QString::fromUtf8(url));
     line.add("peer", peer);
     line.add("project", project);
     line.addUtcTime("received_at", at);

@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QVariant>
 
 #include <algorithm>
@@ -217,49 +218,129 @@ QJsonValue jsonFromColumn(const QVariant &column)
     return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
 }
 
-// Every column's value in Columns' order but the last two (the size and event_is_body, which follow
-// from these).
-QVariantList rowValues(const Exchange &e, bool eventIsBody)
+// Binds a row's values one after another in Columns' order, as Qt's SQLite driver bound them (the
+// rows earlier versions wrote): a null QString or QByteArray is NULL, a string TEXT, bytes a BLOB, a
+// number an INTEGER. Texts go over as UTF-8, encoded into `utf8`, whose room is made once (a
+// toUtf8() per text, an allocation and a shrink each, cost 3 k instructions a row), a text past that
+// room into a buffer of its own. The encoder writes U+FFFD for a lone surrogate (SQLite's own
+// conversion from UTF-16 garbled one together with the character after it). Every bound text and
+// blob is held (in `utf8`, or in `keep`) until the step. Adds up the row's size as the retention limit counts it:
+// 256, plus each text's UTF-16 length and each blob's bytes.
+class RowBinder
 {
-    return {e.at.toMSecsSinceEpoch(), Exchange::directionName(e.direction), e.peer,
-            QString::fromLatin1(e.method), e.url, headersBlob(e.requestHeaders), e.requestBody,
-            e.encoding, authText(e.auth), e.client, e.project, e.eventId, e.message, e.level,
-            eventIsBody ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.eventJson),
-            jsonColumn(e.findings), jsonColumn(e.storedEvent), e.status, headersBlob(e.responseHeaders),
-            e.responseBody, e.fault, e.durationMs, e.replayOf ? QVariant(e.replayOf) : QVariant(),
-            e.refusal, e.authSource, e.error};
-}
+public:
+    RowBinder(sqlite3_stmt *statement, std::string &utf8, QStringEncoder &encoder, std::vector<QByteArray> &keep)
+        : m_statement(statement), m_utf8(utf8), m_encoder(encoder), m_keep(keep)
+    {
+        m_utf8.clear(); // keeps its room: what was bound before is no longer read
+        m_keep.clear();
+    }
 
-// Binds one value as Qt's SQLite driver bound it (the rows earlier versions wrote): a null QString
-// or QByteArray, or no value, is NULL; a string is TEXT, bytes a BLOB, a number an INTEGER. Texts
-// go over as UTF-8 (QString::toUtf8, which writes '?' for a lone surrogate; SQLite's own conversion
-// from UTF-16 garbled one together with the character after it), kept alive in `texts` until the step.
-int bindValue(sqlite3_stmt *statement, int index, const QVariant &value, std::vector<QByteArray> &texts)
+    void text(const QString &value)
+    {
+        if (value.isNull())
+            return null();
+        m_size += value.size();
+        int length = 0;
+        if (const char *utf8 = encode(value, &length))
+            return check(sqlite3_bind_text(m_statement, next(), utf8, length, SQLITE_STATIC));
+        QByteArray &utf8 = m_keep.emplace_back(m_encoder.requiredSpace(value.size()), Qt::Uninitialized);
+        utf8.truncate(m_encoder.appendToBuffer(utf8.data(), value) - utf8.constData());
+        check(sqlite3_bind_text(m_statement, next(), utf8.constData(), int(utf8.size()), SQLITE_STATIC));
+    }
+    void bytes(const QByteArray &value)
+    {
+        if (value.isNull())
+            return null();
+        m_size += value.size();
+        const QByteArray &kept = m_keep.emplace_back(value);
+        check(sqlite3_bind_blob(m_statement, next(), kept.constData(), int(kept.size()), SQLITE_STATIC));
+    }
+    void textOrBytes(const QVariant &value) // jsonColumn()'s result
+    {
+        if (value.typeId() == QMetaType::QString)
+            text(*static_cast<const QString *>(value.constData()));
+        else
+            bytes(value.toByteArray());
+    }
+    void number(qint64 value) { check(sqlite3_bind_int64(m_statement, next(), value)); }
+    void null() { check(sqlite3_bind_null(m_statement, next())); }
+
+    qint64 size() const { return m_size; }
+    bool ok() const { return m_result == SQLITE_OK; }
+
+private:
+    int next() { return ++m_index; }
+    void check(int result)
+    {
+        if (m_result == SQLITE_OK)
+            m_result = result;
+    }
+    // The text as UTF-8 in `utf8`, when there is room left for its longest form (so earlier texts
+    // never move); nullptr otherwise.
+    const char *encode(QStringView text, int *length)
+    {
+        const size_t from = m_utf8.size();
+        const size_t longest = size_t(m_encoder.requiredSpace(text.size()));
+        if (m_utf8.capacity() - from < longest)
+            return nullptr;
+        m_utf8.resize(from + longest); // within the capacity: no reallocation
+        char *start = m_utf8.data() + from;
+        char *end = m_encoder.appendToBuffer(start, text);
+        m_utf8.resize(size_t(end - m_utf8.data()));
+        *length = int(end - start);
+        return start;
+    }
+
+    sqlite3_stmt *m_statement;
+    std::string &m_utf8;
+    QStringEncoder &m_encoder;
+    std::vector<QByteArray> &m_keep;
+    int m_index = 0;
+    int m_result = SQLITE_OK;
+    qint64 m_size = 256;
+};
+
+// Binds every column of the insert (Columns' order) and returns the row's size.
+qint64 bindExchange(RowBinder &row, const Exchange &e)
 {
-    switch (value.typeId()) {
-    case QMetaType::QString: {
-        const QString &text = *static_cast<const QString *>(value.constData());
-        if (text.isNull())
-            return sqlite3_bind_null(statement, index);
-        const QByteArray &utf8 = texts.emplace_back(text.toUtf8());
-        return sqlite3_bind_text(statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
-    }
-    case QMetaType::QByteArray: {
-        const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
-        if (bytes.isNull())
-            return sqlite3_bind_null(statement, index);
-        return sqlite3_bind_blob(statement, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
-    }
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::Bool:
-        return sqlite3_bind_int64(statement, index, value.toLongLong());
-    case QMetaType::UnknownType:
-        return sqlite3_bind_null(statement, index);
-    default:
-        Q_ASSERT_X(false, "bindValue", "a column of a type the history does not write");
-        return sqlite3_bind_null(statement, index);
-    }
+    const bool eventIsBody = !e.eventJson.isEmpty() && e.eventJson == e.requestBody;
+    row.number(e.at.toMSecsSinceEpoch());
+    row.text(Exchange::directionName(e.direction));
+    row.text(e.peer);
+    row.text(QString::fromLatin1(e.method));
+    row.bytes(e.url);
+    row.bytes(headersBlob(e.requestHeaders));
+    row.bytes(e.requestBody);
+    row.text(e.encoding);
+    row.text(authText(e.auth));
+    row.text(e.client);
+    row.text(e.project);
+    row.text(e.eventId);
+    row.text(e.message);
+    row.text(e.level);
+    if (eventIsBody)
+        row.null(); // the body's bytes are stored once, in request_body
+    else
+        row.bytes(e.eventJson);
+    row.textOrBytes(jsonColumn(e.findings));
+    row.textOrBytes(jsonColumn(e.storedEvent));
+    row.number(e.status);
+    row.bytes(headersBlob(e.responseHeaders));
+    row.bytes(e.responseBody);
+    row.text(e.fault);
+    row.number(e.durationMs);
+    if (e.replayOf)
+        row.number(e.replayOf);
+    else
+        row.null();
+    row.text(e.refusal);
+    row.text(e.authSource);
+    row.text(e.error);
+    const qint64 size = row.size();
+    row.number(size);
+    row.number(eventIsBody ? 1 : 0);
+    return size;
 }
 
 // A statement prepared once and run many times; finalized before Qt closes the connection (SQLite
@@ -460,7 +541,9 @@ struct History::Statements
     Statement begin;
     Statement commit;
     Statement rollback;
-    std::vector<QByteArray> texts; // a row's texts as UTF-8, until its step
+    std::string utf8;             // a row's texts, until its step (RowBinder)
+    QStringEncoder encoder{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
+    std::vector<QByteArray> kept; // its other texts (as UTF-8) and its blobs
 
     QString lastError() const { return QString::fromUtf8(sqlite3_errmsg(db)); }
 };
@@ -483,7 +566,8 @@ History::Statements *History::statements(QString *error)
     }
     auto statements = std::make_unique<Statements>();
     statements->db = connection;
-    statements->texts.reserve(32);
+    statements->utf8.reserve(8192); // a usual row's texts are a few hundred bytes
+    statements->kept.reserve(32);
     if (!statements->insert.prepare(connection, insertStatement()) || !statements->begin.prepare(connection, "BEGIN")
         || !statements->commit.prepare(connection, "COMMIT") || !statements->rollback.prepare(connection, "ROLLBACK")) {
         fail(u"preparing the insert failed"_s, statements->lastError(), error);
@@ -512,26 +596,9 @@ bool History::insert(QList<Exchange> &exchanges, QString *error)
     };
     sqlite3_stmt *insert = statements->insert.get();
     for (Exchange &exchange : exchanges) {
-        const bool eventIsBody = !exchange.eventJson.isEmpty() && exchange.eventJson == exchange.requestBody;
-        const QVariantList values = rowValues(exchange, eventIsBody);
-        // The row's size in bytes (its texts and blobs, plus a fixed overhead): what the retention
-        // limit counts.
-        qint64 size = 256;
-        int bound = SQLITE_OK;
-        statements->texts.clear();
-        for (qsizetype i = 0; i < values.size() && bound == SQLITE_OK; ++i) {
-            const QVariant &value = values.at(i);
-            if (value.typeId() == QMetaType::QByteArray)
-                size += static_cast<const QByteArray *>(value.constData())->size();
-            else if (value.typeId() == QMetaType::QString)
-                size += static_cast<const QString *>(value.constData())->size();
-            bound = bindValue(insert, int(i) + 1, value, statements->texts);
-        }
-        if (bound == SQLITE_OK)
-            bound = sqlite3_bind_int64(insert, int(values.size()) + 1, size);
-        if (bound == SQLITE_OK)
-            bound = sqlite3_bind_int(insert, int(values.size()) + 2, eventIsBody ? 1 : 0);
-        if (bound != SQLITE_OK || !statements->insert.run()) {
+        RowBinder row(insert, statements->utf8, statements->encoder, statements->kept);
+        const qint64 size = bindExchange(row, exchange);
+        if (!row.ok() || !statements->insert.run()) {
             fail(u"storing an exchange failed"_s, statements->lastError(), error);
             return rollBack();
         }

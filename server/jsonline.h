@@ -9,9 +9,11 @@
 //     const QByteArray text = line.finish(); // {"id":"…"}
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QString>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <string>
@@ -33,6 +35,22 @@ public:
         member(key);
         char digits[24];
         m_text.append(digits, size_t(std::to_chars(digits, digits + sizeof(digits), value).ptr - digits));
+    }
+    // Bytes that are all printable ASCII other than '"' and '\\' (a method, a usual request path),
+    // copied as they are, with no QString made on the way; false, and nothing written, otherwise.
+    bool addPrintableAscii(const char *key, QByteArrayView bytes)
+    {
+        const auto plain = [](char c) {
+            const auto byte = static_cast<unsigned char>(c);
+            return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+        };
+        if (!std::all_of(bytes.begin(), bytes.end(), plain))
+            return false;
+        member(key);
+        m_text += '"';
+        m_text.append(bytes.data(), size_t(bytes.size()));
+        m_text += '"';
+        return true;
     }
     void addNull(const char *key)
     {

@@ -60,6 +60,7 @@ void tst_Exchange::summaryJson_isWhatQJsonDocumentWrites_data()
     QTest::addRow("quotes and backslashes") << u"say \"hi\" to C:\\temp"_s << true;
     QTest::addRow("control characters") << u"a\tb\nc\rd\be\ff\u0001g\u001fh\u007f"_s << true;
     QTest::addRow("non-ASCII") << u"Größe überschritten — ошибка 错误"_s << true;
+    QTest::addRow("non-ASCII first (in the method too)") << u"\u00c9clair \u00e0 la cr\u00e8me"_s << true;
     QTest::addRow("outside the BMP") << u"crash \U0001F4A5 here"_s << true;
     QTest::addRow("a lone surrogate") << QString(QChar(0xd800)) + u"x"_s << true;
 }
@@ -73,7 +74,8 @@ void tst_Exchange::summaryJson_isWhatQJsonDocumentWrites()
     exchange.at = QDateTime::fromMSecsSinceEpoch(1'765'000'000'123, Qt::UTC);
     exchange.direction = withOptional ? Exchange::Direction::Out : Exchange::Direction::In;
     exchange.peer = u"127.0.0.1:5555"_s;
-    exchange.method = "POST";
+    // A method and a path of plain ASCII are copied as bytes; any other goes through a QString.
+    exchange.method = text.isEmpty() || text.front().unicode() < 0x80 ? QByteArray("POST") : text.toLatin1();
     exchange.url = "/api/1/store/?q=" + text.toUtf8();
     exchange.client = text;
     exchange.project = u"1"_s;

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void insert_writesEachColumnsTypeAsQtSqlDid();
     void insert_textWithALoneSurrogateKeepsItsNeighbours();
     void insert_failedBatchLeavesNothing();
+    void insert_textsOfEveryLengthAndKindRoundTrip();
     void defaultPath_isInTheTestDataFolder();
 
 private:
@@ -588,18 +589,23 @@ void tst_History::insert_writesEachColumnsTypeAsQtSqlDid()
 
 void tst_History::insert_textWithALoneSurrogateKeepsItsNeighbours()
 {
-    // UTF-8 has no form for half a surrogate pair: the half becomes '?', and the characters around
-    // it stay (SQLite's own UTF-16 conversion, used before, swallowed the next one into it).
+    // UTF-8 has no form for half a surrogate pair: the half becomes U+FFFD, and the characters
+    // around it stay (SQLite's own UTF-16 conversion, used before, swallowed the next one into it).
+    // Also in a text too long for the shared buffer.
     History history;
     QVERIFY(history.open(newPath()));
     Exchange e = sample(u"lone "_s + QChar(0xdc00) + u" low, pair \U0001F600, \u00e9"_s);
     e.client = u"raven"_s + QChar(0xd83d) + u"x/1.0"_s;
+    e.level = u"error"_s + QChar(0xd83d); // at the very end
+    e.error = QString(9000, u'x') + QChar(0xdc00);
     QList<Exchange> batch = {e};
     QVERIFY(history.insert(batch));
     const auto read = history.exchange(batch.at(0).id);
     QVERIFY(read);
-    QCOMPARE(read->message, u"lone ? low, pair \U0001F600, \u00e9"_s);
-    QCOMPARE(read->client, u"raven?x/1.0"_s);
+    QCOMPARE(read->message, u"lone \ufffd low, pair \U0001F600, \u00e9"_s);
+    QCOMPARE(read->client, u"raven\ufffdx/1.0"_s);
+    QCOMPARE(read->level, u"error\ufffd"_s);
+    QCOMPARE(read->error, QString(9000, u'x') + u"\ufffd"_s);
 }
 
 void tst_History::insert_failedBatchLeavesNothing()
@@ -629,6 +635,27 @@ void tst_History::insert_failedBatchLeavesNothing()
     QVERIFY2(history.insert(next, &error), qPrintable(error));
     QCOMPARE(history.count(), 1);
     QCOMPARE(history.exchange(next.at(0).id)->message, u"second"_s);
+}
+
+void tst_History::insert_textsOfEveryLengthAndKindRoundTrip()
+{
+    // Texts are encoded into one buffer with room for 8 KB, those past its room one by one: a row
+    // mixing short, non-ASCII and texts past that room, and rows after it, come back whole.
+    History history;
+    QVERIFY(history.open(newPath()));
+    Exchange mixed = sample(QString(9000, u'm'));
+    mixed.client = u"h\u00f4te/1.0"_s;
+    mixed.error = QString(3000, u'e') + u"\u00e9"_s;
+    mixed.fault = QString(3000, u'f');
+    mixed.peer = u""_s;
+    Exchange shortOnes = sample(u"short"_s);
+    QList<Exchange> batch = {mixed, shortOnes, mixed};
+    QVERIFY(history.insert(batch));
+    for (const Exchange &stored : std::as_const(batch)) {
+        const auto read = history.exchange(stored.id);
+        QVERIFY(read);
+        QCOMPARE(read->toJson(), stored.toJson());
+    }
 }
 
 void tst_History::defaultPath_isInTheTestDataFolder()

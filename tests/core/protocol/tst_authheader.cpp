@@ -167,6 +167,68 @@ private Q_SLOTS:
                  qPrintable(describe(header.findings())));
     }
 
+    // sentry_client in the form name/version: something before the first '/', no whitespace in
+    // it, and no whitespace right after it (only ASCII whitespace counts).
+    void parse_judgesTheClientsForm_data()
+    {
+        QTest::addColumn<QString>("client");
+        QTest::addColumn<bool>("nameVersion");
+        QTest::addRow("name/version") << u"raven-python/4.0.0"_s << true;
+        QTest::addRow("one character each") << u"x/1"_s << true;
+        QTest::addRow("more after the version") << u"raven/1.0 (linux)"_s << true;
+        QTest::addRow("more slashes") << u"a/b/c"_s << true;
+        QTest::addRow("non-ASCII space in the name") << u"raven\u00a0js/1.1"_s << true;
+        QTest::addRow("non-ASCII letters") << u"r\u00e4ven/1"_s << true;
+        QTest::addRow("no slash") << u"raven"_s << false;
+        QTest::addRow("nothing before the slash") << u"/1.0"_s << false;
+        QTest::addRow("nothing after the slash") << u"raven/"_s << false;
+        QTest::addRow("space after the slash") << u"raven/ 1.0"_s << false;
+        QTest::addRow("space before the slash") << u"raven /1.0"_s << false;
+        QTest::addRow("tab in the name") << u"rav\ten/1.0"_s << false;
+        QTest::addRow("vertical tab after the slash") << u"raven/\v1"_s << false;
+        QTest::addRow("carriage return in the name") << u"ra\rven/1"_s << false;
+    }
+    void parse_judgesTheClientsForm()
+    {
+        QFETCH(QString, client);
+        QFETCH(bool, nameVersion);
+        const AuthHeader header = AuthHeader::parse(
+            u"Sentry sentry_version=4, sentry_client=%1, sentry_timestamp=1, sentry_key=pub, sentry_secret=s"_s.arg(client));
+        const bool flagged = hasFinding(header.findings(), Severity::Info, [](const Finding &f) {
+            return f.location == u"sentry_client"_s && f.rule == u"auth.client.format"_s;
+        });
+        QVERIFY2(flagged != nameVersion, qPrintable(describe(header.findings())));
+    }
+
+    // Empty pieces, as the server's split on ',' makes them: a trailing comma is named as such, an
+    // empty piece elsewhere as an empty piece.
+    void parse_namesEmptyPieces_data()
+    {
+        QTest::addColumn<QString>("fields");
+        QTest::addColumn<QStringList>("rules");
+        const QString all = u"sentry_version=4, sentry_client=x/1, sentry_key=pub, sentry_secret=s"_s;
+        QTest::addRow("trailing comma") << all + u","_s << QStringList{u"auth.trailing-comma"_s};
+        QTest::addRow("trailing comma and space") << all + u", "_s << QStringList{u"auth.trailing-comma"_s};
+        QTest::addRow("doubled comma") << u"sentry_version=4,, sentry_client=x/1, sentry_key=pub, sentry_secret=s"_s
+                                       << QStringList{u"auth.piece.empty"_s};
+        QTest::addRow("both") << u"sentry_version=4,, sentry_client=x/1, sentry_key=pub, sentry_secret=s,"_s
+                              << QStringList{u"auth.piece.empty"_s, u"auth.trailing-comma"_s};
+        QTest::addRow("leading comma") << u","_s + all << QStringList{u"auth.piece.empty"_s};
+        QTest::addRow("only a comma") << u","_s << QStringList{u"auth.piece.empty"_s, u"auth.trailing-comma"_s};
+    }
+    void parse_namesEmptyPieces()
+    {
+        QFETCH(QString, fields);
+        QFETCH(QStringList, rules);
+        const AuthHeader header = AuthHeader::parse(u"Sentry "_s + fields);
+        QStringList found;
+        for (const Finding &finding : header.findings()) {
+            if (finding.rule == u"auth.trailing-comma"_s || finding.rule == u"auth.piece.empty"_s)
+                found.append(finding.rule);
+        }
+        QCOMPARE(found, rules);
+    }
+
     void parse_keepsDuplicatesInOrder()
     {
         const AuthHeader header = AuthHeader::parse(
