@@ -69,6 +69,19 @@ void createAtVersion(const QString &path, int version)
     QSqlDatabase::removeDatabase(u"old"_s);
 }
 
+// Runs `use` on a connection of its own to the file, as another process would open it, and closes it.
+template <typename Use>
+void onAnotherConnection(const QString &path, Use use)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        use(db);
+    }
+    QSqlDatabase::removeDatabase(u"peek"_s);
+}
+
 } // namespace
 
 class tst_History : public QObject
@@ -152,10 +165,7 @@ void tst_History::insert_keepsAJsonBodyOnceAndFindsItsEvent()
     HistoryQuery query;
     query.text = u"needle"_s;
     QCOMPARE(history.search(query).size(), 1);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+    onAnotherConnection(path, [&](QSqlDatabase &db) {
         QSqlQuery peek(u"SELECT event IS NULL, event_is_body FROM exchanges ORDER BY id"_s, db);
         QVERIFY(peek.next());
         QCOMPARE(peek.value(0).toInt(), 1); // the body's bytes are stored once
@@ -163,8 +173,7 @@ void tst_History::insert_keepsAJsonBodyOnceAndFindsItsEvent()
         QVERIFY(peek.next());
         QCOMPARE(peek.value(0).toInt(), 0);
         QCOMPARE(peek.value(1).toInt(), 0);
-    }
-    QSqlDatabase::removeDatabase(u"peek"_s);
+    });
 }
 
 void tst_History::migrate_fromEveryEarlierVersion_data()
@@ -525,16 +534,12 @@ void tst_History::insert_writesQtsOwnCbor()
     e.findings = QJsonArray{QJsonObject{{u"rule"_s, u"r"_s}}, 2.5};
     QList<Exchange> batch = {e};
     QVERIFY(history.insert(batch));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+    onAnotherConnection(path, [&](QSqlDatabase &db) {
         QSqlQuery peek(u"SELECT stored_event, findings FROM exchanges"_s, db);
         QVERIFY(peek.next());
         QCOMPARE(peek.value(0).toByteArray(), QCborValue::fromJsonValue(e.storedEvent).toCbor());
         QCOMPARE(peek.value(1).toByteArray(), QCborValue::fromJsonValue(e.findings).toCbor());
-    }
-    QSqlDatabase::removeDatabase(u"peek"_s);
+    });
     QCOMPARE(history.exchange(batch.at(0).id)->storedEvent, e.storedEvent);
 }
 
@@ -556,30 +561,26 @@ void tst_History::insert_writesEachColumnsTypeAsQtSqlDid()
     Exchange bare;               // every field its default
     QList<Exchange> batch = {e, bare};
     QVERIFY(history.insert(batch));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+    onAnotherConnection(path, [&](QSqlDatabase &db) {
         QSqlQuery peek(u"SELECT typeof(at), typeof(direction), typeof(method), typeof(url), typeof(request_body), "
                        "quote(project), quote(response_body), typeof(refusal), typeof(replay_of), typeof(event), "
                        "event_is_body, typeof(status), typeof(duration_ms), typeof(size), typeof(stored_event), "
                        "typeof(message), typeof(error) FROM exchanges ORDER BY id"_s, db);
-        QVERIFY(peek.next());
-        QStringList first;
-        for (int i = 0; i < 17; ++i)
-            first.append(peek.value(i).toString());
-        QCOMPARE(first, (QStringList{u"integer"_s, u"text"_s, u"text"_s, u"blob"_s, u"blob"_s, u"''"_s, u"X''"_s,
-                                     u"null"_s, u"null"_s, u"null"_s, u"1"_s, u"integer"_s, u"integer"_s,
-                                     u"integer"_s, u"blob"_s, u"text"_s, u"null"_s}));
-        QVERIFY(peek.next());
-        QStringList second;
-        for (int i = 0; i < 17; ++i)
-            second.append(peek.value(i).toString());
-        QCOMPARE(second, (QStringList{u"integer"_s, u"text"_s, u"null"_s, u"null"_s, u"null"_s, u"NULL"_s, u"NULL"_s,
-                                      u"null"_s, u"null"_s, u"null"_s, u"0"_s, u"integer"_s, u"integer"_s,
-                                      u"integer"_s, u"null"_s, u"null"_s, u"null"_s}));
-    }
-    QSqlDatabase::removeDatabase(u"peek"_s);
+        QList<QStringList> rows;
+        while (peek.next()) {
+            QStringList row;
+            for (int i = 0; i < 17; ++i)
+                row.append(peek.value(i).toString());
+            rows.append(row);
+        }
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0), (QStringList{u"integer"_s, u"text"_s, u"text"_s, u"blob"_s, u"blob"_s, u"''"_s, u"X''"_s,
+                                          u"null"_s, u"null"_s, u"null"_s, u"1"_s, u"integer"_s, u"integer"_s,
+                                          u"integer"_s, u"blob"_s, u"text"_s, u"null"_s}));
+        QCOMPARE(rows.at(1), (QStringList{u"integer"_s, u"text"_s, u"null"_s, u"null"_s, u"null"_s, u"NULL"_s, u"NULL"_s,
+                                          u"null"_s, u"null"_s, u"null"_s, u"0"_s, u"integer"_s, u"integer"_s,
+                                          u"integer"_s, u"null"_s, u"null"_s, u"null"_s}));
+    });
     const auto read = history.exchange(batch.at(0).id);
     QVERIFY(read);
     QCOMPARE(read->toJson(), batch.at(0).toJson());
@@ -610,20 +611,16 @@ void tst_History::insert_textWithALoneSurrogateKeepsItsNeighbours()
 
 void tst_History::insert_failedBatchLeavesNothing()
 {
-    // A row SQLite refuses (here: an id already taken, forced through a trigger) rolls the whole
-    // batch back, says why, and the next batch goes in as if nothing happened.
+    // A row SQLite refuses (here a trigger refuses it) rolls the whole batch back, says why, and
+    // the next batch goes in as if nothing happened.
     const QString path = newPath();
     History history;
     QVERIFY(history.open(path));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+    onAnotherConnection(path, [&](QSqlDatabase &db) {
         QSqlQuery trigger(db);
         QVERIFY(trigger.exec(u"CREATE TRIGGER refuse BEFORE INSERT ON exchanges WHEN NEW.message = 'refused' "
                              "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"_s));
-    }
-    QSqlDatabase::removeDatabase(u"peek"_s);
+    });
     QList<Exchange> batch = {sample(u"first"_s), sample(u"refused"_s)};
     QString error;
     QVERIFY(!history.insert(batch, &error));
