@@ -564,6 +564,17 @@ History::Statements *History::statements(QString *error)
         fail(u"the database has no SQLite connection"_s, u"Qt's QSQLITE driver gave none"_s, error);
         return nullptr;
     }
+    // The handle is only ours to use when Qt's plugin runs the same SQLite library as this program
+    // (Debian's links the system libsqlite3). A Qt built with its own copy of SQLite would hand over
+    // a handle of that copy: refuse it, naming both, rather than mix two libraries on one connection.
+    QSqlQuery source(u"SELECT sqlite_source_id()"_s, db);
+    const QString qtSqlite = source.next() ? source.value(0).toString() : QString();
+    if (qtSqlite != QString::fromUtf8(sqlite3_sourceid())) {
+        fail(u"Qt's SQLite plugin runs another SQLite library (%1) than this program (%2)"_s.arg(
+                 qtSqlite.left(19), QString::fromUtf8(sqlite3_sourceid()).left(19)),
+             u"build Qt against the system SQLite, as Debian does"_s, error);
+        return nullptr;
+    }
     auto statements = std::make_unique<Statements>();
     statements->db = connection;
     statements->utf8.reserve(8192); // a usual row's texts are a few hundred bytes
