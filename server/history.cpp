@@ -569,9 +569,10 @@ History::Statements *History::statements(QString *error)
     // a handle of that copy: refuse it, naming both, rather than mix two libraries on one connection.
     QSqlQuery source(u"SELECT sqlite_source_id()"_s, db);
     const QString qtSqlite = source.next() ? source.value(0).toString() : QString();
-    if (qtSqlite != QString::fromUtf8(sqlite3_sourceid())) {
+    const QString ours = QString::fromUtf8(sqlite3_sourceid());
+    if (qtSqlite != ours) {
         fail(u"Qt's SQLite plugin runs another SQLite library (%1) than this program (%2)"_s.arg(
-                 qtSqlite.left(19), QString::fromUtf8(sqlite3_sourceid()).left(19)),
+                 qtSqlite.left(19), ours.left(19)),
              u"build Qt against the system SQLite, as Debian does"_s, error);
         return nullptr;
     }

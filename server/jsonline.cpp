@@ -32,12 +32,12 @@ void JsonLine::appendString(const QString &value)
     m_text.resize(out + size_t(value.size()) + 2);
     char *text = m_text.data();
     text[out++] = '"';
-    while (at < end && *at >= 0x20 && *at < 0x80 && *at != u'"' && *at != u'\\')
+    while (at < end && isPlain(*at))
         text[out++] = char(*at++);
     m_text.resize(out);
     while (at < end) {
         const char16_t c = *at;
-        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+        if (isPlain(c)) {
             m_text += char(c);
             ++at;
         } else if (c < 0x80 || (QChar::isSurrogate(c) && !(QChar::isHighSurrogate(c) && at + 1 < end
