@@ -4,7 +4,6 @@
 #include "historywriter.h"
 #include "socketguard.h"
 
-#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -73,7 +72,7 @@ ReceivedRequest receivedRequest(const QHttpServerRequest &request, QTcpSocket *s
 } // namespace
 
 Receiver::Receiver(const ReceiverConfig &config, QObject *parent)
-    : QAbstractHttpServer(parent), m_config(config)
+    : QAbstractHttpServer(parent), m_config(config), m_judges(std::make_unique<JudgeThread>(this))
 {
 }
 
@@ -143,22 +142,56 @@ QString Receiver::dsn() const
 
 void Receiver::setConfig(const ReceiverConfig &config)
 {
+    judgeRead(); // what was read before is judged under the configuration it arrived under
     m_config = config;
+}
+
+void Receiver::setJudgeOptions(const JudgeOptions &options)
+{
+    judgeRead();
+    m_judgeOptions = options;
 }
 
 bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    QElapsedTimer timer;
-    timer.start();
+    // Read here, judged on the judge's thread with the requests read in the same pass of the event
+    // loop, then faulted, recorded and answered here (answerJudged()).
     RequestHead head;
-    const ReceivedRequest received = receivedRequest(request, socket, &head);
-    Decision decision = RequestJudge::judge(received, m_config, m_judgeOptions);
+    m_toJudge.append(receivedRequest(request, socket, &head));
+    m_toJudgeReplies.append({socket, {}, Fault::Action::Status, 0, head.wantsClose(), QDateTime::currentDateTimeUtc()});
+    ++m_unanswered;
+    if (!m_judgePosted) {
+        m_judgePosted = true;
+        QMetaObject::invokeMethod(this, [this] { judgeRead(); }, Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void Receiver::judgeRead()
+{
+    m_judgePosted = false;
+    if (m_toJudge.isEmpty())
+        return;
+    m_judging.append(std::exchange(m_toJudgeReplies, {}));
+    m_judges->judge(std::exchange(m_toJudge, {}), m_config, m_judgeOptions,
+                    [this](QList<JudgeThread::Judged> judged) {
+                        // Batches come back in the order they went: the first one waiting is this.
+                        QList<Reply> replies = m_judging.takeFirst();
+                        for (qsizetype i = 0; i < judged.size(); ++i)
+                            answerJudged(std::move(judged[i]), std::move(replies[i]));
+                        flush();
+                    });
+}
+
+void Receiver::answerJudged(JudgeThread::Judged &&judged, Reply &&reply)
+{
+    Decision &decision = judged.decision;
     const std::optional<Fault> fault = m_faults.pick(decision.projectId, decision.client);
     if (fault)
         decision = fault->apply(decision);
-    Exchange exchange = exchangeFromDecision(received, decision);
-    const bool close = head.wantsClose();
-    Reply reply{socket, decision.answer.toHttp(received.method != "HEAD", close), Fault::Action::Status, 0, close};
+    Exchange exchange = exchangeFromDecision(judged.request, decision);
+    exchange.at = reply.readAt;
+    reply.bytes = decision.answer.toHttp(judged.request.method != "HEAD", reply.close);
     if (fault) {
         exchange.fault = fault->spec;
         reply.action = fault->action;
@@ -166,9 +199,8 @@ bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *sock
         if (fault->action == Fault::Action::Drop || fault->action == Fault::Action::Hang)
             exchange.status = 0; // no answer
     }
-    exchange.durationMs = timer.elapsed();
+    exchange.durationMs = judged.durationMs;
     record(std::move(exchange), std::move(reply));
-    return true;
 }
 
 void Receiver::missingHandler(const QHttpServerRequest &, QTcpSocket *)
@@ -178,7 +210,6 @@ void Receiver::missingHandler(const QHttpServerRequest &, QTcpSocket *)
 
 void Receiver::record(Exchange &&exchange, Reply &&reply)
 {
-    ++m_unanswered;
     if (!m_history)
         return deliver(reply, exchange, {});
     m_batch.append(std::move(exchange));
@@ -192,6 +223,8 @@ void Receiver::record(Exchange &&exchange, Reply &&reply)
 void Receiver::flush()
 {
     m_flushPosted = false;
+    if (m_batch.isEmpty())
+        return;
     m_history->record(std::exchange(m_batch, {}), this,
                       [this, replies = std::exchange(m_batchReplies, {})](const QList<Exchange> &stored,
                                                                           const QString &error) {
@@ -248,6 +281,7 @@ void Receiver::recordGuardRefusal(const RequestHead &head, const Answer &answer,
     exchange.responseHeaders = answer.headers;
     exchange.responseBody = answer.body;
     exchange.refusal = u"guard"_s;
+    ++m_unanswered;
     record(std::move(exchange), {}); // no socket: the guard has answered already
 }
 

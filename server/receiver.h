@@ -12,6 +12,7 @@
 
 #include "exchange.h"
 #include "faults.h"
+#include "judgethread.h"
 #include "receiverconfig.h"
 #include "requestjudge.h"
 
@@ -19,6 +20,8 @@
 #include <QHostAddress>
 #include <QPointer>
 #include <QUrl>
+
+#include <memory>
 
 class QTcpServer;
 
@@ -47,11 +50,11 @@ public:
     ReceiverConfig config() const { return m_config; }
     void setConfig(const ReceiverConfig &config); // applies to requests judged from now on
     FaultTable &faults() { return m_faults; }     // changeable while running
-    void setJudgeOptions(const JudgeOptions &options) { m_judgeOptions = options; }
+    void setJudgeOptions(const JudgeOptions &options); // the same
 
     // Without a history, exchanges are only reported by exchangeFinished().
     void setHistory(HistoryWriter *writer) { m_history = writer; }
-    int unanswered() const { return m_unanswered; } // waiting for their commit or their delay
+    int unanswered() const { return m_unanswered; } // waiting for their judge, commit or delay
 
 Q_SIGNALS:
     void exchangeFinished(const Sentry::Exchange &exchange); // recorded (and committed, with a history)
@@ -69,7 +72,10 @@ private:
         Fault::Action action = Fault::Action::Status;
         int delayMs = 0;
         bool close = false;
+        QDateTime readAt; // when the request was read: its exchange's time
     };
+    void judgeRead();
+    void answerJudged(JudgeThread::Judged &&judged, Reply &&reply);
     void record(Exchange &&exchange, Reply &&reply);
     void flush();
     void deliver(const Reply &reply, const Exchange &exchange, const QString &error);
@@ -81,6 +87,12 @@ private:
     JudgeOptions m_judgeOptions;
     FaultTable m_faults;
     HistoryWriter *m_history = nullptr;
+    // The requests read in this pass of the event loop (with where each answer goes), handed to the
+    // judge's thread as one batch at its next pass; then the batches being judged, oldest first.
+    QList<ReceivedRequest> m_toJudge;
+    QList<Reply> m_toJudgeReplies;
+    QList<QList<Reply>> m_judging;
+    bool m_judgePosted = false;
     // The exchanges judged in this pass of the event loop, handed to the history at its next pass
     // as one batch (one wake-up of the writer thread, one callback for the whole batch).
     QList<Exchange> m_batch;
@@ -88,6 +100,7 @@ private:
     bool m_flushPosted = false;
     QTcpServer *m_tcpServer = nullptr;
     int m_unanswered = 0;
+    std::unique_ptr<JudgeThread> m_judges; // last: its thread ends before the rest is destroyed
 };
 
 } // namespace Sentry

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void fault_drop();
     void fault_hang();
     void fault_changedWhileRunning();
+    void config_changedWhileRunning();
     void declared50MB_refusedBeforeBuffering();
     void chunkedBody_refused();
     void oversizedHead_refused();
@@ -261,6 +262,25 @@ void tst_Receiver::fault_changedWhileRunning()
     QCOMPARE(client.exchange(store())->status, 429);
     fixture.onServer([&] { hits = fixture.receiver()->faults().hits().constFirst(); });
     QCOMPARE(hits, 1);
+}
+
+void tst_Receiver::config_changedWhileRunning()
+{
+    // Requests are judged on the judge's thread: a new configuration reaches it with the next batch.
+    ReceiverFixture fixture(config());
+    RawClient client;
+    QVERIFY(client.connectTo(fixture.port()));
+    QCOMPARE(client.exchange(store())->status, 200);
+    ReceiverConfig rotated = config();
+    rotated.projects.first().keys = {{u"newkey"_s, u"newsecret"_s}};
+    fixture.onServer([&] { fixture.receiver()->setConfig(rotated); });
+    const auto refused = client.exchange(store());
+    QCOMPARE(refused->status, 403);
+    QCOMPARE(refused->header("X-Sentry-Error"), "Invalid api key");
+    fixture.onServer([&] { fixture.receiver()->setConfig(config()); });
+    QCOMPARE(client.exchange(store())->status, 200);
+    QTRY_COMPARE(fixture.exchangeCount(), 3);
+    QCOMPARE(fixture.exchanges().at(1).refusal, u"auth.key"_s);
 }
 
 void tst_Receiver::declared50MB_refusedBeforeBuffering()

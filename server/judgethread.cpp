@@ -1,0 +1,48 @@
+#include "judgethread.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sentry {
+
+JudgeThread::JudgeThread(QObject *context) : m_context(context), m_worker(std::make_unique<QObject>())
+{
+    m_thread.setObjectName(u"sentry-judge"_s);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+JudgeThread::~JudgeThread()
+{
+    m_thread.quit();
+    m_thread.wait();
+    m_worker.reset(); // with the batches still queued for it
+}
+
+void JudgeThread::judge(QList<ReceivedRequest> requests, const ReceiverConfig &config,
+                        const JudgeOptions &options, Done done)
+{
+    if (requests.isEmpty())
+        return;
+    QMetaObject::invokeMethod(m_worker.get(), [requests = std::move(requests), config, options,
+                                               context = m_context,
+                                               done = std::move(done)]() mutable {
+        QList<Judged> judged;
+        judged.reserve(requests.size());
+        QElapsedTimer timer;
+        for (ReceivedRequest &request : requests) {
+            timer.start();
+            Decision decision = RequestJudge::judge(request, config, options);
+            judged.append({std::move(request), std::move(decision), timer.elapsed()});
+        }
+        QMetaObject::invokeMethod(context, [judged = std::move(judged), done = std::move(done)]() mutable {
+            done(std::move(judged));
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+} // namespace Sentry
