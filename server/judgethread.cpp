@@ -29,19 +29,25 @@ void JudgeThread::judge(QList<ReceivedRequest> requests, const ReceiverConfig &c
     if (requests.isEmpty())
         return;
     QMetaObject::invokeMethod(m_worker.get(), [requests = std::move(requests), config, options,
-                                               context = m_context,
-                                               done = std::move(done)]() mutable {
+                                               context = m_context, done = std::move(done)]() mutable {
+        const auto handBack = [context, &done](QList<Judged> &&judged) {
+            QMetaObject::invokeMethod(context, [judged = std::move(judged), done]() mutable {
+                done(std::move(judged));
+            }, Qt::QueuedConnection);
+        };
         QList<Judged> judged;
-        judged.reserve(requests.size());
         QElapsedTimer timer;
         for (ReceivedRequest &request : requests) {
+            if (judged.isEmpty())
+                judged.reserve(ChunkSize);
             timer.start();
             Decision decision = RequestJudge::judge(request, config, options);
             judged.append({std::move(request), std::move(decision), timer.elapsed()});
+            if (judged.size() == ChunkSize)
+                handBack(std::exchange(judged, {}));
         }
-        QMetaObject::invokeMethod(context, [judged = std::move(judged), done = std::move(done)]() mutable {
-            done(std::move(judged));
-        }, Qt::QueuedConnection);
+        if (!judged.isEmpty())
+            handBack(std::move(judged));
     }, Qt::QueuedConnection);
 }
 

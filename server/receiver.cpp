@@ -154,13 +154,16 @@ void Receiver::setJudgeOptions(const JudgeOptions &options)
 
 bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // Read here, judged on the judge's thread with the requests read in the same pass of the event
-    // loop, then faulted, recorded and answered here (answerJudged()).
+    // Read here; judged on the judge's thread with the requests read around it (a chunk at a time,
+    // or what one pass of the event loop read); then faulted, recorded and answered here
+    // (answerJudged()).
     RequestHead head;
     m_toJudge.append(receivedRequest(request, socket, &head));
-    m_toJudgeReplies.append({socket, {}, Fault::Action::Status, 0, head.wantsClose(), QDateTime::currentDateTimeUtc()});
+    m_judging.append({socket, {}, Fault::Action::Status, 0, head.wantsClose(), QDateTime::currentDateTimeUtc()});
     ++m_unanswered;
-    if (!m_judgePosted) {
+    if (m_toJudge.size() >= JudgeThread::ChunkSize) {
+        judgeRead();
+    } else if (!m_judgePosted) {
         m_judgePosted = true;
         QMetaObject::invokeMethod(this, [this] { judgeRead(); }, Qt::QueuedConnection);
     }
@@ -170,15 +173,12 @@ bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *sock
 void Receiver::judgeRead()
 {
     m_judgePosted = false;
-    if (m_toJudge.isEmpty())
-        return;
-    m_judging.append(std::exchange(m_toJudgeReplies, {}));
     m_judges->judge(std::exchange(m_toJudge, {}), m_config, m_judgeOptions,
                     [this](QList<JudgeThread::Judged> judged) {
-                        // Batches come back in the order they went: the first one waiting is this.
-                        QList<Reply> replies = m_judging.takeFirst();
-                        for (qsizetype i = 0; i < judged.size(); ++i)
-                            answerJudged(std::move(judged[i]), std::move(replies[i]));
+                        // Decisions come back in the order the requests were read: the replies
+                        // waiting first are theirs.
+                        for (JudgeThread::Judged &one : judged)
+                            answerJudged(std::move(one), m_judging.takeFirst());
                         flush();
                     });
 }

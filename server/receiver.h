@@ -87,11 +87,10 @@ private:
     JudgeOptions m_judgeOptions;
     FaultTable m_faults;
     HistoryWriter *m_history = nullptr;
-    // The requests read in this pass of the event loop (with where each answer goes), handed to the
-    // judge's thread as one batch at its next pass; then the batches being judged, oldest first.
+    // The requests read and not yet handed to the judge's thread; the replies of every request
+    // read and not yet judged, in the order they were read.
     QList<ReceivedRequest> m_toJudge;
-    QList<Reply> m_toJudgeReplies;
-    QList<QList<Reply>> m_judging;
+    QList<Reply> m_judging;
     bool m_judgePosted = false;
     // The exchanges judged in this pass of the event loop, handed to the history at its next pass
     // as one batch (one wake-up of the writer thread, one callback for the whole batch).

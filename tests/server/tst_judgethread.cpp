@@ -48,6 +48,7 @@ class tst_JudgeThread : public QObject
 private Q_SLOTS:
     void judge_decidesAsTheJudgeDoes();
     void judge_keepsBatchesAndRequestsInOrder();
+    void judge_handsBackAChunkAtATime();
     void judge_eachBatchUnderItsOwnConfiguration();
     void judge_callsBackOnTheCallersThread();
     void destroy_withBatchesQueued();
@@ -106,6 +107,29 @@ void tst_JudgeThread::judge_keepsBatchesAndRequestsInOrder()
     }
 }
 
+void tst_JudgeThread::judge_handsBackAChunkAtATime()
+{
+    // A batch of 2 chunks and a half comes back as 3 callbacks, in order, the first ones while the
+    // rest are judged.
+    QObject context;
+    JudgeThread judges(&context);
+    QList<ReceivedRequest> requests;
+    const qsizetype count = 2 * JudgeThread::ChunkSize + JudgeThread::ChunkSize / 2;
+    for (qsizetype i = 0; i < count; ++i)
+        requests.append(post(QByteArray::number(i)));
+    QList<qsizetype> sizes;
+    QStringList messages;
+    judges.judge(requests, config(), fixedClock(), [&](QList<JudgeThread::Judged> judged) {
+        sizes.append(judged.size());
+        for (const JudgeThread::Judged &j : judged)
+            messages.append(j.decision.storedEvent.value("message"_L1).toString());
+    });
+    QTRY_COMPARE(messages.size(), count);
+    QCOMPARE(sizes, QList<qsizetype>({JudgeThread::ChunkSize, JudgeThread::ChunkSize, JudgeThread::ChunkSize / 2}));
+    for (qsizetype i = 0; i < count; ++i)
+        QCOMPARE(messages.at(i), QString::number(i));
+}
+
 void tst_JudgeThread::judge_eachBatchUnderItsOwnConfiguration()
 {
     QObject context;
@@ -145,6 +169,7 @@ void tst_JudgeThread::destroy_withBatchesQueued()
 {
     // Many batches, then the object goes: the thread stops after the batch it is in, the others'
     // callbacks never run, and nothing is left behind (the sanitizer build checks for leaks).
+    // Callbacks run only here, when this thread processes events.
     QObject context;
     int called = 0;
     {
@@ -154,7 +179,7 @@ void tst_JudgeThread::destroy_withBatchesQueued()
     }
     const int afterDestruction = called; // no callback runs synchronously
     QCOMPARE(afterDestruction, 0);
-    // Callbacks posted while the destructor waited run later, on this thread: at most those.
+    // Chunks posted before the thread stopped run later, on this thread: at most one per batch.
     QCoreApplication::processEvents();
     QVERIFY(called <= 200);
 }
