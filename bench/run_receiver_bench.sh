@@ -100,11 +100,31 @@ run_sidecar() { # a fresh sidecar per round: it keeps every event, so it slows a
 
 # Rounds of receiver, bare QHttpServer and sidecar back to back, so each round's ratios share a load.
 for _ in $(seq 1 "${BENCH_PAIRS:-1}"); do
-    run_wrk receiver "$SERVE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH" "$SERVE"
+    run_wrk receiver "$SERVE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH" "$SERVE" | tee -a "$WORK/rounds"
     : > "$WORK/serve.out"
-    run_wrk bare-qhttpserver "$BARE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH" "$BARE"
-    run_sidecar
+    run_wrk bare-qhttpserver "$BARE_PORT" /api/1/store/ "$EVENT" application/json "$AUTH" "$BARE" | tee -a "$WORK/rounds"
+    run_sidecar | tee -a "$WORK/rounds"
 done
+# Each round's ratios, and their median: the machine's speed drifts between rounds (a virtual
+# machine's neighbours), less within one.
+python3 - "$WORK/rounds" <<'PY'
+import json, statistics, sys
+rounds, current = [], {}
+for line in open(sys.argv[1]):
+    row = json.loads(line)
+    if "accepted_per_s" not in row:
+        continue
+    current[row["target"]] = row["accepted_per_s"]
+    if row["target"] == "sidecar":
+        rounds.append(current)
+        current = {}
+def summary(name, values, target):
+    values = [round(v, 3) for v in values]
+    print(json.dumps({"ratio": name, "rounds": values, "median": round(statistics.median(values), 3),
+                      "target": target, "rounds_meeting_it": sum(v >= target for v in values)}))
+summary("receiver/bare-qhttpserver", [r["receiver"] / r["bare-qhttpserver"] for r in rounds], 0.3)
+summary("receiver/sidecar", [r["receiver"] / max(r["sidecar"], 1) for r in rounds], 4)
+PY
 
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx"

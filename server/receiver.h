@@ -1,9 +1,10 @@
 #pragma once
 
 // The local v4 receiver: a thin adapter between Qt HttpServer and the request judge. Each connection
-// is guarded before Qt buffers it (socketguard.h); each request is judged (requestjudge.h), may be
-// faulted (faults.h), is recorded, and — with a history — answered only after its exchange is
-// committed. Binds 127.0.0.1 unless told otherwise.
+// is guarded before Qt buffers it (socketguard.h); each request is judged (requestjudge.h) on the
+// judge's thread (judgethread.h), may be faulted (faults.h), is recorded (on the history writer's
+// thread), and — with a history — answered only after its exchange is committed. Requests are
+// judged, faulted and recorded in the order they were read. Binds 127.0.0.1 unless told otherwise.
 //
 //     Sentry::Receiver receiver(config);
 //     receiver.setHistory(&writer);
