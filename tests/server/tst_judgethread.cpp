@@ -3,8 +3,8 @@
 // caller's thread, and a thread that ends with batches still queued.
 
 #include "judgethread.h"
+#include "judgefixture.h"
 
-#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -22,13 +22,6 @@ ReceiverConfig config(const QString &publicKey = u"pub"_s)
     return config;
 }
 
-JudgeOptions fixedClock()
-{
-    JudgeOptions options;
-    options.clock = [] { return QDateTime(QDate(2013, 5, 2), QTime(17, 42), Qt::UTC); };
-    options.idGenerator = [] { return u"ffffffffffffffffffffffffffffffff"_s; };
-    return options;
-}
 
 ReceivedRequest post(const QByteArray &message)
 {

@@ -2,6 +2,7 @@
 // limit, judged without a socket.
 
 #include "bodycodec.h"
+#include "judgefixture.h"
 #include "requestjudge.h"
 
 #include <QJsonDocument>
@@ -28,13 +29,6 @@ ReceiverConfig config(Profile profile = Profile::V4)
     return config;
 }
 
-JudgeOptions fixedClock()
-{
-    JudgeOptions options;
-    options.clock = [] { return QDateTime(QDate(2013, 5, 2), QTime(17, 42), Qt::UTC); };
-    options.idGenerator = [] { return u"ffffffffffffffffffffffffffffffff"_s; };
-    return options;
-}
 
 ReceivedRequest post(const QByteArray &target, const QByteArray &body, RawHeaders headers = {{"X-Sentry-Auth", ServerAuth}})
 {
