@@ -129,10 +129,10 @@ QByteArray httpRequestText(const QByteArray &method, const QByteArray &target, c
     return http + "\r\n" + body;
 }
 
-Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision)
+Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision, const QDateTime &at)
 {
     Exchange exchange;
-    exchange.at = QDateTime::currentDateTimeUtc();
+    exchange.at = at;
     exchange.peer = request.peer;
     exchange.method = request.method;
     exchange.url = request.target;

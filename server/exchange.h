@@ -68,8 +68,9 @@ QByteArray httpRequestText(const QByteArray &method, const QByteArray &target, c
 // resolved to a name (40: "error", Rules::levels()) as that name; another number as its digits.
 QString levelText(const QJsonValue &level);
 
-// Fills the judged parts of an incoming exchange from the judge's decision.
-Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision);
+// Fills the judged parts of an incoming exchange from the judge's decision; `at`: when the request
+// was read.
+Exchange exchangeFromDecision(const ReceivedRequest &request, const Decision &decision, const QDateTime &at);
 // An outgoing exchange: a store request the harness sent and what came back.
 Exchange exchangeFromSend(const StoreRequest &request, const SendResult &result, const QDateTime &at);
 

@@ -189,8 +189,7 @@ void Receiver::answerJudged(JudgeThread::Judged &&judged, Reply &&reply)
     const std::optional<Fault> fault = m_faults.pick(decision.projectId, decision.client);
     if (fault)
         decision = fault->apply(decision);
-    Exchange exchange = exchangeFromDecision(judged.request, decision);
-    exchange.at = reply.readAt;
+    Exchange exchange = exchangeFromDecision(judged.request, decision, reply.readAt);
     reply.bytes = decision.answer.toHttp(judged.request.method != "HEAD", reply.close);
     if (fault) {
         exchange.fault = fault->spec;

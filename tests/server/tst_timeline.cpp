@@ -42,8 +42,7 @@ Exchange received(const QByteArray &auth, const QByteArray &body = Event, const 
     Decision decision = RequestJudge::judge(request, config());
     if (!fault.isEmpty())
         decision = Fault::parse(fault)->apply(decision);
-    Exchange exchange = exchangeFromDecision(request, decision);
-    exchange.at = At;
+    Exchange exchange = exchangeFromDecision(request, decision, At);
     exchange.fault = fault;
     return exchange;
 }

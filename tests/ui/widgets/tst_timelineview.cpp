@@ -26,9 +26,9 @@ Sentry::Exchange refused()
                        {"X-Sentry-Auth", "Sentry sentry_version=4, sentry_client=raven-js/1.1, sentry_key=nobody"}};
     request.body = R"({"message":"<b>hi</b>"})";
     request.peer = u"127.0.0.1:50000"_s;
-    Sentry::Exchange exchange = Sentry::exchangeFromDecision(request, Sentry::RequestJudge::judge(request, config));
+    Sentry::Exchange exchange = Sentry::exchangeFromDecision(request, Sentry::RequestJudge::judge(request, config),
+                                                             QDateTime::fromMSecsSinceEpoch(1'765'000'000'000, Qt::UTC));
     exchange.id = 7;
-    exchange.at = QDateTime::fromMSecsSinceEpoch(1'765'000'000'000, Qt::UTC);
     return exchange;
 }
 
