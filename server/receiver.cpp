@@ -165,14 +165,16 @@ bool Receiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *sock
         judgeRead();
     } else if (!m_judgePosted) {
         m_judgePosted = true;
-        QMetaObject::invokeMethod(this, [this] { judgeRead(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this] {
+            m_judgePosted = false;
+            judgeRead();
+        }, Qt::QueuedConnection);
     }
     return true;
 }
 
 void Receiver::judgeRead()
 {
-    m_judgePosted = false;
     m_judges->judge(std::exchange(m_toJudge, {}), m_config, m_judgeOptions,
                     [this](QList<JudgeThread::Judged> judged) {
                         // Decisions come back in the order the requests were read: the replies
@@ -216,12 +218,14 @@ void Receiver::record(Exchange &&exchange, Reply &&reply)
     if (m_flushPosted)
         return;
     m_flushPosted = true;
-    QMetaObject::invokeMethod(this, [this] { flush(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this] {
+        m_flushPosted = false;
+        flush();
+    }, Qt::QueuedConnection);
 }
 
 void Receiver::flush()
 {
-    m_flushPosted = false;
     if (m_batch.isEmpty())
         return;
     m_history->record(std::exchange(m_batch, {}), this,

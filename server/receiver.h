@@ -92,6 +92,8 @@ private:
     // read and not yet judged, in the order they were read.
     QList<ReceivedRequest> m_toJudge;
     QList<Reply> m_judging;
+    // A judgeRead() is posted for the next pass of the event loop (m_flushPosted: a flush()). Cleared
+    // only when it runs: called directly in between (a full chunk; decisions back), none more is posted.
     bool m_judgePosted = false;
     // The exchanges judged in this pass of the event loop, handed to the history at its next pass
     // as one batch (one wake-up of the writer thread, one callback for the whole batch).
